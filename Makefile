@@ -1,0 +1,35 @@
+# worldwire: `make demo` runs the main job, `make test` runs every check. Both set themselves up.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+SHARED ?= ../shared
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+
+.PHONY: setup demo test check eval bench golden clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+demo: setup
+	$(VENV)/bin/worldwire demo $(SHARED)
+
+test: setup
+	scripts/check
+
+eval: setup
+	$(VENV)/bin/worldwire eval aeb $(SHARED)/eval/article-extraction-benchmark --floors eval/floors.json
+
+bench: setup
+	$(PY) bench/extract_throughput.py --corpus $(SHARED)/corpus/wikinews-2019-2020/wikinews.jsonl
+
+golden: setup
+	$(PY) scripts/update_golden.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,53 @@
+"""Clean: a `RawDocument` becomes a `CleanDocument` whose `text` every later offset refers to."""
+
+from __future__ import annotations
+
+from worldwire.clean.html import extract_article
+from worldwire.clean.text import clean_text
+from worldwire.errors import Errors, InputError
+from worldwire.ingest import normalize_date
+from worldwire.models import CleanDocument, RawDocument
+
+__all__ = ["clean_document", "clean_text"]
+
+
+def clean_document(raw: RawDocument, *, raw_mode: bool = False, default_date: str | None = None) -> CleanDocument:
+    """Clean one document; never raises: a failure becomes the document's `error`.
+
+    Args:
+        raw: what ingest read.
+        raw_mode: the text is already a clean body: keep it exactly, so offsets refer to the input.
+        default_date: publication date (YYYY-MM-DD) for documents that carry none.
+    """
+    if raw.error:
+        return CleanDocument(raw=raw, text="", title=raw.title, date=raw.date, error=raw.error)
+    what = repr(raw.id)
+    try:
+        return _clean(raw, what, raw_mode, default_date)
+    except InputError as exc:
+        return CleanDocument(raw=raw, text="", title=raw.title, date=raw.date, error=str(exc))
+
+
+def _clean(raw: RawDocument, what: str, raw_mode: bool, default_date: str | None) -> CleanDocument:
+    if raw.html is not None:
+        article = extract_article(raw.html, what)
+        body, title = article.text, raw.title or article.title
+        date = raw.date or normalize_date(article.date, what) or default_date
+        find_headline, unwrap = False, False
+    else:
+        body, title, date = raw.text or "", raw.title, raw.date or default_date
+        find_headline, unwrap = True, True
+    if raw_mode:
+        return CleanDocument(raw=raw, text=body, title=title, date=date)
+    cleaned = clean_text(body, title=title, find_headline=find_headline, unwrap_lines=unwrap)
+    if not cleaned.text.strip():
+        kinds = ", ".join(sorted({r.kind for r in cleaned.removed})) or "no text"
+        raise InputError(Errors.E203.format(what=what, kinds=kinds))
+    return CleanDocument(
+        raw=raw,
+        text=cleaned.text,
+        title=cleaned.title,
+        date=date,
+        removed=cleaned.removed,
+        dateline=cleaned.dateline,
+    )

