@@ -29,7 +29,7 @@ bench: setup
 	$(PY) bench/extract_throughput.py --corpus $(SHARED)/corpus/wikinews-2019-2020/wikinews.jsonl
 
 golden: setup
-	$(PY) scripts/update_golden.py
+	WORLDWIRE_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_seed.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -92,7 +92,6 @@ class Errors:
         "[E301] not English: {what} looks like {language} ({evidence}). worldwire codes English news only "
         "for now: translate the article first, or leave it out."
     )
-    E302 = "[E302] NLP failed on {what}: {reason}. Report this with the document attached."
     E401 = (
         "[E401] data file {name!r} (version {version}) is missing from the package: {path}. "
         "Reinstall worldwire, or check the version asked for."

@@ -1,6 +1,6 @@
 """Frozen records passed from stage to stage: each stage returns a new one and never edits its input.
 
-    RawDocument ──clean──▶ CleanDocument ──nlp──▶ AnnotatedDocument ──output──▶ contract dict
+RawDocument ──clean──▶ CleanDocument ──nlp──▶ AnnotatedDocument ──output──▶ contract dict
 """
 
 from __future__ import annotations
@@ -95,8 +95,13 @@ class AnnotatedDocument:
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
-        return tuple(
-            Sentence(seg.offset + sent.start_char, seg.offset + sent.end_char)
-            for seg in self.segments
-            for sent in seg.doc.sents
-        )
+        """Sentence spans in `clean.text`, trimmed of surrounding whitespace; blank ones are skipped."""
+        spans = []
+        for seg in self.segments:
+            for sent in seg.doc.sents:
+                text = sent.text
+                stripped = text.strip()
+                if stripped:
+                    start = seg.offset + sent.start_char + (len(text) - len(text.lstrip()))
+                    spans.append(Sentence(start, start + len(stripped)))
+        return tuple(spans)

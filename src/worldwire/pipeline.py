@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
 from worldwire.clean import clean_document
-from worldwire.ingest import read_inputs
+from worldwire.ingest import normalize_date, read_inputs
 from worldwire.models import AnnotatedDocument, RawDocument
 from worldwire.nlp import annotate
 from worldwire.output import to_record
@@ -52,7 +52,9 @@ def extract(
         yield to_record(doc)
 
 
-def extract_text(text: str, *, doc_id: str = "text", date: str | None = None, raw_mode: bool = False) -> dict[str, Any]:
+def extract_text(
+    text: str, *, doc_id: str = "text", date: str | None = None, raw_mode: bool = False
+) -> dict[str, Any]:
     """Extract one article given as a string (the Python API's shortest path)."""
-    raw = RawDocument(id=doc_id, origin="<string>", text=text, date=date)
+    raw = RawDocument(id=doc_id, origin="<string>", text=text, date=normalize_date(date, "date"))
     return to_record(next(extract_documents([raw], raw_mode=raw_mode)))

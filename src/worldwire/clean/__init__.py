@@ -11,7 +11,9 @@ from worldwire.models import CleanDocument, RawDocument
 __all__ = ["clean_document", "clean_text"]
 
 
-def clean_document(raw: RawDocument, *, raw_mode: bool = False, default_date: str | None = None) -> CleanDocument:
+def clean_document(
+    raw: RawDocument, *, raw_mode: bool = False, default_date: str | None = None
+) -> CleanDocument:
     """Clean one document; never raises: a failure becomes the document's `error`.
 
     Args:

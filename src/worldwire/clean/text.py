@@ -18,7 +18,9 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 # Glued sentences from scrapers: "reads.According", "China.”The", "lamb,Since". Two lower-case letters
 # before the stop keep "U.S.A" and "e.g." out; a lower-case letter after the capital keeps "U.S.Army" out.
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"”’])(?=[A-Z])|(?<=[a-z][,;])(?=[A-Z][a-z])")
+_GLUED = re.compile(
+    r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"”’])(?=[A-Z])|(?<=[a-z][,;])(?=[A-Z][a-z])"
+)
 _URLISH = re.compile(r"\S*(?:www\.|https?:|@|\.com|\.org)\S*", re.IGNORECASE)
 _AFTER_SENTENCE = re.compile(r"(?<=[.!?])[\"”’]?\s+")
 
@@ -128,8 +130,9 @@ def _cut_dateline(paragraphs: list[str], vocab: DebrisVocabulary) -> tuple[list[
 
 
 def _is_place(place: str, not_places: frozenset[str]) -> bool:
+    """An upper-case dateline place, unless its first word is a label ("UPDATE:", "DEAR ABBY:")."""
     words = re.findall(r"[A-Z]+", place)
-    return bool(words) and not all(w in not_places for w in words) and len("".join(words)) >= 2
+    return bool(words) and words[0] not in not_places and len("".join(words)) >= 2
 
 
 def _dateline(match: re.Match[str]) -> Dateline:
@@ -167,11 +170,7 @@ def _repair_split_quotes(paragraphs: list[str]) -> list[str]:
         current, following = repaired[i], repaired[i + 1]
         if following.startswith("”") and current.count("“") > current.count("”"):
             repaired[i], repaired[i + 1] = current + "”", following[1:].lstrip()
-        elif (
-            following.startswith('"')
-            and current.count('"') % 2 == 1
-            and _next_mark_opens(following[1:])
-        ):
+        elif following.startswith('"') and current.count('"') % 2 == 1 and _next_mark_opens(following[1:]):
             repaired[i], repaired[i + 1] = current + '"', following[1:].lstrip()
     return repaired
 

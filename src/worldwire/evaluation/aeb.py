@@ -71,7 +71,7 @@ def score_page(predicted: str, gold: str) -> PageScore:
 
 def summarize(name: str, pages: list[PageScore], resamples: int, seed: int = 0) -> SystemScore:
     precision, recall, f1 = _prf(pages)
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 -- resampling for a confidence band, not cryptography
     boot = [_prf([rng.choice(pages) for _ in pages])[2] for _ in range(resamples)]
     mean = sum(boot) / len(boot) if boot else f1
     std = (sum((b - mean) ** 2 for b in boot) / len(boot)) ** 0.5 if boot else 0.0
@@ -81,7 +81,9 @@ def summarize(name: str, pages: list[PageScore], resamples: int, seed: int = 0) 
 
 def evaluate_aeb(root: Path, *, resamples: int = 1000) -> AebReport:
     """Score worldwire's HTML cleaning and trafilatura's defaults on every page of the benchmark."""
-    gold: Mapping[str, Mapping[str, str]] = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    gold: Mapping[str, Mapping[str, str]] = json.loads(
+        (root / "ground-truth.json").read_text(encoding="utf-8")
+    )
     systems: dict[str, Callable[[str, str], str]] = {
         "worldwire": _worldwire_body,
         "trafilatura (defaults)": lambda html, _url: trafilatura.extract(html) or "",
@@ -100,7 +102,12 @@ def render_aeb(report: AebReport) -> Table:
         table.add_column(column, justify="left" if column == "system" else "right")
     for s in report.systems:
         table.add_row(
-            s.name, f"{s.precision:.4f}", f"{s.recall:.4f}", f"{s.f1:.4f}", f"{s.f1_std:.4f}", f"{s.accuracy:.3f}"
+            s.name,
+            f"{s.precision:.4f}",
+            f"{s.recall:.4f}",
+            f"{s.f1:.4f}",
+            f"{s.f1_std:.4f}",
+            f"{s.accuracy:.3f}",
         )
     return table
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date as Date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from worldwire.errors import Errors, InputError
 from worldwire.ingest.decode import decode
@@ -99,7 +99,7 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
         with _open_binary(path) as stream:
             data = stream.read(4 * max_chars + 1)
     except (OSError, EOFError) as exc:
-        yield failed(Errors.E110.format(path=origin, reason=exc.strerror or exc))
+        yield failed(Errors.E110.format(path=origin, reason=getattr(exc, "strerror", None) or exc))
         return
     is_html = suffix in HTML_SUFFIXES
     try:
@@ -116,7 +116,7 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
 
 def _open_binary(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
+import time
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.panel import Panel
 
 from worldwire.errors import InputError, WorldwireError
 from worldwire.ingest import normalize_date
@@ -22,7 +25,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-eval_app = typer.Typer(help="Score worldwire on gold sets and check the pinned quality floors.", no_args_is_help=True)
+eval_app = typer.Typer(
+    help="Score worldwire on gold sets and check the pinned quality floors.", no_args_is_help=True
+)
 app.add_typer(eval_app, name="eval")
 stderr = Console(stderr=True)
 
@@ -38,21 +43,25 @@ def _date_option(value: str | None) -> str | None:
 def extract_command(
     inputs: Annotated[
         list[str] | None,
-        typer.Argument(help="Files (.txt, .html/.htm, .jsonl; .gz too), directories, or '-' for JSONL on stdin."),
+        typer.Argument(
+            help="Files (.txt, .html/.htm, .jsonl; .gz too), directories, or '-' for JSONL on stdin."
+        ),
     ] = None,
     raw: Annotated[
         bool, typer.Option("--raw", help="Input is already a clean body: no cleaning; offsets refer to it.")
     ] = False,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="Publication date YYYY-MM-DD for inputs that carry none.", callback=_date_option),
+        typer.Option(
+            "--date", help="Publication date YYYY-MM-DD for inputs that carry none.", callback=_date_option
+        ),
     ] = None,
     max_chars: Annotated[
         int, typer.Option("--max-chars", min=1, help="Largest document accepted, in characters.")
     ] = default("max_chars"),
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = default(
-        "batch_size"
-    ),
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")
+    ] = default("batch_size"),
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="spaCy worker processes.")] = default(
         "n_process"
     ),
@@ -69,7 +78,12 @@ def extract_command(
     failed = 0
     out = sys.stdout
     for record in extract(
-        inputs or [], raw_mode=raw, default_date=date, max_chars=max_chars, batch_size=batch_size, n_process=n_process
+        inputs or [],
+        raw_mode=raw,
+        default_date=date,
+        max_chars=max_chars,
+        batch_size=batch_size,
+        n_process=n_process,
     ):
         failed += record["error"] is not None
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -87,9 +101,12 @@ def eval_aeb_command(
     floors: Annotated[
         Path | None, typer.Option("--floors", help="Fail (exit 1) if a score is below the floor pinned here.")
     ] = None,
-    resamples: Annotated[int, typer.Option("--resamples", min=0, help="Bootstrap resamples for ± std.")] = 1000,
+    resamples: Annotated[
+        int, typer.Option("--resamples", min=0, help="Bootstrap resamples for ± std.")
+    ] = 1000,
     pin: Annotated[
-        bool, typer.Option("--raise-floors", help="Raise the floors in --floors to these scores (never lowers).")
+        bool,
+        typer.Option("--raise-floors", help="Raise the floors in --floors to these scores (never lowers)."),
     ] = False,
 ) -> None:
     """Score HTML → body on the article-extraction benchmark, beside trafilatura alone, in one run.
@@ -99,6 +116,7 @@ def eval_aeb_command(
         worldwire eval aeb ../shared/eval/article-extraction-benchmark --floors eval/floors.json
     """
     from worldwire.evaluation.aeb import evaluate_aeb, render_aeb  # deferred: only this command needs it
+
     report = evaluate_aeb(path, resamples=resamples)
     Console().print(render_aeb(report))
     _gate(floors, "aeb", report.floor_metrics(), pin)
@@ -118,7 +136,9 @@ def _gate(floors: Path | None, section: str, metrics: dict[str, float], pin: boo
 
 @app.command("demo")
 def demo_command(
-    shared: Annotated[Path, typer.Argument(help="The shared folder holding seed/ and corpus/.")] = Path("../shared"),
+    shared: Annotated[Path, typer.Argument(help="The shared folder holding seed/ and corpus/.")] = Path(
+        "../shared"
+    ),
 ) -> None:
     """Extract the seed article and the Wikinews corpus, and show what came out.
 
@@ -126,11 +146,6 @@ def demo_command(
 
         worldwire demo ../shared
     """
-    import time
-    from collections import Counter
-
-    from rich.panel import Panel
-
     console = Console()
     seed = shared / "seed" / "xi-kazakhstan.txt"
     record = next(extract([str(seed)]))

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["annotate", "load_pipeline", "split_segments"]
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")  # a run of lines up to a blank line
 
 
@@ -83,13 +84,15 @@ def split_segments(text: str, limit: int) -> list[tuple[str, int]]:
     """(segment, offset) pairs: one per paragraph, so that no sentence runs across a paragraph break.
 
     Paragraphs parse faster than whole bodies (measured in bench/), and one longer than `limit` chars is
-    cut at spaces so parser memory stays flat; nothing is dropped.
+    cut at its last sentence end (else space) before the limit, so parser memory stays flat; nothing is
+    dropped.
     """
     segments = []
     for match in _PARAGRAPH.finditer(text):
         start, paragraph = match.start(), match.group(0)
         while len(paragraph) > limit:
-            cut = paragraph.rfind(" ", 0, limit) + 1 or limit
+            ends = [m.end() for m in _SENTENCE_END.finditer(paragraph, 0, limit)]
+            cut = ends[-1] if ends else paragraph.rfind(" ", 0, limit) + 1 or limit
             segments.append((paragraph[:cut], start))
             start, paragraph = start + cut, paragraph[cut:]
         segments.append((paragraph, start))

@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from worldwire.datafiles import data_validator, frozen_mapping, load_data, require, require_schema, string_list
+from worldwire.datafiles import (
+    data_validator,
+    frozen_mapping,
+    load_data,
+    require,
+    require_schema,
+    string_list,
+)
 from worldwire.errors import DataFileError, Errors
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -67,10 +74,14 @@ def _build(raw: Mapping[str, Any], where: str) -> LanguageData:
         sample_words=require(raw, "sample_words", int, where),
         min_share=require(raw, "min_share", float, where),
         min_words=require(raw, "min_words", int, where),
-        names=frozen_mapping({c: require(t, "name", str, f"{where} [languages.{c}]") for c, t in languages.items()}),
+        names=frozen_mapping(
+            {c: require(t, "name", str, f"{where} [languages.{c}]") for c, t in languages.items()}
+        ),
         words=frozen_mapping(
             {
-                code: frozenset(w.casefold() for w in string_list(table, "words", f"{where} [languages.{code}]"))
+                code: frozenset(
+                    w.casefold() for w in string_list(table, "words", f"{where} [languages.{code}]")
+                )
                 for code, table in languages.items()
             }
         ),
@@ -84,7 +95,9 @@ def identify(text: str, data: LanguageData | None = None) -> Guess:
     sample = text[: data.sample_words * 12]
     script, script_share = _dominant_script(sample)
     if script not in ("Latin", None) and script_share >= 0.5:
-        return Guess(script, data.scripts.get(script, script), f"{script_share:.0%} of its letters are {script}")
+        return Guess(
+            script, data.scripts.get(script, script), f"{script_share:.0%} of its letters are {script}"
+        )
     words = [w.casefold() for w in _WORD.findall(sample)][: data.sample_words]
     if len(words) < data.min_words:
         return Guess("en", data.names["en"], f"only {len(words)} words: too few to tell, taken as English")

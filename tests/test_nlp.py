@@ -1,0 +1,64 @@
+"""The NLP stage: ordering, segmentation, language errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from worldwire.models import CleanDocument, RawDocument
+from worldwire.nlp import annotate, load_pipeline, split_segments
+
+
+def _doc(doc_id: str, text: str, error: str | None = None) -> CleanDocument:
+    raw = RawDocument(id=doc_id, origin="test", text=text)
+    return CleanDocument(raw=raw, text=text, title=None, date=None, error=error)
+
+
+def test_split_segments_one_per_paragraph_with_offsets() -> None:
+    text = "First paragraph here.\n\nSecond one.\nStill second.\n\n\nThird."
+    segments = split_segments(text, 1000)
+    assert [s for s, _ in segments] == ["First paragraph here.", "Second one.\nStill second.", "Third."]
+    assert all(text[o : o + len(s)] == s for s, o in segments)
+
+
+def test_split_segments_cuts_long_paragraph_at_spaces() -> None:
+    text = " ".join(["word"] * 50)
+    segments = split_segments(text, 42)
+    assert all(len(s) <= 42 for s, _ in segments)
+    assert "".join(s for s, _ in segments) == text
+
+
+def test_load_pipeline_is_loaded_once() -> None:
+    assert load_pipeline() is load_pipeline()
+
+
+def test_annotate_keeps_input_order_around_failures(nlp: Any) -> None:
+    docs = [
+        _doc("a", "The minister arrived in Astana on Monday. Talks began at noon."),
+        _doc("b", "", error="[E103] empty document"),
+        _doc("c", "La ministre est arrivée lundi à Paris pour des entretiens avec le gouvernement français."),
+        _doc("d", "Officials said the talks would continue.\n\nA second paragraph follows here."),
+    ]
+    out = list(annotate(docs, nlp=nlp, batch_size=2))
+    assert [d.id for d in out] == ["a", "b", "c", "d"]
+    assert out[0].error is None
+    assert len(out[0].sentences) == 2
+    assert out[1].error == "[E103] empty document"
+    assert out[2].error is not None
+    assert out[2].error.startswith("[E301]")
+    assert "French" in out[2].error
+    assert [out[3].clean.text[s.start : s.end] for s in out[3].sentences] == [
+        "Officials said the talks would continue.",
+        "A second paragraph follows here.",
+    ]
+
+
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_annotate_long_document_is_read_to_the_end(nlp: Any, n_process: int) -> None:
+    sentences = [f"Delegation number {i} arrived in the capital for talks." for i in range(60)]
+    text = "\n\n".join(" ".join(sentences[i : i + 3]) for i in range(0, 60, 3))
+    out = list(annotate([_doc("long", text)], nlp=nlp, segment_chars=100, n_process=n_process))
+    spans = [text[s.start : s.end] for s in out[0].sentences]
+    assert spans[-1] == sentences[-1]
+    assert len(spans) == 60
