@@ -240,3 +240,9 @@ def test_clean_document_html_uses_page_title_and_date() -> None:
     assert "Telegram" not in cleaned.text
     assert "Home | World" not in cleaned.text
     assert ("social", "Join our Telegram channel") in [(r.kind, r.text) for r in cleaned.removed]
+
+
+def test_clean_document_text_without_letters_is_an_error() -> None:
+    cleaned = clean_document(RawDocument(id="a", origin="a", text="<<<>>> &&& < 123 -- ..."))
+    assert cleaned.error is not None
+    assert cleaned.error.startswith("[E204]")

@@ -62,8 +62,8 @@ class Errors:
         "article. Split it into articles, or raise the limit with --max-chars."
     )
     E106 = (
-        "[E106] undecodable text: {what} is not valid UTF-8 (bad byte 0x{byte:02x} at offset {offset}) "
-        "and no other encoding fits it. Re-save it as UTF-8."
+        "[E106] undecodable text: {what} cannot be decoded (bad byte 0x{byte:02x} at offset {offset}), "
+        "and no other encoding fits it: it mixes encodings or is corrupt. Re-save it as UTF-8."
     )
     E107 = (
         "[E107] invalid JSON on line {line} of {path!r}: {reason}. Each line must be one JSON object such as "
@@ -77,7 +77,12 @@ class Errors:
         "[E109] bad date {value!r} for {what}: expected YYYY-MM-DD or YYYYMMDD. Fix the date or leave it out."
     )
     E110 = (
-        "[E110] cannot read {path!r}: {reason}. Check the file's permissions and that it is a regular file."
+        "[E110] cannot read {path!r}: {reason}. Check that the file is complete (a .gz file unpacks with "
+        "gunzip -t), readable by you, and that its name is a valid path."
+    )
+    E111 = (
+        "[E111] nothing to read in directory {path!r}: it holds no .txt, .html/.htm or .jsonl files "
+        "(hidden files are skipped). Check the path, or convert the files first."
     )
     E201 = (
         "[E201] no article text found in the HTML of {what}: the page may be a list, a login wall or a "
@@ -87,6 +92,10 @@ class Errors:
     E203 = (
         "[E203] nothing left after cleaning {what}: every line looked like web debris ({kinds}). "
         "If this is wrong, pass the text with --raw to skip cleaning."
+    )
+    E204 = (
+        "[E204] no words: {what} has no letters to read after cleaning. Check that the file holds the "
+        "article's text."
     )
     E301 = (
         "[E301] not English: {what} looks like {language} ({evidence}). worldwire codes English news only "

@@ -22,7 +22,7 @@ def to_record(doc: AnnotatedDocument) -> dict[str, Any]:
         "title": clean.title,
         "date": clean.date,
         "text": "" if failed else clean.text,
-        "removed": [r.text for r in clean.removed],
+        "removed": [] if failed else [r.text for r in clean.removed],
         "error": doc.error,
         "actors": [],
         "events": [],
@@ -34,9 +34,9 @@ def to_record(doc: AnnotatedDocument) -> dict[str, Any]:
         "url": clean.raw.url,
         "language": doc.language,
         "dateline": None
-        if clean.dateline is None
+        if failed or clean.dateline is None
         else {"text": clean.dateline.text, "place": clean.dateline.place},
-        "removals": [{"text": r.text, "kind": r.kind} for r in clean.removed],
+        "removals": [] if failed else [{"text": r.text, "kind": r.kind} for r in clean.removed],
         "sentences": [] if failed else [[s.start, s.end] for s in doc.sentences],
         "source": {"origin": clean.raw.origin, "encoding": clean.raw.encoding},
     }

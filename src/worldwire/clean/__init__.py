@@ -45,6 +45,8 @@ def _clean(raw: RawDocument, what: str, raw_mode: bool, default_date: str | None
     if not cleaned.text.strip():
         kinds = ", ".join(sorted({r.kind for r in cleaned.removed})) or "no text"
         raise InputError(Errors.E203.format(what=what, kinds=kinds))
+    if not any(char.isalpha() for char in cleaned.text):
+        raise InputError(Errors.E204.format(what=what))
     return CleanDocument(
         raw=raw,
         text=cleaned.text,

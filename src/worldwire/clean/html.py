@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
@@ -23,6 +24,11 @@ RECALL_OPTIONS: dict[str, Any] = {"include_comments": False, "favor_recall": Tru
 # When the precise extract is under this share of the recall-oriented one, precision mode has cut the
 # article itself (a body split over several containers), not just boilerplate: take the longer one.
 MIN_PRECISION_SHARE = 0.5
+# trafilatura treats a page without "html" in its first 50 characters as a possible fragment.
+_FRAGMENT_SNIFF_CHARS = 50
+_TAG = re.compile(r"<[A-Za-z]")
+# libxml2 builds no deeper tree than this; text nested deeper is dropped without an error.
+_PARSER_MAX_DEPTH = 255
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,20 @@ class HtmlArticle:
 
 def extract_article(html: str, what: str) -> HtmlArticle:
     """The article in `html`; raises `InputError` when the page has none or cannot be parsed."""
+    document = html
+    article = _extract(document, what)
+    if article is None and _is_fragment(html):
+        document = f"<html><body>{html}</body></html>"
+        article = _extract(document, what)
+    if article is None:
+        if _nesting_depth(document) >= _PARSER_MAX_DEPTH:
+            reason = f"elements nested over {_PARSER_MAX_DEPTH} deep, past which the HTML parser drops text"
+            raise InputError(Errors.E202.format(what=what, reason=reason))
+        raise InputError(Errors.E201.format(what=what))
+    return article
+
+
+def _extract(html: str, what: str) -> HtmlArticle | None:
     try:
         result = trafilatura.bare_extraction(html, with_metadata=True, **PRECISION_OPTIONS)
         broad = trafilatura.extract(html, **RECALL_OPTIONS) or ""
@@ -44,11 +64,28 @@ def extract_article(html: str, what: str) -> HtmlArticle:
     text = (result.text or "") if result is not None else ""
     if len(text) < MIN_PRECISION_SHARE * len(broad):
         text = broad
-    if result is None or not text.strip():
-        raise InputError(Errors.E201.format(what=what))
+    if result is None or not any(char.isalpha() for char in text):  # "<<< &&& >>>" is no article
+        return None
     return HtmlArticle(
         text=text,
         title=(result.title or "").strip() or None,
         date=result.date or None,
         url=result.url or None,
     )
+
+
+def _is_fragment(html: str) -> bool:
+    """Whether `html` is markup without "html" near its start, such as "<p>...</p>" or "<div>...</div>".
+
+    trafilatura drops such a page when it parses to a single block, yet a fragment is still an article
+    once it is given a document.
+    """
+    return "html" not in html[:_FRAGMENT_SNIFF_CHARS].lower() and _TAG.search(html) is not None
+
+
+def _nesting_depth(html: str) -> int:
+    """How many levels deep the parsed page goes (libxml2 stops at `_PARSER_MAX_DEPTH`)."""
+    tree = trafilatura.load_html(html)
+    if tree is None:
+        return 0
+    return max(sum(1 for _ in element.iterancestors()) for element in tree.iter())

@@ -6,16 +6,22 @@ input is accounted for and the batch goes on.
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import gzip
+import io
+import itertools
 import json
+import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date as Date
 from pathlib import Path
 from typing import IO, Any, cast
 
 from worldwire.errors import Errors, InputError
-from worldwire.ingest.decode import decode
+from worldwire.ingest.decode import binary_kind, bom_encoding, decode
 from worldwire.models import RawDocument
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -23,6 +29,10 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 STDIN = "-"
+# YYYY-MM-DD or YYYYMMDD, alone or as the date part of a date-time ("2023-05-17T09:30:00Z").
+_DATE = re.compile(r"([0-9]{4})(-?)([0-9]{2})\2([0-9]{2})(?:[T ].*)?", re.IGNORECASE | re.DOTALL)
+# Encodings whose lines cannot be cut at b"\n": such a stream is decoded whole.
+_WIDE_ENCODINGS = frozenset({"utf-16", "utf-32"})
 
 __all__ = ["STDIN", "SUPPORTED_SUFFIXES", "normalize_date", "read_inputs"]
 
@@ -33,11 +43,15 @@ def read_inputs(
     """Yield the documents of `inputs` in order; no inputs, or '-', means JSONL on standard input."""
     for item in inputs or [STDIN]:
         if item == STDIN:
-            yield from _read_stream(stdin if stdin is not None else sys.stdin.buffer, "<stdin>", max_chars)
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from _read_stream(stream, "<stdin>", max_chars, plain_text=True)
             continue
         path = Path(item)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if _supported(p) and not _hidden(p, path)):
+        if _is_dir(path):
+            children = sorted(p for p in path.rglob("*") if _supported(p) and not _hidden(p, path))
+            if not children:
+                yield RawDocument(id=path.name or item, origin=item, error=Errors.E111.format(path=item))
+            for child in children:
                 yield from _read_file(child, max_chars)
         else:
             yield from _read_file(path, max_chars)
@@ -47,14 +61,18 @@ def normalize_date(value: Any, what: str) -> str | None:
     """'YYYY-MM-DD' or 'YYYYMMDD' (a date-time keeps its date part) to ISO 'YYYY-MM-DD'; None stays None."""
     if value is None or value == "":
         return None
-    text = str(value).strip()
-    candidate = text[:10] if len(text) >= 10 and text[4] == "-" else text[:8]
+    match = _DATE.fullmatch(str(value).strip())
+    if match:
+        with contextlib.suppress(ValueError):  # a month or day out of range
+            return Date(int(match[1]), int(match[3]), int(match[4])).isoformat()
+    raise InputError(Errors.E109.format(value=value, what=what))
+
+
+def _is_dir(path: Path) -> bool:
     try:
-        if len(candidate) == 8 and candidate.isdigit():
-            return Date(int(candidate[:4]), int(candidate[4:6]), int(candidate[6:])).isoformat()
-        return Date.fromisoformat(candidate).isoformat()
-    except ValueError as exc:
-        raise InputError(Errors.E109.format(value=value, what=what)) from exc
+        return path.is_dir()
+    except OSError:  # a name too long, say: reading it as a file says what is wrong
+        return False
 
 
 def _supported(path: Path) -> bool:
@@ -79,32 +97,24 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
     def failed(message: str) -> RawDocument:
         return RawDocument(id=name, origin=origin, error=message)
 
-    if not path.exists():
-        yield failed(Errors.E101.format(path=origin))
-        return
     suffix = _suffix(path)
-    if suffix not in SUPPORTED_SUFFIXES:
-        yield failed(Errors.E102.format(suffix=suffix or path.name, path=origin))
-        return
-    try:
-        if suffix in JSONL_SUFFIXES:
-            with _open_binary(path) as stream:
-                yield from _read_stream(stream, origin, max_chars)
-            return
-        size = path.stat().st_size
-        # 4 bytes per character at most in UTF-8: a file over this cannot be under the limit.
-        if size > 4 * max_chars:
-            yield failed(Errors.E105.format(what=repr(origin), size=f"{size:,} bytes", limit=max_chars))
-            return
-        with _open_binary(path) as stream:
-            data = stream.read(4 * max_chars + 1)
-    except (OSError, EOFError) as exc:
-        yield failed(Errors.E110.format(path=origin, reason=getattr(exc, "strerror", None) or exc))
-        return
     is_html = suffix in HTML_SUFFIXES
     try:
-        text, encoding = decode(data, repr(origin), html=is_html)
+        if not path.exists():
+            yield failed(Errors.E101.format(path=origin))
+            return
+        if suffix not in SUPPORTED_SUFFIXES:
+            yield failed(Errors.E102.format(suffix=suffix or path.name, path=origin))
+            return
+        if suffix in JSONL_SUFFIXES:
+            with _open_binary(path) as stream:
+                yield from _read_stream(stream, origin, max_chars, plain_text=False)
+            return
+        text, encoding = decode(_read_bytes(path, max_chars), repr(origin), html=is_html)
         _check_size(text, repr(origin), max_chars)
+    except (OSError, EOFError, zlib.error) as exc:  # zlib.error: a .gz file with corrupt data
+        yield failed(Errors.E110.format(path=origin, reason=getattr(exc, "strerror", None) or exc))
+        return
     except InputError as exc:
         yield failed(str(exc))
         return
@@ -114,36 +124,84 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
         yield RawDocument(id=name, origin=origin, text=text, encoding=encoding)
 
 
+def _read_bytes(path: Path, max_chars: int) -> bytes:
+    """The bytes of `path` (unpacked if .gz); a file too large is refused before it is read."""
+    what, size = repr(str(path)), path.stat().st_size
+    if size > 4 * max_chars:
+        raise InputError(Errors.E105.format(what=what, size=f"{size:,} bytes", limit=max_chars))
+    with _open_binary(path) as stream:  # a .gz file can still unpack to too much
+        return _read_capped(stream, b"", max_chars, what)
+
+
+def _read_capped(stream: IO[bytes], start: bytes, max_chars: int, what: str) -> bytes:
+    """`start`, then the rest of `stream`; refused (E105) past the most bytes `max_chars` characters take."""
+    limit = 4 * max_chars  # 4 bytes per character at most in UTF-8
+    data = start + stream.read(max(limit + 1 - len(start), 0))
+    if len(data) > limit:
+        raise InputError(Errors.E105.format(what=what, size=f"more than {limit:,} bytes", limit=max_chars))
+    return data
+
+
 def _open_binary(path: Path) -> IO[bytes]:
     if path.name.lower().endswith(".gz"):
         return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 
-def _read_stream(stream: IO[bytes], origin: str, max_chars: int) -> Iterator[RawDocument]:
-    """JSONL records, one per line; a stream whose first line is not JSON is one plain-text document."""
-    lines = iter(stream)
-    first = next(lines, b"")
-    if first.strip() and not first.lstrip().startswith(b"{"):
-        yield _plain_stream(first, lines, origin, max_chars)
+def _read_stream(
+    stream: IO[bytes], origin: str, max_chars: int, *, plain_text: bool
+) -> Iterator[RawDocument]:
+    """JSONL records, one per line, in UTF-8 (a byte-order mark is fine; UTF-16/32 needs one).
+
+    With `plain_text` (standard input), a stream whose first line with text is not a JSON object is one
+    plain-text document. A stream with no text at all, or binary data, is one failed document.
+    """
+    name = Path(origin).name
+    encoding = None
+    head = _leading_lines(stream)
+    if head and bom_encoding(head[0]) in _WIDE_ENCODINGS:
+        try:
+            text, encoding = decode(b"".join(head) + stream.read(), repr(origin))
+        except InputError as exc:
+            yield RawDocument(id=name, origin=origin, error=str(exc))
+            return
+        stream = io.BytesIO(text.encode("utf-8"))
+        head = _leading_lines(stream)
+    if not head or not head[-1].strip():
+        yield RawDocument(id=name, origin=origin, error=Errors.E103.format(what=repr(origin)))
         return
-    yield from _jsonl_records(_chain_first(first, lines), origin, max_chars)
+    if not head[-1].lstrip().startswith(b"{"):
+        if plain_text:
+            yield _plain_stream(b"".join(head), stream, origin, max_chars, encoding)
+            return
+        kind = binary_kind(b"".join(head))
+        if kind:
+            yield RawDocument(id=name, origin=origin, error=Errors.E104.format(what=repr(origin), kind=kind))
+            return
+    yield from _jsonl_records(itertools.chain(head, stream), origin, max_chars)
 
 
-def _chain_first(first: bytes, rest: Iterator[bytes]) -> Iterator[bytes]:
-    if first:
-        yield first
-    yield from rest
+def _leading_lines(stream: IO[bytes]) -> list[bytes]:
+    """The lines up to the first with text, that one included; a UTF-8 byte-order mark is dropped."""
+    head: list[bytes] = []
+    for line in stream:
+        head.append(line if head else line.removeprefix(codecs.BOM_UTF8))
+        if head[-1].strip():
+            break
+    return head
 
 
-def _plain_stream(first: bytes, rest: Iterable[bytes], origin: str, max_chars: int) -> RawDocument:
-    data = first + b"".join(rest)
+def _plain_stream(
+    start: bytes, stream: IO[bytes], origin: str, max_chars: int, encoding: str | None
+) -> RawDocument:
+    """`start` and the rest of `stream` as one document; `encoding` is the one it was read in, if known."""
+    what = repr(origin)
     try:
-        text, encoding = decode(data, origin)
-        _check_size(text, origin, max_chars)
+        text, detected = decode(_read_capped(stream, start, max_chars, what), what)
+        _check_size(text, what, max_chars)
     except InputError as exc:
         return RawDocument(id=origin, origin=origin, error=str(exc))
-    return RawDocument(id=origin, origin=origin, text=text, encoding=encoding)
+    return RawDocument(id=origin, origin=origin, text=text, encoding=encoding or detected)
 
 
 def _jsonl_records(lines: Iterable[bytes], origin: str, max_chars: int) -> Iterator[RawDocument]:
@@ -163,8 +221,11 @@ def _jsonl_record(line: bytes, number: int, origin: str, fallback_id: str, max_c
     except UnicodeDecodeError as exc:
         reason = f"bad UTF-8 byte 0x{line[exc.start]:02x} at column {exc.start + 1}; JSONL must be UTF-8"
         raise InputError(Errors.E107.format(line=number, path=origin, reason=reason)) from exc
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
         raise InputError(Errors.E107.format(line=number, path=origin, reason=exc)) from exc
+    except RecursionError as exc:
+        reason = "arrays or objects nested too deeply"
+        raise InputError(Errors.E107.format(line=number, path=origin, reason=reason)) from exc
     if not isinstance(record, dict):
         reason = f"got a JSON {type(record).__name__}, not an object"
         raise InputError(Errors.E108.format(line=number, path=origin, reason=reason))
