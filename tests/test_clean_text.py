@@ -246,3 +246,35 @@ def test_clean_document_text_without_letters_is_an_error() -> None:
     cleaned = clean_document(RawDocument(id="a", origin="a", text="<<<>>> &&& < 123 -- ..."))
     assert cleaned.error is not None
     assert cleaned.error.startswith("[E204]")
+
+
+@pytest.mark.parametrize("prefix", ["(Reuters) - ", "(AP) — ", "(AFP) -- "])
+def test_clean_text_cuts_agency_only_dateline(prefix: str) -> None:
+    cleaned = clean_text(prefix + BODY, find_headline=False)
+    assert cleaned.text == BODY
+    assert cleaned.dateline is not None
+    assert cleaned.dateline.place is None
+
+
+def test_clean_text_keeps_parenthesis_that_is_not_an_agency() -> None:
+    text = "(Updated) - " + BODY
+    assert clean_text(text, find_headline=False).text == text
+
+
+def test_clean_text_detects_headline_on_one_paragraph_per_line_text() -> None:
+    cleaned = clean_text("Leaders agree on new trade pact\nThe ministers met on Monday.\nThey agreed.")
+    assert cleaned.title == "Leaders agree on new trade pact"
+    assert cleaned.text == "The ministers met on Monday.\n\nThey agreed."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministers met in the capital\non Monday and agreed to meet\nagain in June.",
+        "Leaders agree on new trade pact\nin a deal signed by ministers\nfrom both countries on Monday.",
+    ],
+)
+def test_clean_text_takes_no_headline_from_a_wrapped_paragraph(text: str) -> None:
+    cleaned = clean_text(text)
+    assert cleaned.title is None
+    assert cleaned.text == text.replace("\n", " ")

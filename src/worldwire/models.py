@@ -43,10 +43,13 @@ class Removal:
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
-    """The dateline cut from the body: kept because its place tells later stages where the story is."""
+    """The dateline cut from the body: kept because its place tells later stages where the story is.
+
+    `place` is None for an agency-only dateline such as "(Reuters) -".
+    """
 
     text: str
-    place: str
+    place: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,8 +77,8 @@ def _build(raw: Mapping[str, Any], where: str) -> DebrisVocabulary:
         not_places=frozenset(string_list(dateline, "not_places", where)),
     )
     for pattern in dateline_rules.start_patterns + dateline_rules.inline_patterns:
-        if "place" not in pattern.groupindex:
-            reason = f"dateline pattern {pattern.pattern!r} has no named group 'place'"
+        if not {"place", "agency"} & set(pattern.groupindex):
+            reason = f"dateline pattern {pattern.pattern!r} has no named group 'place' or 'agency'"
             raise DataFileError(Errors.E403.format(path=where, reason=reason))
     return DebrisVocabulary(
         kinds=tuple(kinds),

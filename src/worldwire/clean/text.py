@@ -57,8 +57,8 @@ def clean_text(
     vocab = vocab or vocabulary()
     blocks = [_lines(block) for block in _BLANK_LINES.split(_normalize(text))]
     blocks = [b for b in blocks if b]
-    if title is None and find_headline and len(blocks) > 1 and _is_headline(blocks[0]):
-        title, blocks = blocks[0][0], blocks[1:]
+    if title is None and find_headline and blocks and _opens_with_headline(blocks, unwrap_lines):
+        title, blocks[0] = blocks[0][0], blocks[0][1:]
     elif title is not None and blocks and _same_words(blocks[0][0], title):
         blocks[0] = blocks[0][1:]
     removed: list[Removal] = []
@@ -88,11 +88,20 @@ def _lines(block: str) -> list[str]:
     return [line.strip() for line in block.split("\n") if line.strip()]
 
 
-def _is_headline(block: list[str]) -> bool:
-    line = block[0]
+def _opens_with_headline(blocks: list[list[str]], unwrap: bool) -> bool:
+    """Whether the first line is a headline: headline-like, and followed by more text that does not
+    continue it (a blank line after it, or lines after it that start anew and are not hard-wrapped)."""
+    first, rest = blocks[0], blocks[0][1:]
+    if not _is_headline(first[0]):
+        return False
+    if not rest:
+        return len(blocks) > 1
+    return not rest[0][:1].islower() and not (unwrap and _is_wrapped(rest))
+
+
+def _is_headline(line: str) -> bool:
     return (
-        len(block) == 1
-        and len(line) <= HEADLINE_MAX_CHARS
+        len(line) <= HEADLINE_MAX_CHARS
         and len(line.split()) <= HEADLINE_MAX_WORDS
         and line[-1] not in ".,;:"
         and line[:1].isupper()
@@ -105,12 +114,16 @@ def _same_words(a: str, b: str) -> bool:
 
 def _paragraphs(lines: list[str], unwrap: bool) -> list[str]:
     """One paragraph per line, unless the lines are a hard-wrapped paragraph (most end mid-sentence)."""
-    if not unwrap or len(lines) < 2:
-        return lines
-    open_ended = sum(1 for line in lines[:-1] if not _SENTENCE_END.search(line))
-    if open_ended >= WRAPPED_SHARE * (len(lines) - 1):
+    if unwrap and _is_wrapped(lines):
         return [" ".join(lines)]
     return lines
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    if len(lines) < 2:
+        return False
+    open_ended = sum(1 for line in lines[:-1] if not _SENTENCE_END.search(line))
+    return open_ended >= WRAPPED_SHARE * (len(lines) - 1)
 
 
 def _cut_dateline(paragraphs: list[str], vocab: DebrisVocabulary) -> tuple[list[str], Dateline | None]:
@@ -119,24 +132,31 @@ def _cut_dateline(paragraphs: list[str], vocab: DebrisVocabulary) -> tuple[list[
     for index, paragraph in enumerate(paragraphs[:2]):
         for pattern in rules.start_patterns:
             match = pattern.match(paragraph)
-            if match and _is_place(match.group("place"), rules.not_places):
+            if match and _is_place(match.groupdict().get("place"), rules.not_places):
                 return _without(paragraphs, index, match.start(), match.end()), _dateline(match)
         for boundary in _AFTER_SENTENCE.finditer(paragraph):
             for pattern in rules.inline_patterns:
                 match = pattern.match(paragraph, boundary.end())
-                if match and _is_place(match.group("place"), rules.not_places):
+                if match and _is_place(match.groupdict().get("place"), rules.not_places):
                     return _without(paragraphs, index, match.start(), match.end()), _dateline(match)
     return paragraphs, None
 
 
-def _is_place(place: str, not_places: frozenset[str]) -> bool:
-    """An upper-case dateline place, unless its first word is a label ("UPDATE:", "DEAR ABBY:")."""
+def _is_place(place: str | None, not_places: frozenset[str]) -> bool:
+    """An upper-case dateline place, unless its first word is a label ("UPDATE:", "DEAR ABBY:").
+
+    A pattern without a place (an agency-only dateline) passes.
+    """
+    if place is None:
+        return True
     words = re.findall(r"[A-Z]+", place)
     return bool(words) and words[0] not in not_places and len("".join(words)) >= 2
 
 
 def _dateline(match: re.Match[str]) -> Dateline:
-    place = " ".join(w.capitalize() if w.isupper() else w for w in match.group("place").split())
+    place = match.groupdict().get("place")
+    if place is not None:
+        place = " ".join(w.capitalize() if w.isupper() else w for w in place.split())
     return Dateline(text=match.group(0).strip(), place=place)
 
 

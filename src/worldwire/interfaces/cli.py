@@ -60,7 +60,7 @@ def extract_command(
         int, typer.Option("--max-chars", min=1, help="Largest document accepted, in characters.")
     ] = default("max_chars"),
     batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")
+        int, typer.Option("--batch-size", min=1, help="Paragraphs per spaCy batch (speed only).")
     ] = default("batch_size"),
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="spaCy worker processes.")] = default(
         "n_process"
@@ -77,6 +77,8 @@ def extract_command(
     """
     failed = 0
     out = sys.stdout
+    if not inputs and sys.stdin.isatty():
+        stderr.print("reading JSON Lines (or one plain-text article) from standard input; end with Ctrl-D")
     for record in extract(
         inputs or [],
         raw_mode=raw,
