@@ -109,10 +109,17 @@ def debris_kind(line: str, vocab: DebrisVocabulary | None = None) -> str | None:
 
 
 def is_title_caption(line: str, rules: CaptionRules) -> bool:
-    """A short Title Case line naming someone by office, with no sentence punctuation: a photo caption."""
+    """A short Title Case line naming someone by office, with no sentence punctuation: a photo caption.
+
+    The office word must be followed by a name ("Chinese President Xi"), so that a crosshead such as
+    "Presidential Race" or "French Foreign Minister" alone is not taken for a caption.
+    """
     words = line.split()
     if not 2 <= len(words) <= rules.max_words or line[-1] in ".!?:;,\"”'’)":
         return False
     if not all(w[:1].isupper() or w in rules.connectors for w in words):
         return False
-    return any(w in rules.title_words for w in words)
+    offices = [i for i, w in enumerate(words) if w in rules.title_words]
+    return bool(offices) and any(
+        w[:1].isupper() and w not in rules.title_words for w in words[offices[-1] + 1 :]
+    )
