@@ -51,6 +51,10 @@ BODY = "The ministers met in the capital on Monday. They agreed to meet again in
         ("Sponsored content", "ads"),
         ("© 2024 City Times. All rights reserved.", "copyright"),
         ("Copyright 2023 Example Media", "copyright"),
+        ("copyright City Times 2019 - ISSN: 1234-5678", "copyright"),
+        ("This material may not be published, broadcast, rewritten or redistributed.", "copyright"),
+        ("Sponsored", "ads"),
+        ("Partner content: Ten ways to travel", "ads"),
     ],
 )
 def test_debris_kind_recognises(line: str, kind: str) -> None:
@@ -75,6 +79,11 @@ def test_debris_kind_recognises(line: str, kind: str) -> None:
         "French Foreign Minister",
         "President Xi Jinping told the summit that China would invest more.",
         "Cookies and cakes were served at the reception, guests said.",
+        "Copyright law reform was approved by parliament on Tuesday.",
+        "Copyright law reform of 2019 was approved by parliament.",
+        "The report may not be published until the inquiry ends, officials said.",
+        "Sponsored by the UN, the programme trains nurses.",
+        "Join the queue, the minister told reporters on Monday.",
         "Prime Minister Ana Lopes resigned on Friday.",
     ],
 )
