@@ -120,8 +120,11 @@ def test_clean_text_cuts_dateline_and_keeps_place(text: str, place: str) -> None
         "UPDATE: " + BODY,
         "DEAR ABBY: My neighbour keeps parking in my space.",
         "NATO: " + BODY,
+        "IMF - " + BODY,
+        "WARNING: " + BODY,
         "The talks ended. Officials said: " + BODY,
         "He met NATO officials. EU: " + BODY,
+        "Agents raided the office. Russia's FSB: " + BODY,
     ],
 )
 def test_clean_text_leaves_non_datelines(text: str) -> None:
