@@ -64,7 +64,6 @@ def annotate(
 
     parsed: list[Segment] = []
     for spacy_doc, offset in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        yield from _flush_finished(pending, parsed)
         parsed.append(Segment(offset=offset, doc=spacy_doc))
         yield from _flush_finished(pending, parsed)
     yield from _flush_finished(pending, parsed)
