@@ -19,7 +19,6 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "gzip-compressed data (name the file .gz so that worldwire unpacks it)"),
     (b"\x7fELF", "an executable program"),
     (b"RIFF", "an audio or video file"),
-    (b"\x00\x00\x00", "binary data"),
 )
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
