@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import spacy
 
 from worldwire.ingest import read_inputs
-from worldwire.pipeline import extract_documents
+from worldwire.pipeline import parse_documents
 from worldwire.settings import DEFAULTS, default
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def run_worldwire(
     docs = errors = parsed = sentences = tokens = chars = 0
     start = time.perf_counter()
     raws = itertools.islice(read_inputs([str(corpus)], max_chars=default("max_chars")), limit)
-    for annotated in extract_documents(raws, nlp=nlp, batch_size=batch_size, n_process=n_process):
+    for annotated in parse_documents(raws, nlp=nlp, batch_size=batch_size, n_process=n_process):
         docs += 1
         errors += annotated.error is not None
         parsed += bool(annotated.segments)

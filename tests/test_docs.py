@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from worldwire.errors import Errors
-from worldwire.models import AnnotatedDocument, CleanDocument, RawDocument
+from worldwire.models import (
+    ActorDocument,
+    AnnotatedDocument,
+    CleanDocument,
+    EnrichedDocument,
+    EventDocument,
+    RawDocument,
+)
 from worldwire.output import to_record
 from worldwire.settings import SETTINGS
 
@@ -20,7 +27,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def _record_keys() -> list[str]:
     raw = RawDocument(id="x", origin="x", text="t")
     doc = AnnotatedDocument(clean=CleanDocument(raw=raw, text="t", title=None, date=None), language="en")
-    return list(to_record(doc))
+    return list(to_record(EnrichedDocument(EventDocument(ActorDocument(doc)))))
 
 
 @pytest.mark.parametrize("field", _record_keys())

@@ -1,0 +1,1 @@
+"""The embedded DuckDB store: ingest, deduplication, queries and export."""
