@@ -27,6 +27,7 @@ eval: setup
 
 bench: setup
 	$(PY) bench/extract_throughput.py --corpus $(SHARED)/corpus/wikinews-2019-2020/wikinews.jsonl
+	$(PY) bench/stage_overhead.py --corpus $(SHARED)/corpus/wikinews-2019-2020/wikinews.jsonl
 
 golden: setup
 	WORLDWIRE_UPDATE_GOLDEN=1 $(PY) -m pytest -q tests/test_seed.py
