@@ -46,3 +46,14 @@ def test_language_english_with_foreign_names_stays_english() -> None:
         "Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan gathered for the summit."
     )
     assert identify(text).code == "en"
+
+
+def test_language_short_sentence_with_few_function_words_stays_english() -> None:
+    guess = identify("Some 9,000 Freedonian farmers sought refuge across Sylvanian borders last month.")
+    assert guess.code == "en"
+    assert "taken as English" in guess.evidence
+
+
+def test_language_long_text_of_no_known_language_is_refused() -> None:
+    text = " ".join(["Zorbel quintap vexu marrow plendix"] * 10)
+    assert identify(text).code == "und"

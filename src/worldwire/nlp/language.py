@@ -45,6 +45,7 @@ class LanguageData:
     sample_words: int
     min_share: float
     min_words: int
+    confident_words: int
     names: Mapping[str, str]
     words: Mapping[str, frozenset[str]]
     scripts: Mapping[str, str]
@@ -74,6 +75,7 @@ def _build(raw: Mapping[str, Any], where: str) -> LanguageData:
         sample_words=require(raw, "sample_words", int, where),
         min_share=require(raw, "min_share", float, where),
         min_words=require(raw, "min_words", int, where),
+        confident_words=require(raw, "confident_words", int, where),
         names=frozen_mapping(
             {c: require(t, "name", str, f"{where} [languages.{c}]") for c, t in languages.items()}
         ),
@@ -103,6 +105,9 @@ def identify(text: str, data: LanguageData | None = None) -> Guess:
         return Guess("en", data.names["en"], f"only {len(words)} words: too few to tell, taken as English")
     shares = {code: sum(w in vocab for w in words) / len(words) for code, vocab in data.words.items()}
     best = max(shares, key=lambda code: shares[code])
+    if shares[best] < data.min_share and len(words) < data.confident_words:
+        evidence = f"only {len(words)} words and no language's function words stand out: taken as English"
+        return Guess("en", data.names["en"], evidence)
     if shares[best] < data.min_share:
         evidence = f"its words are not those of a known language ({shares['en']:.0%} English function words)"
         return Guess("und", "an unknown language", evidence)
