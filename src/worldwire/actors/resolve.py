@@ -1,0 +1,988 @@
+"""Find actor mentions in a parsed document and resolve them to CAMEO codes on the document's date.
+
+Three passes, all over spaCy tokens already parsed:
+
+1. **match**: leftmost-longest lookup of lexicon phrases (names case-sensitive, role nouns folded),
+   plus spaCy PERSON names the lexicon lacks and personal pronouns → *pieces*;
+2. **assemble**: pieces that form one noun phrase ("Chinese President Xi Jinping", "President X of Y",
+   "Lebanon's new President Z") become one mention; coordinated adjectives before a shared role noun
+   ("Hungarian and Romanian officials") become one mention per state;
+3. **resolve in context**, in text order: a leader's name or an office ("the Kazakh president") is
+   resolved on the document's date; "the president", pronouns, repeated names and "his Kazakh
+   counterpart" point at the mention they refer to (`antecedent`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from worldwire.actors.lexicon import ActorLexicon, Entry, Term
+from worldwire.models import Actor, ActorKind, AnnotatedDocument
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_COUNTRY_KINDS = frozenset({"country", "adjective", "people", "capital", "seat", "city", "region"})
+_ADJECTIVE_KINDS = frozenset({"adjective", "group_adjective"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
+_CONNECT_OF = (("of",), ("of", "the"))
+_COORDINATION = (("and",), (",",), (",", "and"), ("or",))
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_GROUP_KINDS = frozenset({"group", "group_adjective"})
+_NOT_ROLES = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"})  # "Soviet Union", "Supreme Court Act"
+_STANDALONE = frozenset({"pronoun", "plural_pronoun"})
+_AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "role"})
+_BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
+_AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
+_LOOKBACK_SENTENCES = 3
+_ATTACHING = frozenset({"in", "of", "from", "throughout", "across"})
+_TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
+_LOCATIVE = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout"})
+_ATTITUDE = frozenset({"anti", "pro"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """First word → the phrase lengths starting with it, so most tokens cost one dict lookup."""
+
+    exact: dict[str, tuple[int, ...]]
+    folded: dict[str, tuple[int, ...]]
+
+
+@cache
+def _index(lexicon: ActorLexicon) -> _Index:
+    def lengths(table: object) -> dict[str, tuple[int, ...]]:
+        found: dict[str, set[int]] = {}
+        for key in table:  # type: ignore[attr-defined]
+            found.setdefault(key[0], set()).add(len(key))
+        return {k: tuple(sorted(v, reverse=True)) for k, v in found.items()}
+
+    return _Index(lengths(lexicon.exact), lengths(lexicon.folded))
+
+
+@dataclass(slots=True)
+class _Piece:
+    start: int  # token indices in the segment's Doc
+    end: int
+    kind: str
+    entries: tuple[Entry, ...] = ()
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A mention being built: token span in one segment, what its pieces say, and how it resolved."""
+
+    doc: Doc
+    offset: int
+    start: int
+    end: int
+    pieces: list[_Piece]
+    kind: ActorKind = "state"
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+    wikidata: str | None = None
+    members: tuple[str, ...] = ()
+    antecedent: int | None = None
+    office: str | None = None
+    role: str | None = None
+    definite: bool = False
+    plural: bool = False
+    former: bool = False
+    counterpart: bool = False
+    possessor: bool = False
+    resolved: bool = True
+    alias_only: bool = False  # a lone surname without an office title: maybe a namesake ("Sailor Moon")
+    single_alias: bool = False  # a leader found by a lone surname ("Harris"): local names come first
+    sentence: int = 0
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def char_start(self) -> int:
+        return self.offset + self.doc[self.start].idx
+
+    @property
+    def char_end(self) -> int:
+        last = self.doc[self.end - 1]
+        return self.offset + last.idx + len(last.text)
+
+
+def resolve_with(doc: AnnotatedDocument, lexicon: ActorLexicon) -> tuple[Actor, ...]:
+    """Every actor mention of `doc`, in text order, resolved with `lexicon` on the document's date."""
+    if doc.error or not doc.segments:
+        return ()
+    day = doc.clean.date
+    sentence_starts = [s.start for s in doc.sentences]
+    drafts: list[_Draft] = []
+    for segment in doc.segments:
+        for sent in segment.doc.sents:
+            pieces = _pieces(segment.doc, sent, lexicon)
+            drafts.extend(_assemble(segment.doc, segment.offset, pieces, lexicon))
+    for draft in drafts:
+        draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
+        _resolve_alone(draft, lexicon, day)
+    again = _name_parts(doc, drafts)
+    for draft in again:
+        draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
+    if again:
+        drafts = sorted([*drafts, *again], key=lambda d: d.char_start)
+    kept = _resolve_in_context(drafts, lexicon, day)
+    return tuple(_to_actor(d) for d in kept)
+
+
+def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft]) -> list[_Draft]:
+    """Later bare mentions of a named person's surname or given name ("Varrentine" after "Aldo
+    Varrentine"), where the parser did not tag them: one extra scan, only for names seen in the document."""
+    words = {
+        w
+        for d in drafts
+        if d.kind == "person" and d.name
+        for w in d.name.split()
+        if len(w) > 2 and w[:1].isupper()
+    }
+    if not words:
+        return []
+    found: list[_Draft] = []
+    for segment in doc.segments:
+        covered = {i for d in drafts if d.doc is segment.doc for i in range(d.start, d.end)}
+        for token in segment.doc:
+            if token.text in words and token.pos_ == "PROPN" and token.i not in covered:
+                draft = _Draft(
+                    segment.doc, segment.offset, token.i, token.i + 1, [_Piece(token.i, token.i + 1, "name")]
+                )
+                draft.kind, draft.name = "person", token.text
+                found.append(draft)
+    return found
+
+
+# ── 1. match ─────────────────────────────────────────────────────────────────────────────────────
+
+
+def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
+    index = _index(lexicon)
+    pieces: list[_Piece] = []
+    i, end = sent.start, sent.end
+    while i < end:
+        piece = _longest(doc, i, end, lexicon, index)
+        if piece is not None and piece.end - i > 1 and _overrun(doc, piece, end, lexicon, index):
+            piece = None
+        if piece is not None and _plausible(doc, piece):
+            pieces.append(piece)
+            i = piece.end
+            continue
+        token = doc[i]
+        city = _city_piece(doc, i, lexicon) if token.ent_iob_ == "B" and token.ent_type_ == "GPE" else None
+        if city is not None:
+            pieces.append(city)
+            i = city.end
+            continue
+        after_title = bool(pieces) and pieces[-1].end == i and _is_title(doc, pieces[-1], lexicon)
+        if (token.ent_type_ == "PERSON" and (token.ent_iob_ == "B" or after_title)) or (
+            after_title and token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper()
+        ):
+            name = _name_piece(doc, i, end)
+            if name is not None:
+                pieces.append(name)
+                i = name.end
+                continue
+        if token.lower_ in lexicon.pronoun_gender and token.tag_ == "PRP":
+            pieces.append(_Piece(i, i + 1, "pronoun"))
+        elif token.lower_ in lexicon.pronoun_gender and token.tag_ == "PRP$":
+            pieces.append(_Piece(i, i + 1, "possessive"))
+        elif token.lower_ in lexicon.plural_pronouns and token.tag_ == "PRP":
+            pieces.append(_Piece(i, i + 1, "plural_pronoun"))
+        elif lexicon.people_sector and token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS"):
+            people = Entry("role", sector=lexicon.people_sector, name=token.lower_, generic=True)
+            pieces.append(_Piece(i, i + 1, "role", (people,)))  # "Bosnian Serbs", "Kurds"
+        i += 1
+    return pieces
+
+
+def _longest(doc: Doc, i: int, end: int, lexicon: ActorLexicon, index: _Index) -> _Piece | None:
+    token = doc[i]
+    for table, lengths, attr in (
+        (lexicon.exact, index.exact.get(token.text, ()), "text"),
+        (lexicon.folded, index.folded.get(token.lower_, ()), "lower_"),
+    ):
+        for length in lengths:
+            if i + length <= end:
+                key = tuple(getattr(t, attr) for t in doc[i : i + length])
+                entries = table.get(key)
+                if entries:
+                    entries = _disambiguate(doc[i + length - 1], entries)
+                    return _Piece(i, i + length, _piece_kind(entries), entries)
+    if lexicon.prefixes:
+        word = token.lower_
+        for cut in range(len(word), 2, -1):
+            entries = lexicon.prefixes.get(word[:cut])
+            if entries:
+                return _Piece(i, i + 1, _piece_kind(entries), entries)
+    return None
+
+
+def _is_title(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
+    """A role noun that can stand before a person's name: capitalised ("Mayor"), or a singular office or
+    position ("former president Carlos Menem", "opposition leader X"); not "told media Adamowicz ..."."""
+    if piece.kind != "role":
+        return False
+    last = doc[piece.end - 1]
+    if last.text[:1].isupper():
+        return True
+    head = lexicon.folded.get((last.lower_,), ())
+    return last.tag_ == "NN" and any(e.office is not None or e.generic for e in (*piece.entries, *head))
+
+
+def _city_piece(doc: Doc, i: int, lexicon: ActorLexicon) -> _Piece | None:
+    """A place the parser found and the lexicon lacks, if it is a known city: it stands for its state."""
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    entry = lexicon.cities.get(doc[i:end].text)
+    return _Piece(i, end, "city", (entry,)) if entry is not None else None
+
+
+def _overrun(doc: Doc, piece: _Piece, end: int, lexicon: ActorLexicon, index: _Index) -> bool:
+    """True when a match starting inside `piece` runs past it: "the West Bank" is not "the West"."""
+    for j in range(piece.start + 1, piece.end):
+        other = _longest(doc, j, end, lexicon, index)
+        if other is not None and other.end > piece.end:
+            return True
+    return False
+
+
+def _by_surname(name: Span, lexicon: ActorLexicon, day: str | None, country: str | None) -> Entry | None:
+    """A fuller or differently spelt name ending in a leader's surname ("Omar Hassan al-Bashir"): that
+    leader, if exactly one person of that surname was in office on the day (in `country`) and the
+    other names agree ("Kamala Harris" is not "Timothy Harris")."""
+    given = {t.text for t in name[:-1] if t.is_alpha and t.text[:1].isupper()}
+    candidates = [
+        e
+        for e in lexicon.exact.get((name[-1].text,), ())
+        if e.kind == "person"
+        and (not given or given & set((e.name or "").split()))
+        and any((t.covers(day) if day else not t.end) and country in (None, t.country) for t in e.terms)
+    ]
+    return candidates[0] if len({e.name for e in candidates}) == 1 else None
+
+
+def _disambiguate(last: Token, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """A form that is both a person's name and something else ("Montenegro", "Muscat", "English") is
+    the person only where the parser tagged a person's name there."""
+    persons = tuple(e for e in entries if e.kind == "person")
+    if not persons or len(persons) == len(entries):
+        return entries
+    if last.ent_type_ == "PERSON":
+        return persons
+    return tuple(e for e in entries if e.kind != "person")
+
+
+def _piece_kind(entries: Sequence[Entry]) -> str:
+    kinds = {e.kind for e in entries}
+    for kind in ("person", "actor", "organisation", "country", "seat", "capital", "people", "group"):
+        if kind in kinds:
+            return kind
+    return entries[0].kind
+
+
+def _plausible(doc: Doc, piece: _Piece) -> bool:
+    """Reject lexicon hits that the parse reads otherwise ("general public", "May 5", "Jordan Peele")."""
+    last = doc[piece.end - 1]
+    if piece.kind in ("role", "head", "counterpart"):
+        following = doc[piece.end] if piece.end < len(doc) else None
+        in_name = (
+            following is not None
+            and last.ent_type_ == "ORG"
+            and following.ent_iob_ == "I"
+            and following.text[:1].isupper()
+        )  # "National" in "National Weather Service": a word of a longer name
+        return last.pos_ in _NOUN_POS and last.ent_type_ not in _NOT_ROLES and not in_name
+    if piece.kind == "person":
+        return _plausible_person(doc, piece)
+    if piece.kind in _COUNTRY_KINDS | _GROUP_KINDS:
+        return _plausible_state(doc, piece)
+    return True
+
+
+def _plausible_person(doc: Doc, piece: _Piece) -> bool:
+    last = doc[piece.end - 1]
+    following = doc[piece.end] if piece.end < len(doc) else None
+    if following is not None and following.ent_iob_ == "I" and following.ent_type_ == "PERSON":
+        return False  # only part of a longer name: "Levy" in "Levy Mwanawasa"
+    first = doc[piece.start]
+    if first.ent_iob_ == "I" and first.ent_type_ == "PERSON" and doc[piece.start - 1].pos_ == "PROPN":
+        return False  # the end of a longer name: "Harris" in "Kamala Harris"
+    if piece.end - piece.start == 1 and last.ent_type_ not in ("PERSON", ""):
+        return False  # a lone surname that the parser reads as something else ("Young Algerians")
+    return last.ent_type_ not in _NOT_NAMES and last.pos_ in _NOUN_POS
+
+
+def _plausible_state(doc: Doc, piece: _Piece) -> bool:
+    if piece.start >= 2 and doc[piece.start - 1].text == "-" and doc[piece.start - 2].lower_ in _ATTITUDE:
+        return False  # "anti-Syria journalist", "pro-Iranian group": a stance, not a nationality
+    if doc[piece.start].ent_type_ != "PERSON":
+        return True
+    around = [e for e in doc.ents if e.start <= piece.start and e.end >= piece.end]
+    return not around or len(around[0]) == piece.end - piece.start  # not inside "George Washington"
+
+
+def _name_piece(doc: Doc, i: int, limit: int) -> _Piece | None:
+    """A person's name the lexicon does not know: the parser's PERSON entity from token `i`, proper nouns
+    only, run on over capitalised proper nouns the parser left out ("Borvin" + "Tulga")."""
+    end = i + 1
+    while end < limit and (
+        (doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON")
+        or (doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "PERSON") and doc[end].text[:1].isupper())
+    ):
+        end += 1
+    start = i
+    while start < end and doc[start].pos_ != "PROPN":
+        start += 1
+    while end > start and doc[end - 1].pos_ != "PROPN" and not doc[end - 1].text[:1].isupper():
+        end -= 1
+    return _Piece(start, end, "name") if end > start else None
+
+
+# ── 2. assemble ──────────────────────────────────────────────────────────────────────────────────
+
+
+def _assemble(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -> list[_Draft]:
+    groups: list[list[_Piece]] = []
+    for piece in pieces:
+        if groups and _joins(doc, groups[-1], piece, lexicon):
+            groups[-1].append(piece)
+        else:
+            groups.append([piece])
+    drafts: list[_Draft] = []
+    for group in groups:
+        parts = _split_coordination(doc, group)
+        for part in parts:
+            draft = _draft(doc, offset, part, lexicon)
+            if draft is not None:
+                draft.plural = (
+                    draft.plural and len(parts) == 1
+                )  # "his Greek and French counterparts": one each
+                drafts.append(draft)
+    return drafts
+
+
+def _joins(doc: Doc, group: list[_Piece], piece: _Piece, lexicon: ActorLexicon) -> bool:
+    """Whether `piece` continues the actor phrase that `group` has begun."""
+    last = group[-1]
+    words = tuple(t.lower_ for t in doc[last.end : piece.start])
+    if {last.kind, piece.kind} & _STANDALONE or piece.kind == "possessive":
+        return False
+    if last.kind == "possessive":  # "his Kazakh counterpart"
+        return not words and piece.kind in _AFTER_POSSESSIVE
+    if words in _COORDINATION:  # "Hungarian and Romanian officials"
+        return last.kind in _ADJECTIVE_KINDS and piece.kind in _ADJECTIVE_KINDS
+    if words in _CONNECT_OF:  # "President X of Kazakhstan", "the government of Gondor"
+        return last.kind in _BEFORE_OF and piece.kind in _AFTER_OF
+    return _one_phrase(doc, group, piece, lexicon)
+
+
+def _one_phrase(doc: Doc, group: list[_Piece], piece: _Piece, lexicon: ActorLexicon) -> bool:
+    """Adjacent pieces (or pieces with only modifiers between) that name one actor, not two."""
+    last = group[-1]
+    gap = doc[last.end : piece.start]
+    fits = all(_inside_phrase(t, lexicon, group[0].start, piece.end) for t in gap) and (
+        _bears_state(last) or not any(t.lower_ in _POSSESSIVE for t in gap)
+    )
+    two_states = (
+        any(_bears_state(p) for p in group)
+        and _bears_state(piece)
+        and not (last.kind in _ADJECTIVE_KINDS and piece.kind in ("seat", "organisation"))
+        and not (last.kind == "role" and piece.kind == "actor")  # a dictionary name after a title
+    )  # "China-Kazakhstan", "Kazakhstan, Kyrgyzstan": two actors
+    two_people = (
+        last.kind in ("person", "name")
+        and piece.kind in ("person", "name", "role", "head", "counterpart")
+        and not (not gap and _institution(piece))  # "Trump administration", "Putin government"
+    )
+    place_after_role = last.kind in ("role", "head") and piece.kind in _COUNTRY_KINDS | _GROUP_KINDS
+    untitled = last.kind == "role" and piece.kind in ("person", "name") and not _is_title(doc, last, lexicon)
+    return fits and not (two_states or two_people or place_after_role or untitled)
+
+
+def _institution(piece: _Piece) -> bool:
+    """A role noun for a body, not a person's title: after a leader's name it is that leader's body."""
+    entry = piece.entries[0] if piece.entries else None
+    return (
+        piece.kind == "role"
+        and entry is not None
+        and entry.sector is not None
+        and entry.office is None
+        and not (entry.generic or entry.bound)
+    )
+
+
+def _inside_phrase(token: Token, lexicon: ActorLexicon, start: int, end: int) -> bool:
+    """A word that can stand between two parts of one actor phrase [start, end) and depends on a word in
+    it ("senior", "awful and evil", "paper" in "French paper workers"; not the verb in "police detained
+    protesters")."""
+    if not start <= token.head.i < end or token.head.i == token.i:
+        return False
+    return (
+        token.lower_ in lexicon.modifiers
+        or token.lower_ in lexicon.former
+        or token.lower_ in _POSSESSIVE
+        or token.pos_ == "ADJ"
+        or token.ent_type_ == "NORP"
+        or (token.pos_ == "CCONJ" and token.head.pos_ == "ADJ")
+        or (token.dep_ == "compound" and token.head.i > token.i and token.head.pos_ in _NOUN_POS)
+    )
+
+
+def _bears_state(piece: _Piece) -> bool:
+    return piece.kind in _COUNTRY_KINDS or piece.kind in ("group", "group_adjective", "organisation", "actor")
+
+
+def _split_coordination(doc: Doc, group: list[_Piece]) -> list[list[_Piece]]:
+    """ "Hungarian and Romanian officials" → [Hungarian (+ officials), Romanian officials]: one per state."""
+    adjectives = [p for p in group if p.kind in _ADJECTIVE_KINDS]
+    if len(adjectives) < 2:
+        return [group]
+    leading = [p for p in group if p.start < adjectives[0].start]
+    tail = [p for p in group if p.start > adjectives[-1].start and p.kind not in _ADJECTIVE_KINDS]
+    parts = [
+        [*(leading if n == 0 else []), adjective, *[_shadow(p) for p in tail]]
+        for n, adjective in enumerate(adjectives[:-1])
+    ]
+    parts.append([adjectives[-1], *tail])
+    return parts
+
+
+def _shadow(piece: _Piece) -> _Piece:
+    """A role shared by coordinated states: it gives each its sector but only the last spans it."""
+    return _Piece(piece.start, piece.end, "shared_" + piece.kind, piece.entries)
+
+
+def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -> _Draft | None:
+    spanned = [p for p in pieces if not p.kind.startswith("shared_")]
+    start, end = spanned[0].start, spanned[-1].end
+    kinds = {p.kind.removeprefix("shared_") for p in pieces}
+    if kinds <= {"possessive", "head", "group_adjective"}:
+        return None  # "Western Railway": a region's adjective alone names no actor
+    if kinds == {"role"} and all(p.entries[0].bound for p in pieces):
+        return None  # "the tanks", "an officer": a thing or a vague role, with no state named
+    if spanned[0].kind == "possessive" and not kinds & {"counterpart", "role"}:
+        spanned = spanned[1:]  # "his Rwandan ...": the pronoun is not part of the state's mention
+        pieces = [p for p in pieces if p.kind != "possessive"]
+        start = spanned[0].start
+    if kinds <= {"role", "counterpart"}:
+        head = doc[end - 1]
+        if head.dep_ in ("compound", "amod") and head.head.i >= end:
+            return None  # "a state visit", "police cars": the role noun only modifies another noun
+    reach = max(p.end for p in pieces)  # a shared role counts: "Senior" modifies "officials"
+    while start > 0 and _modifies(doc[start - 1], start, reach, lexicon):
+        start -= 1  # "Senior", "Ousted", "five": words of the phrase before its first piece
+    draft = _Draft(doc=doc, offset=offset, start=start, end=end, pieces=list(pieces))
+    before = doc[start - 1].lower_ if start > 0 else ""
+    draft.definite = before in ("the", "this", "that")
+    draft.former = any(t.lower_ in lexicon.former for t in doc[start:end])
+    head = doc[end - 1]
+    draft.plural = head.tag_ in ("NNS", "NNPS")
+    return draft
+
+
+# ── 3. resolve ───────────────────────────────────────────────────────────────────────────────────
+
+
+def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> None:
+    """What the mention's own words say: state, organisation, group, person, role, office."""
+    reading = _Reading(draft, lexicon, day, _stated_country(draft))
+    for piece in draft.pieces:
+        kind = piece.kind.removeprefix("shared_")
+        _READERS[kind](reading, piece, kind, piece.entries[0] if piece.entries else None)
+    if draft.former and draft.sector in (None, "GOV"):
+        draft.sector = "ELI"
+    if draft.kind == "state" and reading.base is None and draft.sector is not None:
+        draft.kind = "role"
+    draft.code = _compose(reading.base, draft.sector, reading.prefix, draft.kind)
+    if draft.kind == "group" and draft.sector:  # "Central Asian leaders": each member's government
+        draft.members = tuple(_compose(m, draft.sector, reading.prefix, "state") or m for m in draft.members)
+    if (
+        draft.office
+        and draft.name is None
+        and draft.country
+        and not (draft.plural or draft.former or draft.counterpart)
+    ):
+        holder = lexicon.holder(draft.country, draft.office, day)
+        if holder is not None:
+            _apply_term(draft, holder, lexicon)
+
+
+def _modifies(token: Token, start: int, end: int, lexicon: ActorLexicon) -> bool:
+    """A modifier word that belongs to the phrase [start, end): it depends on a word inside it
+    ("Ousted President X"), unlike the verb in "Pakistan defeated India"."""
+    words = lexicon.modifiers | lexicon.former
+    return token.lower_ in words and start <= token.head.i < end and token.head.i != token.i
+
+
+def _governs(piece: _Piece) -> bool:
+    """A title of office ("President", "Minister"): it vouches for the leader's surname after it."""
+    entry = piece.entries[0] if piece.entries else None
+    return piece.kind == "role" and entry is not None and (entry.office is not None or entry.sector == "GOV")
+
+
+def _stated_country(draft: _Draft) -> str | None:
+    """The state the mention's own words name ("Kazakh", "of Kazakhstan"), if any."""
+    for piece in draft.pieces:
+        if piece.kind.removeprefix("shared_") in _COUNTRY_KINDS and piece.entries:
+            return piece.entries[0].country
+    return None
+
+
+@dataclass(slots=True)
+class _Reading:
+    """State while reading one mention's pieces in order: the code's base so far and where the sector
+    came from (`specific`: a role or organisation named it, so generic nouns do not override it)."""
+
+    draft: _Draft
+    lexicon: ActorLexicon
+    day: str | None
+    stated: str | None
+    base: str | None = None
+    prefix: bool = False
+    specific: bool = False
+
+    def state(self, piece: _Piece, kind: str, entry: Entry | None) -> None:
+        draft = self.draft
+        if entry is None:
+            return
+        if draft.country is None:
+            draft.country, self.base = entry.country, entry.country
+        if kind in ("capital", "seat", "city", "region", "people") and draft.sector is None:
+            draft.sector = "CVL" if _literal_place(draft, piece, kind) else entry.sector
+
+    def group(self, piece: _Piece, kind: str, entry: Entry | None) -> None:
+        if entry is not None and self.base is None:
+            self.base, self.draft.members, self.draft.kind = entry.code, entry.members, "group"
+            self.draft.name = entry.name
+
+    def organisation(self, piece: _Piece, kind: str, entry: Entry | None) -> None:
+        if entry is None:
+            return
+        draft = self.draft
+        self.base, draft.members, draft.kind = entry.code, entry.members, "organisation"
+        draft.name, draft.country = entry.name, entry.country
+        draft.sector = entry.sector or draft.sector
+        self.specific = True
+
+    def person(self, piece: _Piece, kind: str, entry: Entry | None) -> None:
+        draft = self.draft
+        known = entry
+        if kind == "name":
+            draft.kind, draft.name = "person", draft.doc[piece.start : piece.end].text
+            known = _by_surname(draft.doc[piece.start : piece.end], self.lexicon, self.day, self.stated)
+        elif (
+            entry is not None
+            and self.stated is not None
+            and all(t.country != self.stated for t in entry.terms)
+        ):
+            draft.kind, draft.name = "person", draft.doc[piece.start : piece.end].text  # a namesake
+            known = None
+        if known is not None:
+            sector = draft.sector if self.specific else None  # a title beats the table's sector
+            draft.single_alias = (
+                kind == "person"
+                and piece.end - piece.start == 1
+                and draft.doc[piece.start].text != known.name
+            )
+            draft.alias_only = draft.single_alias and not any(_governs(p) for p in draft.pieces)
+            _apply_person(draft, known, self.day)
+            draft.sector = sector or draft.sector
+            self.base = self.base or draft.country
+
+    def actor(self, piece: _Piece, kind: str, entry: Entry | None) -> None:
+        """A dictionary actor (PETRARCH): its code on the day; `None` (a `---` code) is no actor."""
+        if entry is None:
+            return
+        draft = self.draft
+        code = _dated_code(entry, self.day)
+        if code is None:
+            draft.resolved = False
+        elif self.base is None:
+            self.base = code
+            if entry.members:
+                draft.kind, draft.members = "group", entry.members
+            draft.country = lexicon_country(code, self.lexicon)
+            draft.sector = code[3:6] if len(code) > 3 and draft.country else draft.sector
+            draft.kind = "organisation" if code[:3] in ("IGO", "NGO") else draft.kind
+
+    def role(self, piece: _Piece, kind: str, entry: Entry | None) -> None:
+        if entry is None:
+            return
+        draft = self.draft
+        if entry.sector and not (entry.generic and self.specific):
+            draft.sector, self.prefix = entry.sector, entry.prefix
+            self.specific = self.specific or not entry.generic
+        draft.office = entry.office or draft.office
+        draft.role = entry.name
+        if draft.kind == "person" and _institution(piece) and piece.start > draft.pieces[0].start:
+            draft.kind, draft.name, draft.wikidata, draft.office = (
+                "state",
+                None,
+                None,
+                None,
+            )  # "Trump administration"
+
+    def marker(self, piece: _Piece, kind: str, entry: Entry | None) -> None:
+        draft = self.draft
+        if kind == "counterpart":
+            draft.counterpart = True
+        elif kind == "possessive":
+            draft.possessor = True
+        elif kind in _STANDALONE:
+            draft.kind, draft.role = "pronoun", kind
+
+
+_READERS: dict[str, Callable[[_Reading, _Piece, str, Entry | None], None]] = {
+    **dict.fromkeys(_COUNTRY_KINDS, _Reading.state),
+    **dict.fromkeys(_GROUP_KINDS, _Reading.group),
+    "organisation": _Reading.organisation,
+    "person": _Reading.person,
+    "name": _Reading.person,
+    "actor": _Reading.actor,
+    "role": _Reading.role,
+    **dict.fromkeys(("counterpart", "possessive", "head", *_STANDALONE), _Reading.marker),
+}
+
+
+def _literal_place(draft: _Draft, piece: _Piece, kind: str) -> bool:
+    """A city named as a place ("fighting in Baghdad", any non-capital city) stands for its people (CVL);
+    a capital as the subject or object of an act stands for its government ("Beijing said")."""
+    if kind == "city":
+        return True
+    before = draft.doc[piece.start - 1] if piece.start > 0 else None
+    return kind in ("capital", "region") and before is not None and before.lower_ in _LOCATIVE
+
+
+def lexicon_country(code: str, lexicon: ActorLexicon) -> str | None:
+    """The state part of a code: its first three letters, unless it is an IGO/NGO or unknown bloc code."""
+    head = code[:3]
+    if head in ("IGO", "NGO", "MNC", "IMG", "UNO"):
+        return None
+    if lexicon.country_codes and head not in lexicon.country_codes:
+        return None
+    return head
+
+
+def _compose(base: str | None, sector: str | None, prefix: bool, kind: str) -> str | None:
+    if base is None:
+        return sector
+    if sector is None or kind == "organisation" or base.endswith(sector):
+        return base
+    if len(base) > 3 and kind != "group":
+        return base  # a dated PETRARCH code ("HOBGOV") already names its sector
+    return sector + base if prefix else base + sector
+
+
+def _dated_code(entry: Entry, day: str | None) -> str | None:
+    if day is not None:
+        for term in entry.terms:
+            if term.covers(day):
+                return term.code
+    return entry.code if entry.code else (entry.terms[-1].code if entry.terms and day is None else None)
+
+
+def _apply_person(draft: _Draft, entry: Entry, day: str | None) -> None:
+    """A leader's name: the term on the day; else the nearest term (ELI if it had ended by then)."""
+    draft.kind, draft.name, draft.wikidata = "person", entry.name, entry.wikidata
+    terms = entry.terms
+    if not terms:
+        return
+    if draft.country is not None:
+        own = [t for t in terms if t.country == draft.country]
+        terms = tuple(own) or terms
+    current = [t for t in terms if (t.covers(day) if day is not None else not t.end)]
+    if current:
+        term = current[0]
+        draft.country, draft.sector, draft.office = term.country, term.sector, term.office
+    else:
+        term = min(terms, key=lambda t: _distance(t, day))
+        draft.country, draft.office = term.country, term.office
+        ended = day is not None and bool(term.end) and term.end <= day
+        draft.sector = "ELI" if ended else None  # before the first term known: not yet in office
+    draft.wikidata = term.wikidata or draft.wikidata
+
+
+def _distance(term: Term, day: str | None) -> int:
+    if day is None:
+        return 0 if not term.end else 1
+    if term.start and day < term.start:
+        return _days(day, term.start)
+    return _days(term.end, day) if term.end else 0
+
+
+def _days(a: str, b: str) -> int:
+    from datetime import date
+
+    return abs((date.fromisoformat(b) - date.fromisoformat(a)).days)
+
+
+@cache
+def _owners(lexicon: ActorLexicon) -> dict[Term, Entry]:
+    return {term: person for person in lexicon.persons.values() for term in person.terms}
+
+
+def _apply_term(draft: _Draft, term: Term, lexicon: ActorLexicon) -> None:
+    """An office resolved to its holder: "the Kazakh president" on 2018-01-01 → Nazarbayev."""
+    person = _owners(lexicon).get(term)
+    draft.kind = "person"
+    draft.name = person.name if person else None
+    draft.wikidata = term.wikidata or (person.wikidata if person else None)
+    draft.country, draft.sector, draft.office = term.country, term.sector, term.office
+    draft.code = term.code
+
+
+def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | None) -> list[_Draft]:
+    """Link later mentions to earlier ones; drop what stays unresolved. Returns mentions in text order."""
+    kept: list[_Draft] = []
+    named = {d.country for d in drafts if d.country and not d.alias_only}
+    for draft in drafts:
+        if not draft.resolved:
+            continue
+        if draft.alias_only and draft.country not in named:
+            _forget_person(draft)  # "Anwar" in a story about Pakistan is not Malaysia's Anwar Ibrahim
+        if draft.kind == "pronoun":
+            if not _link_pronoun(draft, kept, lexicon):
+                continue
+        elif draft.counterpart:
+            _resolve_counterpart(draft, kept, lexicon, day)
+        elif draft.kind == "person" and draft.name:
+            if draft.single_alias:
+                _prefer_local_name(draft, kept)
+            _link_name(draft, kept)
+        elif draft.kind == "role" and draft.definite and not draft.plural and draft.code in _TITLE_CODES:
+            _link_title(draft, kept)
+        if draft.country is None and draft.kind in ("role", "person") and not draft.counterpart:
+            _infer_country(draft, kept, drafts)
+        if draft.kind == "person" and draft.code is None:
+            _apposition(draft, kept, drafts)
+        if draft.code is None and (draft.kind != "person" or draft.country is None):
+            continue  # nothing known: an unknown name whose title says nothing about whose it is
+        kept.append(draft)
+    return kept
+
+
+def _prefer_local_name(draft: _Draft, kept: list[_Draft]) -> None:
+    """A lone surname that names someone already in the story ("Harris" after "Kamala Harris") is that
+    person, not a leader of the same surname from the table."""
+    word = draft.doc[draft.start : draft.end].text
+    local = _nearest(
+        kept,
+        draft,
+        lambda d: d.kind == "person" and d.name != draft.name and _name_part(word, d.name),
+        window=None,
+    )
+    if local is not None:
+        _forget_person(draft)
+
+
+def _forget_person(draft: _Draft) -> None:
+    draft.name = draft.doc[draft.start : draft.end].text
+    draft.code = draft.country = draft.sector = draft.wikidata = draft.office = None
+
+
+def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> bool:
+    """ "he" → the nearest person before it; "they" → the nearest group or plural actor."""
+    if draft.role == "plural_pronoun":
+        target = _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
+    else:
+        gender = lexicon.pronoun_gender.get(draft.doc[draft.start].lower_)
+        target = _nearest(
+            kept, draft, lambda d: d.kind == "person" and _gender_fits(d, gender, kept, lexicon)
+        )
+    if target is not None:
+        _copy(draft, kept, target)
+    return target is not None
+
+
+def _gender_fits(candidate: _Draft, gender: str | None, kept: list[_Draft], lexicon: ActorLexicon) -> bool:
+    """ "she" does not refer to someone the text has already called "he" (and the reverse)."""
+    if gender is None or candidate.name is None:
+        return True
+    used = {
+        lexicon.pronoun_gender.get(d.doc[d.start].lower_)
+        for d in kept
+        if d.kind == "pronoun" and d.name == candidate.name and d.role == "pronoun"
+    }
+    return not (used - {None, gender})
+
+
+def _link_name(draft: _Draft, kept: list[_Draft]) -> None:
+    """A name seen before ("Tokayev" after "Kassym-Jomart Tokayev") points back at its last mention."""
+    name = draft.name
+    same = _nearest(kept, draft, lambda d: d.kind != "pronoun" and d.name == name, window=None)
+    if same is None:
+        same = _nearest(
+            kept, draft, lambda d: d.kind != "pronoun" and _name_part(name or "", d.name), window=None
+        )
+        if same is not None and draft.code is None:
+            _copy(draft, kept, same)
+        elif same is not None:
+            draft.name, draft.wikidata = same.name, draft.wikidata or same.wikidata  # "Mayor Adamowicz"
+    if same is not None:
+        draft.antecedent = kept.index(same)
+
+
+def _link_title(draft: _Draft, kept: list[_Draft]) -> None:
+    """ "the president" → the nearest person of that office before it ("the minister": of that title)."""
+    office, role = draft.office, draft.role
+
+    def fits(d: _Draft) -> bool:
+        return d.kind == "person" and (
+            d.office == office if office is not None else role is not None and d.role == role
+        )
+
+    target = _nearest(kept, draft, fits)
+    if target is not None:
+        _copy(draft, kept, target)
+
+
+def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
+    """An unknown name described right after it: "Kofi Annan, UN secretary-general" → the title's code."""
+    following = [d for d in drafts if d.doc is draft.doc and d.start >= draft.end and d.code]
+    if not following:
+        return
+    title = following[0]
+    head = title.doc[title.end - 1]
+    if head.dep_ == "appos" and draft.start <= head.head.i < draft.end:
+        if title.country is None and title.kind == "role":
+            _infer_country(title, kept, drafts)
+        draft.code, draft.country, draft.sector = title.code, title.country, title.sector
+
+
+def _name_part(name: str, other: str | None) -> bool:
+    """ "Joxe" refers back to "Pierre Joxe": all its words are words of the earlier name."""
+    if other is None or name == other:
+        return False
+    words, others = name.split(), set(other.split())
+    return bool(words) and all(w in others for w in words)
+
+
+def _nearest(
+    kept: list[_Draft], draft: _Draft, test: object, window: int | None = _LOOKBACK_SENTENCES
+) -> _Draft | None:
+    for candidate in reversed(kept):
+        if window is not None and draft.sentence - candidate.sentence > window:
+            return None
+        if test(candidate):  # type: ignore[operator]
+            return candidate
+    return None
+
+
+def _copy(draft: _Draft, kept: list[_Draft], target: _Draft) -> None:
+    draft.code, draft.country, draft.sector = target.code, target.country, target.sector
+    draft.wikidata, draft.members, draft.office = target.wikidata, target.members, target.office
+    draft.name = target.name
+    if draft.kind != "pronoun" and target.kind != "pronoun":
+        draft.kind = target.kind
+    draft.antecedent = kept.index(target)
+
+
+def _resolve_counterpart(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon, day: str | None) -> None:
+    """ "his Kazakh counterpart": the Kazakh holder of the possessor's office; without a nationality,
+    the other party: the nearest earlier actor of another state."""
+    owner = _nearest(kept, draft, lambda d: d.kind == "person")
+    if draft.country is not None:
+        office = owner.office if owner is not None and owner.office else "head_of_state"
+        holder = None if draft.plural else lexicon.holder(draft.country, office, day)
+        if holder is not None:
+            _apply_term(draft, holder, lexicon)
+        else:
+            draft.code, draft.sector, draft.kind = f"{draft.country}GOV", "GOV", "role"
+        same = _nearest(kept, draft, lambda d: d.name is not None and d.name == draft.name, window=None)
+        same = same or _nearest(kept, draft, lambda d: d.country == draft.country and d.kind == "person")
+        if same is not None:
+            draft.antecedent = kept.index(same)
+        return
+    own_country = owner.country if owner is not None else None
+    other = _nearest(
+        kept, draft, lambda d: d.country is not None and d.country != own_country and d.kind != "pronoun"
+    )
+    if other is not None:
+        _copy(draft, kept, other)
+
+
+def _attached_states(draft: _Draft, drafts: list[_Draft]) -> list[_Draft]:
+    """States named in the mention's own phrase by a preposition: "lawmakers in Fornost and Gondor",
+    "the government of Sindh" (the preposition's object and the objects coordinated with it)."""
+    head = draft.doc[draft.end - 1]
+    objects = [
+        obj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in _ATTACHING
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    for obj in list(objects):
+        objects.extend(t for t in obj.subtree if t.dep_ == "conj" and t.head in objects)
+    if not objects:
+        return []
+    found = []
+    for other in drafts:
+        if other.doc is draft.doc and other.country and any(other.start <= t.i < other.end for t in objects):
+            found.append(other)
+    return found
+
+
+def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
+    """A role with no state named: the state(s) in its own phrase ("rebels in Darfur"); for state
+    institutions, else the state named just before it in its sentence, else the state the document
+    has named most in earlier sentences; never a guess from later words, more often the act's object."""
+    attached = _attached_states(draft, drafts)
+    if len(attached) > 1:
+        codes = tuple(
+            dict.fromkeys(_compose(d.country, draft.sector, False, "state") or "" for d in attached)
+        )
+        draft.kind, draft.members = "group", codes
+    country = attached[0].country if attached else None
+    if country is None and draft.sector in _STATE_SECTORS:
+        preceding = [
+            d
+            for d in drafts
+            if d.sentence == draft.sentence
+            and d.char_start < draft.char_start
+            and d.kind == "state"
+            and d.country
+        ]
+        country = preceding[-1].country if preceding else None
+        if country is None:
+            counts = Counter(d.country for d in kept if d.country and d.sentence < draft.sentence)
+            country = counts.most_common(1)[0][0] if counts else None
+    if country is not None:
+        draft.country = country
+        draft.code = _compose(country, draft.sector, False, "state")
+
+
+def _to_actor(draft: _Draft) -> Actor:
+    span = draft.doc[draft.start : draft.end]
+    start = draft.char_start
+    return Actor(
+        text=span.text,
+        start=start,
+        end=start + len(span.text),
+        sentence=draft.sentence,
+        name=draft.name,
+        code=draft.code,
+        country=draft.country,
+        sector=draft.sector[:3] if draft.sector else None,
+        wikidata=draft.wikidata,
+        kind=draft.kind,
+        members=draft.members,
+        antecedent=draft.antecedent,
+    )
+
+
+def shift(actors: Sequence[Actor], by: int) -> tuple[Actor, ...]:
+    """Actors with offsets moved by `by` characters (for callers that embed a text in a larger one)."""
+    return tuple(replace(a, start=a.start + by, end=a.end + by) for a in actors)

@@ -1,0 +1,205 @@
+"""Actors: lexicon matching, noun-phrase assembly, resolution on the document's date, and references."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from worldwire.actors import ActorLexicon, default_lexicon, resolve_actors
+from worldwire.ingest import read_inputs
+from worldwire.models import Actor, RawDocument
+from worldwire.pipeline import parse_documents
+
+pytestmark = pytest.mark.slow
+
+
+def actors_of(text: str, date: str | None = "2023-06-01", lexicon: ActorLexicon | None = None) -> list[Actor]:
+    raw = RawDocument(id="t", origin="test", text=text, date=date)
+    doc = next(parse_documents([raw], raw_mode=True))
+    found = list(resolve_actors(doc, lexicon).actors)
+    for actor in found:
+        assert text[actor.start : actor.end] == actor.text
+    return found
+
+
+def by_text(actors: list[Actor], text: str) -> Actor:
+    matches = [a for a in actors if a.text == text]
+    assert matches, f"no actor {text!r} in {[a.text for a in actors]}"
+    return matches[0]
+
+
+def test_actors_seed_article(seed_path: Path) -> None:
+    raws = read_inputs([str(seed_path)], max_chars=1_000_000)
+    doc = next(parse_documents(raws, default_date="2023-05-17"))
+    actors = list(resolve_actors(doc).actors)
+    text = doc.clean.text
+    assert all(text[a.start : a.end] == a.text for a in actors)
+    xi = by_text(actors, "President Xi Jinping")
+    assert (xi.code, xi.wikidata, xi.kind) == ("CHNGOV", "Q15031", "person")
+    counterpart = by_text(actors, "his Kazakh counterpart")
+    assert (counterpart.code, counterpart.name) == ("KAZGOV", "Kassym-Jomart Tokayev")
+    later = [a for a in actors if a.text == "Tokayev"]
+    assert later
+    assert all(a.code == "KAZGOV" for a in later)
+    assert all(a.antecedent is not None for a in later)
+    assert actors[later[0].antecedent or 0].name == "Kassym-Jomart Tokayev"
+    for name, code in [
+        ("Kazakhstan", "KAZ"),
+        ("Kyrgyzstan", "KGZ"),
+        ("Tajikistan", "TJK"),
+        ("Turkmenistan", "TKM"),
+        ("Uzbekistan", "UZB"),
+        ("Moscow", "RUSGOV"),
+        ("Beijing", "CHNGOV"),
+    ]:
+        assert by_text(actors, name).code == code
+    assert by_text(actors, "Kazakhstan").sector is None
+    assert not [a for a in actors if "Harry" in a.text or "Meghan" in a.text]
+    group = next(a for a in actors if "Central Asian leaders" in a.text)
+    assert group.kind == "group"
+    assert set(group.members) >= {"KAZGOV", "KGZGOV", "TJKGOV", "TKMGOV", "UZBGOV"}
+
+
+@pytest.mark.parametrize(("day", "expected"), [("2019-06-01", "Donald Trump"), ("2023-06-01", "Joe Biden")])
+def test_actors_office_resolves_on_the_documents_date(day: str, expected: str) -> None:
+    actors = actors_of("The US president arrived in Ottawa for talks on trade.", day)
+    president = by_text(actors, "US president")
+    assert (president.name, president.code, president.kind) == (expected, "USAGOV", "person")
+
+
+def test_actors_kazakh_president_in_2018_is_nazarbayev() -> None:
+    actors = actors_of("The Kazakh president opened the new railway line on Monday.", "2018-03-05")
+    assert by_text(actors, "Kazakh president").name == "Nursultan Nazarbayev"
+
+
+def test_actors_unknown_person_takes_country_and_role_from_title() -> None:
+    actors = actors_of("President Aldo Varrentine of Kazakhstan signed the decree on Friday.")
+    person = by_text(actors, "President Aldo Varrentine of Kazakhstan")
+    assert (person.code, person.name, person.kind) == ("KAZGOV", "Aldo Varrentine", "person")
+    actors = actors_of("Mongolia's foreign minister Borvin Tulga flew to Seoul.")
+    assert by_text(actors, "Mongolia's foreign minister Borvin Tulga").code == "MNGGOV"
+
+
+def test_actors_later_mentions_point_back() -> None:
+    text = (
+        "Kazakh President Aldo Varrentine met German officials in Astana. "
+        "Varrentine said the talks went well. He will travel to Berlin next month, the president added."
+    )
+    actors = actors_of(text)
+    first = by_text(actors, "Kazakh President Aldo Varrentine")
+    index = actors.index(first)
+    assert first.code == "KAZGOV"
+    again = by_text(actors, "Varrentine")
+    pronoun = by_text(actors, "He")
+    title = by_text(actors, "president")
+    assert again.code == pronoun.code == title.code == "KAZGOV"
+    assert again.antecedent == index
+    assert pronoun.antecedent is not None
+    assert actors[pronoun.antecedent].code == "KAZGOV"
+    assert by_text(actors, "German officials").code == "DEUGOV"
+    astana = by_text(actors, "Astana")  # a place, not its government: "met ... in Astana"
+    assert (astana.country, astana.sector) == ("KAZ", "CVL")
+
+
+def test_actors_counterpart_is_the_other_states_holder_of_the_same_office() -> None:
+    actors = actors_of("President Xi Jinping welcomed his Kazakh counterpart to Beijing.", "2023-05-17")
+    counterpart = by_text(actors, "his Kazakh counterpart")
+    assert (counterpart.name, counterpart.code) == ("Kassym-Jomart Tokayev", "KAZGOV")
+
+
+def test_actors_compound_and_coordinated() -> None:
+    actors = actors_of(
+        "China and Kazakhstan signed the accord. Senior Hungarian and Romanian officials agreed."
+    )
+    assert by_text(actors, "China").code == "CHN"
+    assert by_text(actors, "Kazakhstan").code == "KAZ"
+    assert by_text(actors, "Senior Hungarian").code == "HUNGOV"
+    assert by_text(actors, "Romanian officials").code == "ROUGOV"
+
+
+def test_actors_sectors_organisations_and_metonyms() -> None:
+    actors = actors_of(
+        "Russian troops fired on protesters while the Kremlin and the UN Security Council met. "
+        "Police arrested two Ukrainian journalists near the Pentagon."
+    )
+    assert by_text(actors, "Russian troops").code == "RUSMIL"
+    assert by_text(actors, "protesters").sector == "OPP"
+    assert by_text(actors, "Kremlin").code == "RUSGOV"
+    council = by_text(actors, "UN Security Council")
+    assert (council.code, council.kind, council.country) == ("IGOUNO", "organisation", None)
+    assert by_text(actors, "two Ukrainian journalists").code == "UKRMED"
+    assert by_text(actors, "Pentagon").code == "USAMIL"
+
+
+def test_actors_a_name_that_is_also_a_place_is_the_place() -> None:
+    actors = actors_of("Serbia lifted the curfew in Montenegro on Sunday.")
+    assert by_text(actors, "Montenegro").code == "MNE"
+
+
+def test_actors_former_office_holders_are_elites() -> None:
+    actors = actors_of("Former president Barack Obama spoke in Chicago.", "2023-06-01")
+    obama = next(a for a in actors if "Obama" in a.text)
+    assert (obama.country, obama.sector, obama.wikidata) == ("USA", "ELI", "Q76")
+
+
+def test_actors_no_actor_in_plain_text() -> None:
+    assert actors_of("The weather was mild and the harvest was good this year.") == []
+
+
+def test_actors_failed_document_has_no_actors() -> None:
+    raw = RawDocument(id="t", origin="test", text="", date=None)
+    doc = next(parse_documents([raw], raw_mode=True))
+    assert resolve_actors(doc).actors == ()
+
+
+def test_actors_default_lexicon_is_cached() -> None:
+    assert default_lexicon() is default_lexicon()
+
+
+def test_actors_things_and_vague_roles_need_a_state() -> None:
+    actors = actors_of("Israeli tanks fired on the town. The tanks then withdrew and an officer was hurt.")
+    assert by_text(actors, "Israeli tanks").code == "ISRMIL"
+    assert not [a for a in actors if a.text in ("tanks", "officer")]
+
+
+def test_actors_she_does_not_refer_to_someone_called_he() -> None:
+    text = (
+        "President Aldo Varrentine of Kazakhstan spoke first. He said trade would grow. "
+        "Later a reporter asked whether she agreed."
+    )
+    actors = actors_of(text)
+    assert by_text(actors, "He").code == "KAZGOV"
+    assert not [a for a in actors if a.text == "she"]
+
+
+def test_actors_a_lone_surname_of_a_leader_out_of_office_is_not_taken_for_them() -> None:
+    text = (
+        "A court in Multan sentenced a man named Anwar on Monday. Pakistani media said the case was closed."
+    )
+    actors = actors_of(text, "2019-09-30")
+    assert not [a for a in actors if a.text == "Anwar"]
+
+
+def test_actors_coordinated_counterparts_are_each_states_holder_of_the_office() -> None:
+    text = "The Egyptian foreign minister hosted his Greek and French counterparts for talks in Cairo."
+    actors = actors_of(text, "2020-01-08")
+    assert by_text(actors, "Egyptian foreign minister").code == "EGYGOV"
+    greek, french = by_text(actors, "his Greek"), by_text(actors, "French counterparts")
+    assert (greek.code, greek.name) == ("GRCGOV", "Nikos Dendias")
+    assert (french.code, french.name) == ("FRAGOV", "Jean-Yves Le Drian")
+
+
+def test_actors_a_namesake_of_a_leader_is_not_that_leader() -> None:
+    text = "US Vice President Kamala Harris spoke in Ohio on Monday. Harris said the economy was growing."
+    actors = actors_of(text, "2021-05-03")
+    assert not [a for a in actors if a.country == "KNA"]  # Timothy Harris led Saint Kitts and Nevis then
+    assert by_text(actors, "US Vice President Kamala Harris").code == "USAGOV"
+
+
+def test_actors_a_leaders_name_before_a_body_names_that_body() -> None:
+    actors = actors_of(
+        "The Trump administration imposed new sanctions on Tehran, officials said.", "2019-10-27"
+    )
+    administration = by_text(actors, "Trump administration")
+    assert (administration.code, administration.kind, administration.name) == ("USAGOV", "state", None)
