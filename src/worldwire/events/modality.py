@@ -1,0 +1,141 @@
+"""Modality of a coded event: asserted, intended, hypothetical, negated or historical.
+
+Read from the predicate, the light verb an event noun hangs on, and the chain of words that govern them
+within the clause ("vows to strengthen", "is interested in expanding", "if X attacks", "did not meet"),
+with the cue vocabularies of data/modality/v1.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from worldwire.events.patterns import ModalityCues
+from worldwire.models import Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Edges along which a governing word's modality carries down to the predicate.
+CHAIN = frozenset({"xcomp", "pcomp", "prep", "pobj", "acomp", "dobj", "conj", "acl", "attr", "nsubjpass"})
+CLAUSE_BREAKS = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj", "xcomp"})
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+
+
+def _chain(token: Token, anchor: Token) -> list[Token]:
+    """The predicate, its anchor, and the words governing them up the clause (not across reported speech)."""
+    chain = [token] if anchor is token else [token, anchor]
+    node = anchor
+    for _ in range(6):
+        if node.dep_ not in CHAIN or node.head is node:
+            break
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def _clause(token: Token) -> list[Token]:
+    """The predicate's own clause: its subtree without nested clauses."""
+    words = [token]
+    stack = [c for c in token.children if c.dep_ not in CLAUSE_BREAKS]
+    while stack:
+        word = stack.pop()
+        words.append(word)
+        stack.extend(c for c in word.children if c.dep_ not in CLAUSE_BREAKS)
+    return words
+
+
+def read_modality(
+    token: Token, anchor: Token, cues: ModalityCues, year: int | None, code: str, recode: bool = True
+) -> tuple[Modality, str]:
+    """The event's modality, and its CAMEO code as that modality makes it: an intended event becomes an
+    expression of intent (03x), or a threat when made conditional ("... unless Y"); a negated intention
+    ("will not accept", "refuses to meet") a rejection (12x)."""
+    chain = _chain(token, anchor)
+    children = [c for word in chain for c in word.children]
+    intended = _intended(chain, children, cues)
+    if _negated(chain, children, cues):
+        refused = intended or any(w.lemma_.lower() in cues.refusal_verbs for w in chain[1:])
+        refusal = cues.refusal_code(code) if refused and recode else None
+        return ("asserted", refusal) if refusal else ("negated", code)
+    if _hypothetical(chain, children, cues):
+        return "hypothetical", code
+    if _historical(anchor, cues, year) or (anchor.dep_ == "advcl" and _historical(anchor.head, cues, year)):
+        return "historical", code
+    if not intended:
+        return "asserted", code
+    if not recode:
+        return "intended", code
+    threat = cues.threat_code(code) if _conditional(chain, cues) else None
+    return "intended", threat or cues.intent_code(code)
+
+
+def _conditional(chain: list[Token], cues: ModalityCues) -> bool:
+    """ "X will withdraw unless Y ...": a condition clause on the intended action."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.condition_markers for m in c.children)
+        for word in chain
+        for c in word.children
+    )
+
+
+def _negated(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
+    if any(c.dep_ == "neg" for c in children):
+        return True
+    if any(c.lower_ in cues.negation_words and c.dep_ in ("det", "advmod", "preconj") for c in children):
+        return True
+    if any(c.lower_ in cues.negative_objects and c.dep_ == "dobj" for c in chain[0].children):
+        return True
+    return any(w.lemma_.lower() in cues.negating_verbs and w.pos_ == "VERB" for w in chain[1:])
+
+
+def _hypothetical(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_markers for c in children):
+        return True
+    # "X said it would meet Y": reported speech shifts "will" to "would"; that is an intention.
+    reported = any(w.dep_ == "ccomp" for w in chain)
+    return any(
+        (
+            c.dep_ == "aux"
+            and c.lower_ in cues.hypothetical_auxiliaries
+            and not (reported and c.lower_ == "would")
+        )
+        or (c.dep_ == "advmod" and c.lower_ in cues.hypothetical_words)
+        for c in children
+    )
+
+
+def _intended(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
+    if any(
+        c.dep_ == "aux" and (c.lower_ in cues.future_auxiliaries or c.lower_ == "would") for c in children
+    ):
+        return True
+    # "... to help defend Y": a purpose clause says what the actor means to do.
+    if any(
+        w.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children) for w in chain
+    ):
+        return True
+    for word in chain[1:]:
+        lemma = word.lemma_.lower()
+        if (
+            (word.pos_ in ("VERB", "AUX") and lemma in cues.intent_verbs)
+            or (
+                word.pos_ == "ADJ"
+                and (lemma in cues.intent_adjectives or word.lower_ in cues.intent_adjectives)
+            )
+            or (word.pos_ == "NOUN" and lemma in cues.intent_nouns)
+            or (word.lower_ == "going" and any(c.dep_ == "xcomp" for c in word.children))
+        ):
+            return True
+    return False
+
+
+def _historical(anchor: Token, cues: ModalityCues, year: int | None) -> bool:
+    clause = _clause(anchor)
+    lemmas = {w.lemma_.lower() for w in clause}
+    if lemmas & cues.historical_words and (lemmas & cues.historical_units or "ago" not in lemmas):
+        return True
+    if year is None:
+        return False
+    years = [int(m.group(1)) for w in clause if w.ent_type_ == "DATE" for m in [YEAR.fullmatch(w.text)] if m]
+    return bool(years) and max(years) <= year - cues.historical_min_years

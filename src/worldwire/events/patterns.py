@@ -1,0 +1,252 @@
+"""Event patterns (predicate lemma + argument shape → CAMEO code), loaded from data and indexed once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from worldwire.datafiles import (
+    data_validator,
+    frozen_mapping,
+    load_data,
+    require,
+    require_schema,
+    string_list,
+)
+from worldwire.errors import DataFileError, Errors
+
+PredicateKind = Literal["verb", "noun"]
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One way of saying a CAMEO event: `lemma` ("a|b": either) with `required` dependents, target read
+    from `preps`."""
+
+    code: str
+    kind: PredicateKind
+    lemma: str
+    required: tuple[frozenset[str], ...]
+    preps: tuple[str, ...]
+    object_target: bool
+    order: int
+    text: str
+    before: tuple[frozenset[str], ...] = ()
+    after: tuple[frozenset[str], ...] = ()
+    reciprocal: str | None = None
+    mutual: bool = False
+    forbidden: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class PatternBook:
+    verbs: Mapping[str, tuple[Pattern, ...]]
+    nouns: Mapping[str, tuple[Pattern, ...]]
+    reciprocal: Mapping[str, str]
+    light_verbs: frozenset[str]
+    default_preps: tuple[str, ...]
+    mutual_roots: frozenset[str]
+    place_preps: frozenset[str]
+    location_preps: frozenset[str]
+    location_roots: frozenset[str]
+    unattributed_roots: frozenset[str]
+    violence_words: frozenset[str]
+    armed_sectors: frozenset[str]
+    verbal_attack_verbs: frozenset[str]
+    verbal_attack_code: str
+    fallback: Mapping[str, Pattern]
+    demand_auxiliaries: frozenset[str]
+    demand_code: str
+    speech_verbs: frozenset[str]
+    clause_bound: bool = True  # the fallback target stays in the predicate's clause
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
+
+
+def parse_pattern(
+    text: str, code: str, kind: PredicateKind, prepositions: frozenset[str], order: int, where: str
+) -> Pattern:
+    """Read "lemma word|word ... prep": a last word that is a preposition names the target's preposition;
+    "+word" forces a preposition to be a required word; "=obj" asks for the direct object as target;
+    "-word" is a word that must not be there ("hold rally -campaign")."""
+    words = text.lower().split()
+    if not words or words[0].startswith(("+", "=")):
+        raise DataFileError(
+            Errors.E403.format(path=where, reason=f"pattern {text!r} must start with a lemma")
+        )
+    required: list[frozenset[str]] = []
+    preps: list[str] = []
+    forbidden: set[str] = set()
+    object_target = False
+    for index, word in enumerate(words[1:], start=1):
+        if word == "=obj":
+            object_target = True
+        elif word.startswith("-") and len(word) > 1:
+            forbidden.add(word[1:])
+        elif word.startswith("+"):
+            required.append(frozenset(word[1:].split("|")))
+        elif index == len(words) - 1 and word in prepositions:
+            preps.append(word)
+        else:
+            required.append(frozenset(w for w in word.split("|") if w))
+    return Pattern(
+        code,
+        kind,
+        words[0],
+        tuple(required),
+        tuple(preps),
+        object_target,
+        order,
+        text,
+        forbidden=frozenset(forbidden),
+    )
+
+
+@data_validator("event_patterns")
+def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
+    require_schema(raw, "worldwire.event_patterns/1", where)
+    prepositions = frozenset(string_list(raw, "prepositions", where))
+    verbs: dict[str, list[Pattern]] = defaultdict(list)
+    nouns: dict[str, list[Pattern]] = defaultdict(list)
+    reciprocal: dict[str, str] = {}
+    order = 0
+    for code, entry in require(raw, "codes", dict, where).items():
+        if not (code.isdigit() and 2 <= len(code) <= 4):
+            raise DataFileError(
+                Errors.E403.format(path=where, reason=f"CAMEO code {code!r} must be 2-4 digits")
+            )
+        here = f"{where} [codes.{code}]"
+        if not entry.get("verbs") and not entry.get("nouns"):
+            raise DataFileError(Errors.E403.format(path=here, reason="needs `verbs` or `nouns`"))
+        for kind, index in (("verb", verbs), ("noun", nouns)):
+            key = kind + "s"
+            for text in string_list(entry, key, here) if key in entry else ():
+                pattern = parse_pattern(text, code, kind, prepositions, order, here)  # type: ignore[arg-type]
+                for lemma in pattern.lemma.split("|"):
+                    index[lemma].append(pattern)
+                order += 1
+        if "reciprocal" in entry:
+            reciprocal[code] = require(entry, "reciprocal", str, here)
+    fallback = {
+        lemma: Pattern(code, "verb", lemma, (), (), False, order + i, lemma)
+        for i, (lemma, code) in enumerate(require(raw, "fallback", dict, where).items())
+    }
+    return PatternBook(
+        fallback=frozen_mapping(fallback),
+        demand_auxiliaries=frozenset(string_list(raw, "demand_auxiliaries", where)),
+        demand_code=require(raw, "demand_code", str, where),
+        speech_verbs=frozenset(string_list(raw, "speech_verbs", where)),
+        verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
+        nouns=frozen_mapping({k: tuple(v) for k, v in nouns.items()}),
+        reciprocal=frozen_mapping(reciprocal),
+        light_verbs=frozenset(string_list(raw, "light_verbs", where)),
+        mutual_roots=frozenset(string_list(raw, "mutual_roots", where)),
+        place_preps=frozenset(string_list(raw, "circumstance_prepositions", where)),
+        location_preps=frozenset(string_list(raw, "place_prepositions", where)),
+        location_roots=frozenset(string_list(raw, "place_target_roots", where)),
+        unattributed_roots=frozenset(string_list(raw, "unattributed_roots", where)),
+        violence_words=frozenset(string_list(raw, "violence_words", where)),
+        armed_sectors=frozenset(string_list(raw, "armed_sectors", where)),
+        verbal_attack_verbs=frozenset(string_list(raw, "verbal_attack_verbs", where)),
+        verbal_attack_code=require(raw, "verbal_attack_code", str, where),
+        default_preps=string_list(raw, "default_target_prepositions", where),
+    )
+
+
+def pattern_book() -> PatternBook:
+    return load_data("event_patterns")  # type: ignore[no-any-return]
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityCues:
+    negation_words: frozenset[str]
+    negative_objects: frozenset[str]
+    negating_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    intent_nouns: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    hypothetical_words: frozenset[str]
+    historical_units: frozenset[str]
+    historical_words: frozenset[str]
+    historical_min_years: int
+    condition_markers: frozenset[str]
+    intent_codes: Mapping[str, str]
+    refusal_codes: Mapping[str, str]
+    threat_codes: Mapping[str, str]
+
+    def intent_code(self, code: str) -> str:
+        """The expression-of-intent code for an intended event (longest matching prefix), else `code`."""
+        return _by_prefix(self.intent_codes, code) or code
+
+    def refusal_code(self, code: str) -> str | None:
+        return _by_prefix(self.refusal_codes, code)
+
+    def threat_code(self, code: str) -> str | None:
+        return _by_prefix(self.threat_codes, code)
+
+
+def _by_prefix(table: Mapping[str, str], code: str) -> str | None:
+    for size in range(len(code), 0, -1):
+        if code[:size] in table:
+            return table[code[:size]]
+    return None
+
+
+@data_validator("modality")
+def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
+    require_schema(raw, "worldwire.modality/1", where)
+    words = {
+        key: frozenset(string_list(raw, key, where))
+        for key in (
+            "negation_words",
+            "negative_objects",
+            "negating_verbs",
+            "refusal_verbs",
+            "future_auxiliaries",
+            "intent_verbs",
+            "intent_adjectives",
+            "intent_nouns",
+            "hypothetical_auxiliaries",
+            "hypothetical_markers",
+            "hypothetical_words",
+            "historical_units",
+            "historical_words",
+        )
+    }
+    tables = {}
+    for key in ("intent_codes", "refusal_codes", "threat_codes"):
+        codes = require(raw, key, dict, where)
+        if not all(isinstance(v, str) and v.isdigit() for v in codes.values()):
+            raise DataFileError(Errors.E403.format(path=where, reason=f"{key} values must be CAMEO codes"))
+        tables[key] = frozen_mapping(codes)
+    return ModalityCues(
+        negation_words=words["negation_words"],
+        negative_objects=words["negative_objects"],
+        negating_verbs=words["negating_verbs"],
+        refusal_verbs=words["refusal_verbs"],
+        future_auxiliaries=words["future_auxiliaries"],
+        intent_verbs=words["intent_verbs"],
+        intent_adjectives=words["intent_adjectives"],
+        intent_nouns=words["intent_nouns"],
+        hypothetical_auxiliaries=words["hypothetical_auxiliaries"],
+        hypothetical_markers=words["hypothetical_markers"],
+        hypothetical_words=words["hypothetical_words"],
+        historical_units=words["historical_units"],
+        historical_words=words["historical_words"],
+        historical_min_years=require(raw, "historical_min_years", int, where),
+        condition_markers=frozenset(string_list(raw, "condition_markers", where)),
+        intent_codes=tables["intent_codes"],
+        refusal_codes=tables["refusal_codes"],
+        threat_codes=tables["threat_codes"],
+    )
+
+
+def modality_cues() -> ModalityCues:
+    return load_data("modality")  # type: ignore[no-any-return]

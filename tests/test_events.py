@@ -1,0 +1,317 @@
+"""Events stage: codebooks, patterns and the coder on sentences written for these tests.
+
+The coder is tested on actor mentions placed by hand (a small table of names → codes), so that these tests
+check the events stage alone; test_events_pipeline.py runs it behind the real actors stage.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pytest
+
+from worldwire.datafiles import parse_data
+from worldwire.errors import DataFileError
+from worldwire.events import code_events
+from worldwire.events.codebook import cameo_codebook, cameo_entry, plover_codebook
+from worldwire.events.patterns import modality_cues, pattern_book
+from worldwire.models import Actor, ActorDocument, Event, RawDocument
+from worldwire.pipeline import parse_documents
+
+NAMES: dict[str, tuple[str, str | None, str | None]] = {
+    "Russia": ("RUS", "RUS", None),
+    "Ukraine": ("UKR", "UKR", None),
+    "China": ("CHN", "CHN", None),
+    "Kazakhstan": ("KAZ", "KAZ", None),
+    "Germany": ("DEU", "DEU", None),
+    "France": ("FRA", "FRA", None),
+    "Japan": ("JPN", "JPN", None),
+    "India": ("IND", "IND", None),
+    "Iran": ("IRN", "IRN", None),
+    "Turkey": ("TUR", "TUR", None),
+    "Greece": ("GRC", "GRC", None),
+    "Poland": ("POL", "POL", None),
+    "Brazil": ("BRA", "BRA", None),
+    "Sudan": ("SDN", "SDN", None),
+    "Britain": ("GBR", "GBR", None),
+    "Venezuela": ("VEN", "VEN", None),
+    "Colombia": ("COL", "COL", None),
+    "Egypt": ("EGY", "EGY", None),
+    "Syria": ("SYR", "SYR", None),
+    "Israel": ("ISR", "ISR", None),
+    "Australia": ("AUS", "AUS", None),
+    "North Korea": ("PRK", "PRK", None),
+    "South Korea": ("KOR", "KOR", None),
+    "Russian government": ("RUSGOV", "RUS", "GOV"),
+    "Russian soldiers": ("RUSMIL", "RUS", "MIL"),
+    "rebels": ("REB", None, "REB"),
+    "Egyptian police": ("EGYCOP", "EGY", "COP"),
+    "Israeli jets": ("ISRMIL", "ISR", "MIL"),
+    "protesters": ("CVL", None, "CVL"),
+}
+PERSONS = {"Senator Smith": ("USALEG", "USA", "LEG"), "President Macron": ("FRAGOV", "FRA", "GOV")}
+
+# One sentence per paragraph; each line: sentence, then what must be coded from it.
+SENTENCES: list[str] = [
+    "Iran denied responsibility for the attack.",  # 0: 01
+    "Germany urged Russia to release the detained journalists.",  # 1: 02
+    "France pledged aid to Ukraine.",  # 2: 03
+    "The foreign minister of Japan met with his counterpart from India in Delhi.",  # 3: 04
+    "Japan praised India for its handling of the crisis.",  # 4: 05
+    "India and Japan held joint naval exercises.",  # 5: 06
+    "Britain provided humanitarian assistance to Sudan.",  # 6: 07
+    "Russia released two prisoners from Ukraine.",  # 7: 08
+    "Brazil launched an investigation into the conduct of Venezuela.",  # 8: 09
+    "Poland demanded compensation from Germany.",  # 9: 10
+    "Turkey condemned Greece over the incident.",  # 10: 11
+    "Venezuela rejected the proposal from Colombia.",  # 11: 12
+    "North Korea threatened to attack South Korea.",  # 12: 13
+    "Thousands of protesters demonstrated against Iran outside its embassy.",  # 13: 14
+    "Russia deployed troops along the border with Ukraine.",  # 14: 15
+    "Australia imposed sanctions on Russia.",  # 15: 16/17 (163)
+    "Egyptian police arrested three journalists from Israel.",  # 16: 17
+    "The rebels abducted two engineers from China.",  # 17: 18
+    "Israeli jets bombed targets in Syria.",  # 18: 19
+    "Syria used chemical weapons against Turkey.",  # 19: 20
+    "Ukraine was attacked by Russia on Monday.",  # 20: passive
+    "Russia did not attack Ukraine.",  # 21: negated
+    "If Russia attacks Ukraine, the response will be swift.",  # 22: hypothetical
+    "Germany plans to visit Poland next month.",  # 23: intended → 036
+    "Germany and France signed a trade agreement with Japan.",  # 24: compound source
+    "The Russian government criticized Russia over the decision.",  # 25: same country
+    "Russia and Ukraine established diplomatic relations three decades ago.",  # 26: historical
+    "Iran said Germany will increase trade with China.",  # 27: reported speech
+    "Russia has no plans to attack Ukraine.",  # 28: negated intention
+    "China and Kazakhstan held talks on trade.",  # 29: mutual consultation
+    "Germany said Iran must release the detained sailors.",  # 30: reported demand
+    "Two soldiers from Ukraine were killed by a roadside bomb.",  # 31: unattributed violence
+    "Russia will not accept the proposal from Ukraine.",  # 32: refusal
+    "Russia said it will withdraw its troops unless Ukraine stops the shelling.",  # 33: conditional threat
+    "Angry protesters staged rallies against Iran.",  # 34: "staged" (lemmatized "stag" by the model)
+    "The Russian government has conceded nothing to Ukraine.",  # 35: negative object
+    "Senator Smith attacked President Macron over his remarks.",  # 36: a verbal attack
+    "Poland said it had expelled two diplomats from Russia.",  # 37: the reported "it" is the speaker
+]
+
+
+def _actor_doc(text: str, date: str = "2023-05-17") -> ActorDocument:
+    doc = next(parse_documents([RawDocument(id="t", origin="t", text=text, date=date)], raw_mode=True))
+    assert doc.error is None, doc.error
+    starts = [s.start for s in doc.sentences]
+    actors = []
+    for name, (code, country, sector) in NAMES.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            sentence = max(i for i, s in enumerate(starts) if s <= m.start())
+            actors.append(Actor(name, m.start(), m.end(), sentence, name, code, country, sector))
+    for name, (code, country, sector) in PERSONS.items():
+        for m in re.finditer(re.escape(name), text):
+            sentence = max(i for i, s in enumerate(starts) if s <= m.start())
+            actors.append(
+                Actor(name, m.start(), m.end(), sentence, name, code, country, sector, kind="person")
+            )
+    actors.sort(key=lambda a: (a.start, -a.end))
+    kept: list[Actor] = []
+    for actor in actors:  # longest match wins where names overlap ("Russian government" over nothing)
+        if not any(k.start <= actor.start < k.end for k in kept):
+            kept.append(actor)
+    return ActorDocument(annotated=doc, actors=tuple(kept))
+
+
+@cache
+def _coded() -> tuple[str, tuple[Event, ...]]:
+    text = "\n\n".join(SENTENCES)
+    coded = code_events(_actor_doc(text))
+    return text, coded.events
+
+
+def events_of(index: int) -> list[Event]:
+    return [e for e in _coded()[1] if e.sentence == index]
+
+
+def dyads(index: int) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in events_of(index)}
+
+
+# ── codebooks and data ────────────────────────────────────────────────────────────────────────────
+
+
+def test_cameo_codebook_has_every_root_with_goldstein_and_quad_class() -> None:
+    book = cameo_codebook()
+    assert len(book) >= 300
+    assert {code[:2] for code in book} == {f"{r:02d}" for r in range(1, 21)}
+    assert book["042"].goldstein == 1.9
+    assert book["042"].quad_class == 1
+    assert book["190"].goldstein == -10.0
+    assert book["190"].quad_class == 4
+    assert book["061"].quad_class == 2
+    assert book["111"].quad_class == 3
+    assert book["106"].name == "Demand withdrawal"  # the glued line of the source file, split
+
+
+def test_plover_mapping_covers_every_pattern_code() -> None:
+    plover = plover_codebook()
+    assert len(plover.categories) == 16
+    assert plover.coding("042") is not None  # type: ignore[union-attr]
+    assert plover.coding("042").mode == "visit"  # type: ignore[union-attr]
+    assert plover.coding("163").category == "COERCE"  # type: ignore[union-attr]
+    book = pattern_book()
+    codes = {p.code for group in (*book.verbs.values(), *book.nouns.values()) for p in group}
+    assert all(plover.coding(code) is not None and code in cameo_codebook() for code in codes)
+    assert {code[:2] for code in codes} == {f"{r:02d}" for r in range(1, 21)}
+    assert len({p.text for group in (*book.verbs.values(), *book.nouns.values()) for p in group}) >= 400
+
+
+def test_intent_codes_are_expressions_of_intent() -> None:
+    cues = modality_cues()
+    assert cues.intent_code("042") == "036"
+    assert cues.intent_code("061") == "0311"
+    assert cues.intent_code("051") == "032"
+    assert cues.intent_code("111") == "111"
+    categories = {plover_codebook().coding(c).category for c in cues.intent_codes.values()}  # type: ignore[union-attr]
+    assert categories <= {"AGREE", "THREATEN"}
+
+
+def test_unknown_code_reads_as_its_root() -> None:
+    assert cameo_entry("0421").goldstein == cameo_entry("042").goldstein
+    assert cameo_entry("903").quad_class == 0
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'schema = "worldwire.event_patterns/1"\n[codes."042"]\nverbs = ["visit"]\n',  # no vocabularies
+        'schema = "worldwire.event_patterns/2"\n',
+    ],
+)
+def test_pattern_file_is_validated(source: str) -> None:
+    with pytest.raises(DataFileError):
+        parse_data("event_patterns", source, "<test>")
+
+
+# ── the coder ─────────────────────────────────────────────────────────────────────────────────────
+
+ROOT_SENTENCES = {
+    0: ("IRN", None, "01"),
+    1: ("DEU", "RUS", "02"),
+    2: ("FRA", "UKR", "03"),
+    3: ("JPN", "IND", "04"),
+    4: ("JPN", "IND", "05"),
+    5: ("IND", "JPN", "06"),
+    6: ("GBR", "SDN", "07"),
+    7: ("RUS", "UKR", "08"),
+    8: ("BRA", "VEN", "09"),
+    9: ("POL", "DEU", "10"),
+    10: ("TUR", "GRC", "11"),
+    11: ("VEN", "COL", "12"),
+    12: ("PRK", "KOR", "13"),
+    13: ("CVL", "IRN", "14"),
+    14: ("RUS", "UKR", "15"),
+    15: ("AUS", "RUS", "16"),
+    16: ("EGYCOP", "ISR", "17"),
+    17: ("REB", "CHN", "18"),
+    18: ("ISRMIL", "SYR", "19"),
+    19: ("SYR", "TUR", "20"),
+}
+
+
+@pytest.mark.parametrize(("index", "expected"), sorted(ROOT_SENTENCES.items()))
+def test_each_cameo_root(index: int, expected: tuple[str, str | None, str]) -> None:
+    source, target, root = expected
+    found = {(s, t, code[:2]) for s, t, code in dyads(index)}
+    if index == 15:  # sanctions: CAMEO 163 sits under root 16, PLOVER codes it COERCE
+        root = "16"
+    assert (source, target, root) in found, (SENTENCES[index], dyads(index))
+
+
+def test_passive_reads_the_agent_as_source() -> None:
+    assert ("RUS", "UKR", "190") in dyads(20)
+
+
+def test_modalities() -> None:
+    assert {e.modality for e in events_of(21)} == {"negated"}
+    assert {e.modality for e in events_of(22) if e.cameo.startswith("19")} == {"hypothetical"}
+    visit = events_of(23)
+    assert [(e.cameo, e.plover, e.modality) for e in visit] == [("036", "AGREE", "intended")]
+    assert events_of(26)
+    assert {e.modality for e in events_of(26)} == {"historical"}
+    assert {e.modality for e in events_of(28)} == {"negated"}
+
+
+def test_reported_speech_codes_the_inner_clause() -> None:
+    assert dyads(27) == {("DEU", "CHN", "0311")}
+    assert {e.modality for e in events_of(27)} == {"intended"}
+
+
+def test_compound_actors_give_every_dyad() -> None:
+    assert {("DEU", "JPN", "057"), ("FRA", "JPN", "057")} <= dyads(24)
+    assert {("CHN", "KAZ", "040"), ("KAZ", "CHN", "040")} <= dyads(29)
+
+
+def test_no_event_between_a_country_and_itself() -> None:
+    assert all(e.target is None or e.target.country != e.source.country for e in _coded()[1])
+    assert events_of(25)
+    assert all(e.target is None for e in events_of(25))
+
+
+def test_reported_demand() -> None:
+    assert ("DEU", "IRN", "100") in dyads(30)
+
+
+def test_evidence_offsets_and_fields() -> None:
+    text, events = _coded()
+    assert len({e.sentence for e in events}) >= 25  # every sentence is read
+    for event in events:
+        assert text[event.start : event.end] == event.evidence
+        assert event.evidence == SENTENCES[event.sentence]
+        assert 0.0 < event.confidence <= 1.0
+        assert event.plover
+        assert event.trigger
+        assert event.goldstein == cameo_entry(event.cameo).goldstein
+
+
+def test_historical_by_year_against_the_document_date() -> None:
+    coded = code_events(_actor_doc("In 1992, Russia signed a treaty with Ukraine.", date="2023-05-17"))
+    assert {e.modality for e in coded.events} == {"historical"}
+    recent = code_events(_actor_doc("On Monday, Russia signed a treaty with Ukraine.", date="2023-05-17"))
+    assert {e.modality for e in recent.events} == {"asserted"}
+
+
+def test_failed_document_has_no_events() -> None:
+    doc = next(parse_documents([RawDocument(id="e", origin="e", text="", date=None)], raw_mode=True))
+    assert code_events(ActorDocument(annotated=doc)).events == ()
+
+
+def test_violence_without_a_named_author_keeps_its_victims() -> None:
+    events = events_of(31)
+    assert events
+    assert all(e.source.code is None and e.source.text == "" for e in events)
+    assert {(e.target.code if e.target else None, e.cameo[:2]) for e in events} == {("UKR", "19")}
+
+
+def test_negated_intention_is_a_rejection() -> None:
+    assert [(e.cameo[:2], e.plover, e.modality) for e in events_of(32)] == [("12", "REJECT", "asserted")]
+
+
+def test_conditional_intention_is_a_threat() -> None:
+    threats = [e for e in events_of(33) if e.source.code == "RUS"]
+    assert threats
+    assert threats[0].cameo.startswith("13")
+    assert threats[0].plover == "THREATEN"
+
+
+def test_inflected_forms_the_lemmatizer_misses() -> None:
+    assert ("CVL", "IRN", "141") in dyads(34)
+
+
+def test_negative_object_negates() -> None:
+    assert {e.modality for e in events_of(35)} == {"negated"}
+
+
+def test_an_unarmed_attack_on_a_person_is_criticism() -> None:
+    assert dyads(36) == {("USALEG", "FRAGOV", "111")}
+    assert ("ISRMIL", "SYR", "195") in dyads(18)  # armed, and on a country: still an attack
+
+
+def test_reported_pronoun_is_the_speaker() -> None:
+    assert ("POL", "RUS", "161") in dyads(37)
