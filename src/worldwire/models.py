@@ -224,7 +224,7 @@ class EventDocument:
 
 # ── enrichment ────────────────────────────────────────────────────────────────────────────────────
 
-PlaceFeature = Literal["city", "admin1", "country", "region"]
+PlaceFeature = Literal["city", "admin2", "admin1", "country", "region"]
 
 
 @dataclass(frozen=True, slots=True)
