@@ -2,6 +2,7 @@
 
 from worldwire.errors import DataFileError, GateError, InputError, WorldwireError
 from worldwire.pipeline import extract, extract_documents, extract_text
+from worldwire.store import open_store as open  # worldwire.open(path): the store, as pandas/Arrow
 
 __version__ = "0.1.0"
 
@@ -14,4 +15,5 @@ __all__ = [
     "extract",
     "extract_documents",
     "extract_text",
+    "open",
 ]

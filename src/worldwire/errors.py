@@ -49,8 +49,9 @@ class Errors:
         "a directory of them, or '-' for JSONL on standard input."
     )
     E102 = (
-        "[E102] unsupported file type {suffix!r} for {path!r}: worldwire reads .txt, .html/.htm and .jsonl "
-        "(optionally .gz-compressed). Convert the file to one of those first."
+        "[E102] unsupported file type {suffix!r} for {path!r}: worldwire reads .txt, .html/.htm, .jsonl, "
+        "RSS/Atom feeds (.rss, .atom, .xml) and WARC (.warc), optionally .gz-compressed. Convert the file "
+        "to one of those first."
     )
     E103 = "[E103] empty document: {what} holds no text. Check that it was saved completely, or leave it out."
     E104 = (
@@ -84,6 +85,14 @@ class Errors:
         "[E111] nothing to read in directory {path!r}: it holds no .txt, .html/.htm or .jsonl files "
         "(hidden files are skipped). Check the path, or convert the files first."
     )
+    E112 = (
+        "[E112] not a news feed: {path!r} cannot be read as RSS or Atom ({reason}). Pass RSS 2.0, RSS 1.0 "
+        "or Atom XML as .rss, .atom or .xml, or convert the articles to .jsonl."
+    )
+    E113 = (
+        "[E113] archived record {what} is not an article page: {reason}. WARC response records must hold "
+        "HTML or text; such records are accounted for and skipped."
+    )
     E201 = (
         "[E201] no article text found in the HTML of {what}: the page may be a list, a login wall or a "
         "page rendered by JavaScript. Save the rendered page, or pass its text as .txt."
@@ -111,3 +120,12 @@ class Errors:
         "[E501] quality gate: {metric} = {value:.4f} is below the pinned floor {floor:.4f} in {path}. "
         "Find the change that lowered it; floors are never lowered silently."
     )
+    E601 = (
+        "[E601] the store was written by a newer worldwire (schema version {version}; this one reads up to "
+        "{latest}). Upgrade worldwire, or ingest into a new --db file."
+    )
+    E602 = (
+        "[E602] cannot open the store {path!r}: {reason}. Another worldwire may be writing to it; wait for "
+        "it to finish, or pass another --db file."
+    )
+    E603 = "[E603] bad query: {reason}."

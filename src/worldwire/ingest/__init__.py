@@ -22,12 +22,16 @@ from typing import IO, Any, cast
 
 from worldwire.errors import Errors, InputError
 from worldwire.ingest.decode import binary_kind, bom_encoding, decode
+from worldwire.ingest.feeds import FEED_SUFFIXES, read_feed
+from worldwire.ingest.warc import WARC_SUFFIXES, read_warc
 from worldwire.models import RawDocument
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES | WARC_SUFFIXES
+# A feed file may hold many articles: it may be this many times larger than one article.
+_FEED_ARTICLES = 64
 STDIN = "-"
 # YYYY-MM-DD or YYYYMMDD, alone or as the date part of a date-time ("2023-05-17T09:30:00Z").
 _DATE = re.compile(r"([0-9]{4})(-?)([0-9]{2})\2([0-9]{2})(?:[T ].*)?", re.IGNORECASE | re.DOTALL)
@@ -106,9 +110,8 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
         if suffix not in SUPPORTED_SUFFIXES:
             yield failed(Errors.E102.format(suffix=suffix or path.name, path=origin))
             return
-        if suffix in JSONL_SUFFIXES:
-            with _open_binary(path) as stream:
-                yield from _read_stream(stream, origin, max_chars, plain_text=False)
+        if suffix in JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES:
+            yield from _read_many(path, suffix, name, max_chars)
             return
         text, encoding = decode(_read_bytes(path, max_chars), repr(origin), html=is_html)
         _check_size(text, repr(origin), max_chars)
@@ -122,6 +125,19 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
         yield RawDocument(id=name, origin=origin, html=text, encoding=encoding)
     else:
         yield RawDocument(id=name, origin=origin, text=text, encoding=encoding)
+
+
+def _read_many(path: Path, suffix: str, name: str, max_chars: int) -> Iterator[RawDocument]:
+    """The documents of a file that holds many: JSONL lines, WARC records or feed items."""
+    origin = str(path)
+    if suffix in JSONL_SUFFIXES:
+        with _open_binary(path) as stream:
+            yield from _read_stream(stream, origin, max_chars, plain_text=False)
+    elif suffix in WARC_SUFFIXES:  # warcio unpacks per-record gzip members itself
+        with path.open("rb") as stream:
+            yield from read_warc(stream, origin, name, max_chars)
+    else:
+        yield from read_feed(_read_bytes(path, _FEED_ARTICLES * max_chars), origin, name, max_chars)
 
 
 def _read_bytes(path: Path, max_chars: int) -> bytes:

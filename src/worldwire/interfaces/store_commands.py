@@ -1,0 +1,319 @@
+"""The store's commands (ingest, status, events, dyads, timeline, export, demo): parse, call, print.
+
+Each command calls the function the Python API (`worldwire.open`) calls; nothing is computed here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from worldwire.errors import InputError
+from worldwire.ingest import normalize_date
+from worldwire.settings import default
+
+if TYPE_CHECKING:
+    from worldwire.store.api import Store
+    from worldwire.store.runner import IngestReport
+
+stderr = Console(stderr=True)
+DB_HELP = "The store: a DuckDB file, created if missing."
+DbOption = Annotated[Path, typer.Option("--db", help=DB_HELP)]
+OUTPUT_FORMATS = ("table", "csv", "json")
+
+
+def _date_option(value: str | None) -> str | None:
+    try:
+        return normalize_date(value, "a date option")
+    except InputError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option("--since", help="Only events on or after this date (YYYY-MM-DD).", callback=_date_option),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option("--until", help="Only events on or before this date (YYYY-MM-DD).", callback=_date_option),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json (JSON lines).")]
+NegatedOption = Annotated[
+    bool, typer.Option("--negated", help="Include events the article says did not happen.")
+]
+
+
+def _open(db: Path, *, read_only: bool = False) -> Store:
+    from worldwire.store import open_store  # deferred: DuckDB is not needed for --help
+
+    return open_store(db, read_only=read_only)
+
+
+def _default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+
+
+def show(frame: Any, fmt: str, title: str | None = None) -> None:
+    """Print a DataFrame as a rich table, CSV or JSON lines on standard output."""
+    if fmt not in OUTPUT_FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(OUTPUT_FORMATS)}, not {fmt!r}")
+    if fmt == "csv":
+        sys.stdout.write(frame.to_csv(index=False))
+    elif fmt == "json":
+        if len(frame):  # missing values are null, dates ISO 8601
+            lines = frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
+            sys.stdout.write(lines if lines.endswith("\n") else lines + "\n")
+    else:
+        table = Table(title=title)
+        for column in frame.columns:
+            table.add_column(str(column), justify="right" if frame[column].dtype.kind in "iuf" else "left")
+        for row in frame.itertuples(index=False):
+            table.add_row(*("" if _missing(v) else str(v) for v in row))
+        Console().print(table)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def run_ingest(store: Store, inputs: list[str], workers: int, **options: Any) -> IngestReport:
+    """Ingest with a live progress line (articles/s, failures) on a terminal, a line per commit elsewhere."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    def line(report: IngestReport) -> str:
+        rate = report.done / report.seconds if report.seconds else 0.0
+        return (
+            f"{report.done} done, {report.duplicate} duplicate, {report.failed} failed, "
+            f"{report.skipped} already in the store; {report.events} events; {rate:.1f} articles/s"
+        )
+
+    if not stderr.is_terminal:
+
+        def committed(report: IngestReport) -> None:
+            stderr.print(f"committed: {line(report)}", soft_wrap=True)
+
+        return store.ingest(inputs, workers=workers, on_commit=committed, **options)
+    columns = (SpinnerColumn(), TextColumn("[bold]ingest[/bold] {task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=False) as progress:
+        task = progress.add_task("starting", total=None)
+
+        def update(report: IngestReport) -> None:
+            progress.update(task, description=line(report))
+
+        report = store.ingest(inputs, workers=workers, progress=update, **options)
+        update(report)
+    return report
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store's commands to the `worldwire` app."""
+
+    @app.command("ingest")
+    def ingest_command(
+        inputs: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help="Files (.txt, .html, .jsonl, .rss/.atom/.xml feeds, .warc; .gz too), folders, '-'."
+            ),
+        ] = None,
+        db: DbOption = Path("worldwire.duckdb"),
+        workers: Annotated[
+            int, typer.Option("--workers", "-j", min=1, help="Worker processes (default: every core).")
+        ] = 0,
+        raw: Annotated[bool, typer.Option("--raw", help="Inputs are clean bodies: skip cleaning.")] = False,
+        date: Annotated[
+            str | None,
+            typer.Option(
+                "--date", help="Publication date for inputs that carry none.", callback=_date_option
+            ),
+        ] = None,
+        max_chars: Annotated[
+            int, typer.Option("--max-chars", min=1, help="Largest document accepted.")
+        ] = default("max_chars"),
+    ) -> None:
+        """Add articles to the store: deduplicated, clustered, every input logged (done, duplicate, failed).
+
+        Re-running adds nothing; a run that was killed resumes where it stopped. Exit status 0 even when
+        some inputs failed: each is in the ingest log with its reason (`worldwire status`).
+
+        Example:
+
+            worldwire ingest ../shared/corpus/wikinews-2019-2020/wikinews.jsonl --db news.duckdb
+        """
+        with _open(db) as store:
+            report = run_ingest(
+                store,
+                inputs or ["-"],
+                workers or _default_workers(),
+                raw_mode=raw,
+                default_date=date,
+                max_chars=max_chars,
+            )
+        stderr.print(
+            f"[green]{report.inputs} inputs in {report.seconds:.1f} s:[/green] {report.done} new articles, "
+            f"{report.duplicate} duplicates, {report.failed} failed, {report.skipped} already in {db}",
+            soft_wrap=True,
+        )
+        for code, count in sorted(report.reasons.items()):
+            stderr.print(f"  [yellow]{count} failed with {code}[/yellow]")
+
+    @app.command("status")
+    def status_command(
+        db: DbOption = Path("worldwire.duckdb"),
+        failures: Annotated[
+            int, typer.Option("--failures", min=0, help="List this many failed inputs.")
+        ] = 10,
+        fmt: FormatOption = "table",
+    ) -> None:
+        """What the store holds, and how every input given to it ended (done, duplicate, failed and why)."""
+        with _open(db) as store:
+            status = store.status()
+            failed = store.failures().head(failures)
+        if fmt == "json":
+            sys.stdout.write(json.dumps(status) + "\n")
+            return
+        rows = [(k, v) for k, v in status.items() if k != "failures"]
+        rows += [(f"failed {code}", n) for code, n in status["failures"].items()]
+        if fmt == "csv":
+            sys.stdout.write("what,count\n" + "".join(f"{k},{v}\n" for k, v in rows))
+            return
+        table = Table("what", "count", title=f"store {db}")
+        for key, value in rows:
+            table.add_row(key, f"{value:,}")
+        Console().print(table)
+        if len(failed):
+            show(failed, fmt, "failed inputs (first ones)")
+
+    @app.command("events")
+    def events_command(
+        dyad: Annotated[
+            tuple[str, str] | None, typer.Option("--dyad", help="Two country codes (either direction).")
+        ] = None,
+        actor: Annotated[
+            str | None, typer.Option("--actor", help="One country code, as source or target.")
+        ] = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        root: Annotated[str | None, typer.Option("--root", help="CAMEO root code, e.g. 19.")] = None,
+        directed: Annotated[bool, typer.Option("--directed", help="--dyad A B means A acted on B.")] = False,
+        negated: NegatedOption = False,
+        limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many events.")] = None,
+        fmt: FormatOption = "table",
+        db: DbOption = Path("worldwire.duckdb"),
+    ) -> None:
+        """Events, one row per real-world event however many articles reported it, newest first.
+
+        Example:
+
+            worldwire events --dyad CHN KAZ --since 2023-01-01 --format csv
+        """
+        with _open(db, read_only=True) as store:
+            frame = store.events(
+                dyad=dyad,
+                actor=actor,
+                since=since,
+                until=until,
+                root=root,
+                directed=directed,
+                negated=negated,
+                limit=limit,
+            )
+        show(frame, fmt, "events")
+
+    @app.command("dyads")
+    def dyads_command(
+        top: Annotated[int, typer.Option("--top", min=1, help="How many country pairs.")] = 20,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        negated: NegatedOption = False,
+        fmt: FormatOption = "table",
+        db: DbOption = Path("worldwire.duckdb"),
+    ) -> None:
+        """The country pairs with the most events, with mentions, mean Goldstein, cooperation and conflict."""
+        with _open(db, read_only=True) as store:
+            frame = store.dyads(top=top, since=since, until=until, negated=negated)
+        show(frame, fmt, f"top {top} dyads")
+
+    @app.command("timeline")
+    def timeline_command(
+        a: Annotated[str, typer.Argument(help="Country code, e.g. CHN.")],
+        b: Annotated[str, typer.Argument(help="Country code, e.g. KAZ.")],
+        by: Annotated[str, typer.Option("--by", help="day, week, month, quarter or year.")] = "month",
+        since: SinceOption = None,
+        until: UntilOption = None,
+        directed: Annotated[bool, typer.Option("--directed", help="Only events of A acting on B.")] = False,
+        negated: NegatedOption = False,
+        fmt: FormatOption = "table",
+        db: DbOption = Path("worldwire.duckdb"),
+    ) -> None:
+        """A dyad's events per period: counts by QuadClass and the mean Goldstein score.
+
+        Example:
+
+            worldwire timeline CHN KAZ --by month
+        """
+        with _open(db, read_only=True) as store:
+            frame = store.timeline(a, b, by=by, since=since, until=until, directed=directed, negated=negated)
+        show(frame, fmt, f"{a.upper()}–{b.upper()} by {by}")
+
+    @app.command("export")
+    def export_command(
+        fmt: Annotated[str, typer.Option("--format", "-f", help="gdelt, plover, parquet or csv.")],
+        out: Annotated[
+            Path | None,
+            typer.Option("--out", "-o", help="File (a folder for parquet); default events.<ext>."),
+        ] = None,
+        negated: NegatedOption = False,
+        db: DbOption = Path("worldwire.duckdb"),
+    ) -> None:
+        """Write every event as a GDELT 2.0 event table (TSV), PLOVER JSON lines, Parquet by date, or CSV.
+
+        Example:
+
+            worldwire export --format gdelt --out events.tsv
+        """
+        suffix = {"gdelt": ".gdelt.tsv", "plover": ".plover.jsonl", "parquet": ".parquet", "csv": ".csv"}
+        path = out or Path("events" + suffix.get(fmt, "." + fmt))
+        with _open(db, read_only=True) as store:
+            rows = store.export(fmt, path, negated=negated)
+        stderr.print(f"{rows} events written to {path}")
+
+
+def demo(shared: Path, db: Path) -> None:
+    """Ingest the seed and the Wikinews corpus into a fresh store and show what came out."""
+    console = Console()
+    for leftover in (db, db.with_name(db.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    seed = shared / "seed" / "xi-kazakhstan.txt"
+    corpus = shared / "corpus" / "wikinews-2019-2020" / "wikinews.jsonl"
+    console.rule(f"worldwire ingest {seed} {corpus} --db {db}")
+    with _open(db) as store:
+        report = run_ingest(store, [str(seed), str(corpus)], _default_workers())
+        console.print(
+            f"{report.inputs} inputs in {report.seconds:.1f} s: {report.done} articles stored, "
+            f"{report.duplicate} duplicates, {report.failed} failed"
+        )
+        for row in store.articles(origin=str(seed)).itertuples(index=False):
+            codes = ", ".join(row.cameo_codes) if row.cameo_codes is not None else "none yet"
+            console.print(f"seed: [bold]{row.title}[/bold]: {row.events} events (CAMEO {codes})")
+        status = store.status()
+        console.print(
+            f"store {db}: {status['articles']} articles in {status['clusters']} story clusters, "
+            f"{status['events']} events ({status['mentions']} mentions), {status['actors']} actor mentions, "
+            f"{status['quotes']} quotes, {status['facts']} facts, {status['locations']} places"
+        )
+        show(store.events_by_root(), "table", "events by CAMEO root")
+        show(store.dyads(top=10), "table", "top dyads")
+        failed = store.failures()
+        console.print(f"failures: {len(failed)}")
+        if len(failed):
+            show(failed.head(10), "table", "failed inputs")
+    console.print(f"[dim]next: worldwire dyads --db {db}; worldwire timeline CHN KAZ --db {db}[/dim]")

@@ -1,0 +1,88 @@
+"""Near-duplicate articles: MinHash signatures of word shingles, grouped by locality-sensitive hashing.
+
+Syndicated, lightly edited or spun copies of one story share most of their word shingles; their
+estimated Jaccard similarity reaches the threshold in `data/store/v1.toml` and they join one cluster,
+so the events they report are counted once, with every copy as a mention.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from functools import cache
+
+import numpy as np
+from datasketch import LeanMinHash, MinHashLSH
+
+from worldwire.store.config import StoreConfig, store_config
+
+_WORD = re.compile(r"\w+")
+_PRIME = np.uint64((1 << 61) - 1)
+_MASK = np.uint64(0xFFFFFFFF)
+_MIX = np.uint64(1_000_003)  # an odd multiplier: shingles of the same words in another order differ
+_SEED = 1
+
+
+@cache
+def _permutations(num_perm: int) -> tuple[np.ndarray, np.ndarray]:
+    """Affine hash functions a·x + b mod p, a, b < 2³², so a·x + b never overflows 64 bits."""
+    rng = np.random.RandomState(_SEED)
+    a = rng.randint(1, 1 << 32, size=num_perm, dtype=np.uint64)
+    b = rng.randint(0, 1 << 32, size=num_perm, dtype=np.uint64)
+    return a, b
+
+
+def signature(text: str, config: StoreConfig | None = None) -> np.ndarray | None:
+    """The MinHash signature of `text`'s word shingles; None for a body too short to compare."""
+    config = config or store_config()
+    words = _WORD.findall(text.lower())
+    if len(words) < config.min_words:
+        return None
+    # Each word is hashed once; a shingle's hash mixes its words' hashes (vectorised), then repeats go.
+    word_hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+    k = config.shingle_words
+    mixed = np.zeros(len(words) - k + 1, dtype=np.uint64)
+    for offset in range(k):
+        mixed = mixed * _MIX + word_hashes[offset : offset + len(mixed)]
+    hashes = np.unique(mixed & _MASK)
+    a, b = _permutations(config.num_perm)
+    values = (np.outer(hashes, a) + b) % _PRIME & _MASK
+    result: np.ndarray = values.min(axis=0)
+    return result
+
+
+def similarity(first: np.ndarray, second: np.ndarray) -> float:
+    """Estimated Jaccard similarity of the shingle sets behind two signatures."""
+    return float(np.mean(first == second))
+
+
+class Clusterer:
+    """Assigns each new article to the cluster of its most similar earlier article, or a new one."""
+
+    def __init__(self, config: StoreConfig | None = None) -> None:
+        self.config = config or store_config()
+        self._lsh = MinHashLSH(threshold=self.config.threshold, num_perm=self.config.num_perm)
+        self._signatures: dict[str, np.ndarray] = {}
+        self._cluster_of: dict[str, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._signatures)
+
+    def add(self, article_id: str, sig: np.ndarray | None, cluster_id: str) -> None:
+        """Index an article already assigned to `cluster_id` (when a store is reopened)."""
+        self._cluster_of[article_id] = cluster_id
+        if sig is not None and article_id not in self._signatures:
+            self._signatures[article_id] = sig
+            self._lsh.insert(article_id, LeanMinHash(seed=_SEED, hashvalues=sig, scheme="affine32"))
+
+    def assign(self, article_id: str, sig: np.ndarray | None) -> str:
+        """The cluster of `article_id` (its own id when no earlier article is a near-duplicate)."""
+        cluster_id = article_id
+        if sig is not None:
+            best = self.config.threshold
+            for candidate in self._lsh.query(LeanMinHash(seed=_SEED, hashvalues=sig, scheme="affine32")):
+                score = similarity(sig, self._signatures[candidate])
+                if score >= best and (cluster_id == article_id or score > best):
+                    best, cluster_id = score, self._cluster_of[candidate]
+        self.add(article_id, sig, cluster_id)
+        return cluster_id

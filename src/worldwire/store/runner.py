@@ -1,0 +1,260 @@
+"""`worldwire ingest`: stream inputs through the pipeline into the store, in parallel, losing nothing.
+
+Each input is keyed by where it came from and what it holds. An input already in the ingest log is
+skipped, so a second run adds nothing and a run killed half-way resumes where its last committed batch
+ended. Articles, their rows and their log entries are committed together in one transaction per batch.
+Workers (separate processes, one spaCy model each) run the whole pipeline on chunks of documents; the
+parent only hashes inputs, clusters near-duplicates and writes, so only one process ever writes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from worldwire.ingest import read_inputs
+from worldwire.models import RawDocument
+from worldwire.output import to_record
+from worldwire.pipeline import extract_documents
+from worldwire.settings import default
+from worldwire.store.config import store_config
+from worldwire.store.dedup import signature
+from worldwire.store.ids import content_hash, digest, input_key
+from worldwire.store.writer import Entry, Status, Writer, load_clusterer, now
+
+if TYPE_CHECKING:
+    import duckdb
+
+COMMIT_EVERY = 16  # inputs per transaction: a kill loses at most this much work, never data
+CHUNK = 8  # documents per worker task
+# A worker is replaced after this many tasks (200 documents): spaCy's string store and the stages'
+# caches grow with every new text, so a long run would otherwise creep up in memory.
+WORKER_TASKS = 25
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one `ingest` run did with its inputs; every input lands in exactly one count."""
+
+    run_id: int = 0
+    done: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    skipped: int = 0  # already in the ingest log from an earlier run
+    events: int = 0
+    seconds: float = 0.0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def inputs(self) -> int:
+        return self.done + self.duplicate + self.failed + self.skipped
+
+
+ProgressHook = Callable[[IngestReport], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    raw: RawDocument
+    key: str
+    content: str | None
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker start-up: exit when the parent dies (a killed ingest must not leave workers behind)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="worldwire-parent-watch", daemon=True).start()
+
+
+def _analyse_chunk(
+    raws: Sequence[RawDocument], raw_mode: bool, default_date: str | None, batch_size: int
+) -> list[tuple[dict[str, Any], np.ndarray | None]]:
+    """Worker: the whole pipeline over a chunk; records with their MinHash signatures."""
+    out = []
+    config = store_config()
+    for doc in extract_documents(raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size):
+        record = to_record(doc)
+        sig = None if record["error"] else signature(record["text"], config)
+        out.append((record, sig))
+    return out
+
+
+class _Session:
+    """One run's bookkeeping: what is logged and stored already, what waits to be committed."""
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        inputs: Sequence[str],
+        commit_every: int,
+        progress: ProgressHook | None,
+        on_commit: ProgressHook | None,
+    ) -> None:
+        self.started = time.perf_counter()
+        run_id = _start_run(con, inputs)
+        self.con = con
+        self.report = IngestReport(run_id=run_id)
+        self.writer = Writer(con, run_id, load_clusterer(con))
+        self.logged = {row[0] for row in con.execute("SELECT input_key FROM ingest_log").fetchall()}
+        self.stored = {row[0] for row in con.execute("SELECT article_id FROM articles").fetchall()}
+        self.ready: list[Entry] = []
+        self.commit_every = commit_every
+        self.progress = progress
+        self.on_commit = on_commit
+
+    def triage(self, key: str, origin: str, doc_id: str, content: str | None, error: str | None) -> bool:
+        """Log what needs no parse (failed reads, duplicates, inputs seen before); True: process it."""
+        if key in self.logged:
+            self.report.skipped += 1
+            return False
+        self.logged.add(key)
+        if error is not None or content is None:
+            self.note(Entry(key, origin, doc_id, content, "failed", error))
+            return False
+        if content in self.stored:
+            self.note(Entry(key, origin, doc_id, content, "duplicate"))
+            return False
+        self.stored.add(content)
+        return True
+
+    def note(self, entry: Entry) -> None:
+        self.ready.append(entry)
+        report = self.report
+        if entry.status == "failed":
+            code = (entry.reason or "")[:6]
+            report.reasons[code] = report.reasons.get(code, 0) + 1
+        setattr(report, entry.status, getattr(report, entry.status) + 1)
+        self.flush()
+
+    def flush(self, force: bool = False) -> None:
+        report = self.report
+        while self.ready and (force or len(self.ready) >= self.commit_every):
+            batch, self.ready[:] = self.ready[: self.commit_every], self.ready[self.commit_every :]
+            self.writer.write(batch)
+            report.events += sum(len((e.record or {}).get("events") or []) for e in batch)
+            report.seconds = time.perf_counter() - self.started
+            if self.on_commit:
+                self.on_commit(report)
+        if self.progress:
+            report.seconds = time.perf_counter() - self.started
+            self.progress(report)
+
+    def finish(self) -> IngestReport:
+        self.flush(force=True)
+        self.con.execute("UPDATE runs SET finished_at = ? WHERE run_id = ?", [now(), self.report.run_id])
+        self.report.seconds = time.perf_counter() - self.started
+        return self.report
+
+
+def ingest_into(
+    con: duckdb.DuckDBPyConnection,
+    inputs: Sequence[str],
+    *,
+    workers: int = 1,
+    raw_mode: bool = False,
+    default_date: str | None = None,
+    max_chars: int = default("max_chars"),
+    batch_size: int = default("batch_size"),
+    commit_every: int = COMMIT_EVERY,
+    progress: ProgressHook | None = None,
+    on_commit: ProgressHook | None = None,
+) -> IngestReport:
+    """Ingest `inputs` into the open store `con`; returns the run's counts (see `IngestReport`)."""
+    session = _Session(con, inputs, commit_every, progress, on_commit)
+    to_parse: deque[_Pending] = deque()
+
+    def fresh() -> Iterator[RawDocument]:
+        for raw in read_inputs(inputs, max_chars=max_chars):
+            content = content_hash(raw)
+            key = input_key(raw, content)
+            if session.triage(key, raw.origin, raw.id, content, raw.error):
+                to_parse.append(_Pending(raw, key, content))
+                yield raw
+
+    for record, sig in _records(fresh(), workers, raw_mode, default_date, batch_size):
+        item = to_parse.popleft()
+        status: Status = "failed" if record["error"] else "done"
+        if status == "failed" and item.content is not None:
+            session.stored.discard(item.content)  # not stored: a later copy is not a "duplicate" of it
+        session.note(
+            Entry(item.key, item.raw.origin, item.raw.id, item.content, status, record["error"], record, sig)
+        )
+    return session.finish()
+
+
+def store_records(
+    con: duckdb.DuckDBPyConnection,
+    records: Iterable[dict[str, Any]],
+    *,
+    name: str = "<records>",
+    commit_every: int = COMMIT_EVERY,
+) -> IngestReport:
+    """Store records already extracted (`worldwire extract` output, or built by hand), with the same
+    keys, deduplication, event merging and log as `ingest_into`."""
+    session = _Session(con, [name], commit_every, None, None)
+    config = store_config()
+    for record in records:
+        origin = (record.get("source") or {}).get("origin") or name
+        error = record.get("error")
+        content = None if error else digest(record.get("text") or "", record.get("url"))
+        key = digest(origin, str(record["id"]), content if content is not None else error)
+        if session.triage(key, origin, str(record["id"]), content, error):
+            sig = signature(record.get("text") or "", config)
+            session.note(Entry(key, origin, str(record["id"]), content, "done", None, record, sig))
+    return session.finish()
+
+
+def _start_run(con: duckdb.DuckDBPyConnection, inputs: Sequence[str]) -> int:
+    row = next(iter(con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()), None)
+    run_id = int(row[0]) if row else 1
+    con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?)", [run_id, now(), "\n".join(inputs) or "-"])
+    return run_id
+
+
+def _records(
+    raws: Iterable[RawDocument], workers: int, raw_mode: bool, default_date: str | None, batch_size: int
+) -> Iterator[tuple[dict[str, Any], np.ndarray | None]]:
+    """Records in input order: in this process, or from `workers` processes with bounded work in flight."""
+    if workers <= 1:
+        config = store_config()
+        for doc in extract_documents(
+            raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size
+        ):
+            record = to_record(doc)
+            yield record, None if record["error"] else signature(record["text"], config)
+        return
+    context = multiprocessing.get_context("spawn")  # the parent holds DuckDB: never fork it
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        max_tasks_per_child=WORKER_TASKS,
+        initializer=_watch_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
+        in_flight: deque[Future[list[tuple[dict[str, Any], np.ndarray | None]]]] = deque()
+        chunk: list[RawDocument] = []
+        for raw in raws:
+            chunk.append(raw)
+            if len(chunk) >= CHUNK:
+                in_flight.append(pool.submit(_analyse_chunk, chunk, raw_mode, default_date, batch_size))
+                chunk = []
+                while len(in_flight) > 2 * workers:  # flat memory: a few chunks in flight, no more
+                    yield from in_flight.popleft().result()
+        if chunk:
+            in_flight.append(pool.submit(_analyse_chunk, chunk, raw_mode, default_date, batch_size))
+        while in_flight:
+            yield from in_flight.popleft().result()
