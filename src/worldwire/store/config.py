@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from worldwire.datafiles import (
     data_validator,
@@ -15,6 +15,7 @@ from worldwire.datafiles import (
     string_list,
 )
 from worldwire.errors import DataFileError, Errors
+from worldwire.models import PlaceFeature
 
 GDELT_TYPES = frozenset({"INTEGER", "STRING", "FLOAT"})
 
@@ -42,7 +43,7 @@ def _bad(where: str, reason: str) -> DataFileError:
 
 
 def _geo_types(table: Mapping[str, Any], where: str) -> dict[str, int]:
-    features = ("country", "admin1", "city", "region")
+    features = get_args(PlaceFeature)
     missing = [f for f in features if not isinstance(table.get(f), int)]
     if missing:
         raise _bad(where, f"GDELT geo types need an integer for {missing}")
