@@ -315,3 +315,54 @@ def test_an_unarmed_attack_on_a_person_is_criticism() -> None:
 
 def test_reported_pronoun_is_the_speaker() -> None:
     assert ("POL", "RUS", "161") in dyads(37)
+
+
+def _dyads_of(text: str) -> set[tuple[str | None, str | None, str, str]]:
+    events = code_events(_actor_doc(text)).events
+    return {(e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in events}
+
+
+def test_a_demand_noun_with_a_that_clause_is_a_demand_on_its_subject() -> None:
+    assert ("DEU", "IRN", "100", "asserted") in _dyads_of(
+        "Germany repeated its demand that Iran halt enrichment."
+    )
+    # reacting to someone's demand is no demand of one's own
+    assert not any(
+        c == "100" for *_, c, _ in _dyads_of("Russia rejected the demand that Ukraine withdraw its troops.")
+    )
+
+
+def test_a_stative_passive_subject_acts() -> None:
+    assert ("TUR", "GRC", "110", "asserted") in _dyads_of("Turkey is opposed to the plan of Greece.")
+
+
+def test_questions_and_natural_disasters_are_no_events() -> None:
+    assert _dyads_of("Did Russia attack Ukraine?") == set()
+    assert _dyads_of("An earthquake struck Turkey on Monday, killing 40 people.") == set()
+
+
+def test_armed_forces_arriving_are_deployed_not_visiting() -> None:
+    assert _dyads_of("Russian soldiers arrived in Ukraine on Monday.") == {
+        ("RUSMIL", "UKR", "154", "asserted")
+    }
+
+
+def test_a_conditional_hostile_possibility_is_a_threat() -> None:
+    codes = {
+        (s, c[:2], m) for s, _, c, m in _dyads_of("Russia may cut aid to Sudan if Sudan joins the pact.")
+    }
+    assert ("RUS", "13", "intended") in codes
+
+
+def test_two_sectors_of_one_country_are_two_parties() -> None:
+    text = "Russian soldiers arrested members of the Russian government."
+    assert ("RUSMIL", "RUSGOV", "173", "asserted") in _dyads_of(text)
+
+
+def test_a_meeting_needs_a_counterpart() -> None:
+    assert not any(c.startswith("04") for *_, c, _ in _dyads_of("Japan held talks on Monday."))
+
+
+def test_light_verbs_and_decisions_state_acts() -> None:
+    assert ("RUSMIL", "UKR", "190", "asserted") in _dyads_of("Russian soldiers undertook a raid on Ukraine.")
+    assert ("DEU", "IRN", "085", "asserted") in _dyads_of("Germany decided to lift sanctions on Iran.")

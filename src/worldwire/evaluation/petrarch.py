@@ -91,10 +91,17 @@ def load_records(folder: Path) -> list[Record]:
     return records
 
 
-def predict(folder: Path, records: list[Record]) -> list[Outcome]:
+VERB_SOURCES = ("petrarch", "ours")
+
+
+def predict(folder: Path, records: list[Record], verbs: str = "petrarch") -> list[Outcome]:
+    """Code the records with the suite's actors and either its own verb dictionary ("petrarch") or
+    worldwire's own event patterns ("ours": how far our general vocabulary reaches on a foreign suite)."""
     lexicon = petrarch_lexicon(folder / "dictionaries")
     options = CoderOptions(
-        book=petrarch_patterns(folder / "dictionaries" / "PETR.Validate.verbs.txt"),
+        book=petrarch_patterns(folder / "dictionaries" / "PETR.Validate.verbs.txt")
+        if verbs == "petrarch"
+        else None,
         recode_intent=False,
         places=False,
     )
@@ -160,12 +167,15 @@ def score(outcomes: list[Outcome]) -> PetrarchReport:
     )
 
 
-def evaluate_petrarch(folder: Path) -> PetrarchReport:
-    return score(predict(folder, load_records(folder)))
+def evaluate_petrarch(folder: Path, verbs: str = "petrarch") -> PetrarchReport:
+    return score(predict(folder, load_records(folder), verbs))
 
 
-def render_petrarch(report: PetrarchReport) -> Table:
-    table = Table(title=f"PETRARCH unit tests: {len(report.outcomes)} records (ERROR and PARSING left out)")
+def render_petrarch(report: PetrarchReport, verbs: str = "petrarch") -> Table:
+    table = Table(
+        title=f"PETRARCH unit tests: {len(report.outcomes)} records (ERROR and PARSING left out), "
+        f"{verbs} verb patterns"
+    )
     for column in ("category", "records", "exact", "root agreement"):
         table.add_column(column, justify="left" if column == "category" else "right")
     for name, count, exact, roots in report.by_category:

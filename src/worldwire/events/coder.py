@@ -146,7 +146,7 @@ class _SegmentCoder:
         self.parsed = parsed
         self.token_actor = token_actor
         self.coded_heads: set[int] = set()
-        self.blocked: frozenset[str] = frozenset()
+        self.blocked: tuple[_Side, ...] = ()  # the acting party, never its own target
         self.reciprocal_codes = frozenset(self.book.reciprocal.values())
 
     # ── predicates ───────────────────────────────────────────────────────────────────────────────
@@ -162,15 +162,15 @@ class _SegmentCoder:
     def _coded(self) -> Iterator[tuple[int, Event]]:
         verbs = self.book.verbs
         nouns = self.book.nouns
-        # Verbs first, outermost first, so an outer predicate ("threatened to attack") claims its
-        # complement, and a light verb that is itself an event claims its noun.
-        # a word inside an actor's name ("the Committee to Protect Journalists") is no predicate
+        # Verbs first, in text order, so a governing predicate ("threatened to attack") claims its
+        # complement, and a light verb that is itself an event claims its noun; a reporting verb after
+        # its report ("..., officials said") claims nothing. The main event is ranked by depth after.
+        # A word inside an actor's name ("the Committee to Protect Journalists") is no predicate.
         candidates = [
             t
             for t in self.parsed
             if t.pos_ in ("VERB", "AUX") and self.token_actor[t.i] is None and lemma_in(t, verbs)
         ]
-        candidates.sort(key=_depth)
         for event in self._reported_demands():
             yield 0, event
         for token in candidates:
@@ -213,14 +213,44 @@ class _SegmentCoder:
                 if target:
                     demand = Pattern(book.demand_code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
                     yield from self._code(verb, _Match(demand, 0), "verb", target=target, claim=clause)
+        yield from self._noun_demands()
+
+    def _noun_demands(self) -> Iterator[Event]:
+        """ "X reiterated its demand that Y ease ...", "issued a reminder to Y that it must ...": a demand by
+        the noun's owner on the clause's subject (a speech noun needs a demand auxiliary)."""
+        book = self.book
+        for noun in self.parsed:
+            lemma = noun.lemma_.lower()
+            if noun.pos_ != "NOUN" or (lemma not in book.demand_nouns and lemma not in book.speech_nouns):
+                continue
+            # the parser often hangs the clause on the verb whose object the noun is
+            held = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ == "dobj" else []
+            for clause in (*noun.children, *held):
+                if clause.dep_ not in ("acl", "ccomp", "relcl") or clause.i in self.coded_heads:
+                    continue
+                if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    continue
+                must = any(c.dep_ == "aux" and c.lower_ in book.demand_auxiliaries for c in clause.children)
+                if lemma not in book.demand_nouns and not must:
+                    continue
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                target = self._actors_of(subjects[0]) if subjects else []
+                if subjects and not target and subjects[0].lower_ in SPEAKER_PRONOUNS:
+                    # "a reminder to Iraq that it must"
+                    target = self._pobj_actors(noun, ("to",)) or self._pobj_actors(noun.head, ("to",))
+                if target:
+                    demand = Pattern(book.demand_code, "noun", lemma, (), (), False, 0, lemma)
+                    yield from self._code(noun, _Match(demand, 0), "noun", claim=clause, target=target)
 
     def _claimed(self, token: Token) -> bool:
         """True when an enclosing predicate of the same clause chain was already coded."""
+        if token.i in self.coded_heads:
+            return True  # the clause of a demand already coded
         node = token
         for _ in range(4):
             if (
                 node.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acomp")
-                or node.head is node
+                or node.head.i == node.i
             ):
                 return False
             node = node.head
@@ -241,7 +271,10 @@ class _SegmentCoder:
                     words.add(grandchild.lemma_.lower())
                     words.add(grandchild.lower_)
                 if grandchild.dep_ == "prep" and grandchild.lower_ == "of":  # "state of emergency"
-                    words.update(w.lemma_.lower() for w in grandchild.children if w.dep_ == "pobj")
+                    for word in grandchild.children:
+                        if word.dep_ == "pobj":  # "part of a military aid programme"
+                            words.add(word.lemma_.lower())
+                            words.update(w.lemma_.lower() for w in word.lefts if w.dep_ in MODIFIERS)
         return words
 
     def _best(self, patterns: Sequence[Pattern], token: Token) -> _Match | None:
@@ -250,6 +283,8 @@ class _SegmentCoder:
         lemmas = [t.lemma_.lower() for t in token.sent]
         at = token.i - token.sent.start
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+        if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":  # "gave a welcome (…) to X"
+            preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and c.i > token.i}
         best: _Match | None = None
         for pattern in patterns:
             if (
@@ -267,7 +302,7 @@ class _SegmentCoder:
             elif pattern.preps and not pattern.required:
                 continue  # a bare "lemma prep" pattern ("agree on", "arrive in") needs its preposition
             if pattern.object_target:
-                if not any(self._actors_of(c) for c in token.children if c.dep_ in OBJECTS):
+                if not any(self._actors_of(c) for c in _objects(token)):
                     continue
                 score += 1
             if best is None or score > best.score:
@@ -300,6 +335,8 @@ class _SegmentCoder:
                     for t in child.subtree
                     if self.token_actor[t.i] is not None
                 ]
+            if not inner:  # "Kenzo Oshima, the United Nations relief coordinator": the apposition's
+                inner = [i for child in unit.rights if child.dep_ == "appos" for i in self._actors_of(child)]
             found.extend(i for i in inner if i is not None)
         return list(dict.fromkeys(found))
 
@@ -307,10 +344,8 @@ class _SegmentCoder:
         """Mentions that are not the acting party itself ("Syria offered its troops": not SYR → SYRMIL)."""
         kept = []
         for index in indexes:
-            actor = _resolved(self.actors, index)
-            grouped = actor.members and actor.kind == "group"
-            codes = set(actor.members) if grouped else {actor.country or actor.code or ""}
-            if not codes <= self.blocked:
+            sides = self._sides([index])
+            if not sides or not all(any(_same_party(s, b) for b in self.blocked) for s in sides):
                 kept.append(index)
         return kept
 
@@ -348,7 +383,9 @@ class _SegmentCoder:
         )
         # "when asked ...", "a man armed with a knife": the head's subject undergoes it; "ask anyone" has
         # no actor; a head clause's subject does not reach into reported speech.
-        if passive_modifier or imperative or node.head is node:
+        # "urged Y to comply": asked of Y, not done by Y
+        directed = node.dep_ == "xcomp" and node.head.lemma_.lower() in self.book.directive_verbs
+        if passive_modifier or imperative or directed or node.head.i == node.i:
             return [], None
         if node.dep_ in ("acl", "relcl"):
             found = self._copular_subject(node.head) or self._actors_of(node.head)
@@ -393,14 +430,19 @@ class _SegmentCoder:
                 actors = [i for i in said if _resolved(self.actors, i).kind in kinds]
             if actors:
                 return actors
-        if subjects or any(c.dep_ == "nsubjpass" for c in node.children):
-            return []
-        return None
+        return self._passive_subject(node, bool(subjects))
+
+    def _passive_subject(self, node: Token, has_subject: bool) -> list[int] | None:
+        """A passive clause names no actor ([]), except a stative passive: "X is opposed to" (X acts)."""
+        passives = [c for c in node.children if c.dep_ == "nsubjpass"]
+        if passives and not has_subject and lemma_in(node, dict.fromkeys(self.book.stative_passives)):
+            return self._actors_of(passives[0])
+        return [] if has_subject or passives else None
 
     def _copular_subject(self, noun: Token) -> list[int]:
         """ "The first of the leaders to arrive ... was President X": subject = the copula's attribute."""
         node = noun
-        while node.dep_ in ("pobj", "prep") and node.head is not node:
+        while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
             node = node.head
         if node.dep_ == "nsubj" and node.head.lemma_.lower() == "be":
             for attr in node.head.children:
@@ -409,7 +451,7 @@ class _SegmentCoder:
         return []
 
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
-        objects = [c for c in token.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+        objects = [*_objects(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
         if pattern.preps:
             named = self._pobj_actors(token, pattern.preps)
             for obj in objects:
@@ -473,6 +515,8 @@ class _SegmentCoder:
                     break
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            if verb.lower_ not in self.book.light_verb_preps:
+                return source, None  # "ordered patrols after protests": a circumstance, not an object
             verb = verb.head
         if (
             noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
@@ -488,7 +532,7 @@ class _SegmentCoder:
         if not source:  # "U.S. sanctions against Iran"
             modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
             source = next(([i] for c in modifiers if (i := self.token_actor[c.i]) is not None), [])
-        self.blocked = self._parties(source)
+        self.blocked = tuple(self._sides(source))
         preps = pattern.preps or self.book.default_preps
         target = self._pobj_actors(noun, preps)
         if not target and light is not None:
@@ -518,20 +562,27 @@ class _SegmentCoder:
         pattern = match.pattern
         if kind == "verb":
             source, anchor = self._subject(token), token
-            self.blocked = self._parties(source)
+            self.blocked = tuple(self._sides(source))
             target = target if target is not None else self._verb_target(token, pattern)
         else:
-            self.blocked = frozenset()
-            source, target, light = self._noun_arguments(token, pattern)
+            self.blocked = ()
+            source, found, light = self._noun_arguments(token, pattern)
+            if target is not None and not source:  # a demand noun: its owner, or the subject it is object of
+                voiced = token.dep_ == "dobj" and _voicing(token.head, self.book)  # not "rejected the demand"
+                source = self._noun_source(token)[0] or (self._subject(token.head) if voiced else [])
+            target = target if target is not None else found
             anchor = light if light is not None else token
         unattributed = (
             not source
             and pattern.code[:2] in self.book.unattributed_roots
             and bool(target)
             and any(t.lemma_.lower() in self.book.violence_words for t in token.sent)
+            and not any(t.lemma_.lower() in self.book.natural_hazards for t in token.sent)
         )
         if not source and not unattributed:
             return
+        if token.sent.text.rstrip(" \"'”’)").endswith("?"):
+            return  # a question asks whether something happened; it reports nothing
         self.coded_heads.update(t.i for t in (token, anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(token, anchor, modality_cues(), self.parent.year, pattern.code, recode)
@@ -551,9 +602,10 @@ class _SegmentCoder:
         for a, b in pairs:
             if b is not None and _same_party(a, b):
                 continue
-            own_code = self._verbal(token, a) or code
+            deployed = self._deployment(token, pattern, a, code)
+            own_code = self._verbal(token, a) or deployed or code
             yield self._event(a, b, own_code, modality, sentence, confidence + adjust, trigger)
-            if reciprocal and b is not None and modality == "asserted" and b.country is not None:
+            if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
                 yield self._event(b, a, reciprocal, modality, sentence, confidence + adjust - 0.1, trigger)
 
     def _pairs(
@@ -564,6 +616,8 @@ class _SegmentCoder:
         sources = self._sides(source)
         targets = [t for t in self._sides(target) if t.index not in source]
         adjust = 0.1
+        if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital
+            targets = [t for t in targets if t.country is not None or len(t.code or "") > 3]
         if not targets and pattern.code in self.book.reciprocal:
             targets = self._place_sides(token, pattern)
             if not targets:
@@ -572,7 +626,7 @@ class _SegmentCoder:
         mutual = pattern.mutual or (
             symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
         )
-        several = len({(s.index, s.country) for s in sources}) > 1 and len({s.index for s in sources}) > 1
+        several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
         if not targets and mutual and several:
             return [(a, b) for a in sources for b in sources if not _same_party(a, b)], 0.0
         if not targets:
@@ -581,9 +635,24 @@ class _SegmentCoder:
             adjust = 0.0
         if targets:
             return [(a, b) for a in sources for b in targets], adjust
+        if pattern.code[:3] in self.book.needs_target_roots:
+            return [], 0.0  # a meeting with nobody named is no event ("she discusses her background")
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], -0.15
+
+    def _deployment(self, token: Token, pattern: Pattern, source: _Side, code: str) -> str | None:
+        """ "NATO peacekeeping troops arrived in Bosnia": armed forces arriving are deployed, not visiting
+        (peacekeepers: 074; others: 154); an intended arrival keeps its intent code."""
+        book = self.book
+        if (
+            pattern.code not in book.reciprocal
+            or code != pattern.code
+            or source.sector not in book.armed_sectors
+        ):
+            return None
+        words = {t.lemma_.lower() for t in token.sent}
+        return book.peacekeeping_code if words & book.peacekeeping_words else book.deployment_code
 
     def _verbal(self, token: Token, source: _Side) -> str | None:
         """ "Biden attacked Trump": an unarmed party attacking a person attacks in words."""
@@ -595,9 +664,6 @@ class _SegmentCoder:
         objects = [i for c in token.children if c.dep_ in OBJECTS for i in self._actors_of(c)]
         person = any(_resolved(self.actors, i).kind == "person" for i in objects)
         return book.verbal_attack_code if person else None
-
-    def _parties(self, indexes: Iterable[int]) -> frozenset[str]:
-        return frozenset(side.country or side.code or "" for side in self._sides(indexes))
 
     def _sides(self, indexes: Iterable[int]) -> list[_Side]:
         """Resolve mentions (following pronoun antecedents) and spread groups into their members."""
@@ -735,16 +801,33 @@ def _in_order(pattern: Pattern, lower: list[str], lemmas: list[str], at: int) ->
 
 
 def _same_party(a: _Side, b: _Side) -> bool:
-    """Never a country (or one group's members) acting on itself."""
+    """Never a country (or one group's members) acting on itself; but two different sectors of one country
+    are two parties ("rebels demanded that the government ...": RWAREB → RWAGOV)."""
     if a.index is not None and a.index == b.index:
         return True
     if a.country is not None and a.country == b.country:
-        return True
+        return not (a.sector and b.sector and a.sector != b.sector)
     return a.code is not None and a.code == b.code
+
+
+def _objects(token: Token) -> list[Token]:
+    """The predicate's objects, with the subject of an object clause ("allowed X to take part", parsed
+    as a clause whose subject is X)."""
+    found = [c for c in token.children if c.dep_ in OBJECTS]
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            found += [c for c in clause.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _voicing(verb: Token, book: PatternBook) -> bool:
+    """A verb that voices its object noun ("issued a demand", "reiterated its call"), not a reaction to it."""
+    lemma = verb.lemma_.lower()
+    return lemma in book.light_verbs or lemma in book.speech_verbs
 
 
 def _depth(token: Token) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 # Edges along which a governing word's modality carries down to the predicate.
 CHAIN = frozenset({"xcomp", "pcomp", "prep", "pobj", "acomp", "dobj", "conj", "acl", "attr", "nsubjpass"})
 CLAUSE_BREAKS = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj", "xcomp"})
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
 
 
@@ -27,8 +28,10 @@ def _chain(token: Token, anchor: Token) -> list[Token]:
     chain = [token] if anchor is token else [token, anchor]
     node = anchor
     for _ in range(6):
-        if node.dep_ not in CHAIN or node.head is node:
+        if node.dep_ not in CHAIN or node.head.i == node.i:
             break
+        if node.dep_ == "conj" and node.tag_ in FINITE:
+            break  # "would have faced X but resigned": a finite conjunct states its own event
         node = node.head
         chain.append(node)
     return chain
@@ -53,13 +56,17 @@ def read_modality(
     ("will not accept", "refuses to meet") a rejection (12x)."""
     chain = _chain(token, anchor)
     children = [c for word in chain for c in word.children]
-    intended = _intended(chain, children, cues)
+    # the light verb of an event noun states the event, not an intention: "undertook a mission",
+    # "committed atrocities", "offered concessions" (its own auxiliaries still count: "will undertake")
+    intended = _intended([token, *chain[2:]] if anchor is not token else chain, children, cues)
     if _negated(chain, children, cues):
         refused = intended or any(w.lemma_.lower() in cues.refusal_verbs for w in chain[1:])
         refusal = cues.refusal_code(code) if refused and recode else None
         return ("asserted", refusal) if refusal else ("negated", code)
     if _hypothetical(chain, children, cues):
-        return "hypothetical", code
+        # "X may halt its mediation if ...": a hostile step made conditional is a threat
+        threat = cues.threat_code(code) if recode and _conditional(chain, cues) else None
+        return ("intended", threat) if threat else ("hypothetical", code)
     if _historical(anchor, cues, year) or (anchor.dep_ == "advcl" and _historical(anchor.head, cues, year)):
         return "historical", code
     if not intended:
@@ -137,5 +144,23 @@ def _historical(anchor: Token, cues: ModalityCues, year: int | None) -> bool:
         return True
     if year is None:
         return False
-    years = [int(m.group(1)) for w in clause if w.ent_type_ == "DATE" for m in [YEAR.fullmatch(w.text)] if m]
+    years = [
+        int(m.group(1))
+        for w in clause
+        if w.ent_type_ == "DATE" and _dates(w, anchor)
+        for m in [YEAR.fullmatch(w.text)]
+        if m
+    ]
     return bool(years) and max(years) <= year - cues.historical_min_years
+
+
+def _dates(word: Token, anchor: Token) -> bool:
+    """A year that dates the predicate ("in 1992", "on 3 March 1992"), not a name's year ("its 2018 Act")."""
+    node = word
+    for _ in range(4):  # up through the date phrase itself
+        if node.head.i == node.i or node.head.ent_type_ != "DATE":
+            break
+        node = node.head
+    if node.head.i == anchor.i:
+        return node.dep_ in ("npadvmod", "nmod", "advmod", "tmod", "pobj", "dobj") or node.dep_ == "prep"
+    return node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i == anchor.i

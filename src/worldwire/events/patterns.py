@@ -61,6 +61,16 @@ class PatternBook:
     demand_code: str
     speech_verbs: frozenset[str]
     clause_bound: bool = True  # the fallback target stays in the predicate's clause
+    demand_nouns: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    stative_passives: frozenset[str] = frozenset()
+    natural_hazards: frozenset[str] = frozenset()
+    directive_verbs: frozenset[str] = frozenset()
+    light_verb_preps: frozenset[str] = frozenset({"in", "on", "into", "to"})
+    peacekeeping_words: frozenset[str] = frozenset()
+    peacekeeping_code: str = "074"
+    deployment_code: str = "154"
+    needs_target_roots: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -139,6 +149,16 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         demand_auxiliaries=frozenset(string_list(raw, "demand_auxiliaries", where)),
         demand_code=require(raw, "demand_code", str, where),
         speech_verbs=frozenset(string_list(raw, "speech_verbs", where)),
+        demand_nouns=frozenset(string_list(raw, "demand_nouns", where)),
+        speech_nouns=frozenset(string_list(raw, "speech_nouns", where)),
+        stative_passives=frozenset(string_list(raw, "stative_passives", where)),
+        natural_hazards=frozenset(string_list(raw, "natural_hazards", where)),
+        directive_verbs=frozenset(string_list(raw, "directive_verbs", where)),
+        light_verb_preps=frozenset(string_list(raw, "light_verb_prepositions", where)),
+        peacekeeping_words=frozenset(string_list(raw, "peacekeeping_words", where)),
+        peacekeeping_code=require(raw, "peacekeeping_code", str, where),
+        deployment_code=require(raw, "deployment_code", str, where),
+        needs_target_roots=frozenset(string_list(raw, "needs_target_roots", where)),
         verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
         nouns=frozen_mapping({k: tuple(v) for k, v in nouns.items()}),
         reciprocal=frozen_mapping(reciprocal),
