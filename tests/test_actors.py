@@ -203,3 +203,35 @@ def test_actors_a_leaders_name_before_a_body_names_that_body() -> None:
     )
     administration = by_text(actors, "Trump administration")
     assert (administration.code, administration.kind, administration.name) == ("USAGOV", "state", None)
+
+
+def test_actors_leaders_of_the_1990s_and_heads_of_organisations() -> None:
+    found = actors_of("President Bill Clinton met Kofi Annan and Chancellor Helmut Kohl.", date="1998-05-04")
+    assert by_text(found, "President Bill Clinton").code == "USAGOV"
+    annan = by_text(found, "Kofi Annan")
+    assert (annan.code, annan.country, annan.sector) == ("IGOUNO", None, "GOV")
+    assert by_text(found, "Chancellor Helmut Kohl").country == "DEU"
+    later = actors_of("Kofi Annan spoke in Ghana on Monday.", date="2012-05-04")
+    assert by_text(later, "Kofi Annan").code == "IGOUNO"  # ended term: still the UN's, now an elite
+
+
+def test_actors_ethnic_and_national_groups() -> None:
+    found = actors_of("Hutu rebels attacked a camp. Iraqi Kurds protested while Tamil leaders met.")
+    assert (by_text(found, "Hutu rebels").country, by_text(found, "Hutu rebels").sector) == ("RWA", "REB")
+    kurds = by_text(found, "Iraqi Kurds")
+    assert (kurds.country, kurds.sector) == ("IRQ", "CVL")  # the state named beats the group's main state
+    assert by_text(found, "Tamil leaders").country == "LKA"
+    assert by_text(actors_of("Kurds marched on Sunday."), "Kurds").country == "TUR"
+
+
+def test_actors_ethnic_minority_coded_where_it_lives() -> None:
+    found = actors_of("Police in Serbia detained five ethnic Albanians on Monday.")
+    assert by_text(found, "five ethnic Albanians").country == "SRB"
+    alone = actors_of("Ethnic Albanians marched through the town.")
+    assert by_text(alone, "Ethnic Albanians").country == "ALB"
+    assert by_text(actors_of("The Soviet Union protested."), "Soviet Union").country == "RUS"
+
+
+def test_actors_state_in_a_nested_phrase() -> None:
+    found = actors_of("Police arrested workers of the bus company of Tehran.")
+    assert by_text(found, "workers").code == "IRNLAB"

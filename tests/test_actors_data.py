@@ -40,7 +40,7 @@ wikidata = ""
 """
 
 
-@pytest.mark.parametrize("name", ["countries", "groups", "organisations", "roles", "leaders"])
+@pytest.mark.parametrize("name", ["countries", "groups", "organisations", "roles", "leaders", "peoples"])
 def test_actor_data_packaged_files_load(name: str) -> None:
     assert load_data(name)
 
@@ -144,3 +144,86 @@ plural = ["they"]
 )
 def test_actor_data_plural(noun: str, expected: str) -> None:
     assert plural(noun) == expected
+
+
+ORGANISATION_HEAD = """
+[[leader]]
+name = "Mirela Sandoval"
+aliases = ["Sandoval"]
+organisation = "IGOUNO"
+role = "head_of_organisation"
+start = "1997-01-01"
+end = "2007-01-01"
+wikidata = ""
+"""
+
+
+def test_actor_data_organisation_head_parses() -> None:
+    (_, _, term) = parse_data("leaders", ORGANISATION_HEAD, "l.toml").terms[0]
+    assert (term.code, term.country, term.sector, term.office) == (
+        "IGOUNO",
+        None,
+        "GOV",
+        "head_of_organisation",
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('organisation = "IGOUNO"', 'organisation = "UNO"', "IGO/NGO code"),
+        ('role = "head_of_organisation"', 'role = "head_of_state"', "must be 'head_of_organisation'"),
+        ('organisation = "IGOUNO"', 'organisation = "IGOUNO"\ncountry = "KAZ"', "both 'country' and"),
+    ],
+)
+def test_actor_data_bad_organisation_heads_fail(old: str, new: str, message: str) -> None:
+    with pytest.raises(DataFileError, match=message):
+        parse_data("leaders", ORGANISATION_HEAD.replace(old, new, 1), "bad.toml")
+
+
+def test_actor_data_leaders_reach_back_to_1990() -> None:
+    """The leaders table covers the 1990s and 2000s too: a holder for each large state on 1995-06-01."""
+    terms = [term for _, _, term in load_data("leaders").terms]
+    for country in (
+        "USA",
+        "GBR",
+        "FRA",
+        "DEU",
+        "RUS",
+        "CHN",
+        "JPN",
+        "IND",
+        "BRA",
+        "NGA",
+        "ZAF",
+        "ISR",
+        "EGY",
+    ):
+        held = [t for t in terms if t.country == country and t.covers("1995-06-01")]
+        assert held, country
+
+
+PEOPLES = """
+schema = "peoples/1"
+[[people]]
+name = "Varrani"
+country = "KAZ"
+also = ["CHN"]
+nouns = ["Varranis"]
+adjectives = ["Varrani"]
+"""
+
+
+def test_actor_data_peoples_parse_and_fail() -> None:
+    entries = dict(parse_data("peoples", PEOPLES, "p.toml"))
+    assert (entries["Varranis"].kind, entries["Varranis"].country, entries["Varranis"].sector) == (
+        "people",
+        "KAZ",
+        "CVL",
+    )
+    assert entries["Varrani"].kind == "adjective"
+    assert entries["Varrani"].community
+    with pytest.raises(DataFileError, match="three capital letters"):
+        parse_data("peoples", PEOPLES.replace('also = ["CHN"]', 'also = ["cn"]'), "p.toml")
+    with pytest.raises(DataFileError, match="names both"):
+        parse_data("peoples", PEOPLES.replace('nouns = ["Varranis"]', 'nouns = ["Varrani"]'), "p.toml")

@@ -66,3 +66,9 @@ def test_actor_eval_scores_countries_sectors_and_coverage(gold: Path) -> None:
     assert overall.sector == 1.0
     assert overall.country == 0.8  # "protesters" has no state of its own: counted wrong, not guessed
     assert report.floor_metrics().keys() == {"country_accuracy", "sector_accuracy", "coverage"}
+
+
+def test_actor_eval_locates_whole_words_first() -> None:
+    text = "The status of the talks worried the US on Monday."
+    assert locate(text, "US") == (36, 38)
+    assert locate("Talks in Bosnia-Herzegovina", "Bosnia") == (9, 15)

@@ -43,8 +43,9 @@ EntryKind = Literal[
     "counterpart",  # "counterpart": the other party of a meeting
     "city",  # "Samarra": a city the parser tagged as a place, standing for its state
 ]
-Office = Literal["head_of_state", "head_of_government", "foreign_minister"]
+Office = Literal["head_of_state", "head_of_government", "foreign_minister", "head_of_organisation"]
 OFFICES: tuple[str, ...] = ("head_of_state", "head_of_government", "foreign_minister")
+ORGANISATION_OFFICE = "head_of_organisation"  # a [[leader]] with `organisation` instead of `country`
 _CODE = re.compile(r"[A-Z]{3}")
 _IGO_CODE = re.compile(r"(?:IGO|NGO|IMG|MNC)(?:[A-Z]{3})*")
 _ELEMENTS = re.compile(r"(?:[A-Z]{3})+")
@@ -86,6 +87,7 @@ class Entry:
     prefix: bool = False  # a PETRARCH agent written `[NGO~]`: its code goes before the country's
     generic: bool = False  # "leader", "official": yields to a more specific role before it
     bound: bool = False  # "tanks", "officers": an actor only in a phrase that names its state
+    community: bool = False  # "Kurds", "Hutu": an ethnic or national group, part of a state ("Iraqi Kurds")
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -106,6 +108,7 @@ class ActorLexicon:
     persons: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}))
     modifiers: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
+    residents: frozenset[str] = frozenset()
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     plural_pronouns: frozenset[str] = frozenset()
     people_sector: str | None = None
@@ -224,6 +227,27 @@ def _groups(raw: Mapping[str, Any], where: str) -> tuple[tuple[str, Entry], ...]
     return tuple(entries)
 
 
+@data_validator("peoples")
+def _peoples(raw: Mapping[str, Any], where: str) -> tuple[tuple[str, Entry], ...]:
+    """Ethnic and national groups: their members ("Kurds": the state's civilians) and adjectives."""
+    require_schema(raw, "peoples/1", where)
+    entries: list[tuple[str, Entry]] = []
+    for item in _tables(raw, "people", where):
+        name = require(item, "name", str, where)
+        country = _code(require(item, "country", str, where), where, f"people {name!r}")
+        for other in item.get("also", []):
+            _code(other, where, f"people {name!r} also")
+        for form in _names(item, "nouns", where):
+            entry = Entry("people", code=country, country=country, sector="CVL", name=name, community=True)
+            entries.append((form, entry))
+        for form in _names(item, "adjectives", where, required=False):
+            entries.append(
+                (form, Entry("adjective", code=country, country=country, name=name, community=True))
+            )
+    _check_unambiguous(entries, where)
+    return tuple(entries)
+
+
 @data_validator("organisations")
 def _organisations(raw: Mapping[str, Any], where: str) -> tuple[tuple[str, Entry], ...]:
     require_schema(raw, "organisations/1", where)
@@ -264,6 +288,7 @@ class RoleTable:
     pronoun_gender: Mapping[str, str]
     plural_pronouns: frozenset[str]
     people_sector: str | None = None
+    residents: frozenset[str] = frozenset()  # "ethnic": a nationality living as a minority elsewhere
 
 
 def plural(noun: str) -> str:
@@ -316,6 +341,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         people_sector=_code(require(raw.get("groups_of_people", {}), "sector", str, where), where, "people")
         if "groups_of_people" in raw
         else None,
+        residents=frozenset(w.lower() for w in _section(raw, "residents", "words", where, required=False)),
     )
 
 
@@ -380,9 +406,10 @@ def _leaders(raw: Mapping[str, Any], where: str) -> LeaderTable:
         aliases = require(item, "aliases", list, place)
         if not all(isinstance(a, str) and a.strip() for a in aliases):
             raise _fail(place, f"aliases of {name!r} must be non-empty strings")
-        country = _code(require(item, "country", str, place), place, name)
         office = require(item, "role", str, place)
-        if office not in OFFICES:
+        organisation = _leader_organisation(item, place, name, office)
+        country = None if organisation else _code(require(item, "country", str, place), place, name)
+        if not organisation and office not in OFFICES:
             raise _fail(place, f"role {office!r} of {name!r} must be one of {', '.join(OFFICES)}")
         start, end = require(item, "start", str, place), require(item, "end", str, place)
         for value, what in ((start, "start"), (end, "end")):
@@ -397,9 +424,24 @@ def _leaders(raw: Mapping[str, Any], where: str) -> LeaderTable:
         wikidata = require(item, "wikidata", str, place)
         if wikidata and not re.fullmatch(r"Q\d+", wikidata):
             raise _fail(place, f"wikidata {wikidata!r} of {name!r} must look like Q123 (or be '')")
-        term = Term(f"{country}GOV", country, "GOV", start, end, office, wikidata or None)
+        code = organisation or f"{country}GOV"
+        term = Term(code, country, "GOV", start, end, office, wikidata or None)
         rows.append((name, tuple(aliases), term))
     return LeaderTable(tuple(rows))
+
+
+def _leader_organisation(item: Mapping[str, Any], place: str, name: str, office: str) -> str | None:
+    """The IGO a head of an organisation leads (UN Secretary-General → IGOUNO); None for a state's leader."""
+    organisation = item.get("organisation")
+    if organisation is None:
+        return None
+    if "country" in item:
+        raise _fail(place, f"{name!r} has both 'country' and 'organisation'; give one")
+    if not isinstance(organisation, str) or not _IGO_CODE.fullmatch(organisation):
+        raise _fail(place, f"organisation {organisation!r} of {name!r} must be an IGO/NGO code like IGOUNO")
+    if office != ORGANISATION_OFFICE:
+        raise _fail(place, f"role of {name!r}, head of {organisation}, must be {ORGANISATION_OFFICE!r}")
+    return organisation
 
 
 def _valid_date(value: str) -> bool:
@@ -452,7 +494,7 @@ def build_lexicon(
         for person, aliases, term in leaders.terms:
             person_terms[person].append(term)
             person_forms[person].update((person, *aliases))
-            leader_index[(term.country or "", term.office or "")].append(term)
+            leader_index[(term.country or term.code or "", term.office or "")].append(term)
         for person, terms in person_terms.items():
             wikidata = next((t.wikidata for t in terms if t.wikidata), None)
             entry = Entry("person", name=person, wikidata=wikidata, terms=tuple(terms))
@@ -481,6 +523,7 @@ def build_lexicon(
         persons=MappingProxyType(persons),
         modifiers=roles.modifiers if roles else frozenset(),
         former=roles.former if roles else frozenset(),
+        residents=roles.residents if roles else frozenset(),
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),
         plural_pronouns=roles.plural_pronouns if roles else frozenset(),
         people_sector=roles.people_sector if roles else None,
@@ -502,12 +545,20 @@ def default_lexicon() -> ActorLexicon:
     organisations: tuple[tuple[str, Entry], ...] = load_data("organisations")
     roles: RoleTable = load_data("roles")
     leaders: LeaderTable = load_data("leaders")
+    peoples: tuple[tuple[str, Entry], ...] = load_data("peoples")
     _check_members(countries.codes, groups, "groups")
     _check_members(countries.codes, organisations, "organisations")
+    _check_members(countries.codes, peoples, "peoples")
+    _check_distinct(peoples, (*countries.entries, *groups, *organisations), "peoples")
     sectors = frozenset(e.sector for _, e in roles.entries if e.sector)
     return build_lexicon(
         "worldwire",
-        exact=(*countries.entries, *groups, *(_with_sector(f, e, sectors) for f, e in organisations)),
+        exact=(
+            *countries.entries,
+            *groups,
+            *(_with_sector(f, e, sectors) for f, e in organisations),
+            *peoples,
+        ),
         leaders=leaders,
         roles=roles,
         country_codes=countries.codes,
@@ -551,6 +602,18 @@ def _with_sector(form: str, entry: Entry, sectors: frozenset[str]) -> tuple[str,
     elements = [code[i : i + 3] for i in range(3, len(code), 3)]
     sector = next((e for e in elements if e in sectors), None)
     return form, replace(entry, sector=sector)
+
+
+def _check_distinct(
+    entries: Iterable[tuple[str, Entry]], others: Iterable[tuple[str, Entry]], name: str
+) -> None:
+    """A form of data file `name` must not also be a form of another table: one meaning per name."""
+    taken = {form for form, _ in others}
+    clashes = sorted({form for form, _ in entries} & taken)
+    if clashes:
+        raise DataFileError(
+            Errors.E403.format(path=repr(name), reason=f"forms also listed elsewhere: {clashes}")
+        )
 
 
 def _check_members(codes: frozenset[str], entries: Iterable[tuple[str, Entry]], name: str) -> None:

@@ -97,6 +97,7 @@ class _Draft:
     definite: bool = False
     plural: bool = False
     former: bool = False
+    resident: bool = False  # "ethnic Albanians": a nationality coded by the state it lives in
     counterpart: bool = False
     possessor: bool = False
     resolved: bool = True
@@ -314,7 +315,12 @@ def _plausible(doc: Doc, piece: _Piece) -> bool:
 def _plausible_person(doc: Doc, piece: _Piece) -> bool:
     last = doc[piece.end - 1]
     following = doc[piece.end] if piece.end < len(doc) else None
-    if following is not None and following.ent_iob_ == "I" and following.ent_type_ == "PERSON":
+    if (
+        following is not None
+        and following.ent_iob_ == "I"
+        and following.ent_type_ == "PERSON"
+        and following.tag_ != "POS"  # the parser often puts "'s" inside the name
+    ):
         return False  # only part of a longer name: "Levy" in "Levy Mwanawasa"
     first = doc[piece.start]
     if first.ent_iob_ == "I" and first.ent_type_ == "PERSON" and doc[piece.start - 1].pos_ == "PROPN":
@@ -400,6 +406,7 @@ def _one_phrase(doc: Doc, group: list[_Piece], piece: _Piece, lexicon: ActorLexi
         and _bears_state(piece)
         and not (last.kind in _ADJECTIVE_KINDS and piece.kind in ("seat", "organisation"))
         and not (last.kind == "role" and piece.kind == "actor")  # a dictionary name after a title
+        and not (last.kind in _ADJECTIVE_KINDS and _community(piece))  # "Iraqi Kurds": one actor
     )  # "China-Kazakhstan", "Kazakhstan, Kyrgyzstan": two actors
     two_people = (
         last.kind in ("person", "name")
@@ -440,13 +447,24 @@ def _inside_phrase(token: Token, lexicon: ActorLexicon, start: int, end: int) ->
     )
 
 
+def _community(piece: _Piece) -> bool:
+    return bool(piece.entries) and piece.entries[0].community
+
+
 def _bears_state(piece: _Piece) -> bool:
     return piece.kind in _COUNTRY_KINDS or piece.kind in ("group", "group_adjective", "organisation", "actor")
 
 
 def _split_coordination(doc: Doc, group: list[_Piece]) -> list[list[_Piece]]:
     """ "Hungarian and Romanian officials" → [Hungarian (+ officials), Romanian officials]: one per state."""
-    adjectives = [p for p in group if p.kind in _ADJECTIVE_KINDS]
+    adjectives = [
+        p
+        for i, p in enumerate(group)
+        if p.kind in _ADJECTIVE_KINDS
+        and not (
+            _community(p) and i and group[i - 1].kind in _ADJECTIVE_KINDS and group[i - 1].end == p.start
+        )
+    ]  # "Turkish Kurd refugees": a community right after its state's adjective is not a second state
     if len(adjectives) < 2:
         return [group]
     leading = [p for p in group if p.start < adjectives[0].start]
@@ -487,6 +505,7 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     before = doc[start - 1].lower_ if start > 0 else ""
     draft.definite = before in ("the", "this", "that")
     draft.former = any(t.lower_ in lexicon.former for t in doc[start:end])
+    draft.resident = any(t.lower_ in lexicon.residents for t in doc[start:end])
     head = doc[end - 1]
     draft.plural = head.tag_ in ("NNS", "NNPS")
     return draft
@@ -597,9 +616,9 @@ class _Reading:
                 and draft.doc[piece.start].text != known.name
             )
             draft.alias_only = draft.single_alias and not any(_governs(p) for p in draft.pieces)
-            _apply_person(draft, known, self.day)
+            term = _apply_person(draft, known, self.day)
             draft.sector = sector or draft.sector
-            self.base = self.base or draft.country
+            self.base = self.base or draft.country or (term.code if term and term.country is None else None)
 
     def actor(self, piece: _Piece, kind: str, entry: Entry | None) -> None:
         """A dictionary actor (PETRARCH): its code on the day; `None` (a `---` code) is no actor."""
@@ -693,15 +712,19 @@ def _dated_code(entry: Entry, day: str | None) -> str | None:
     return entry.code if entry.code else (entry.terms[-1].code if entry.terms and day is None else None)
 
 
-def _apply_person(draft: _Draft, entry: Entry, day: str | None) -> None:
-    """A leader's name: the term on the day; else the nearest term (ELI if it had ended by then)."""
+def _apply_person(draft: _Draft, entry: Entry, day: str | None) -> Term | None:
+    """A leader's name: the term on the day; else the nearest term (ELI if it had ended by then).
+    Returns the term chosen (its code is the organisation's for a head of an IGO, who has no country)."""
     draft.kind, draft.name, draft.wikidata = "person", entry.name, entry.wikidata
     terms = entry.terms
     if not terms:
-        return
+        return None
     if draft.country is not None:
         own = [t for t in terms if t.country == draft.country]
         terms = tuple(own) or terms
+    if draft.office is not None:  # "Prime Minister Donald Tusk": his term in that office
+        held = [t for t in terms if t.office == draft.office]
+        terms = tuple(held) or terms
     current = [t for t in terms if (t.covers(day) if day is not None else not t.end)]
     if current:
         term = current[0]
@@ -712,6 +735,7 @@ def _apply_person(draft: _Draft, entry: Entry, day: str | None) -> None:
         ended = day is not None and bool(term.end) and term.end <= day
         draft.sector = "ELI" if ended else None  # before the first term known: not yet in office
     draft.wikidata = term.wikidata or draft.wikidata
+    return term
 
 
 def _distance(term: Term, day: str | None) -> int:
@@ -763,14 +787,26 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             _link_name(draft, kept)
         elif draft.kind == "role" and draft.definite and not draft.plural and draft.code in _TITLE_CODES:
             _link_title(draft, kept)
-        if draft.country is None and draft.kind in ("role", "person") and not draft.counterpart:
-            _infer_country(draft, kept, drafts)
+        _place(draft, kept, drafts)
         if draft.kind == "person" and draft.code is None:
             _apposition(draft, kept, drafts)
         if draft.code is None and (draft.kind != "person" or draft.country is None):
             continue  # nothing known: an unknown name whose title says nothing about whose it is
         kept.append(draft)
     return kept
+
+
+def _place(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
+    """The state of a mention its own words left open (a role, an unknown name), or of an ethnic minority."""
+    if (
+        draft.country is None
+        and draft.kind in ("role", "person")
+        and not draft.counterpart
+        and not (draft.code or "").startswith(("IGO", "NGO"))  # an IGO's head has no state
+    ):
+        _infer_country(draft, kept, drafts)
+    if draft.resident and draft.country and not any(_community(p) for p in draft.pieces):
+        _reside(draft, kept, drafts)  # a community ("ethnic Ndebele") is already coded where it lives
 
 
 def _prefer_local_name(draft: _Draft, kept: list[_Draft]) -> None:
@@ -915,17 +951,12 @@ def _resolve_counterpart(draft: _Draft, kept: list[_Draft], lexicon: ActorLexico
 
 def _attached_states(draft: _Draft, drafts: list[_Draft]) -> list[_Draft]:
     """States named in the mention's own phrase by a preposition: "lawmakers in Fornost and Gondor",
-    "the government of Sindh" (the preposition's object and the objects coordinated with it)."""
-    head = draft.doc[draft.end - 1]
-    objects = [
-        obj
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in _ATTACHING
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
+    "the government of Sindh" (the preposition's object and the objects coordinated with it). A person's
+    name takes only a preposition on the name itself ("Ann Lee of Gondor"), not a state further away."""
+    objects = _phrase_objects(draft.doc[draft.end - 1], depth=1 if draft.kind == "person" else 3)
     for obj in list(objects):
         objects.extend(t for t in obj.subtree if t.dep_ == "conj" and t.head in objects)
+        objects.extend(t for t in obj.children if t.dep_ == "compound")  # "the government of Sindh province"
     if not objects:
         return []
     found = []
@@ -933,6 +964,53 @@ def _attached_states(draft: _Draft, drafts: list[_Draft]) -> list[_Draft]:
         if other.doc is draft.doc and other.country and any(other.start <= t.i < other.end for t in objects):
             found.append(other)
     return found
+
+
+def _reside(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
+    """ "ethnic Albanians in Serbia": the state named in the phrase, else the other state named nearest
+    before it in its sentence, else the first one after it there ("ethnic Turks protest against Sweden's
+    decision"), else the other state the document has named most so far; else the kin state stays."""
+    own = draft.country
+    attached = [d.country for d in _attached_states(draft, drafts) if d.country != own]
+    others = [d for d in drafts if d.sentence == draft.sentence and d.kind == "state" and d.country != own]
+    before = [d.country for d in others if d.char_start < draft.char_start and d.country]
+    after = [d.country for d in others if d.char_start > draft.char_start and d.country]
+    counts = Counter(d.country for d in kept if d.country not in (None, own) and d.kind == "state")
+    nearby = [*attached, *before[-1:], *after[:1], *(c for c, _ in counts.most_common(1))]
+    home = nearby[0] if nearby else None
+    if home is not None:
+        draft.country = home
+        draft.code = _compose(home, draft.sector, False, "state")
+
+
+def _phrase_objects(head: Token, depth: int = 3) -> list[Token]:
+    """Objects of the attaching prepositions in a noun's own phrase, nearest first, following nested
+    phrases and participles: "workers of the bus company of Tehran", "refugees fleeing the war in Liberia"
+    (not relative clauses: "rebels who attacked Liberia" are not Liberia's)."""
+    found: list[Token] = []
+    frontier = [head]
+    for _ in range(depth):
+        following: list[Token] = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in _ATTACHING:
+                    objects = [o for o in child.children if o.dep_ == "pobj"]
+                    found.extend(objects)
+                    following.extend(objects)
+                elif child.dep_ == "acl" or (token.dep_ == "acl" and child.dep_ == "dobj"):
+                    following.append(child)
+        frontier = [t for t in dict.fromkeys(following) if t is not head]
+    return found
+
+
+def _possessor_state(draft: _Draft, drafts: list[_Draft]) -> str | None:
+    """ "Djindjic's opposition coalition", "Putin's spokesman": the state of the person who owns it."""
+    if draft.start == 0 or draft.doc[draft.start - 1].tag_ != "POS":
+        return None
+    owner = next(
+        (d for d in drafts if d.doc is draft.doc and d.end == draft.start - 1 and d.kind == "person"), None
+    )
+    return owner.country if owner else None
 
 
 def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
@@ -945,7 +1023,7 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
             dict.fromkeys(_compose(d.country, draft.sector, False, "state") or "" for d in attached)
         )
         draft.kind, draft.members = "group", codes
-    country = attached[0].country if attached else None
+    country = attached[0].country if attached else _possessor_state(draft, drafts)
     if country is None and draft.sector in _STATE_SECTORS:
         preceding = [
             d

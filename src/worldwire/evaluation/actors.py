@@ -118,8 +118,12 @@ def gold_actors(record: dict[str, Any]) -> Iterator[GoldActor]:
 
 
 def locate(text: str, phrase: str) -> tuple[int, int] | None:
+    """The phrase as whole words ("US" is not the "us" of "status"), else anywhere (gold spans that cut
+    a word)."""
     pattern = r"\s+".join(re.escape(w) for w in phrase.split())
-    match = re.search(pattern, text, flags=re.IGNORECASE)
+    match = re.search(rf"(?<!\w){pattern}(?!\w)", text, flags=re.IGNORECASE) or re.search(
+        pattern, text, flags=re.IGNORECASE
+    )
     return (match.start(), match.end()) if match else None
 
 
