@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.panel import Panel
 
 from worldwire.errors import InputError, WorldwireError
 from worldwire.ingest import normalize_date
+from worldwire.interfaces import store_commands
 from worldwire.pipeline import extract
 from worldwire.settings import default
 
@@ -31,6 +29,14 @@ eval_app = typer.Typer(
 app.add_typer(eval_app, name="eval")
 stderr = Console(stderr=True)
 
+# Options every `eval` command shares: gate on the pinned floors, or raise them.
+FloorsOption = Annotated[
+    Path | None, typer.Option("--floors", help="Fail (exit 1) if a score is below the floor pinned here.")
+]
+PinOption = Annotated[
+    bool, typer.Option("--raise-floors", help="Raise the floors in --floors to these scores (never lowers).")
+]
+
 
 def _date_option(value: str | None) -> str | None:
     try:
@@ -44,7 +50,8 @@ def extract_command(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Files (.txt, .html/.htm, .jsonl; .gz too), directories, or '-' for JSONL on stdin."
+            help="Files (.txt, .html/.htm, .jsonl, .rss/.atom/.xml feeds, .warc; .gz too), directories, "
+            "or '-' for JSONL on stdin."
         ),
     ] = None,
     raw: Annotated[
@@ -100,16 +107,11 @@ def eval_aeb_command(
     path: Annotated[
         Path, typer.Argument(help="The article-extraction-benchmark folder (html/ and ground-truth.json).")
     ] = Path("../shared/eval/article-extraction-benchmark"),
-    floors: Annotated[
-        Path | None, typer.Option("--floors", help="Fail (exit 1) if a score is below the floor pinned here.")
-    ] = None,
+    floors: FloorsOption = None,
     resamples: Annotated[
         int, typer.Option("--resamples", min=0, help="Bootstrap resamples for ± std.")
     ] = 1000,
-    pin: Annotated[
-        bool,
-        typer.Option("--raise-floors", help="Raise the floors in --floors to these scores (never lowers)."),
-    ] = False,
+    pin: PinOption = False,
 ) -> None:
     """Score HTML → body on the article-extraction benchmark, beside trafilatura alone, in one run.
 
@@ -122,6 +124,104 @@ def eval_aeb_command(
     report = evaluate_aeb(path, resamples=resamples)
     Console().print(render_aeb(report))
     _gate(floors, "aeb", report.floor_metrics(), pin)
+
+
+@eval_app.command("actors")
+def eval_actors_command(
+    path: Annotated[Path, typer.Argument(help="The plover-gsr folder (PLOVER_GSR_CAMEO.json).")] = Path(
+        "../shared/eval/plover-gsr"
+    ),
+    floors: FloorsOption = None,
+    pin: PinOption = False,
+) -> None:
+    """Score actor resolution (country and sector of gold sources/targets) on the PLOVER gold records.
+
+    Example:
+
+        worldwire eval actors ../shared/eval/plover-gsr --floors eval/floors.json
+    """
+    from worldwire.evaluation.actors import evaluate_actors, render_actors  # deferred: loads spaCy
+
+    report = evaluate_actors(path)
+    Console().print(render_actors(report))
+    _gate(floors, "actors", report.floor_metrics(), pin)
+
+
+@eval_app.command("geo")
+def eval_geo_command(
+    path: Annotated[Path, typer.Argument(help="The GeoWebNews folder (GWN.xml).")] = Path(
+        "../shared/eval/geowebnews"
+    ),
+    floors: FloorsOption = None,
+    pin: PinOption = False,
+) -> None:
+    """Score toponym spans and coordinates on GeoWebNews (every real toponym, literal and associative).
+
+    Example:
+
+        worldwire eval geo ../shared/eval/geowebnews --floors eval/floors.json
+    """
+    from worldwire.evaluation.geo import evaluate_geo, render_geo  # deferred: only this command needs it
+
+    report = evaluate_geo(path)
+    Console().print(render_geo(report))
+    _gate(floors, "geo", report.floor_metrics(), pin)
+
+
+@eval_app.command("plover")
+def eval_plover_command(
+    path: Annotated[Path, typer.Argument(help="The plover-gsr folder (PLOVER_GSR_CAMEO.json).")] = Path(
+        "../shared/eval/plover-gsr"
+    ),
+    floors: FloorsOption = None,
+    pin: PinOption = False,
+) -> None:
+    """Score the PLOVER category of each gold sentence's main event (old 0.5 categories mapped).
+
+    Example:
+
+        worldwire eval plover ../shared/eval/plover-gsr --floors eval/floors.json
+    """
+    from worldwire.evaluation.plover import evaluate_plover, render_plover  # deferred: loads spaCy
+
+    report = evaluate_plover(path)
+    Console().print(render_plover(report))
+    _gate(floors, "plover", report.floor_metrics(), pin)
+
+
+@eval_app.command("petrarch")
+def eval_petrarch_command(
+    path: Annotated[
+        Path, typer.Argument(help="The petrarch-unittest folder (unittest_records.jsonl, dictionaries/).")
+    ] = Path("../shared/eval/petrarch-unittest"),
+    verbs: Annotated[
+        str,
+        typer.Option(
+            "--verbs",
+            help="Verb patterns: 'petrarch' (the suite's own dictionary; floors section 'petrarch') or "
+            "'ours' (worldwire's event patterns with the suite's actors; section 'petrarch_ours').",
+        ),
+    ] = "petrarch",
+    floors: FloorsOption = None,
+    pin: PinOption = False,
+) -> None:
+    """Score (source, target, event) triples on the PETRARCH unit tests, with the suite's dictionaries.
+
+    Example:
+
+        worldwire eval petrarch ../shared/eval/petrarch-unittest --verbs ours --floors eval/floors.json
+    """
+    from worldwire.evaluation.petrarch import (  # deferred: loads spaCy
+        VERB_SOURCES,
+        evaluate_petrarch,
+        render_petrarch,
+    )
+
+    if verbs not in VERB_SOURCES:
+        raise typer.BadParameter(f"--verbs must be one of {', '.join(VERB_SOURCES)}")
+    report = evaluate_petrarch(path, verbs)
+    Console().print(render_petrarch(report, verbs))
+    _gate(floors, "petrarch" if verbs == "petrarch" else "petrarch_ours", report.floor_metrics(), pin)
 
 
 def _gate(floors: Path | None, section: str, metrics: dict[str, float], pin: bool) -> None:
@@ -141,42 +241,20 @@ def demo_command(
     shared: Annotated[Path, typer.Argument(help="The shared folder holding seed/ and corpus/.")] = Path(
         "../shared"
     ),
+    db: Annotated[Path, typer.Option("--db", help="The store to create (replaced if it exists).")] = Path(
+        "demo.duckdb"
+    ),
 ) -> None:
-    """Extract the seed article and the Wikinews corpus, and show what came out.
+    """Ingest the seed article and the Wikinews corpus into a fresh store, and show what came out.
 
     Example:
 
         worldwire demo ../shared
     """
-    console = Console()
-    seed = shared / "seed" / "xi-kazakhstan.txt"
-    record = next(extract([str(seed)]))
-    console.rule(f"worldwire extract {seed}")
-    console.print_json(json.dumps(record, ensure_ascii=False))
-    console.print(
-        Panel(
-            "\n".join(f"[dim]{r['kind']:>10}[/dim]  {r['text']}" for r in record["removals"]),
-            title="cut as web debris",
-        )
-    )
-    corpus = shared / "corpus" / "wikinews-2019-2020" / "wikinews.jsonl"
-    console.rule(f"worldwire extract {corpus}")
-    started = time.perf_counter()
-    outcome: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
-    sentences = words = 0
-    for rec in extract([str(corpus)]):
-        outcome["failed" if rec["error"] else "done"] += 1
-        kinds.update(r["kind"] for r in rec["removals"])
-        sentences += len(rec["sentences"])
-        words += len(rec["text"].split())
-    seconds = time.perf_counter() - started
-    console.print(
-        f"{sum(outcome.values())} articles: {outcome['done']} done, {outcome['failed']} failed; "
-        f"{sentences:,} sentences, {words:,} words in {seconds:.1f} s ({words / seconds:,.0f} words/s)"
-    )
-    console.print(f"debris cut, by kind: {dict(kinds.most_common())}")
-    console.print("[dim]actors, events, quotes, facts and places come with the next stages.[/dim]")
+    store_commands.demo(shared, db)
+
+
+store_commands.register(app)
 
 
 def main() -> None:
