@@ -109,6 +109,14 @@ class ActorLexicon:
     modifiers: frozenset[str] = frozenset()
     former: frozenset[str] = frozenset()
     residents: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
+    membership: frozenset[str] = frozenset()
+    units: frozenset[str] = frozenset()
+    bodies: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    speech: frozenset[str] = frozenset()
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     plural_pronouns: frozenset[str] = frozenset()
     people_sector: str | None = None
@@ -289,6 +297,14 @@ class RoleTable:
     plural_pronouns: frozenset[str]
     people_sector: str | None = None
     residents: frozenset[str] = frozenset()  # "ethnic": a nationality living as a minority elsewhere
+    places: frozenset[str] = frozenset()  # "city": a place, not its people, after a locative preposition
+    locatives: frozenset[str] = frozenset()
+    membership: frozenset[str] = frozenset()  # "members" after a state's name: its member states
+    units: frozenset[str] = frozenset()  # "dollars": a state's word before it names money
+    bodies: frozenset[str] = frozenset()  # "Association": an unknown organisation's name is an NGO
+    titles: frozenset[str] = frozenset()  # "vice-president": a role noun that titles one person
+    title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "king": "m"
+    speech: frozenset[str] = frozenset()  # "say": its subject speaks the quote around a pronoun
 
 
 def plural(noun: str) -> str:
@@ -342,7 +358,33 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         if "groups_of_people" in raw
         else None,
         residents=frozenset(w.lower() for w in _section(raw, "residents", "words", where, required=False)),
+        places=_lower_both(_section(raw, "places", "nouns", where, required=False)),
+        locatives=frozenset(
+            w.lower() for w in _section(raw, "places", "prepositions", where, required=False)
+        ),
+        membership=_lower_both(_section(raw, "membership", "nouns", where, required=False)),
+        units=_lower_both(_section(raw, "units", "nouns", where, required=False)),
+        bodies=frozenset(_section(raw, "bodies", "words", where, required=False)),
+        titles=frozenset(
+            {*(t.lower() for t in _section(raw, "titles", "nouns", where, required=False)), *offices}
+        ),
+        speech=frozenset(w.lower() for w in _section(raw, "speech", "verbs", where, required=False)),
+        title_gender=MappingProxyType(
+            {
+                **dict.fromkeys((w.lower() for w in _optional(pronouns, "masculine_titles", where)), "m"),
+                **dict.fromkeys((w.lower() for w in _optional(pronouns, "feminine_titles", where)), "f"),
+            }
+        ),
     )
+
+
+def _optional(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    return string_list(table, key, where) if key in table else ()
+
+
+def _lower_both(nouns: Iterable[str]) -> frozenset[str]:
+    """Lower-cased nouns in the singular and the plural."""
+    return frozenset(form for noun in nouns for form in (noun.lower(), plural(noun.lower())))
 
 
 def _offices(raw: Mapping[str, Any], where: str) -> dict[str, str]:
@@ -524,6 +566,14 @@ def build_lexicon(
         modifiers=roles.modifiers if roles else frozenset(),
         former=roles.former if roles else frozenset(),
         residents=roles.residents if roles else frozenset(),
+        places=roles.places if roles else frozenset(),
+        locatives=roles.locatives if roles else frozenset(),
+        membership=roles.membership if roles else frozenset(),
+        units=roles.units if roles else frozenset(),
+        bodies=roles.bodies if roles else frozenset(),
+        titles=roles.titles if roles else frozenset(),
+        title_gender=roles.title_gender if roles else MappingProxyType({}),
+        speech=roles.speech if roles else frozenset(),
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),
         plural_pronouns=roles.plural_pronouns if roles else frozenset(),
         people_sector=roles.people_sector if roles else None,

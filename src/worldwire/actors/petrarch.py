@@ -61,6 +61,9 @@ def petrarch_lexicon(folder: Path) -> ActorLexicon:
         former=grammar.former,
         pronoun_gender=grammar.pronoun_gender,
         plural_pronouns=grammar.plural_pronouns,
+        units=grammar.units,
+        title_gender=grammar.title_gender,
+        speech=grammar.speech,
     )
     return build_lexicon(
         f"petrarch:{folder.name}", folded=folded, prefixes=prefixes, roles=words_only, country_codes=codes

@@ -44,8 +44,8 @@ _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
 _LOOKBACK_SENTENCES = 3
 _ATTACHING = frozenset({"in", "of", "from", "throughout", "across"})
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
-_LOCATIVE = frozenset({"in", "at", "near", "into", "inside", "outside", "around", "across", "throughout"})
 _ATTITUDE = frozenset({"anti", "pro"})
+_THING_NAMES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # "the Vietnam War"
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +98,7 @@ class _Draft:
     plural: bool = False
     former: bool = False
     resident: bool = False  # "ethnic Albanians": a nationality coded by the state it lives in
+    location: bool = False  # "in the Chinese city of X": a place, coded as its state alone
     counterpart: bool = False
     possessor: bool = False
     resolved: bool = True
@@ -175,21 +176,35 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
         piece = _longest(doc, i, end, lexicon, index)
         if piece is not None and piece.end - i > 1 and _overrun(doc, piece, end, lexicon, index):
             piece = None
-        if piece is not None and _plausible(doc, piece):
-            pieces.append(piece)
+        token = doc[i]
+        body = _body_piece(doc, i, end, piece, lexicon, index) if token.ent_type_ == "ORG" else None
+        if body is not None:
+            pieces.append(body)
+            i = body.end
+            continue
+        if piece is not None and _plausible(doc, piece, lexicon):
+            if not _names_money(doc, piece, lexicon):
+                pieces.append(piece)
             i = piece.end
             continue
-        token = doc[i]
         city = _city_piece(doc, i, lexicon) if token.ent_iob_ == "B" and token.ent_type_ == "GPE" else None
         if city is not None:
             pieces.append(city)
             i = city.end
             continue
         after_title = bool(pieces) and pieces[-1].end == i and _is_title(doc, pieces[-1], lexicon)
-        if (token.ent_type_ == "PERSON" and (token.ent_iob_ == "B" or after_title)) or (
-            after_title and token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper()
+        titled_body = (
+            after_title
+            and token.ent_iob_ == "B"
+            and token.ent_type_ == "ORG"
+            and any(e.name in lexicon.titles for e in pieces[-1].entries)
+        )  # "Vice-President Moody Awori", where the parser read the name as an organisation
+        if (
+            (token.ent_type_ == "PERSON" and (token.ent_iob_ == "B" or after_title))
+            or (after_title and token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper())
+            or (titled_body and token.pos_ == "PROPN")
         ):
-            name = _name_piece(doc, i, end)
+            name = _name_piece(doc, i, end, "ORG" if titled_body else "PERSON")
             if name is not None:
                 pieces.append(name)
                 i = name.end
@@ -205,6 +220,45 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
             pieces.append(_Piece(i, i + 1, "role", (people,)))  # "Bosnian Serbs", "Kurds"
         i += 1
     return pieces
+
+
+def _names_money(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
+    """A state's name or adjective before a currency or unit noun names money: "US dollars"."""
+    if piece.kind not in _COUNTRY_KINDS or piece.end >= len(doc):
+        return False
+    following = doc[piece.end]
+    return following.lower_ in lexicon.units and following.pos_ not in ("VERB", "AUX")
+
+
+def _body_piece(
+    doc: Doc, i: int, end: int, piece: _Piece | None, lexicon: ActorLexicon, index: _Index
+) -> _Piece | None:
+    """An organisation the parser found and no table knows, named with a word for a body ("the Third
+    World Water Forum", "Association of X"): a non-governmental organisation, of the state its name
+    names, if any. Known names and longer lexicon phrases win."""
+    first = doc[i]
+    opens = first.ent_iob_ == "B" or (i > 0 and doc[i - 1].ent_iob_ == "B" and doc[i - 1].pos_ == "DET")
+    if first.pos_ == "DET" or not opens or not lexicon.bodies:
+        return None  # the name starts after "the": known names ("the Organization of X") match there
+    stop = i + 1
+    while stop < end and doc[stop].ent_iob_ == "I":
+        stop += 1
+    if piece is not None and piece.end >= stop:
+        return None
+    span = doc[i:stop]
+    if not any(t.text in lexicon.bodies for t in span):
+        return None
+    country = None
+    for j in range(i, stop):
+        inner = _longest(doc, j, stop, lexicon, index)
+        if inner is not None and inner.kind in ("country", "adjective") and inner.entries:
+            country = inner.entries[0].country
+            break
+    code = f"{country}NGO" if country else "NGO"
+    entry = Entry(
+        "organisation", code=code, country=country, sector="NGO" if country else None, name=span.text
+    )
+    return _Piece(i, stop, "organisation", (entry,))
 
 
 def _longest(doc: Doc, i: int, end: int, lexicon: ActorLexicon, index: _Index) -> _Piece | None:
@@ -274,6 +328,58 @@ def _by_surname(name: Span, lexicon: ActorLexicon, day: str | None, country: str
     return candidates[0] if len({e.name for e in candidates}) == 1 else None
 
 
+_MISSPELT_MIN = 12  # full names this long differ by one letter from no other real name by chance
+
+
+@cache
+def _full_names(lexicon: ActorLexicon) -> dict[str, tuple[tuple[str, Entry], ...]]:
+    """Leaders' full names of two words or more, accents folded, by their first word."""
+    found: dict[str, list[tuple[str, Entry]]] = {}
+    for key, entries in lexicon.exact.items():
+        form = " ".join(key)
+        if len(key) < 2 or len(form) < _MISSPELT_MIN:
+            continue
+        for entry in entries:
+            if entry.kind == "person":
+                folded = _fold(form)
+                found.setdefault(folded.split()[0], []).append((folded, entry))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _misspelt(name: str, lexicon: ActorLexicon) -> Entry | None:
+    """A leader's full name written with one letter added, dropped or changed, or without its accents
+    ("Francois Mitterand"): that leader, if only one is that close."""
+    folded = _fold(name)
+    if len(folded) < _MISSPELT_MIN or " " not in folded:
+        return None
+    close = {
+        entry.name: entry
+        for form, entry in _full_names(lexicon).get(folded.split()[0], ())
+        if _one_edit(folded, form)
+    }
+    return next(iter(close.values())) if len(close) == 1 else None
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """At most one letter inserted, deleted or substituted."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
+
+
 def _disambiguate(last: Token, entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
     """A form that is both a person's name and something else ("Montenegro", "Muscat", "English") is
     the person only where the parser tagged a person's name there."""
@@ -293,7 +399,7 @@ def _piece_kind(entries: Sequence[Entry]) -> str:
     return entries[0].kind
 
 
-def _plausible(doc: Doc, piece: _Piece) -> bool:
+def _plausible(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     """Reject lexicon hits that the parse reads otherwise ("general public", "May 5", "Jordan Peele")."""
     last = doc[piece.end - 1]
     if piece.kind in ("role", "head", "counterpart"):
@@ -308,7 +414,7 @@ def _plausible(doc: Doc, piece: _Piece) -> bool:
     if piece.kind == "person":
         return _plausible_person(doc, piece)
     if piece.kind in _COUNTRY_KINDS | _GROUP_KINDS:
-        return _plausible_state(doc, piece)
+        return _plausible_state(doc, piece, lexicon)
     return True
 
 
@@ -330,21 +436,25 @@ def _plausible_person(doc: Doc, piece: _Piece) -> bool:
     return last.ent_type_ not in _NOT_NAMES and last.pos_ in _NOUN_POS
 
 
-def _plausible_state(doc: Doc, piece: _Piece) -> bool:
+def _plausible_state(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     if piece.start >= 2 and doc[piece.start - 1].text == "-" and doc[piece.start - 2].lower_ in _ATTITUDE:
         return False  # "anti-Syria journalist", "pro-Iranian group": a stance, not a nationality
-    if doc[piece.start].ent_type_ != "PERSON":
+    kind = doc[piece.start].ent_type_
+    if kind != "PERSON" and kind not in _THING_NAMES:
         return True
     around = [e for e in doc.ents if e.start <= piece.start and e.end >= piece.end]
+    if kind in _THING_NAMES and around and any((t.lower_,) in lexicon.folded for t in around[0]):
+        return True  # "the Kenya Police", which the small parser may call an event, names an actor
     return not around or len(around[0]) == piece.end - piece.start  # not inside "George Washington"
 
 
-def _name_piece(doc: Doc, i: int, limit: int) -> _Piece | None:
-    """A person's name the lexicon does not know: the parser's PERSON entity from token `i`, proper nouns
-    only, run on over capitalised proper nouns the parser left out ("Borvin" + "Tulga")."""
+def _name_piece(doc: Doc, i: int, limit: int, entity: str = "PERSON") -> _Piece | None:
+    """A person's name the lexicon does not know: the parser's PERSON entity (or `entity`, after a title)
+    from token `i`, proper nouns only, run on over capitalised proper nouns the parser left out ("Borvin"
+    + "Tulga")."""
     end = i + 1
     while end < limit and (
-        (doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON")
+        (doc[end].ent_iob_ == "I" and doc[end].ent_type_ == entity)
         or (doc[end].pos_ == "PROPN" and doc[end].ent_type_ in ("", "PERSON") and doc[end].text[:1].isupper())
     ):
         end += 1
@@ -415,7 +525,14 @@ def _one_phrase(doc: Doc, group: list[_Piece], piece: _Piece, lexicon: ActorLexi
     )
     place_after_role = last.kind in ("role", "head") and piece.kind in _COUNTRY_KINDS | _GROUP_KINDS
     untitled = last.kind == "role" and piece.kind in ("person", "name") and not _is_title(doc, last, lexicon)
-    return fits and not (two_states or two_people or place_after_role or untitled)
+    object_then_name = (
+        last.kind == "country"
+        and piece.kind in ("person", "name")
+        and last.start > 0
+        and doc[last.start - 1].pos_ == "ADP"
+        and doc[last.start - 1].lower_ != "of"  # "the President of Kazakhstan X" is one phrase
+    )  # "Ambassador to Germany Richard Grenell": the state ends the title's phrase, the name is the holder's
+    return fits and not (two_states or two_people or place_after_role or untitled or object_then_name)
 
 
 def _institution(piece: _Piece) -> bool:
@@ -498,6 +615,9 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
         head = doc[end - 1]
         if head.dep_ in ("compound", "amod") and head.head.i >= end:
             return None  # "a state visit", "police cars": the role noun only modifies another noun
+    head = doc[end - 1]
+    if kinds == {"adjective"} and head.dep_ in ("acomp", "attr"):
+        return None  # "he could be Pakistani": a description, not an actor
     reach = max(p.end for p in pieces)  # a shared role counts: "Senior" modifies "officials"
     while start > 0 and _modifies(doc[start - 1], start, reach, lexicon):
         start -= 1  # "Senior", "Ousted", "five": words of the phrase before its first piece
@@ -520,8 +640,19 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
     for piece in draft.pieces:
         kind = piece.kind.removeprefix("shared_")
         _READERS[kind](reading, piece, kind, piece.entries[0] if piece.entries else None)
-    if draft.former and draft.sector in (None, "GOV"):
-        draft.sector = "ELI"
+    if (
+        draft.role in lexicon.membership
+        and draft.sector is None
+        and any(p.kind == "country" for p in draft.pieces)
+    ):
+        draft.resolved = False  # "former Soviet Union members": the union's member states, not its actor
+    draft.location = draft.role in lexicon.places and _locative(draft, lexicon)
+    if draft.location:
+        draft.sector = None
+        if draft.kind in ("state", "role"):
+            draft.kind = "role" if reading.base is None else "state"  # a state may yet be named in its phrase
+    if draft.former and (draft.sector == "GOV" or (draft.sector is None and draft.kind == "person")):
+        draft.sector = "ELI"  # "former president": an elite; "the former Soviet Union" is still a state
     if draft.kind == "state" and reading.base is None and draft.sector is not None:
         draft.kind = "role"
     draft.code = _compose(reading.base, draft.sector, reading.prefix, draft.kind)
@@ -536,6 +667,20 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
         holder = lexicon.holder(draft.country, draft.office, day)
         if holder is not None:
             _apply_term(draft, holder, lexicon)
+
+
+def _locative(draft: _Draft, lexicon: ActorLexicon) -> bool:
+    """The phrase says where, not who: the object of a locative preposition ("arrived in the Chinese
+    city of X", "outside of the Iraqi city of Y"), or an apposition to a place ("X, a city in Y")."""
+    head = draft.doc[draft.end - 1]
+    if head.dep_ == "appos":
+        return head.head.pos_ == "PROPN"  # "Almaty, a city in Kazakhstan"
+    if head.dep_ != "pobj":
+        return False
+    preposition = head.head
+    if preposition.lower_ == "of" and preposition.head.i != preposition.i:
+        preposition = preposition.head if preposition.dep_ == "prep" else preposition
+    return preposition.lower_ in lexicon.locatives
 
 
 def _modifies(token: Token, start: int, end: int, lexicon: ActorLexicon) -> bool:
@@ -579,7 +724,7 @@ class _Reading:
         if draft.country is None:
             draft.country, self.base = entry.country, entry.country
         if kind in ("capital", "seat", "city", "region", "people") and draft.sector is None:
-            draft.sector = "CVL" if _literal_place(draft, piece, kind) else entry.sector
+            draft.sector = _place_sector(draft, piece, kind, entry, self.lexicon)
 
     def group(self, piece: _Piece, kind: str, entry: Entry | None) -> None:
         if entry is not None and self.base is None:
@@ -600,7 +745,10 @@ class _Reading:
         known = entry
         if kind == "name":
             draft.kind, draft.name = "person", draft.doc[piece.start : piece.end].text
-            known = _by_surname(draft.doc[piece.start : piece.end], self.lexicon, self.day, self.stated)
+            span = draft.doc[piece.start : piece.end]
+            known = _by_surname(span, self.lexicon, self.day, self.stated) or _misspelt(
+                span.text, self.lexicon
+            )
         elif (
             entry is not None
             and self.stated is not None
@@ -675,13 +823,16 @@ _READERS: dict[str, Callable[[_Reading, _Piece, str, Entry | None], None]] = {
 }
 
 
-def _literal_place(draft: _Draft, piece: _Piece, kind: str) -> bool:
-    """A city named as a place ("fighting in Baghdad", any non-capital city) stands for its people (CVL);
-    a capital as the subject or object of an act stands for its government ("Beijing said")."""
-    if kind == "city":
-        return True
+def _place_sector(draft: _Draft, piece: _Piece, kind: str, entry: Entry, lexicon: ActorLexicon) -> str | None:
+    """A city named as a place ("fighting in Baghdad", any non-capital city) stands for its people (CVL),
+    as CAMEO codes the place of an attack; a capital as the subject or object of an act stands for its
+    government ("Beijing said")."""
     before = draft.doc[piece.start - 1] if piece.start > 0 else None
-    return kind in ("capital", "region") and before is not None and before.lower_ in _LOCATIVE
+    if kind == "city" or (
+        kind in ("capital", "region") and before is not None and before.lower_ in lexicon.locatives
+    ):
+        return "CVL"
+    return entry.sector
 
 
 def lexicon_country(code: str, lexicon: ActorLexicon) -> str | None:
@@ -788,6 +939,8 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
         elif draft.kind == "role" and draft.definite and not draft.plural and draft.code in _TITLE_CODES:
             _link_title(draft, kept)
         _place(draft, kept, drafts)
+        if draft.location and draft.kind in ("state", "role"):
+            draft.kind, draft.code = "state", draft.country  # no state named: only a place, no actor
         if draft.kind == "person" and draft.code is None:
             _apposition(draft, kept, drafts)
         if draft.code is None and (draft.kind != "person" or draft.country is None):
@@ -829,21 +982,49 @@ def _forget_person(draft: _Draft) -> None:
 
 
 def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> bool:
-    """ "he" → the nearest person before it; "they" → the nearest group or plural actor."""
+    """ "he" → the nearest person before it, or office ("the President's power to do as he proposed");
+    "they" → the nearest group or plural actor."""
     if draft.role == "plural_pronoun":
         target = _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
     else:
         gender = lexicon.pronoun_gender.get(draft.doc[draft.start].lower_)
+        speakers = _speakers(draft, kept, lexicon) if _quoted(draft) else set()
         target = _nearest(
-            kept, draft, lambda d: d.kind == "person" and _gender_fits(d, gender, kept, lexicon)
+            kept,
+            draft,
+            lambda d: (
+                (d.kind == "person" and d.name not in speakers and _gender_fits(d, gender, kept, lexicon))
+                or (d.kind == "role" and d.definite and d.office is not None and not d.plural)
+            ),
         )
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
 
 
+def _quoted(draft: _Draft) -> bool:
+    """Whether the mention stands inside quotation marks (counted from the start of its segment)."""
+    before = draft.doc.text[: draft.doc[draft.start].idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _speakers(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> set[str | None]:
+    """People who speak in the pronoun's sentence or the one before ("... ," said X. "He knows ..."):
+    a third-person pronoun in their quote is someone else."""
+    found: set[str | None] = set()
+    for d in reversed(kept):
+        if draft.sentence - d.sentence > 1:
+            break
+        head = d.doc[d.end - 1]
+        if d.kind in ("person", "pronoun") and head.dep_ == "nsubj" and head.head.lemma_ in lexicon.speech:
+            found.add(d.name)
+    found.discard(None)
+    return found
+
+
 def _gender_fits(candidate: _Draft, gender: str | None, kept: list[_Draft], lexicon: ActorLexicon) -> bool:
-    """ "she" does not refer to someone the text has already called "he" (and the reverse)."""
+    """ "she" does not refer to someone the text has already called "he", or titled "King" (and the
+    reverse)."""
     if gender is None or candidate.name is None:
         return True
     used = {
@@ -851,7 +1032,13 @@ def _gender_fits(candidate: _Draft, gender: str | None, kept: list[_Draft], lexi
         for d in kept
         if d.kind == "pronoun" and d.name == candidate.name and d.role == "pronoun"
     }
-    return not (used - {None, gender})
+    titled = {
+        lexicon.title_gender.get(t.lower_)
+        for d in (candidate, *kept)
+        if d.kind == "person" and d.name == candidate.name
+        for t in d.doc[max(0, d.start - 1) : d.end]
+    }  # "King X", "Mrs. Y": a gendered title in any of the person's mentions
+    return not ((used | titled) - {None, gender})
 
 
 def _link_name(draft: _Draft, kept: list[_Draft]) -> None:
@@ -1037,6 +1224,9 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
         if country is None:
             counts = Counter(d.country for d in kept if d.country and d.sentence < draft.sentence)
             country = counts.most_common(1)[0][0] if counts else None
+        if country is None:  # the only state the document names, even if later ("... the Kenya X")
+            named = {d.country for d in drafts if d.country and d.kind in ("state", "organisation")}
+            country = named.pop() if len(named) == 1 else None
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
