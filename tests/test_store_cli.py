@@ -77,3 +77,21 @@ def test_store_cli_bad_period_is_a_clear_error(db: Path) -> None:
     result = CliRunner().invoke(app, ["timeline", "CHN", "KAZ", "--by", "fortnight", "--db", str(db)])
     assert result.exit_code != 0
     assert "E603" in str(result.exception)
+
+
+def test_store_cli_events_table_shows_the_evidence(db: Path) -> None:
+    out = CliRunner().invoke(app, ["events", "--dyad", "CHN", "KAZ", "--db", str(db)], env={"COLUMNS": "300"})
+    assert out.exit_code == 0, out.output
+    assert "evidence" in out.stdout
+    assert MEETING in out.stdout
+    assert "2023-02-14" in out.stdout
+    assert "00:00:00" not in out.stdout
+
+
+def test_store_cli_ingest_uses_every_core_by_default(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    store = tmp_path / "i.duckdb"
+    CliRunner().invoke(app, ["ingest", str(article), "--db", str(store)], catch_exceptions=False)
+    status = json.loads(_run("status", "--format", "json", "--db", str(store)))
+    assert (status["inputs"], status["articles"], status["failed"]) == (1, 1, 0)

@@ -73,6 +73,8 @@ def show(frame: Any, fmt: str, title: str | None = None) -> None:
             sys.stdout.write(lines if lines.endswith("\n") else lines + "\n")
     else:
         table = Table(title=title)
+        for column in frame.columns[frame.dtypes.map(lambda t: t.kind == "M")]:  # dates hold no time
+            frame = frame.assign(**{column: frame[column].dt.strftime("%Y-%m-%d")})
         for column in frame.columns:
             table.add_column(str(column), justify="right" if frame[column].dtype.kind in "iuf" else "left")
         for row in frame.itertuples(index=False):
@@ -126,8 +128,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         db: DbOption = Path("worldwire.duckdb"),
         workers: Annotated[
-            int, typer.Option("--workers", "-j", min=1, help="Worker processes (default: every core).")
-        ] = 0,
+            int | None,
+            typer.Option("--workers", "-j", min=1, help="Worker processes (default: every core)."),
+        ] = None,
         raw: Annotated[bool, typer.Option("--raw", help="Inputs are clean bodies: skip cleaning.")] = False,
         date: Annotated[
             str | None,
@@ -215,6 +218,8 @@ def register(app: typer.Typer) -> None:
 
             worldwire events --dyad CHN KAZ --since 2023-01-01 --format csv
         """
+        from worldwire.store.queries import EVENT_TABLE_COLUMNS
+
         with _open(db, read_only=True) as store:
             frame = store.events(
                 dyad=dyad,
@@ -226,6 +231,8 @@ def register(app: typer.Typer) -> None:
                 negated=negated,
                 limit=limit,
             )
+        if fmt == "table":  # a terminal is narrow: the columns an analyst reads first, CSV/JSON have all
+            frame = frame[list(EVENT_TABLE_COLUMNS)].rename(columns=EVENT_TABLE_COLUMNS)
         show(frame, fmt, "events")
 
     @app.command("dyads")
@@ -316,4 +323,7 @@ def demo(shared: Path, db: Path) -> None:
         console.print(f"failures: {len(failed)}")
         if len(failed):
             show(failed.head(10), "table", "failed inputs")
-    console.print(f"[dim]next: worldwire dyads --db {db}; worldwire timeline CHN KAZ --db {db}[/dim]")
+    console.print(
+        f"[dim]next: worldwire events --dyad CHN KAZ --db {db}; worldwire dyads --db {db}; "
+        f"worldwire timeline USA IRN --db {db}[/dim]"
+    )

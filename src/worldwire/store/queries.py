@@ -19,8 +19,18 @@ PERIODS = ("day", "week", "month", "quarter", "year")
 EVENT_COLUMNS = (
     "event_id, date, actor1_code, actor1_name, actor1_country, actor2_code, actor2_name, actor2_country, "
     "cameo, cameo_root, quad_class, goldstein, plover, plover_mode, modality, num_mentions, num_articles, "
-    "num_sources, avg_tone, is_root, geo_name, geo_country, geo_lat, geo_lon, source_url"
+    "num_sources, avg_tone, is_root, geo_name, geo_country, geo_lat, geo_lon, source_url, evidence"
 )
+# What a terminal table of events shows, under short headers (CSV and JSON carry every column above).
+EVENT_TABLE_COLUMNS = {
+    "date": "date",
+    "actor1_code": "source",
+    "actor2_code": "target",
+    "cameo": "cameo",
+    "plover": "plover",
+    "modality": "modality",
+    "evidence": "evidence",
+}
 
 
 def _date(value: str | None, what: str) -> str | None:

@@ -100,6 +100,17 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             WHERE actor1_country <> actor2_country;
         """,
     ),
+    (
+        3,
+        "events.evidence: the sentence of the event's first report, so a listing shows where it came from",
+        """
+        ALTER TABLE events ADD COLUMN evidence VARCHAR;
+        UPDATE events SET evidence = m.evidence
+            FROM (SELECT event_id, arg_min(evidence, (article_id, idx)) AS evidence
+                  FROM mentions GROUP BY event_id) AS m
+            WHERE events.event_id = m.event_id;
+        """,
+    ),
 )
 LATEST = MIGRATIONS[-1][0]
 

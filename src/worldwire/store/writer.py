@@ -266,6 +266,7 @@ class Writer:
             "geo_lon": place.get("lon"),
             "geo_geonameid": place.get("geonameid"),
             "first_article_id": article_id,
+            "evidence": event.get("evidence"),
             "source_url": record.get("url"),
             "added_at": added,
         }
