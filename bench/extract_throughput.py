@@ -1,7 +1,8 @@
-"""Throughput of worldwire's extract stage (clean + nlp) against bare spaCy, same model, same run.
+"""Throughput of `worldwire extract` (every stage) against bare spaCy, same model, same run.
 
-Why: worldwire adds cleaning, a language check and paragraph-by-paragraph parsing on top of spaCy; this
-says what that costs (or saves) relative to what a user gets from `nlp.pipe` on whole texts. Both
+Why: worldwire adds cleaning, a language check, paragraph-by-paragraph parsing, actors, events and
+enrichment on top of spaCy; this says what that costs (or saves) relative to what a user gets from
+`nlp.pipe` on whole texts. `stage_overhead.py` splits the cost by stage. Both
 systems run in the same process with the same loaded pipeline, rounds alternate their order to spread
 drift (warming caches, a growing StringStore, thermal or neighbour noise) over both, and the result is
 a ratio of medians, which travels between machines better than absolute words/s. It measures and
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 import spacy
 
 from worldwire.ingest import read_inputs
-from worldwire.pipeline import parse_documents
+from worldwire.pipeline import extract_documents
 from worldwire.settings import DEFAULTS, default
 
 if TYPE_CHECKING:
@@ -90,12 +91,13 @@ def run_baseline(nlp: Language, texts: list[str], words: int, batch_size: int, n
 def run_worldwire(
     nlp: Language, corpus: Path, limit: int | None, words: int, batch_size: int, n_process: int
 ) -> Pass:
-    """worldwire from the file on: ingest (a few ms here), clean, language check, per-paragraph parse."""
+    """worldwire from the file on: ingest, clean, language check, per-paragraph parse, then every stage."""
     gc.collect()
     docs = errors = parsed = sentences = tokens = chars = 0
     start = time.perf_counter()
     raws = itertools.islice(read_inputs([str(corpus)], max_chars=default("max_chars")), limit)
-    for annotated in parse_documents(raws, nlp=nlp, batch_size=batch_size, n_process=n_process):
+    for final in extract_documents(raws, nlp=nlp, batch_size=batch_size, n_process=n_process):
+        annotated = final.annotated
         docs += 1
         errors += annotated.error is not None
         parsed += bool(annotated.segments)
