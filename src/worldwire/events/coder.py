@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from worldwire.actors import default_lexicon
 from worldwire.events.codebook import cameo_entry, plover_codebook
-from worldwire.events.modality import read_modality
+from worldwire.events.modality import infinitival, read_modality
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import Actor, ActorDocument, Event, EventActor, EventDocument, Modality
 
@@ -214,6 +214,28 @@ class _SegmentCoder:
                     demand = Pattern(book.demand_code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
                     yield from self._code(verb, _Match(demand, 0), "verb", target=target, claim=clause)
         yield from self._noun_demands()
+        yield from self._complaints()
+
+    def _complaints(self) -> Iterator[Event]:
+        """ "Turkey protested that Greece had violated its airspace": a complaint against the clause's subject
+        (the clause keeps its own event)."""
+        for verb in self.parsed:
+            code = self.book.complaint_verbs.get(verb.lemma_.lower())
+            if code is None or verb.pos_ != "VERB" or verb.i in self.coded_heads:
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp" or any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+                ):
+                    continue
+                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                target = self._actors_of(subjects[0]) if subjects else []
+                if target:
+                    complaint = Pattern(
+                        code, "verb", verb.lemma_.lower(), (), (), False, 0, verb.lemma_.lower()
+                    )
+                    yield from self._code(verb, _Match(complaint, 0), "verb", target=target)
+                    break
 
     def _noun_demands(self) -> Iterator[Event]:
         """ "X reiterated its demand that Y ease ...", "issued a reminder to Y that it must ...": a demand by
@@ -384,14 +406,21 @@ class _SegmentCoder:
         # "when asked ...", "a man armed with a knife": the head's subject undergoes it; "ask anyone" has
         # no actor; a head clause's subject does not reach into reported speech.
         # "urged Y to comply": asked of Y, not done by Y
-        directed = node.dep_ == "xcomp" and node.head.lemma_.lower() in self.book.directive_verbs
-        if passive_modifier or imperative or directed or node.head.i == node.i:
+        directed = (
+            node.dep_ == "xcomp"
+            and node.head.lemma_.lower() in self.book.directive_verbs
+            and any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in node.head.children)
+        )  # not "Russia pushed to block the resolution": Russia blocks
+        # "were confirmed killed", "was reported kidnapped": the subject undergoes the participle
+        participle = node.dep_ == "xcomp" and node.tag_ == "VBN"
+        if passive_modifier or imperative or directed or participle or node.head.i == node.i:
             return [], None
         if node.dep_ in ("acl", "relcl"):
             found = self._copular_subject(node.head) or self._actors_of(node.head)
-            if found or node.head.dep_ not in ("dobj", "attr") or node.dep_ == "relcl":
+            if found or node.head.dep_ not in ("dobj", "attr") or not infinitival(node):
                 return found, None
-            return None, node.head.head  # "Russia has no plans to attack": the owner of the plans
+            # "Russia has no plans to attack", "took steps to ease": the owner of the plans, the steps
+            return None, node.head.head
         if node.dep_ not in CONTROL or (node.dep_ == "ccomp" and node.head.lemma_.lower() != "be"):
             return [], None
         if node.dep_ == "xcomp":
@@ -439,6 +468,18 @@ class _SegmentCoder:
             return self._actors_of(passives[0])
         return [] if has_subject or passives else None
 
+    def _stray_agent(self, verb: Token) -> list[int]:
+        """The by-phrase of a passive that the parser hung lower down ("accused of misusing funds by X")."""
+        stack = [c for c in verb.children if c.dep_ in ("prep", "pcomp", "pobj", "dobj")]
+        while stack:
+            word = stack.pop()
+            if word.dep_ in ("prep", "agent") and word.lower_ == "by":
+                actors = [i for obj in word.children if obj.dep_ == "pobj" for i in self._actors_of(obj)]
+                if actors:
+                    return actors
+            stack.extend(c for c in word.children if c.dep_ in ("prep", "pcomp", "pobj", "dobj"))
+        return []
+
     def _copular_subject(self, noun: Token) -> list[int]:
         """ "The first of the leaders to arrive ... was President X": subject = the copula's attribute."""
         node = noun
@@ -476,9 +517,13 @@ class _SegmentCoder:
                     found += self._verb_target(child, pattern)
         return found
 
-    def _following_actor(self, token: Token, code: str) -> list[int]:
+    def _following_actor(
+        self, token: Token, code: str, strict: Token | None = None, skip: Iterable[int | None] = ()
+    ) -> list[int]:
         """The first actor after the predicate within its own clause (not its subject, not a sub-clause):
-        the target when no argument position names one ("acted on a resolution against X")."""
+        the target when no argument position names one ("acted on a resolution against X"). `strict`
+        (talk; the predicate): only through addressee prepositions, and through no object but the
+        predicate's own phrase."""
         places = self.book.place_preps
         if code[:2] in self.book.location_roots:
             places = places - self.book.location_preps
@@ -490,6 +535,11 @@ class _SegmentCoder:
                 return False
             if bound and (word.dep_ in CLAUSES or word.dep_ in ("relcl", "acl")):
                 return False
+            if strict is not None and self.token_actor[word.i] is None:
+                if word.dep_ in OBJECTS and not (word.left_edge.i <= strict.i <= word.right_edge.i):
+                    return False
+                if word.dep_ == "prep" and word.lower_ not in self.book.addressee_preps:
+                    return False
             return not (word.dep_ == "prep" and word.lower_ in places)
 
         stack = [c for c in token.rights if follow(c)]
@@ -500,7 +550,7 @@ class _SegmentCoder:
             stack.extend(c for c in word.children if follow(c))
         for word in sorted(words, key=lambda w: w.i):
             index = self.token_actor[word.i]
-            if index is not None and self._others([index]):
+            if index is not None and index not in skip and self._others([index]):
                 return [index]
         return []
 
@@ -560,9 +610,15 @@ class _SegmentCoder:
         claim: Token | None = None,
     ) -> Iterator[Event]:
         pattern = match.pattern
+        patient = False
         if kind == "verb":
             source, anchor = self._subject(token), token
+            if not source and _passive(token):  # "accused of misusing funds by officials"
+                source = self._stray_agent(token)
+                patient = not source and pattern.code[:2] in self.book.patient_passive_roots
             self.blocked = tuple(self._sides(source))
+            if patient and target is None:  # "X was arrested": done to X by someone unnamed
+                target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
             target = target if target is not None else self._verb_target(token, pattern)
         else:
             self.blocked = ()
@@ -572,11 +628,15 @@ class _SegmentCoder:
                 source = self._noun_source(token)[0] or (self._subject(token.head) if voiced else [])
             target = target if target is not None else found
             anchor = light if light is not None else token
-        unattributed = (
+        ambiguous = {token.i} if token.lemma_.lower() in self.book.ambiguous_violence_verbs else set()
+        # an order or exhortation ("take a knife and attack the tourists") reports no attack
+        bare = kind == "verb" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children)
+        unattributed = (patient and bool(target)) or (
             not source
+            and not bare
             and pattern.code[:2] in self.book.unattributed_roots
             and bool(target)
-            and any(t.lemma_.lower() in self.book.violence_words for t in token.sent)
+            and any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
             and not any(t.lemma_.lower() in self.book.natural_hazards for t in token.sent)
         )
         if not source and not unattributed:
@@ -614,7 +674,14 @@ class _SegmentCoder:
         """The dyads to code, and how much they change the confidence: +0.1 with a target read from an
         argument, -0.1 more when it is only the next actor in the clause, -0.15 with none."""
         sources = self._sides(source)
-        targets = [t for t in self._sides(target) if t.index not in source]
+        if pattern.code in self.book.reciprocal:  # "people visiting Hong Kong": no party pays a visit
+            sources = [a for a in sources if a.country is not None or len(a.code or "") > 3]
+        # the predicate is never its own target ("expressed opposition to X": not the OPP "opposition")
+        wording = frozenset().union(*pattern.required)  # "express opposition to": "opposition" is no party
+        itself = {self.token_actor[token.i], self.token_actor[anchor.i]} | {
+            self.token_actor[c.i] for c in token.children if c.dep_ in OBJECTS and c.lemma_.lower() in wording
+        }
+        targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
         adjust = 0.1
         if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital
             targets = [t for t in targets if t.country is not None or len(t.code or "") > 3]
@@ -629,8 +696,10 @@ class _SegmentCoder:
         several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
         if not targets and mutual and several:
             return [(a, b) for a in sources for b in sources if not _same_party(a, b)], 0.0
+        fallback = self.book.fallback.get(pattern.lemma) is pattern
+        strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)
         if not targets:
-            following = self._following_actor(anchor, pattern.code)
+            following = self._following_actor(anchor, pattern.code, token if strict else None, itself)
             targets = [t for t in self._sides(following) if t.index not in source]
             adjust = 0.0
         if targets:
@@ -818,6 +887,10 @@ def _objects(token: Token) -> list[Token]:
         if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             found += [c for c in clause.children if c.dep_ == "nsubj"]
     return found
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _voicing(verb: Token, book: PatternBook) -> bool:

@@ -28,13 +28,20 @@ def _chain(token: Token, anchor: Token) -> list[Token]:
     chain = [token] if anchor is token else [token, anchor]
     node = anchor
     for _ in range(6):
-        if node.dep_ not in CHAIN or node.head.i == node.i:
+        if (node.dep_ not in CHAIN and not infinitival(node)) or node.head.i == node.i:
             break
         if node.dep_ == "conj" and node.tag_ in FINITE:
             break  # "would have faced X but resigned": a finite conjunct states its own event
         node = node.head
         chain.append(node)
     return chain
+
+
+def infinitival(node: Token) -> bool:
+    """A to-clause on a noun ("plans to attack", "steps to ease"), whether parsed as acl or relcl."""
+    return node.dep_ == "acl" or (
+        node.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    )
 
 
 def _clause(token: Token) -> list[Token]:
@@ -63,16 +70,23 @@ def read_modality(
         refused = intended or any(w.lemma_.lower() in cues.refusal_verbs for w in chain[1:])
         refusal = cues.refusal_code(code) if refused and recode else None
         return ("asserted", refusal) if refusal else ("negated", code)
-    if _hypothetical(chain, children, cues):
+    habitual = _habitual(chain, children, cues)  # "would sometimes kill" is no possibility
+    if not habitual and _hypothetical(chain, children, cues):
         # "X may halt its mediation if ...": a hostile step made conditional is a threat
         threat = cues.threat_code(code) if recode and _conditional(chain, cues) else None
         return ("intended", threat) if threat else ("hypothetical", code)
-    if _historical(anchor, cues, year) or (anchor.dep_ == "advcl" and _historical(anchor.head, cues, year)):
+    if (
+        habitual
+        or _historical(anchor, cues, year)
+        or (anchor.dep_ == "advcl" and _historical(anchor.head, cues, year))
+    ):
         return "historical", code
-    if not intended:
-        return "asserted", code
-    if not recode:
-        return "intended", code
+    if not intended or not recode:
+        return ("intended" if intended else "asserted"), code
+    if code[:2] in cues.preparation_roots and any(
+        w.lemma_.lower() in cues.preparation_words or w.lower_ in cues.preparation_words for w in chain[1:]
+    ):
+        return "asserted", cues.preparation_code  # "prepared to resume shelling": a show of force
     threat = cues.threat_code(code) if _conditional(chain, cues) else None
     return "intended", threat or cues.intent_code(code)
 
@@ -96,45 +110,74 @@ def _negated(chain: list[Token], children: list[Token], cues: ModalityCues) -> b
     return any(w.lemma_.lower() in cues.negating_verbs and w.pos_ == "VERB" for w in chain[1:])
 
 
+def _habitual(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
+    """ "they used to demand", "they would sometimes kill": what was done again and again, back then."""
+    if any(w.lower_ == "used" and w.dep_ != "amod" and _to_clause(c) for w in chain[1:] for c in w.children):
+        return True
+    would = any(c.dep_ == "aux" and c.lower_ == "would" for c in children)
+    return would and any(c.dep_ == "advmod" and c.lower_ in cues.habitual_words for c in children)
+
+
 def _hypothetical(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_markers for c in children):
         return True
+    generic = _generic(children, cues)
     # "X said it would meet Y": reported speech shifts "will" to "would"; that is an intention.
-    reported = any(w.dep_ == "ccomp" for w in chain)
+    reported = any(w.dep_ == "ccomp" for w in chain) and not generic
+    modals = cues.hypothetical_auxiliaries | (cues.future_auxiliaries if generic else frozenset())
     return any(
-        (
-            c.dep_ == "aux"
-            and c.lower_ in cues.hypothetical_auxiliaries
-            and not (reported and c.lower_ == "would")
-        )
+        (c.dep_ == "aux" and c.lower_ in modals and not (reported and c.lower_ == "would"))
         or (c.dep_ == "advmod" and c.lower_ in cues.hypothetical_words)
         for c in children
     )
 
 
+def _generic(children: list[Token], cues: ModalityCues) -> bool:
+    """A subject that names no one in particular: "a country", "any member" (not "a Canadian missionary")."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.lemma_.lower() in cues.generic_nouns
+        and any(d.dep_ == "det" and d.lower_ in cues.generic_determiners for d in c.children)
+        for c in children
+    )
+
+
 def _intended(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
+    # "Trump's planned trip to Warsaw", "the expected visit": an event noun planned, not made
+    if chain[0].pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in cues.intent_adjectives for c in chain[0].children
+    ):
+        return True
     if any(
         c.dep_ == "aux" and (c.lower_ in cues.future_auxiliaries or c.lower_ == "would") for c in children
     ):
         return True
     # "... to help defend Y": a purpose clause says what the actor means to do.
     if any(
-        w.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children) for w in chain
+        w.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children)
+        and not any(c.dep_ == "dobj" and c.lemma_.lower() in cues.action_nouns for c in w.head.children)
+        for w in chain
     ):
         return True
     for word in chain[1:]:
         lemma = word.lemma_.lower()
         if (
             (word.pos_ in ("VERB", "AUX") and lemma in cues.intent_verbs)
-            or (
-                word.pos_ == "ADJ"
+            or (  # "ready to", and participles used so: "troops are poised to attack"
+                (word.pos_ == "ADJ" or word.tag_ == "VBN")
                 and (lemma in cues.intent_adjectives or word.lower_ in cues.intent_adjectives)
             )
             or (word.pos_ == "NOUN" and lemma in cues.intent_nouns)
             or (word.lower_ == "going" and any(c.dep_ == "xcomp" for c in word.children))
+            or (lemma == "be" and any(_to_clause(c) for c in word.children))  # "were to storm"
         ):
             return True
     return False
+
+
+def _to_clause(word: Token) -> bool:
+    return word.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
 
 
 def _historical(anchor: Token, cues: ModalityCues, year: int | None) -> bool:
@@ -161,6 +204,8 @@ def _dates(word: Token, anchor: Token) -> bool:
         if node.head.i == node.i or node.head.ent_type_ != "DATE":
             break
         node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "since":
+        return False  # "the first to refuse since 1976": a span reaching the present
     if node.head.i == anchor.i:
         return node.dep_ in ("npadvmod", "nmod", "advmod", "tmod", "pobj", "dobj") or node.dep_ == "prep"
     return node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i == anchor.i

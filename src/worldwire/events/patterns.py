@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from worldwire.datafiles import (
@@ -71,6 +71,11 @@ class PatternBook:
     peacekeeping_code: str = "074"
     deployment_code: str = "154"
     needs_target_roots: frozenset[str] = frozenset()
+    patient_passive_roots: frozenset[str] = frozenset()
+    ambiguous_violence_verbs: frozenset[str] = frozenset()
+    complaint_verbs: Mapping[str, str] = field(default_factory=dict)
+    argument_target_roots: frozenset[str] = frozenset()
+    addressee_preps: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -159,6 +164,11 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         peacekeeping_code=require(raw, "peacekeeping_code", str, where),
         deployment_code=require(raw, "deployment_code", str, where),
         needs_target_roots=frozenset(string_list(raw, "needs_target_roots", where)),
+        patient_passive_roots=frozenset(string_list(raw, "patient_passive_roots", where)),
+        ambiguous_violence_verbs=frozenset(string_list(raw, "ambiguous_violence_verbs", where)),
+        complaint_verbs=frozen_mapping(_codes_table(raw, "complaint_verbs", where)),
+        argument_target_roots=frozenset(string_list(raw, "argument_target_roots", where)),
+        addressee_preps=frozenset(string_list(raw, "addressee_prepositions", where)),
         verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
         nouns=frozen_mapping({k: tuple(v) for k, v in nouns.items()}),
         reciprocal=frozen_mapping(reciprocal),
@@ -174,6 +184,13 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         verbal_attack_code=require(raw, "verbal_attack_code", str, where),
         default_preps=string_list(raw, "default_target_prepositions", where),
     )
+
+
+def _codes_table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, str]:
+    table = require(raw, key, dict, where)
+    if not all(isinstance(v, str) and v.isdigit() for v in table.values()):
+        raise DataFileError(Errors.E403.format(path=where, reason=f"{key} values must be CAMEO codes"))
+    return dict(table)
 
 
 def pattern_book() -> PatternBook:
@@ -197,6 +214,13 @@ class ModalityCues:
     historical_words: frozenset[str]
     historical_min_years: int
     condition_markers: frozenset[str]
+    generic_determiners: frozenset[str]
+    generic_nouns: frozenset[str]
+    preparation_words: frozenset[str]
+    preparation_roots: frozenset[str]
+    preparation_code: str
+    action_nouns: frozenset[str]
+    habitual_words: frozenset[str]
     intent_codes: Mapping[str, str]
     refusal_codes: Mapping[str, str]
     threat_codes: Mapping[str, str]
@@ -238,6 +262,12 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "hypothetical_words",
             "historical_units",
             "historical_words",
+            "generic_determiners",
+            "generic_nouns",
+            "preparation_words",
+            "preparation_roots",
+            "action_nouns",
+            "habitual_words",
         )
     }
     tables = {}
@@ -262,6 +292,13 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         historical_words=words["historical_words"],
         historical_min_years=require(raw, "historical_min_years", int, where),
         condition_markers=frozenset(string_list(raw, "condition_markers", where)),
+        generic_determiners=words["generic_determiners"],
+        generic_nouns=words["generic_nouns"],
+        preparation_words=words["preparation_words"],
+        preparation_roots=words["preparation_roots"],
+        preparation_code=require(raw, "preparation_code", str, where),
+        action_nouns=words["action_nouns"],
+        habitual_words=words["habitual_words"],
         intent_codes=tables["intent_codes"],
         refusal_codes=tables["refusal_codes"],
         threat_codes=tables["threat_codes"],
