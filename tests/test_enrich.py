@@ -119,6 +119,93 @@ def test_unclosed_quote_ends_at_its_paragraph() -> None:
     assert text[piece.start : piece.end] == "we will return to the table"
 
 
+def test_bare_quote_takes_the_attribution_in_the_next_sentence(nlp: Any) -> None:
+    text = 'The fire spread fast.\n\n"Our town is burning. It is a national crisis!" Rivera told reporters.'
+    (quote,) = find_quotes(coded(parse(text, nlp)))
+    assert quote.text == "Our town is burning. It is a national crisis!"
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Rivera"
+
+
+def test_bare_quote_after_an_attributed_one_continues_its_speaker(nlp: Any) -> None:
+    text = '"We played well", the coach said. "We let them back in late, and they scored twice."'
+    first, second = find_quotes(coded(parse(text, nlp)))
+    assert first.speaker is not None
+    assert second.speaker is not None
+    assert first.speaker.text == second.speaker.text == "the coach"
+
+
+def test_speaker_search_never_climbs_into_the_quotation(nlp: Any) -> None:
+    text = 'Bank chief Ana Soto said the tax "costs the region billions," further saying, "It cuts trade."'
+    quotes = find_quotes(coded(parse(text, nlp)))
+    assert len(quotes) == 2
+    assert all(q.speaker is not None and q.speaker.text.endswith("Soto") for q in quotes)
+
+
+def test_relative_pronoun_speaker_is_the_noun_it_follows(nlp: Any) -> None:
+    text = 'They helped the firms which later told them, "We will hire you next year".'
+    (quote,) = find_quotes(coded(parse(text, nlp)))
+    assert quote.speaker is not None
+    assert quote.speaker.text == "the firms"
+
+
+def test_alleged_is_a_speech_cue(nlp: Any) -> None:
+    text = 'The lawsuit alleged the firm had tried to "hide the losses from its investors".'
+    (quote,) = find_quotes(coded(parse(text, nlp)))
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The lawsuit"
+
+
+def test_appositive_name_passive_naming_and_demonstratives(nlp: Any) -> None:
+    text = (
+        'The minister\'s spokesperson, Steffen Weber, said it is "quite possible that this happens". '
+        'This stage is called "the development phase" in the process. '
+        'That said, the firm is working on "low-cost programs" for users.'
+    )
+    speakers = [q.speaker.text if q.speaker else None for q in find_quotes(coded(parse(text, nlp)))]
+    assert speakers == ["Steffen Weber", None, None]
+
+
+def test_colon_lead_in_and_court_rulings(nlp: Any) -> None:
+    text = (
+        'Addressing the leaders, Chakrapani proposed: "Take cow urine daily, all of you." '
+        'A judge agreed but ruled that "the damage is done" already.'
+    )
+    speakers = [q.speaker.text if q.speaker else None for q in find_quotes(coded(parse(text, nlp)))]
+    assert speakers == ["Chakrapani", "A judge"]
+
+
+def test_person_at_the_end_of_a_title_of_phrases_and_colon_after_any_verb(nlp: Any) -> None:
+    text = (
+        'US Ambassador to Germany Richard Grenell alleged the airline had "contributed to great suffering". '
+        'One of the victims said the men thought she was "nothing but a toy to them". '
+        'Brazilian President Jair Bolsonaro opposed the plan: "It evokes a colonialist mentality."'
+    )
+    speakers = [q.speaker.text if q.speaker else None for q in find_quotes(coded(parse(text, nlp)))]
+    assert speakers == ["Richard Grenell", "One of the victims", "Jair Bolsonaro"]
+
+
+def test_inverted_attribution_and_more_speech_verbs(nlp: Any) -> None:
+    text = (
+        '"She is just doing this to break the movement," said a protester named Katya. '
+        '"Nobody knows how to sort this out now." '
+        'Senator Jane Roe spoke on the radio, "This is going to lead to more conflict in the region."'
+    )
+    quotes = find_quotes(coded(parse(text, nlp)))
+    speakers = [q.speaker.text if q.speaker else None for q in quotes]
+    assert len(speakers) == 3
+    assert speakers[0] is not None
+    assert speakers[1] == speakers[0]
+    assert speakers[0].endswith(("protester", "Katya"))
+    assert speakers[2] == "Jane Roe"
+
+
+def test_the_object_of_a_cue_after_a_comma_is_not_an_inverted_speaker(nlp: Any) -> None:
+    text = '"Justice takes time," she said, asking Lee to be "patient and resilient."'
+    speakers = [q.speaker.text if q.speaker else None for q in find_quotes(coded(parse(text, nlp)))]
+    assert speakers == ["she", "she"]
+
+
 # ── numbers ────────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -171,6 +258,79 @@ def test_years_are_not_counts(nlp: Any) -> None:
     assert [f for f in find_facts(parse(text, nlp)) if f.kind == "count"] == []
 
 
+def test_ranges_are_valued_at_their_least_and_changes_are_not_ranges(nlp: Any) -> None:
+    text = (
+        "About 16–17 percent of trade is local, and one-to-two hundred people came. "
+        "Support rose from 10 to 15 percent, and 20 to 30 people died."
+    )
+    facts = find_facts(parse(text, nlp))
+    assert [(f.text, f.value) for f in facts] == [
+        ("16–17 percent", 16.0),
+        ("one-to-two hundred people", 100.0),
+        ("15 percent", 15.0),
+        ("20 to 30 people", 20.0),
+    ]
+    sliced(text, facts)
+
+
+def test_money_range_lower_end_shares_the_magnitude(nlp: Any) -> None:
+    text = (
+        "The levy costs between $5 and $7 billion a year; repairs need $3–4 billion, and £450 and 2 bn yen."
+    )
+    facts = [(f.text, f.value, f.currency) for f in find_facts(parse(text, nlp)) if f.kind == "money"]
+    assert facts == [
+        ("$5", 5e9, "USD"),
+        ("$7 billion", 7e9, "USD"),
+        ("$3–4 billion", 3e9, "USD"),
+        ("£450", 450.0, "GBP"),
+        ("2 bn yen", 2e9, "JPY"),
+    ]
+
+
+def test_rate_denominators_and_names_with_numbers_are_not_counts(nlp: Any) -> None:
+    text = "The rate was three per 100,000 people. There were 40 COVID-19 patients and two F-16 pilots."
+    counts = [(f.text, f.value) for f in find_facts(parse(text, nlp)) if f.kind == "count"]
+    assert counts == [("40 COVID-19 patients", 40.0)]
+
+
+def test_a_year_taken_by_the_previous_amount_is_not_borrowed_back(nlp: Any) -> None:
+    text = "Turnout fell 1.5% from the 2017 cycle, with this time about 67.3%. In 2022, exports were $31 bn."
+    assert [(f.text, f.year) for f in find_facts(parse(text, nlp))] == [
+        ("1.5%", 2017),
+        ("67.3%", None),
+        ("$31 bn", 2022),
+    ]
+
+
+def test_a_year_claimed_far_back_and_pounds_of_weight(nlp: Any) -> None:
+    text = (
+        "Voter turnout was down by about 1.5% of the electorate from the 2017 election cycle, with this time "
+        "about 67.3%. The boy weighed 82 pounds (37 kg); a bag was 20 pounds (9 kg), and the fine 500 pounds."
+    )
+    facts = [(f.text, f.year, f.currency) for f in find_facts(parse(text, nlp))]
+    assert facts == [("1.5%", 2017, None), ("67.3%", None, None), ("500 pounds", None, "GBP")]
+
+
+def test_between_ranges_far_years_and_dollar_prefixes(nlp: Any) -> None:
+    text = (
+        "Officials spoke of between 36 and 40 people under the rubble; 36 and 40 people came later. "
+        "In 2016, the party's presidential nominee Jane Roe received 203,091 votes (0.15 percent) in all. "
+        "The gala raised nearly CDN$11,000."
+    )
+    facts = [(f.text, f.value, f.currency, f.year) for f in find_facts(parse(text, nlp))]
+    assert facts == [
+        ("between 36 and 40 people", 36.0, None, None),
+        ("40 people", 40.0, None, None),
+        ("0.15 percent", 0.15, None, 2016),
+        ("CDN$11,000", 11000.0, "CAD", None),
+    ]
+
+
+def test_money_ranges_in_words_and_rate_numerators(nlp: Any) -> None:
+    text = "They asked for about 15–25 million dollars. The toll was 18.9 deaths per 100,000 people."
+    assert [(f.text, f.value) for f in find_facts(parse(text, nlp))] == [("15–25 million dollars", 15e6)]
+
+
 # ── dates ──────────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -194,6 +354,49 @@ def test_without_publication_date_relative_dates_stay_unresolved(nlp: Any) -> No
     assert times["On Wednesday"] is None
     assert times["by 2030"] == "2030"
     assert times["May 3, 2024"] == "2024-05-03"
+
+
+def test_month_day_after_in_names_and_past_plans(nlp: Any) -> None:
+    text = (
+        "The player died in February 6 after a fall. Fans of March Madness cheered. In March Lee resigned. "
+        "The originally planned launch on Wednesday was scrubbed. The vote is scheduled for Friday."
+    )
+    times = [(t.text, t.value) for t in find_times(parse(text, nlp, date="2023-05-21"))]
+    assert times == [
+        ("February 6", "2023-02-06"),
+        ("In March", "2023-03"),
+        ("on Wednesday", "2023-05-17"),
+        ("Friday", "2023-05-26"),
+    ]
+
+
+def test_the_next_day_counts_from_the_story_and_stays_unresolved(nlp: Any) -> None:
+    text = "Riots broke out. The next day the mayor spoke; the following week was calm. Trade grew last week."
+    times = [(t.text, t.value) for t in find_times(parse(text, nlp, date="2023-05-21"))]
+    assert times == [("next day", None), ("following week", None), ("last week", "2023-W19")]
+
+
+def test_a_year_earlier_in_the_sentence_and_today_inside_a_name(nlp: Any) -> None:
+    text = (
+        "In the 2016 race, he did not endorse her until July. The firm has been open since the 1970s "
+        "according to USA Today. The 2020 election on November 3 was close."
+    )
+    times = [(t.text, t.value) for t in find_times(parse(text, nlp, date="2020-04-15"))]
+    assert times == [("until July", "2016-07"), ("November 3", "2020-11-03")]
+
+
+def test_a_weekday_told_in_the_past_despite_a_future_word(nlp: Any) -> None:
+    text = (
+        "On Sunday the leader announced he is to send a bill in the next ten days. They will meet on Friday."
+    )
+    times = [(t.text, t.value) for t in find_times(parse(text, nlp, date="2020-03-04"))]
+    assert times == [("On Sunday", "2020-03-01"), ("on Friday", "2020-03-06")]
+
+
+def test_a_day_soon_ahead_of_publication_is_this_year(nlp: Any) -> None:
+    text = "The court suspended Parliament until October 14. The fund paid out on December 26."
+    times = [(t.text, t.value) for t in find_times(parse(text, nlp, date="2019-09-24"))]
+    assert times == [("October 14", "2019-10-14"), ("December 26", "2018-12-26")]
 
 
 # ── places ─────────────────────────────────────────────────────────────────────────────────────────

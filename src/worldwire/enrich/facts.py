@@ -3,8 +3,11 @@
 Patterns are assembled once from the vocabularies in ``data/numbers`` (currency symbols and words,
 magnitude words, number words, count nouns and verbs). A money or percentage fact takes the year written
 after it in the same sentence, before the next amount ("$31 billion in 2022 to $40 billion by 2030"),
-else the year written before it with no other amount in between. Vague quantities are valued at their
-least ("thousands of protesters" is 2,000); the text always shows what was written.
+else the year written before it with no other amount in between (and not the one the previous amount
+took). Vague quantities and ranges are valued at their least ("thousands of protesters" is 2,000,
+"16–17 percent" is 16); the lower end of "$5 to $7 billion" shares the upper end's magnitude. Rates
+("3 per 100,000 people"), names with numbers ("COVID-19 patients") and weights in pounds are not facts.
+The text always shows what was written.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from worldwire.models import AnnotatedDocument, Fact, Sentence
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _YEAR = re.compile(r"\b(1[89]\d{2}|20\d{2})\b")
-_YEAR_WINDOW = 60
+_YEAR_WINDOW = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +37,12 @@ class NumberRules:
     money: tuple[re.Pattern[str], ...]
     percent: re.Pattern[str]
     counts: tuple[re.Pattern[str], ...]
+    range_start: re.Pattern[str]
+    range_end: re.Pattern[str]
+    rate: re.Pattern[str]
+    rate_after: re.Pattern[str]
+    weight_before: re.Pattern[str]
+    weight_after: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -101,7 +110,32 @@ def _build(raw: Mapping[str, Any], where: str) -> NumberRules:
             re.IGNORECASE,
         ),
     )
+    joiners = _alternation(list(string_list(raw, "range_joiners", where)))
+    lower = rf"(?P<low>{_NUM}|(?:{number_word})(?:[- ](?:{number_word}))?)(?P<lowmag>\s?(?:{long_mags}))?"
+    not_from = r"(?<!\bfrom\s)"
     return NumberRules(
+        range_start=re.compile(
+            rf"{not_from}(?P<between>\bbetween\s)?\b{lower}(?P<join>(?:\s?(?:{joiners})\s?)+|\sand\s)$",
+            re.IGNORECASE,
+        ),
+        range_end=re.compile(
+            rf"\s?(?:(?P<dash>{joiners})|and)\s?(?:(?P<sym>{_alternation(list(symbols))})\s?)?"
+            rf"(?P<up>{_NUM})\s?(?P<mag>{long_mags}|{short_mags})\b",
+            re.IGNORECASE,
+        ),
+        rate=re.compile(
+            rf"\b(?:{_alternation(list(string_list(raw, 'rate_words', where)))})\s$", re.IGNORECASE
+        ),
+        rate_after=re.compile(
+            rf"\s(?:{_alternation(list(string_list(raw, 'rate_words', where)))})\s[\d,.]+", re.IGNORECASE
+        ),
+        weight_before=re.compile(
+            rf"\b(?:{_alternation(list(string_list(raw, 'weight_before', where)))})\b", re.IGNORECASE
+        ),
+        weight_after=re.compile(
+            rf"^\W{{0,3}}[\d.,]+\s?(?:{_alternation(list(string_list(raw, 'weight_after', where)))})\b",
+            re.IGNORECASE,
+        ),
         magnitudes=magnitudes,
         number_words=number_words,
         vague=vague,
@@ -130,13 +164,22 @@ def _number(text: str, rules: NumberRules) -> float | None:
 
 
 def _year(text: str, start: int, end: int, lo: int, hi: int, amounts: list[tuple[int, int]]) -> int | None:
-    """The year after the amount (before the next one), else before it (after the previous one)."""
+    """The year after the amount (before the next one), else before it (after the previous one and
+    not the year that one already took: "down 1.5% from 2017, now 67.3%" gives 67.3% no year)."""
     next_start = min([s for s, _ in amounts if s >= end] + [hi, end + _YEAR_WINDOW])
     found = _YEAR.search(text, end, next_start)
     if found:
         return int(found.group(1))
-    previous_end = max([e for _, e in amounts if e <= start] + [lo, start - _YEAR_WINDOW])
-    before = list(_YEAR.finditer(text, previous_end, start))
+    previous = [e for _, e in amounts if lo <= e <= start]
+    previous_end = max([*previous, lo, start - _YEAR_WINDOW])
+    claimed = None
+    if previous:  # the first year after the previous amount is that amount's own
+        claimed = _YEAR.search(text, max(previous), min(start, max(previous) + _YEAR_WINDOW))
+    before = [
+        y
+        for y in _YEAR.finditer(text, previous_end, start)
+        if claimed is None or y.start() != claimed.start()
+    ]
     return int(before[-1].group(1)) if before else None
 
 
@@ -167,23 +210,34 @@ def find_facts(doc: AnnotatedDocument, sentences: tuple[Sentence, ...] | None = 
     amounts = [(m.start(), m.end()) for kind, m in accepted if kind != "count"]
     for kind, m in accepted:
         fact = _fact(kind, m, rules)
-        if fact is None:
+        if fact is None or not sentences:
             continue
         value, currency, unit = fact
-        index = max(bisect.bisect_right(starts, m.start()) - 1, 0)
-        if not sentences:
-            continue
+        start, end = m.start(), m.end()
+        if kind == "count" and (
+            rules.rate.search(text, max(0, start - 10), start) or rules.rate_after.match(text, end)
+        ):
+            continue  # "three per 100,000 people", "18.9 deaths per 100,000" are rates, not counts
+        if kind == "money" and _is_weight(text, m, rules):
+            continue  # "weighed 82 pounds (37 kg)"
+        if kind == "money" and not m.groupdict().get("mag"):
+            value, end = _borrowed_magnitude(text, m, value, rules, taken)
+        elif not (kind == "money" and not m.groupdict().get("cur")) and not m.groupdict().get("vague"):
+            start, value = _range_lower_bound(text, m, value, rules, kind)
+        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+            continue  # part of a name: "COVID-19 patients", "F-16 pilots"
+        index = max(bisect.bisect_right(starts, start) - 1, 0)
         sentence = sentences[index]
         year = None
         if kind != "count":
-            year = _year(text, m.start(), m.end(), sentence.start, sentence.end, amounts)
+            year = _year(text, start, end, sentence.start, sentence.end, amounts)
         facts.append(
             Fact(
                 kind=kind,
                 value=value,
-                text=m.group(0),
-                start=m.start(),
-                end=m.end(),
+                text=text[start:end],
+                start=start,
+                end=end,
                 sentence=index,
                 currency=currency,
                 unit=unit,
@@ -191,6 +245,54 @@ def find_facts(doc: AnnotatedDocument, sentences: tuple[Sentence, ...] | None = 
             )
         )
     return tuple(facts)
+
+
+def _is_weight(text: str, m: re.Match[str], rules: NumberRules) -> bool:
+    """Pounds with a weighing verb just before or a metric weight just after are a weight, not money."""
+    written = (m.groupdict().get("cur") or "").lower()
+    if not written.startswith("pound"):
+        return False
+    if rules.weight_before.search(text, max(0, m.start() - 25), m.start()):
+        return True
+    return bool(rules.weight_after.match(text[m.end() : m.end() + 25]))
+
+
+def _range_lower_bound(
+    text: str, m: re.Match[str], value: float, rules: NumberRules, kind: str
+) -> tuple[int, float]:
+    """A range ("16–17 percent", "one to two hundred people") is valued at its least, like vague
+    quantities, and its text covers both ends; "from 10 to 15" is a change, not a range."""
+    before = rules.range_start.search(text, max(0, m.start() - 40), m.start())
+    if before is None:
+        return m.start(), value
+    if before.group("join").strip().lower() == "and" and not before.group("between"):
+        return m.start(), value  # "36 and 40 people" only makes a range after "between"
+    low = _number(before.group("low"), rules)
+    if low is None or low > value or _is_year(before.group("low"), None):
+        return m.start(), value
+    last_word = re.split(r"[- ]", m.group("num").lower())[-1]
+    scale = last_word if last_word == "hundred" or last_word in rules.magnitudes else ""
+    magnitude = (before.group("lowmag") or m.groupdict().get("mag") or scale).strip().lower()
+    if magnitude:
+        low *= rules.magnitudes.get(magnitude, 1.0) if kind == "money" else _count_magnitude(magnitude)
+    return before.start(), low
+
+
+def _borrowed_magnitude(
+    text: str, m: re.Match[str], value: float, rules: NumberRules, taken: list[tuple[int, int]]
+) -> tuple[float, int]:
+    """The lower end of "between $5 and $7 billion" or "$5–7 billion" shares the upper end's magnitude
+    (only a small bare amount, before the same symbol or a bare upper end); the text
+    stretches to the upper end unless that is a fact of its own."""
+    after = rules.range_end.match(text, m.end())
+    if after is None or value >= 1000 or float(after.group("up").replace(",", "")) < value:
+        return value, m.end()
+    same_symbol = after.group("sym") is not None and after.group("sym") == m.groupdict().get("sym")
+    if not (same_symbol or (after.group("sym") is None and after.group("dash"))):
+        return value, m.end()
+    value *= rules.magnitudes.get(after.group("mag").lower(), 1.0)
+    own = any(s < after.end() and after.start() < e and (s, e) != (m.start(), m.end()) for s, e in taken)
+    return value, m.end() if own else after.end()
 
 
 def _fact(kind: str, m: re.Match[str], rules: NumberRules) -> tuple[float, str | None, str | None] | None:
@@ -222,7 +324,7 @@ def _fact(kind: str, m: re.Match[str], rules: NumberRules) -> tuple[float, str |
 
 
 def _count_magnitude(word: str) -> float:
-    return {"hundred": 1e2, "thousand": 1e3, "million": 1e6}.get(word.lower(), 1.0)
+    return {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}.get(word.lower(), 1.0)
 
 
 def _is_year(num: str, magnitude: str | None) -> bool:

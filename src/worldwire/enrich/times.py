@@ -4,7 +4,11 @@ Values are ISO strings at the precision written: a day "2023-05-17", an ISO week
 "2023-04" or a year "2030". Absolute years and dates ("by 2030", "May 17, 2023") resolve on their own;
 relative ones ("on Wednesday", "last month", "three decades ago") need the publication date and stay
 None without it, never invented. A bare weekday is the latest such day on or before the publication
-date, unless its sentence speaks of the future ("will meet on Friday"), then the next one.
+date, unless its sentence speaks of the future ("will meet on Friday"), then the next one. A month or
+day written without a year takes a year written earlier in its sentence, else the publication year (the
+year before when the month lies ahead and the sentence is not about the future). "The next day" counts
+from a day of the story and stays None; month and day names opening a name ("March Madness", "USA
+Today") are not times.
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ _NUMBER_WORDS = [
     "nineteen",
     "twenty",
 ]
+_YEAR = re.compile(r"(?<![\d,.])\b((?:1[89]|20)\d{2})\b(?![,.]?\d)")
+_SOON_DAYS = 45  # a written day this close ahead of publication is upcoming, not last year's
 _UNIT_NAMES = ("day", "week", "month", "year", "decade", "century")
 
 
@@ -54,6 +60,7 @@ class TimeRules:
     units: Mapping[str, str]
     shifts: Mapping[str, int]
     future_cues: tuple[str, ...]
+    anaphoric: frozenset[str]
     pattern: re.Pattern[str]
 
 
@@ -78,7 +85,7 @@ def _build(raw: Mapping[str, Any], where: str) -> TimeRules:
             [
                 rf"(?P<mdy>{month}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<year>\d{{4}}))?)\b",
                 rf"(?P<dmy>(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month2>{_alt(months)})(?:,?\s(?P<year2>\d{{4}}))?)\b",
-                rf"(?P<my>(?:in\s|since\s|by\s|until\s)?(?P<month3>{_alt(months)})(?:\s(?P<year3>\d{{4}}))?)\b",
+                rf"(?P<my>(?:in\s|since\s|by\s|until\s)?(?P<month3>{_alt(months)})(?:\s(?P<year3>\d{{4}})|(?!\s\d)))\b",
                 rf"(?P<ago>{number}\s(?P<unit>{_alt(units)})\sago)\b",
                 rf"(?P<shift>(?P<which>{_alt(shifts)})(?:\s(?:this|last))?\s(?P<unit2>{_alt(units)}))\b",
                 rf"(?P<weekday>(?:(?P<wshift>last|next|this|on|early|late)\s)?(?P<wd>{_alt(weekdays)}))\b",
@@ -96,6 +103,7 @@ def _build(raw: Mapping[str, Any], where: str) -> TimeRules:
         units={k.lower(): v for k, v in units.items()},
         shifts={k.lower(): int(v) for k, v in shifts.items()},
         future_cues=string_list(raw, "future_cues", where),
+        anaphoric=frozenset(w.lower() for w in string_list(raw, "anaphoric_shifts", where)),
         pattern=pattern,
     )
 
@@ -135,14 +143,74 @@ def find_times(
         start, end = m.span()
         if m.group("my") and not m.group("year3") and m.group("month3").lower() == "may":
             continue  # "may" is far more often the verb
+        if m.group("my") and not m.group("year3") and _names_something(text, m):
+            continue  # "March Madness", "July Revolution": a month opening a name
         named = "wd" if m.group("weekday") else "month3" if m.group("my") else None
         if named is not None and not text[m.start(named)].isupper():
             continue
+        if m.group("relday") and _names_something_before(text, start):
+            continue  # "USA Today": a capitalised relative day inside a name
         index = bisect.bisect_right(starts, start) - 1
-        sentence = text[sentences[index].start : sentences[index].end] if index >= 0 and sentences else ""
+        has_sentence = index >= 0 and bool(sentences)
+        sentence = text[sentences[index].start : sentences[index].end] if has_sentence else ""
         future = any(re.search(rf"\b{re.escape(c)}\b", sentence, re.IGNORECASE) for c in rules.future_cues)
-        found.append(TimeExpression(m.group(0), start, end, _value(m, published, future, rules)))
+        if future and m.group("weekday") and _told_in_past(doc, m.start("wd")):
+            future = False  # "On Sunday he announced he is to send a bill in the next ten days"
+        told = _told_year(text, sentences[index].start if has_sentence else start, start, published)
+        value = None if _anaphoric(text, m, rules) else _value(m, published, future, rules, told)
+        found.append(TimeExpression(m.group(0), start, end, value))
     return tuple(found)
+
+
+def _told_in_past(doc: AnnotatedDocument, at: int) -> bool:
+    """The verb the weekday hangs on is in the simple past."""
+    for seg in doc.segments:
+        if not seg.offset <= at < seg.offset + len(seg.doc.text):
+            continue
+        token = seg.doc.char_span(at - seg.offset, at - seg.offset + 1, alignment_mode="expand")
+        if token is None or not len(token):
+            return False
+        verb = token[0]
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        return verb.tag_ == "VBD"
+    return False
+
+
+def _told_year(text: str, sentence_start: int, start: int, published: dt.date | None) -> int | None:
+    """The last year written earlier in the sentence ("in the 2016 election ... until July"), which a
+    month or day written without a year belongs to; never one after the publication year."""
+    years = [int(y.group(1)) for y in _YEAR.finditer(text, sentence_start, start)]
+    if published is not None:
+        years = [y for y in years if y <= published.year]
+    return years[-1] if years else None
+
+
+def _names_something_before(text: str, start: int) -> bool:
+    """A capitalised "Today" right after a capitalised word is part of a name ("USA Today")."""
+    if not text[start : start + 1].isupper():
+        return False
+    before = re.search(r"(\w+)\s+$", text[max(0, start - 40) : start])
+    return before is not None and before.group(1)[:1].isupper()
+
+
+def _anaphoric(text: str, m: re.Match[str], rules: TimeRules) -> bool:
+    """ "The next day" counts from an event told in the story, not from the publication date: unresolved."""
+    return bool(
+        m.group("shift")
+        and m.group("which").lower() in rules.anaphoric
+        and text[max(0, m.start() - 4) : m.start()].lower() == "the "
+    )
+
+
+def _names_something(text: str, m: re.Match[str]) -> bool:
+    """A bare month (no preposition, no year) followed by a capitalised word opens a name."""
+    if m.start("month3") != m.start():
+        return False
+    following = re.match(r"\s+(\w)", text[m.end() : m.end() + 3])
+    return following is not None and following.group(1).isupper()
 
 
 def _parse_date(value: str | None) -> dt.date | None:
@@ -152,12 +220,14 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _value(m: re.Match[str], published: dt.date | None, future: bool, rules: TimeRules) -> str | None:
+def _value(
+    m: re.Match[str], published: dt.date | None, future: bool, rules: TimeRules, told: int | None = None
+) -> str | None:
     g = m.groupdict()
     if g["yr"]:
         return str(g["year4"])
     if g["mdy"] or g["dmy"] or g["my"]:
-        return _calendar_value(g, published, future, rules)
+        return _calendar_value(g, published, future, rules, told)
     return None if published is None else _relative_value(g, published, future, rules)
 
 
@@ -173,21 +243,32 @@ def _relative_value(g: Mapping[str, Any], published: dt.date, future: bool, rule
 
 
 def _calendar_value(
-    g: Mapping[str, Any], published: dt.date | None, future: bool, rules: TimeRules
+    g: Mapping[str, Any], published: dt.date | None, future: bool, rules: TimeRules, told: int | None = None
 ) -> str | None:
     """A written date ("May 17, 2023", "17 May", "March 2022", "in March")."""
     if g["my"]:
         month = _month_number(g["month3"], rules)
-        year = int(g["year3"]) if g["year3"] else _nearest_year(month, published, future)
+        year = int(g["year3"]) if g["year3"] else told or _nearest_year(month, published, future)
         return None if year is None else f"{year:04d}-{month:02d}"
     month = _month_number(g["month"] or g["month2"], rules)
     day = int(g["day"] or g["day2"])
     year_text = g["year"] or g["year2"]
-    year = int(year_text) if year_text else _nearest_year(month, published, future)
+    year = int(year_text) if year_text else told or _nearest_year(month, published, future)
     if year is None:
         return None
+    if not year_text and not told and published is not None and year == published.year - 1:
+        ahead = _date_or_none(published.year, month, day)
+        if ahead is not None and 0 < (ahead - published).days <= _SOON_DAYS:
+            year = published.year  # "until October 14" in a late-September article is this year's
     try:
         return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _date_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
     except ValueError:
         return None
 
