@@ -49,6 +49,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sample", type=int, default=40)
     parser.add_argument("--seed", type=int, default=2023)
+    parser.add_argument("--threshold", type=float, default=0.7, help="confidence an analyst filters at")
     # The sample quotes article text: it goes outside the repository (no third-party text is committed).
     parser.add_argument(
         "--sample-out", type=Path, default=Path(tempfile.gettempdir()) / "worldwire-events-sample.jsonl"
@@ -109,11 +110,17 @@ def main(argv: list[str] | None = None) -> None:
                 "cameo": event.cameo,
                 "plover": event.plover,
                 "modality": event.modality,
+                "confidence": event.confidence,
                 "trigger": event.trigger,
                 "evidence": event.evidence,
             }
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"sample of {len(sample)} events: {args.sample_out}")
+    kept = [e for e in stored if e.confidence >= args.threshold]
+    print(
+        f"events with confidence ≥ {args.threshold}: {len(kept)}/{len(stored)}"
+        f" = {len(kept) / max(len(stored), 1):.3f}"
+    )
 
 
 if __name__ == "__main__":

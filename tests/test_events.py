@@ -437,3 +437,63 @@ def test_habitual_past_is_background() -> None:
     used = _dyads_of("The rebels used to demand money from Russia.")
     assert used
     assert all(m == "historical" for *_, m in used)
+
+
+def test_animals_aims_and_things_are_no_parties() -> None:
+    """Material cooperation and conflict act on parties; an animal, an aim or a thing as object is another
+    sense of the word."""
+    assert _dyads_of("The Egyptian police ordered the killing of thousands of pigs.") == set()
+    assert _dyads_of("Egyptian police equipped horses with blankets.") == set()
+    assert not any(c.startswith("08") for *_, c, _ in _dyads_of("Russia retreated from its goal of peace."))
+    killed = _dyads_of("The rebels killed thousands of soldiers from China.")
+    assert any(c[:2] in ("18", "19", "20") and t == "CHN" for _, t, c, _ in killed)
+
+
+def test_recognition_is_of_a_state() -> None:
+    assert not any(c == "054" for *_, c, _ in _dyads_of("The old town was recognized by France as heritage."))
+    assert ("FRA", "SYR", "054", "asserted") in _dyads_of("France recognized Syria on Monday.")
+
+
+def test_a_month_or_an_event_year_long_before_the_document_is_background() -> None:
+    assert ("RUS", "UKR", "190", "historical") in _dyads_of("In March 2022, Russia attacked Ukraine.")
+    assert ("RUS", "UKR", "190", "asserted") in _dyads_of("In March 2023, Russia attacked Ukraine.")
+    assert any(
+        m == "historical" for *_, m in _dyads_of("The 1944 attack on Britain was carried out by Germany.")
+    )
+
+
+def _confidences(text: str) -> list[float]:
+    return [e.confidence for e in code_events(_actor_doc(text)).events]
+
+
+def test_confidence_follows_the_evidence() -> None:
+    """A named source and target, a specific pattern, an asserted act outside quotes rank above the same
+    act made possible, quoted or aimed at nobody."""
+    plain = max(_confidences("Australia imposed sanctions on Russia."))
+    assert plain >= 0.7
+    assert max(_confidences("Australia might impose sanctions on Russia.")) < plain
+    assert max(_confidences('France said: "Australia imposed sanctions on Russia."')) < plain
+    assert max(_confidences("We think Australia imposed sanctions on Russia.")) < plain
+    assert max(_confidences("Australia imposes sanctions on Russia.")) < plain  # a standing description
+    assert all(0.05 <= c <= 0.95 for c in _confidences("Russian soldiers were attacked."))
+
+
+def test_hosting_is_of_a_state_or_an_organisation() -> None:
+    assert ("DEU", "FRAGOV", "043", "asserted") in _dyads_of("Germany hosted President Macron.")
+    assert not any(c == "043" for *_, c, _ in _dyads_of("Iran hosted the protesters at a chess tournament."))
+
+
+def test_a_time_phrase_is_no_target_preposition() -> None:
+    """ "call on X" is an appeal; "called off its search late on Tuesday" is none."""
+    assert not any(
+        c.startswith("02") for *_, c, _ in _dyads_of("Britain called off its search late on Tuesday.")
+    )
+    assert any(c.startswith("02") for *_, c, _ in _dyads_of("Britain called on Iran to release the sailors."))
+
+
+def test_a_forbidden_or_prevented_act_is_negated_not_refused() -> None:
+    assert ("IRN", "ISR", "190", "negated") in _dyads_of("Iran must not attack Israel.")
+    assert ("RUS", "UKR", "120", "asserted") in _dyads_of("Russia will not accept the proposal from Ukraine.")
+    prevented = _dyads_of("France went to court to prevent Germany from helping Poland.")
+    assert prevented
+    assert all(m == "negated" for *_, m in prevented)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,17 @@ class _Side:
 
 _UNKNOWN = _Side(None, "", None, None, None)  # the author of unattributed violence
 
+PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who"})
+# Confidence: evidence strength, added up (see docs/events.md, Confidence).
+BASE_CONFIDENCE = 0.3
+MODALITY_CONFIDENCE: Mapping[str, float] = {
+    "asserted": 0.1,
+    "historical": 0.05,
+    "intended": 0.05,
+    "hypothetical": 0.0,
+    "negated": 0.0,
+}
+
 
 @dataclass(frozen=True, slots=True)
 class _Match:
@@ -90,8 +102,7 @@ class _DocumentCoder:
         self.sentences = doc.annotated.sentences
         self.sentence_starts = [s.start for s in self.sentences]
         self.places = place_names() if options.places else {}
-        year = (doc.clean.date or "")[:4]
-        self.year = int(year) if year.isdigit() else None
+        self.published = _published(doc.clean.date)
 
     def events(self) -> Iterator[Event]:
         seen: set[tuple[object, ...]] = set()  # one event per dyad, code and modality in a sentence
@@ -304,7 +315,8 @@ class _SegmentCoder:
         lower = [t.lower_ for t in token.sent]
         lemmas = [t.lemma_.lower() for t in token.sent]
         at = token.i - token.sent.start
-        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative")}
+        # "called off its search late on Tuesday": a preposition of time carries no target
+        preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative") and not _dated(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":  # "gave a welcome (…) to X"
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and c.i > token.i}
         best: _Match | None = None
@@ -639,34 +651,106 @@ class _SegmentCoder:
             and any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
             and not any(t.lemma_.lower() in self.book.natural_hazards for t in token.sent)
         )
-        if not source and not unattributed:
+        # "ordered the killing of pigs", "retreated from a goal": no party is acted on
+        if (not source and not unattributed) or self._thing_object(token, pattern):
             return
         if token.sent.text.rstrip(" \"'”’)").endswith("?"):
             return  # a question asks whether something happened; it reports nothing
         self.coded_heads.update(t.i for t in (token, anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
-        modality, code = read_modality(token, anchor, modality_cues(), self.parent.year, pattern.code, recode)
-        confidence = (
-            0.55
-            + 0.1 * min(len(pattern.required), 2)
-            + (0.05 if kind == "verb" else -0.1 * (anchor is token))
+        modality, code = read_modality(
+            token, anchor, modality_cues(), self.parent.published, pattern.code, recode
+        )
+        base = (
+            BASE_CONFIDENCE
+            + (0.1 if match.score >= 3 else 0.05 if match.score > 0 else 0.0)  # a specific pattern
+            + (0.05 if kind == "verb" else -0.05 * (anchor is token))  # a bare noun is weaker
+            + MODALITY_CONFIDENCE[modality]
+            - (0.15 if self._personal(token) else 0.0)  # quoted or first-person talk
+            - (0.1 if _simple_present(token) else 0.0)  # "the party supports", "the foundation provides"
         )
         pairs: list[tuple[_Side, _Side | None]]
         if unattributed:
-            pairs, adjust = [(_UNKNOWN, b) for b in self._sides(target or [])], -0.2
+            pairs, adjust = [(_UNKNOWN, b) for b in self._sides(target or [])], 0.0
         else:
             pairs, adjust = self._pairs(token, anchor, pattern, source, target or [], code)
         sentence = self.parent.sentence_of(self.offset + token.idx)
         trigger = token.text if anchor is token else f"{anchor.text} … {token.text}"
         reciprocal = pattern.reciprocal or self.book.reciprocal.get(pattern.code)
         for a, b in pairs:
-            if b is not None and _same_party(a, b):
+            # "recognized by UNESCO as heritage", "hosted the Women's Championship": recognition and hosting
+            # are of a state, a government or an international organisation (unless the pattern names what:
+            # "established ties", "host a meeting")
+            stateless = (
+                pattern.code in self.book.state_target_codes
+                and not pattern.required
+                and not _state_or_organisation(b)
+            )
+            if stateless or (b is not None and _same_party(a, b)):
                 continue
             deployed = self._deployment(token, pattern, a, code)
             own_code = self._verbal(token, a) or deployed or code
-            yield self._event(a, b, own_code, modality, sentence, confidence + adjust, trigger)
+            confidence = base + self._side_confidence(a, source=True) + self._target_confidence(b, adjust)
+            yield self._event(a, b, own_code, modality, sentence, confidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
-                yield self._event(b, a, reciprocal, modality, sentence, confidence + adjust - 0.1, trigger)
+                yield self._event(b, a, reciprocal, modality, sentence, confidence - 0.05, trigger)
+
+    def _side_confidence(self, side: _Side, source: bool) -> float:
+        """How firmly a party is known: a named state, organisation or national actor (0.2 as source), one
+        reached through a pronoun or with no country (less), none (0)."""
+        if side.index is None and side.code is None:
+            return 0.0
+        national = side.country is not None or (side.code or "").startswith("IGO")
+        pronoun = side.index is not None and self.actors[side.index].text.lower() in PRONOUNS
+        weight = (0.2 if national else 0.05) - (0.1 if pronoun and national else 0.0)
+        return weight if source else weight * 0.75
+
+    def _target_confidence(self, target: _Side | None, adjust: float) -> float:
+        """A target read from an argument position counts fully, the next actor in the clause or a compound
+        subject acting mutually by half, no target not at all."""
+        if target is None:
+            return 0.0
+        weight = self._side_confidence(target, source=False)
+        return weight if adjust > 0 else weight / 2
+
+    def _personal(self, token: Token) -> bool:
+        """The predicate is inside a quotation, or its sentence speaks in the first or second person
+        ("I", "we", "you"): interview and opinion talk, weaker evidence of an event."""
+        sent = token.sent
+        before = sent.doc.text[sent.start_char : token.idx]
+        straight = before.count('"') % 2 == 1
+        curly = before.rfind("\u201c") > before.rfind("\u201d")
+        personal = any(t.lower_ in self.book.personal_pronouns and t.tag_ in ("PRP", "PRP$") for t in sent)
+        return straight or curly or personal
+
+    def _thing_object(self, token: Token, pattern: Pattern) -> bool:
+        """Material cooperation and conflict act on parties: an object that is an animal, a thing or an aim
+        and no actor ("equipped horses", "the killing of pigs", "retreated from a goal") is another sense."""
+        book = self.book
+        if not any(pattern.code.startswith(root) for root in book.party_object_roots):
+            return False
+        preps = set(pattern.preps) | ({"of"} if token.pos_ in ("NOUN", "PROPN") else set())
+        words = [c for c in token.children if c.dep_ in OBJECTS]
+        words += [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        counted = [  # "thousands of pigs": what is counted
+            o
+            for w in words
+            if w.like_num or w.lemma_.lower() in book.quantity_nouns
+            for c in w.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        return any(
+            w.lemma_.lower() in book.non_party_objects and self.token_actor[w.i] is None
+            for w in (*words, *counted)
+        )
 
     def _pairs(
         self, token: Token, anchor: Token, pattern: Pattern, source: list[int], target: list[int], code: str
@@ -678,8 +762,14 @@ class _SegmentCoder:
             sources = [a for a in sources if a.country is not None or len(a.code or "") > 3]
         # the predicate is never its own target ("expressed opposition to X": not the OPP "opposition")
         wording = frozenset().union(*pattern.required)  # "express opposition to": "opposition" is no party
+        # ... but a national party named by those words is one ("hosted the Russian president")
         itself = {self.token_actor[token.i], self.token_actor[anchor.i]} | {
-            self.token_actor[c.i] for c in token.children if c.dep_ in OBJECTS and c.lemma_.lower() in wording
+            index
+            for c in token.children
+            if c.dep_ in OBJECTS
+            and c.lemma_.lower() in wording
+            and (index := self.token_actor[c.i]) is not None
+            and _resolved(self.actors, index).country is None
         }
         targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
         adjust = 0.1
@@ -795,6 +885,15 @@ class _SegmentCoder:
         return EventActor(side.text, side.code, side.country, side.sector, side.index)
 
 
+def _published(text: str | None) -> date | None:
+    """The document's date ("YYYY-MM-DD", or only its year): what "long ago" is measured from."""
+    try:
+        return date.fromisoformat(text or "")
+    except ValueError:
+        year = (text or "")[:4]
+        return date(int(year), 12, 31) if year.isdigit() and int(year) > 0 else None
+
+
 @cache
 def place_names() -> Mapping[str, tuple[PlaceEntry, ...]]:
     """Country adjectives and capitals of the actors lexicon ("Chinese", "Beijing"), by word."""
@@ -867,6 +966,22 @@ def _in_order(pattern: Pattern, lower: list[str], lemmas: list[str], at: int) ->
         return True
 
     return seek(pattern.before, 0, at) and seek(pattern.after, at + 1, len(lower))
+
+
+def _simple_present(verb: Token) -> bool:
+    """A verb in the simple present with no auxiliary ("the party supports the ticket"): in news, mostly a
+    standing description or a habit, not a dated act."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _state_or_organisation(side: _Side | None) -> bool:
+    """A party with a country, or an organisation's own code ("IGOUNO"): not an unplaced group ("CVL")."""
+    return side is not None and (side.country is not None or len(side.code or "") > 3)
+
+
+def _dated(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Tuesday", "in June")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _same_party(a: _Side, b: _Side) -> bool:

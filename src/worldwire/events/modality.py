@@ -7,7 +7,9 @@ with the cue vocabularies of data/modality/v1.toml.
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from worldwire.events.patterns import ModalityCues
@@ -21,6 +23,11 @@ CHAIN = frozenset({"xcomp", "pcomp", "prep", "pobj", "acomp", "dobj", "conj", "a
 CLAUSE_BREAKS = frozenset({"ccomp", "relcl", "advcl", "acl", "parataxis", "csubj", "conj", "xcomp"})
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)s?\b")
+MONTHS = {
+    **{name: i for i, name in enumerate(calendar.month_name) if name},
+    **{name: i for i, name in enumerate(calendar.month_abbr) if name},
+    "Sept": 9,
+}
 
 
 def _chain(token: Token, anchor: Token) -> list[Token]:
@@ -56,7 +63,7 @@ def _clause(token: Token) -> list[Token]:
 
 
 def read_modality(
-    token: Token, anchor: Token, cues: ModalityCues, year: int | None, code: str, recode: bool = True
+    token: Token, anchor: Token, cues: ModalityCues, published: date | None, code: str, recode: bool = True
 ) -> tuple[Modality, str]:
     """The event's modality, and its CAMEO code as that modality makes it: an intended event becomes an
     expression of intent (03x), or a threat when made conditional ("... unless Y"); a negated intention
@@ -67,7 +74,12 @@ def read_modality(
     # "committed atrocities", "offered concessions" (its own auxiliaries still count: "will undertake")
     intended = _intended([token, *chain[2:]] if anchor is not token else chain, children, cues)
     if _negated(chain, children, cues):
-        refused = intended or any(w.lemma_.lower() in cues.refusal_verbs for w in chain[1:])
+        # "they must not send weapons" forbids; it is no refusal by "they"
+        obliged = any(c.dep_ == "aux" and c.lower_ in cues.obligation_auxiliaries for c in children)
+        prevented = any(w.lemma_.lower() in cues.prevention_verbs for w in chain[1:])
+        refused = (intended and not obliged and not prevented) or any(
+            w.lemma_.lower() in cues.refusal_verbs for w in chain[1:]
+        )
         refusal = cues.refusal_code(code) if refused and recode else None
         return ("asserted", refusal) if refusal else ("negated", code)
     habitual = _habitual(chain, children, cues)  # "would sometimes kill" is no possibility
@@ -77,8 +89,8 @@ def read_modality(
         return ("intended", threat) if threat else ("hypothetical", code)
     if (
         habitual
-        or _historical(anchor, cues, year)
-        or (anchor.dep_ == "advcl" and _historical(anchor.head, cues, year))
+        or _historical(token, anchor, cues, published)
+        or (anchor.dep_ == "advcl" and _historical(anchor.head, anchor.head, cues, published))
     ):
         return "historical", code
     if not intended or not recode:
@@ -107,7 +119,11 @@ def _negated(chain: list[Token], children: list[Token], cues: ModalityCues) -> b
         return True
     if any(c.lower_ in cues.negative_objects and c.dep_ == "dobj" for c in chain[0].children):
         return True
-    return any(w.lemma_.lower() in cues.negating_verbs and w.pos_ == "VERB" for w in chain[1:])
+    return any(
+        (w.lemma_.lower() in cues.negating_verbs or w.lemma_.lower() in cues.prevention_verbs)
+        and w.pos_ == "VERB"
+        for w in chain[1:]
+    )
 
 
 def _habitual(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
@@ -180,25 +196,41 @@ def _to_clause(word: Token) -> bool:
     return word.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
 
 
-def _historical(anchor: Token, cues: ModalityCues, year: int | None) -> bool:
+def _historical(token: Token, anchor: Token, cues: ModalityCues, published: date | None) -> bool:
     clause = _clause(anchor)
     lemmas = {w.lemma_.lower() for w in clause}
     if lemmas & cues.historical_words and (lemmas & cues.historical_units or "ago" not in lemmas):
         return True
-    if year is None:
+    if published is None:
         return False
-    years = [
-        int(m.group(1))
-        for w in clause
-        if w.ent_type_ == "DATE" and _dates(w, anchor)
-        for m in [YEAR.fullmatch(w.text)]
-        if m
-    ]
-    return bool(years) and max(years) <= year - cues.historical_min_years
+    for word in clause:
+        found = YEAR.fullmatch(word.text)
+        if not found or word.ent_type_ != "DATE" or not _dates(word, anchor, token):
+            continue
+        year = int(found.group(1))
+        month = _month(word)
+        if month is None and year <= published.year - cues.historical_min_years:
+            return True
+        if month is not None:
+            months = (published.year - year) * 12 + published.month - month
+            if months > cues.historical_min_months:
+                return True
+    return False
 
 
-def _dates(word: Token, anchor: Token) -> bool:
-    """A year that dates the predicate ("in 1992", "on 3 March 1992"), not a name's year ("its 2018 Act")."""
+def _month(year: Token) -> int | None:
+    """The month named in the year's own date phrase ("March 2018", "3 March 2018"), if any."""
+    entity = [t for t in year.doc[max(0, year.i - 3) : year.i] if t.ent_type_ == "DATE"]
+    for word in reversed(entity):
+        name = word.text.rstrip(".").title()
+        if name in MONTHS:
+            return MONTHS[name]
+    return None
+
+
+def _dates(word: Token, anchor: Token, token: Token) -> bool:
+    """A year that dates the predicate ("in 1992", "on 3 March 1992") or its event noun ("the 1944 attack"),
+    not a name's year ("its 2018 Act")."""
     node = word
     for _ in range(4):  # up through the date phrase itself
         if node.head.i == node.i or node.head.ent_type_ != "DATE":
@@ -206,6 +238,8 @@ def _dates(word: Token, anchor: Token) -> bool:
         node = node.head
     if node.dep_ == "pobj" and node.head.lower_ == "since":
         return False  # "the first to refuse since 1976": a span reaching the present
+    if token.pos_ in ("NOUN", "PROPN") and node.head.i == token.i:  # "the 1944 attack", "its 2003 invasion"
+        return node.dep_ in ("nummod", "compound", "amod", "nmod", "npadvmod", "poss")
     if node.head.i == anchor.i:
         return node.dep_ in ("npadvmod", "nmod", "advmod", "tmod", "pobj", "dobj") or node.dep_ == "prep"
     return node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.i == anchor.i

@@ -76,6 +76,11 @@ class PatternBook:
     complaint_verbs: Mapping[str, str] = field(default_factory=dict)
     argument_target_roots: frozenset[str] = frozenset()
     addressee_preps: frozenset[str] = frozenset()
+    party_object_roots: frozenset[str] = frozenset()
+    non_party_objects: frozenset[str] = frozenset()
+    state_target_codes: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
+    personal_pronouns: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -169,6 +174,11 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         complaint_verbs=frozen_mapping(_codes_table(raw, "complaint_verbs", where)),
         argument_target_roots=frozenset(string_list(raw, "argument_target_roots", where)),
         addressee_preps=frozenset(string_list(raw, "addressee_prepositions", where)),
+        party_object_roots=frozenset(string_list(raw, "party_object_roots", where)),
+        non_party_objects=frozenset(string_list(raw, "non_party_objects", where)),
+        state_target_codes=frozenset(string_list(raw, "state_target_codes", where)),
+        quantity_nouns=frozenset(string_list(raw, "quantity_nouns", where)),
+        personal_pronouns=frozenset(string_list(raw, "personal_pronouns", where)),
         verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
         nouns=frozen_mapping({k: tuple(v) for k, v in nouns.items()}),
         reciprocal=frozen_mapping(reciprocal),
@@ -203,6 +213,8 @@ class ModalityCues:
     negative_objects: frozenset[str]
     negating_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
+    prevention_verbs: frozenset[str]
     future_auxiliaries: frozenset[str]
     intent_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
@@ -213,6 +225,7 @@ class ModalityCues:
     historical_units: frozenset[str]
     historical_words: frozenset[str]
     historical_min_years: int
+    historical_min_months: int
     condition_markers: frozenset[str]
     generic_determiners: frozenset[str]
     generic_nouns: frozenset[str]
@@ -253,6 +266,8 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "negative_objects",
             "negating_verbs",
             "refusal_verbs",
+            "obligation_auxiliaries",
+            "prevention_verbs",
             "future_auxiliaries",
             "intent_verbs",
             "intent_adjectives",
@@ -281,6 +296,8 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         negative_objects=words["negative_objects"],
         negating_verbs=words["negating_verbs"],
         refusal_verbs=words["refusal_verbs"],
+        obligation_auxiliaries=words["obligation_auxiliaries"],
+        prevention_verbs=words["prevention_verbs"],
         future_auxiliaries=words["future_auxiliaries"],
         intent_verbs=words["intent_verbs"],
         intent_adjectives=words["intent_adjectives"],
@@ -291,6 +308,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         historical_units=words["historical_units"],
         historical_words=words["historical_words"],
         historical_min_years=require(raw, "historical_min_years", int, where),
+        historical_min_months=require(raw, "historical_min_months", int, where),
         condition_markers=frozenset(string_list(raw, "condition_markers", where)),
         generic_determiners=words["generic_determiners"],
         generic_nouns=words["generic_nouns"],
