@@ -33,6 +33,7 @@ stderr = Console(stderr=True)
 FloorsOption = Annotated[
     Path | None, typer.Option("--floors", help="Fail (exit 1) if a score is below the floor pinned here.")
 ]
+PloverGsrPath = Annotated[Path, typer.Argument(help="The plover-gsr folder (PLOVER_GSR_CAMEO.json).")]
 PinOption = Annotated[
     bool, typer.Option("--raise-floors", help="Raise the floors in --floors to these scores (never lowers).")
 ]
@@ -128,9 +129,7 @@ def eval_aeb_command(
 
 @eval_app.command("actors")
 def eval_actors_command(
-    path: Annotated[Path, typer.Argument(help="The plover-gsr folder (PLOVER_GSR_CAMEO.json).")] = Path(
-        "../shared/eval/plover-gsr"
-    ),
+    path: PloverGsrPath = Path("../shared/eval/plover-gsr"),
     floors: FloorsOption = None,
     pin: PinOption = False,
 ) -> None:
@@ -170,9 +169,7 @@ def eval_geo_command(
 
 @eval_app.command("plover")
 def eval_plover_command(
-    path: Annotated[Path, typer.Argument(help="The plover-gsr folder (PLOVER_GSR_CAMEO.json).")] = Path(
-        "../shared/eval/plover-gsr"
-    ),
+    path: PloverGsrPath = Path("../shared/eval/plover-gsr"),
     floors: FloorsOption = None,
     pin: PinOption = False,
 ) -> None:
