@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from typer.testing import CliRunner
 import worldwire
 from storekit import event, record
 from worldwire.interfaces.cli import app
+from worldwire.interfaces.store_commands import period_label
 
 TEXT = (
     "The foreign ministers of China and Kazakhstan met in Astana to discuss a new rail corridor, and both "
@@ -95,3 +97,17 @@ def test_store_cli_ingest_uses_every_core_by_default(tmp_path: Path) -> None:
     CliRunner().invoke(app, ["ingest", str(article), "--db", str(store)], catch_exceptions=False)
     status = json.loads(_run("status", "--format", "json", "--db", str(store)))
     assert (status["inputs"], status["articles"], status["failed"]) == (1, 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("by", "label"),
+    [
+        ("day", "2023-05-17"),
+        ("week", "2023-W20"),
+        ("month", "2023-05"),
+        ("quarter", "2023-Q2"),
+        ("year", "2023"),
+    ],
+)
+def test_store_cli_timeline_periods_read_at_their_precision(by: str, label: str) -> None:
+    assert period_label(date(2023, 5, 17), by) == label

@@ -82,6 +82,20 @@ def show(frame: Any, fmt: str, title: str | None = None) -> None:
         Console().print(table)
 
 
+def period_label(day: Any, by: str) -> str:
+    """The first day of a timeline period, written at the period's own precision."""
+    if by == "year":
+        return f"{day.year}"
+    if by == "quarter":
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    if by == "month":
+        return f"{day.year}-{day.month:02d}"
+    if by == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{day.year}-{day.month:02d}-{day.day:02d}"
+
+
 def _missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
@@ -269,6 +283,8 @@ def register(app: typer.Typer) -> None:
         """
         with _open(db, read_only=True) as store:
             frame = store.timeline(a, b, by=by, since=since, until=until, directed=directed, negated=negated)
+        if fmt == "table" and len(frame):  # a period reads as what it is: 2023-05, 2023-Q2, 2023-W20
+            frame = frame.assign(period=frame["period"].map(lambda day: period_label(day, by)))
         show(frame, fmt, f"{a.upper()}–{b.upper()} by {by}")
 
     @app.command("export")
