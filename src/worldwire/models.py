@@ -91,23 +91,28 @@ class AnnotatedDocument:
     language: str | None
     segments: tuple[Segment, ...] = field(default=(), repr=False)
     error: str | None = None
+    # Sentence spans in `clean.text`, trimmed of surrounding whitespace, blank ones skipped. Worked out
+    # once from the parse: every later stage and the output index sentences by position in this tuple.
+    sentences: tuple[Sentence, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sentences", _trimmed_sentences(self.segments))
 
     @property
     def id(self) -> str:
         return self.clean.id
 
-    @property
-    def sentences(self) -> tuple[Sentence, ...]:
-        """Sentence spans in `clean.text`, trimmed of surrounding whitespace; blank ones are skipped."""
-        spans = []
-        for seg in self.segments:
-            for sent in seg.doc.sents:
-                text = sent.text
-                stripped = text.strip()
-                if stripped:
-                    start = seg.offset + sent.start_char + (len(text) - len(text.lstrip()))
-                    spans.append(Sentence(start, start + len(stripped)))
-        return tuple(spans)
+
+def _trimmed_sentences(segments: tuple[Segment, ...]) -> tuple[Sentence, ...]:
+    spans = []
+    for seg in segments:
+        for sent in seg.doc.sents:
+            text = sent.text
+            stripped = text.strip()
+            if stripped:
+                start = seg.offset + sent.start_char + (len(text) - len(text.lstrip()))
+                spans.append(Sentence(start, start + len(stripped)))
+    return tuple(spans)
 
 
 # ── actors ────────────────────────────────────────────────────────────────────────────────────────
