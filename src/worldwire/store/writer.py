@@ -9,7 +9,7 @@ each time a copy arrives (never frozen at first sighting).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -347,14 +347,3 @@ def load_clusterer(con: duckdb.DuckDBPyConnection, config: StoreConfig | None = 
             sig = None if minhash is None else np.frombuffer(minhash, dtype="<u8").astype(np.uint64)
             clusterer.add(article_id, sig, cluster_id)
     return clusterer
-
-
-def iter_chunks(items: Iterable[Entry], size: int) -> Iterable[list[Entry]]:
-    batch: list[Entry] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
