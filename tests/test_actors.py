@@ -331,3 +331,50 @@ def test_actors_he_may_refer_to_an_office_named_before_it() -> None:
     assert by_text(actors, "Senate Minority Whip Aldo Varrentine").sector == "LEG"
     he = by_text(actors, "he")
     assert (he.name, he.sector) == (None, "GOV")
+
+
+def test_actors_a_party_that_is_a_celebration_is_no_political_party() -> None:
+    actors = actors_of("Police raided a birthday party on Friday. The party had over fifty guests.")
+    assert not [a for a in actors if a.sector == "PTY"]
+    ruling = actors_of("The ruling party won the vote in Kenya.")
+    assert [a for a in ruling if a.sector == "PTY"]
+
+
+def test_actors_a_building_named_after_a_saint_is_no_actor() -> None:
+    actors = actors_of(
+        "The minister visited Hagia Maria, formerly a Serbian Orthodox church, on Monday. He praised it."
+    )
+    assert [a.text for a in actors if a.sector == "REL" or a.country == "SRB"] == []
+    assert not [a for a in actors if a.kind == "person" and "Maria" in a.text]
+    assert not [a for a in actors_of("Pilgrims prayed in St. Mark's Cathedral.") if a.kind == "person"]
+
+
+def test_actors_a_religious_body_named_as_such_stays_an_actor() -> None:
+    church = by_text(actors_of("The Serbian Orthodox Church condemned the vote."), "Serbian Orthodox Church")
+    assert church.code == "SRBREL"
+
+
+def test_actors_a_role_takes_no_state_from_a_document_about_several() -> None:
+    actors = actors_of(
+        "Chilean and Peruvian ministers met in Lima. Chile and Bolivia sent observers. "
+        "The prosecution asked for a long sentence."
+    )
+    assert by_text(actors, "prosecution").country is None
+    single = actors_of("Floods hit Peru on Monday. Peru declared an emergency. The police closed roads.")
+    assert by_text(single, "police").country == "PER"
+
+
+def test_actors_a_multiword_demonym_wins_over_the_one_inside_it() -> None:
+    actors = actors_of("American Samoans voted for a new governor on Tuesday.")
+    assert by_text(actors, "American Samoans").country == "ASM"
+    assert not [a for a in actors if a.country == "WSM"]
+
+
+def test_actors_a_place_after_a_name_does_not_make_it_a_person_of_that_state() -> None:
+    actors = actors_of("Storms hit Tom Bean, Texas on Monday. He said the damage was light.")
+    assert not [a for a in actors if a.kind in ("person", "pronoun")]
+
+
+def test_actors_he_never_refers_to_a_state_named_before_it() -> None:
+    actors = actors_of("Oman signed the treaty on Monday. He called it a success.")
+    assert not [a for a in actors if a.kind == "pronoun"]

@@ -117,6 +117,10 @@ class ActorLexicon:
     titles: frozenset[str] = frozenset()
     title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     speech: frozenset[str] = frozenset()
+    buildings: frozenset[str] = frozenset()
+    name_openers: frozenset[str] = frozenset()
+    occasion_heads: frozenset[str] = frozenset()
+    occasions: frozenset[str] = frozenset()
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     plural_pronouns: frozenset[str] = frozenset()
     people_sector: str | None = None
@@ -305,6 +309,10 @@ class RoleTable:
     titles: frozenset[str] = frozenset()  # "vice-president": a role noun that titles one person
     title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "king": "m"
     speech: frozenset[str] = frozenset()  # "say": its subject speaks the quote around a pronoun
+    buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
+    name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
+    occasion_heads: frozenset[str] = frozenset()  # "party": a role noun that can name an occasion
+    occasions: frozenset[str] = frozenset()  # "birthday": makes an occasion head a thing, no actor
 
 
 def plural(noun: str) -> str:
@@ -369,6 +377,12 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             {*(t.lower() for t in _section(raw, "titles", "nouns", where, required=False)), *offices}
         ),
         speech=frozenset(w.lower() for w in _section(raw, "speech", "verbs", where, required=False)),
+        buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
+        name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
+        occasion_heads=_lower_both(_section(raw, "occasions", "heads", where, required=False)),
+        occasions=frozenset(
+            w.lower() for w in _section(raw, "occasions", "modifiers", where, required=False)
+        ),
         title_gender=MappingProxyType(
             {
                 **dict.fromkeys((w.lower() for w in _optional(pronouns, "masculine_titles", where)), "m"),
@@ -574,6 +588,10 @@ def build_lexicon(
         titles=roles.titles if roles else frozenset(),
         title_gender=roles.title_gender if roles else MappingProxyType({}),
         speech=roles.speech if roles else frozenset(),
+        buildings=roles.buildings if roles else frozenset(),
+        name_openers=roles.name_openers if roles else frozenset(),
+        occasion_heads=roles.occasion_heads if roles else frozenset(),
+        occasions=roles.occasions if roles else frozenset(),
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),
         plural_pronouns=roles.plural_pronouns if roles else frozenset(),
         people_sector=roles.people_sector if roles else None,

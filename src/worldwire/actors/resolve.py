@@ -42,6 +42,9 @@ _AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "r
 _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
 _LOOKBACK_SENTENCES = 3
+_PLACE_NAMES = frozenset({"country", "region", "city", "capital"})
+_DESCRIPTION_WORDS = 8  # how far after a name an apposition describing it is looked for
+_MAIN_STATE_LEAD = 2  # a document is about one state when it has this many times the next state's mentions
 _ATTACHING = frozenset({"in", "of", "from", "throughout", "across"})
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 _ATTITUDE = frozenset({"anti", "pro"})
@@ -110,11 +113,6 @@ class _Draft:
     @property
     def char_start(self) -> int:
         return self.offset + self.doc[self.start].idx
-
-    @property
-    def char_end(self) -> int:
-        last = self.doc[self.end - 1]
-        return self.offset + last.idx + len(last.text)
 
 
 def resolve_with(doc: AnnotatedDocument, lexicon: ActorLexicon) -> tuple[Actor, ...]:
@@ -206,8 +204,7 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
         ):
             name = _name_piece(doc, i, end, "ORG" if titled_body else "PERSON")
             if name is not None:
-                pieces.append(name)
-                i = name.end
+                i = _add_name(doc, name, pieces, lexicon)
                 continue
         if token.lower_ in lexicon.pronoun_gender and token.tag_ == "PRP":
             pieces.append(_Piece(i, i + 1, "pronoun"))
@@ -220,6 +217,15 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
             pieces.append(_Piece(i, i + 1, "role", (people,)))  # "Bosnian Serbs", "Kurds"
         i += 1
     return pieces
+
+
+def _add_name(doc: Doc, name: _Piece, pieces: list[_Piece], lexicon: ActorLexicon) -> int:
+    """Keeps a person's name, skips a building's ("Hagia Sophia"); returns the token to go on from."""
+    building = _building_name(doc, name, lexicon)
+    if building is None:
+        pieces.append(name)
+        return name.end
+    return building
 
 
 def _names_money(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
@@ -410,12 +416,73 @@ def _plausible(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
             and following.ent_iob_ == "I"
             and following.text[:1].isupper()
         )  # "National" in "National Weather Service": a word of a longer name
-        return last.pos_ in _NOUN_POS and last.ent_type_ not in _NOT_ROLES and not in_name
+        return (
+            last.pos_ in _NOUN_POS
+            and last.ent_type_ not in _NOT_ROLES
+            and not in_name
+            and not _occasion(doc, piece, lexicon)
+            and not _building(last, lexicon)
+        )
     if piece.kind == "person":
         return _plausible_person(doc, piece)
     if piece.kind in _COUNTRY_KINDS | _GROUP_KINDS:
         return _plausible_state(doc, piece, lexicon)
     return True
+
+
+def _occasion(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
+    """ "a graduation party", "a tennis court": the noun names an occasion or a thing, not a party or
+    a court; a later "the party" in the same text is that occasion too."""
+    last = doc[piece.end - 1]
+    if piece.end - piece.start != 1 or last.lower_ not in lexicon.occasion_heads:
+        return False
+    if _after_occasion_word(doc, piece.start, lexicon):
+        return True
+    definite = piece.start > 0 and doc[piece.start - 1].lower_ == "the"
+    return definite and any(
+        t.lower_ == last.lower_ and _after_occasion_word(doc, t.i, lexicon) for t in doc[: piece.start]
+    )
+
+
+def _after_occasion_word(doc: Doc, i: int, lexicon: ActorLexicon) -> bool:
+    return i > 0 and doc[i - 1].lower_ in lexicon.occasions
+
+
+def _building(noun: Token, lexicon: ActorLexicon) -> bool:
+    """ "converted into a mosque", "X, formerly a church": a building, not a religious or other body."""
+    if noun.lower_ not in lexicon.buildings:
+        return False
+    return noun.dep_ == "appos" or any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _describes_building(word: Token, lexicon: ActorLexicon) -> bool:
+    for _ in range(3):  # up through "Greek Orthodox church"
+        if word.dep_ not in ("amod", "compound") or word.head is word:
+            return False
+        word = word.head
+        if _building(word, lexicon):
+            return True
+    return False
+
+
+def _building_name(doc: Doc, name: _Piece, lexicon: ActorLexicon) -> int | None:
+    """Where the name of a building that the parser read as a person's ends ("Hagia Sophia", "St. Paul's
+    Cathedral", "X, formerly a church"); None for a person's name."""
+    end = name.end
+    if end < len(doc) and doc[end].tag_ == "POS":
+        end += 1
+    if end < len(doc) and doc[end].lower_ in lexicon.buildings and doc[end].text[:1].isupper():
+        return end + 1
+    opener = doc[name.start - 1] if name.start > 0 else None
+    if doc[name.start].text in lexicon.name_openers or (
+        opener is not None and opener.text in lexicon.name_openers
+    ):
+        return name.end
+    described = any(
+        t.dep_ == "appos" and t.lower_ in lexicon.buildings and name.start <= t.head.i < name.end
+        for t in doc[name.end : min(len(doc), name.end + _DESCRIPTION_WORDS)]
+    )
+    return name.end if described else None
 
 
 def _plausible_person(doc: Doc, piece: _Piece) -> bool:
@@ -439,6 +506,8 @@ def _plausible_person(doc: Doc, piece: _Piece) -> bool:
 def _plausible_state(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     if piece.start >= 2 and doc[piece.start - 1].text == "-" and doc[piece.start - 2].lower_ in _ATTITUDE:
         return False  # "anti-Syria journalist", "pro-Iranian group": a stance, not a nationality
+    if piece.kind in _ADJECTIVE_KINDS and _describes_building(doc[piece.end - 1], lexicon):
+        return False  # "a Greek Orthodox church" that is a building: no Greek actor
     kind = doc[piece.start].ent_type_
     if kind != "PERSON" and kind not in _THING_NAMES:
         return True
@@ -1077,6 +1146,8 @@ def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None
     if not following:
         return
     title = following[0]
+    if all(p.kind in _PLACE_NAMES for p in title.pieces):
+        return  # "Salalah, Oman", "Lakewood, New Jersey": a place and its state, not a person described
     head = title.doc[title.end - 1]
     if head.dep_ == "appos" and draft.start <= head.head.i < draft.end:
         if title.country is None and title.kind == "role":
@@ -1222,14 +1293,24 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
         ]
         country = preceding[-1].country if preceding else None
         if country is None:
-            counts = Counter(d.country for d in kept if d.country and d.sentence < draft.sentence)
-            country = counts.most_common(1)[0][0] if counts else None
+            country = _main_state(kept, draft)
         if country is None:  # the only state the document names, even if later ("... the Kenya X")
             named = {d.country for d in drafts if d.country and d.kind in ("state", "organisation")}
             country = named.pop() if len(named) == 1 else None
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
+
+
+def _main_state(kept: list[_Draft], draft: _Draft) -> str | None:
+    """The state earlier sentences are clearly about (far more mentions than any other); None when
+    they name several states with no clear lead: "the prosecution" is then no state's."""
+    counts = Counter(d.country for d in kept if d.country and d.sentence < draft.sentence)
+    ranked = counts.most_common(2)
+    if not ranked:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] >= _MAIN_STATE_LEAD * runner_up else None
 
 
 def _to_actor(draft: _Draft) -> Actor:
