@@ -20,6 +20,7 @@ import trafilatura
 from rich.table import Table
 
 from worldwire.clean import clean_document
+from worldwire.evaluation.metrics import f1
 from worldwire.models import RawDocument
 
 _TOKEN = re.compile(r"\w+")
@@ -124,5 +125,4 @@ def _shingles(tokens: list[str]) -> Counter[tuple[str, ...]]:
 def _prf(pages: list[PageScore]) -> tuple[float, float, float]:
     precision = sum(p.tp / (p.tp + p.fp) if p.tp + p.fp else 0.0 for p in pages) / len(pages)
     recall = sum(p.tp / (p.tp + p.fn) if p.tp + p.fn else 0.0 for p in pages) / len(pages)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    return precision, recall, f1(precision, recall)

@@ -24,6 +24,7 @@ from pathlib import Path
 from rich.table import Table
 
 from worldwire.enrich.places import find_places
+from worldwire.evaluation.metrics import f1
 from worldwire.models import Location, RawDocument
 from worldwire.pipeline import parse_documents
 
@@ -117,10 +118,6 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
-
-
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
 
@@ -207,10 +204,10 @@ def evaluate_geo(path: Path) -> GeoReport:
         predicted=predicted,
         exact_precision=exact_p,
         exact_recall=exact_r,
-        exact_f1=_f1(exact_p, exact_r),
+        exact_f1=f1(exact_p, exact_r),
         overlap_precision=overlap_p,
         overlap_recall=overlap_r,
-        overlap_f1=_f1(overlap_p, overlap_r),
+        overlap_f1=f1(overlap_p, overlap_r),
         found_within_161=placed / with_coords if with_coords else 0.0,
         found_within_161_all=placed / gold_n if gold_n else 0.0,
         accuracy_161=sum(e <= KM for e in errors) / len(errors) if errors else 0.0,

@@ -24,6 +24,7 @@ from pathlib import Path
 from rich.table import Table
 
 from worldwire.actors import petrarch_lexicon, resolve_actors
+from worldwire.evaluation.metrics import prf
 from worldwire.events.coder import CoderOptions, code_document
 from worldwire.events.petrarch import petrarch_patterns
 from worldwire.models import RawDocument
@@ -124,10 +125,7 @@ def _prf(pairs: Iterable[tuple[frozenset[Triple], frozenset[Triple]]]) -> Prf:
         tp += len(predicted & expected)
         fp += len(predicted - expected)
         fn += len(expected - predicted)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Prf(precision, recall, f1)
+    return Prf(*prf(tp, fp, fn))
 
 
 def _roots(triples: frozenset[Triple]) -> frozenset[Triple]:
@@ -182,10 +180,10 @@ def render_petrarch(report: PetrarchReport, verbs: str = "petrarch") -> Table:
         table.add_row(name, str(count), f"{exact:.3f}", f"{roots:.3f}")
     table.add_section()
     table.add_row("all", str(len(report.outcomes)), f"{report.exact:.3f}", f"{report.root_agreement:.3f}")
-    for label, prf in (
+    for label, scores in (
         ("triples P/R/F1", report.triples),
         ("root triples P/R/F1", report.roots),
         ("3-letter actors P/R/F1", report.three_letter),
     ):
-        table.add_row(label, "", "", f"{prf.precision:.3f} / {prf.recall:.3f} / {prf.f1:.3f}")
+        table.add_row(label, "", "", f"{scores.precision:.3f} / {scores.recall:.3f} / {scores.f1:.3f}")
     return table

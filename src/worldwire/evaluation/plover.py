@@ -20,6 +20,7 @@ from typing import Any
 
 from rich.table import Table
 
+from worldwire.evaluation.metrics import prf
 from worldwire.models import Event, RawDocument
 from worldwire.pipeline import extract_documents
 
@@ -129,20 +130,13 @@ def predict(records: list[GoldRecord]) -> list[Prediction]:
     return out
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
 def _set_f1(pairs: Iterable[tuple[frozenset[str], frozenset[str]]]) -> float:
     tp = fp = fn = 0
     for predicted, gold in pairs:
         tp += len(predicted & gold)
         fp += len(predicted - gold)
         fn += len(gold - predicted)
-    return _prf(tp, fp, fn)[2]
+    return prf(tp, fp, fn)[2]
 
 
 def score(predictions: list[Prediction]) -> PloverReport:
@@ -151,7 +145,7 @@ def score(predictions: list[Prediction]) -> PloverReport:
     hits = Counter(p.category for p in predictions if p.category == p.record.category)
     categories = []
     for name in sorted(gold):
-        precision, recall, f1 = _prf(hits[name], predicted[name] - hits[name], gold[name] - hits[name])
+        precision, recall, f1 = prf(hits[name], predicted[name] - hits[name], gold[name] - hits[name])
         categories.append(CategoryScore(name, gold[name], predicted[name], precision, recall, f1))
     total = len(predictions) or 1
     return PloverReport(
