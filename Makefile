@@ -6,20 +6,24 @@ SHARED ?= ../shared
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup demo test check eval bench golden clean
+.PHONY: setup system demo test check eval bench golden clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,spark]'
 	touch $@
 
 setup: $(VENV)/.installed
 
+# Chromium for the browser test and Java for Spark, from Debian (scripts/setup-system says why).
+system:
+	scripts/setup-system
+
 demo: setup
 	$(VENV)/bin/worldwire demo $(SHARED)
 
-test: setup
+test: setup system
 	scripts/check
 
 eval: setup
