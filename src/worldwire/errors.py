@@ -129,3 +129,7 @@ class Errors:
         "it to finish, or pass another --db file."
     )
     E603 = "[E603] bad query: {reason}."
+
+    # E7xx: the HTTP API and dashboard (`worldwire serve`).
+
+    # E8xx: engines (`worldwire ingest --engine spark`, `worldwire attach`).
