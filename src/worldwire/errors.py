@@ -131,5 +131,42 @@ class Errors:
     E603 = "[E603] bad query: {reason}."
 
     # E7xx: the HTTP API and dashboard (`worldwire serve`).
+    E701 = (
+        "[E701] bad parameter {name!r}: {problem}. Expected {expected}. Fix it and ask again; every "
+        "parameter is described in /api/openapi.json."
+    )
+    E702 = (
+        "[E702] page {page} of {page_size} reaches past the first {limit:,} results, the deepest the API "
+        "pages: narrow your filters (dyad, actor, country, dates, CAMEO code) instead of paging further."
+    )
+    E703 = "[E703] no {what} with id {id!r} in this store. Take ids from /api/events or an event's mentions."
+    E704 = (
+        "[E704] {method} {path}: {reason}. The API only answers GET requests on the routes listed in "
+        "/api/openapi.json; it never writes to the store."
+    )
+    E705 = (
+        "[E705] internal error while answering {method} {path}; it is logged by the server. Try again, "
+        "and if it happens again report it with the request."
+    )
+    E706 = (
+        "[E706] no store at {path!r}: `worldwire serve` only reads a store and will not create an empty "
+        "one. Create it first with `worldwire ingest FILES --db {path}`, or pass the right --db file."
+    )
 
     # E8xx: engines (`worldwire ingest --engine spark`, `worldwire attach`).
+    E801 = (
+        "[E801] the Spark engine needs pyspark, which is not installed: pip install 'worldwire[spark]', "
+        "or ingest with --engine local."
+    )
+    E802 = (
+        "[E802] Java not found: Spark needs a Java 17 runtime (apt-get install openjdk-17-jre-headless, "
+        "or set JAVA_HOME), or ingest with --engine local."
+    )
+    E803 = "[E803] bad Spark ingest: {reason}."
+    E804 = (
+        "[E804] {path!r} is not the output of `worldwire ingest --engine spark` ({reason}). Pass the --out "
+        "folder of a finished Spark run; a run that failed half-way writes no manifest, so run it again."
+    )
+    E805 = (
+        "[E805] the Spark job failed: {reason}. Check the Spark log above; a rerun to the same --out is safe."
+    )

@@ -1,4 +1,4 @@
-"""The store's commands (ingest, status, events, dyads, timeline, export, demo): parse, call, print.
+"""The store's commands (ingest, attach, status, events, dyads, timeline, export, demo): parse, call, print.
 
 Each command calls the function the Python API (`worldwire.open`) calls; nothing is computed here.
 """
@@ -129,9 +129,7 @@ def run_ingest(store: Store, inputs: list[str], workers: int, **options: Any) ->
     return report
 
 
-def register(app: typer.Typer) -> None:
-    """Add the store's commands to the `worldwire` app."""
-
+def _register_ingest(app: typer.Typer) -> None:
     @app.command("ingest")
     def ingest_command(
         inputs: Annotated[
@@ -155,16 +153,58 @@ def register(app: typer.Typer) -> None:
         max_chars: Annotated[
             int, typer.Option("--max-chars", min=1, help="Largest document accepted.")
         ] = default("max_chars"),
+        engine: Annotated[
+            str, typer.Option("--engine", help="local (into --db) or spark (Parquet into --out).")
+        ] = "local",
+        master: Annotated[
+            str | None,
+            typer.Option(
+                "--master", help="Spark master URL (default local[N], N = --workers or every core)."
+            ),
+        ] = None,
+        out: Annotated[
+            str | None,
+            typer.Option(
+                "--out", "-o", help="Spark: the output folder (or s3a://, hdfs:// URL) for Parquet."
+            ),
+        ] = None,
+        docs_per_task: Annotated[
+            int, typer.Option("--docs-per-task", min=1, help="Spark: documents per analysis task.")
+        ] = 16,
+        tasks: Annotated[
+            int | None,
+            typer.Option("--tasks", min=1, help="Spark: analysis tasks (default: from --docs-per-task)."),
+        ] = None,
     ) -> None:
         """Add articles to the store: deduplicated, clustered, every input logged (done, duplicate, failed).
 
         Re-running adds nothing; a run that was killed resumes where it stopped. Exit status 0 even when
         some inputs failed: each is in the ingest log with its reason (`worldwire status`).
+        With --engine spark the same pipeline runs on Apache Spark and writes Parquet to --out; load it
+        into a store with `worldwire attach`.
 
         Example:
 
             worldwire ingest ../shared/corpus/wikinews-2019-2020/wikinews.jsonl --db news.duckdb
         """
+        if engine not in ("local", "spark"):
+            raise typer.BadParameter(f"--engine must be local or spark, not {engine!r}")
+        if engine == "spark":
+            if out is None:
+                raise typer.BadParameter("--engine spark writes Parquet: give the output folder with --out")
+            spark_ingest(
+                inputs or ["-"],
+                out,
+                master or f"local[{workers or _default_workers()}]",
+                raw_mode=raw,
+                default_date=date,
+                max_chars=max_chars,
+                docs_per_task=docs_per_task,
+                tasks=tasks,
+            )
+            return
+        if out is not None or master is not None:
+            raise typer.BadParameter("--out and --master go with --engine spark")
         with _open(db) as store:
             report = run_ingest(
                 store,
@@ -181,6 +221,58 @@ def register(app: typer.Typer) -> None:
         )
         for code, count in sorted(report.reasons.items()):
             stderr.print(f"  [yellow]{count} failed with {code}[/yellow]")
+
+
+def _register_attach(app: typer.Typer) -> None:
+    @app.command("attach")
+    def attach_command(
+        path: Annotated[Path, typer.Argument(help="The --out folder of `worldwire ingest --engine spark`.")],
+        db: DbOption = Path("worldwire.duckdb"),
+    ) -> None:
+        """Load the Parquet of a Spark ingest into the store, so events, dyads, the API and exports see it.
+
+        Rows the store holds already are skipped: attaching twice adds nothing.
+
+        Example:
+
+            worldwire attach out/ --db news.duckdb
+        """
+        from worldwire.engines.attach import attach
+
+        with _open(db) as store:
+            report = attach(store.con, path)
+        added = ", ".join(f"{n} {table}" for table, n in report.added.items())
+        stderr.print(f"[green]attached {path} to {db}:[/green] {added}", soft_wrap=True)
+
+
+def spark_ingest(inputs: list[str], out: str, master: str, **options: Any) -> None:
+    """Run the Spark engine and say what it wrote (Spark's start-up is timed apart from the job)."""
+    import time
+
+    from worldwire.engines.spark import ingest_spark, spark_session
+
+    started = time.perf_counter()
+    spark = spark_session(master)
+    try:
+        startup = time.perf_counter() - started
+        report = ingest_spark(spark, inputs, out, **options)
+    finally:
+        spark.stop()
+    stderr.print(
+        f"[green]{report.inputs} inputs in {report.seconds:.1f} s (Spark {master}, start-up "
+        f"{startup:.1f} s):[/green] {report.done} articles, {report.duplicate} duplicates, "
+        f"{report.failed} failed, {report.skipped} repeated inputs; {report.events} events written to {out}",
+        soft_wrap=True,
+    )
+    for code, count in sorted(report.reasons.items()):
+        stderr.print(f"  [yellow]{count} failed with {code}[/yellow]")
+    stderr.print(f"[dim]next: worldwire attach {out} --db worldwire.duckdb[/dim]", soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store's commands to the `worldwire` app."""
+    _register_ingest(app)
+    _register_attach(app)
 
     @app.command("status")
     def status_command(

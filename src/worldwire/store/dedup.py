@@ -56,14 +56,32 @@ def similarity(first: np.ndarray, second: np.ndarray) -> float:
     return float(np.mean(first == second))
 
 
+def bands(config: StoreConfig | None = None) -> tuple[tuple[int, int], ...]:
+    """The LSH bands (start, end) of a signature: datasketch's own choice for the threshold, so that an
+    engine joining articles on equal bands finds exactly the candidates `MinHashLSH.query` finds."""
+    config = config or store_config()
+    return _bands(config.threshold, config.num_perm)
+
+
+@cache
+def _bands(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return tuple((int(start), int(end)) for start, end in lsh.hashranges)
+
+
 class Clusterer:
-    """Assigns each new article to the cluster of its most similar earlier article, or a new one."""
+    """Assigns each new article to the cluster of its most similar earlier article, or a new one.
+
+    Among equally similar candidates the earliest indexed one wins (LSH candidates come as a set, in no
+    set order), so the clusters depend on the input order alone and every engine can rebuild them.
+    """
 
     def __init__(self, config: StoreConfig | None = None) -> None:
         self.config = config or store_config()
         self._lsh = MinHashLSH(threshold=self.config.threshold, num_perm=self.config.num_perm)
         self._signatures: dict[str, np.ndarray] = {}
         self._cluster_of: dict[str, str] = {}
+        self._order: dict[str, int] = {}  # article -> position in which it was indexed
 
     def __len__(self) -> int:
         return len(self._signatures)
@@ -73,16 +91,18 @@ class Clusterer:
         self._cluster_of[article_id] = cluster_id
         if sig is not None and article_id not in self._signatures:
             self._signatures[article_id] = sig
+            self._order[article_id] = len(self._order)
             self._lsh.insert(article_id, LeanMinHash(seed=_SEED, hashvalues=sig, scheme="affine32"))
 
     def assign(self, article_id: str, sig: np.ndarray | None) -> str:
         """The cluster of `article_id` (its own id when no earlier article is a near-duplicate)."""
         cluster_id = article_id
         if sig is not None:
-            best = self.config.threshold
+            best: tuple[float, int] | None = None  # (score, -order): higher is better
             for candidate in self._lsh.query(LeanMinHash(seed=_SEED, hashvalues=sig, scheme="affine32")):
                 score = similarity(sig, self._signatures[candidate])
-                if score >= best and (cluster_id == article_id or score > best):
-                    best, cluster_id = score, self._cluster_of[candidate]
+                rank = (score, -self._order[candidate])
+                if score >= self.config.threshold and (best is None or rank > best):
+                    best, cluster_id = rank, self._cluster_of[candidate]
         self.add(article_id, sig, cluster_id)
         return cluster_id

@@ -80,17 +80,22 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="worldwire-parent-watch", daemon=True).start()
 
 
-def _analyse_chunk(
-    raws: Sequence[RawDocument], raw_mode: bool, default_date: str | None, batch_size: int
-) -> list[tuple[dict[str, Any], np.ndarray | None]]:
-    """Worker: the whole pipeline over a chunk; records with their MinHash signatures."""
-    out = []
+def analyse(
+    raws: Iterable[RawDocument], *, raw_mode: bool, default_date: str | None, batch_size: int
+) -> Iterator[tuple[dict[str, Any], np.ndarray | None]]:
+    """The whole pipeline over documents, in order: records with their MinHash signatures (None for a
+    failed record or a body too short to compare). Every engine analyses documents with this."""
     config = store_config()
     for doc in extract_documents(raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size):
         record = to_record(doc)
-        sig = None if record["error"] else signature(record["text"], config)
-        out.append((record, sig))
-    return out
+        yield record, None if record["error"] else signature(record["text"], config)
+
+
+def _analyse_chunk(
+    raws: Sequence[RawDocument], raw_mode: bool, default_date: str | None, batch_size: int
+) -> list[tuple[dict[str, Any], np.ndarray | None]]:
+    """Worker: the whole pipeline over a chunk."""
+    return list(analyse(raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size))
 
 
 class _Session:
@@ -230,12 +235,7 @@ def _records(
 ) -> Iterator[tuple[dict[str, Any], np.ndarray | None]]:
     """Records in input order: in this process, or from `workers` processes with bounded work in flight."""
     if workers <= 1:
-        config = store_config()
-        for doc in extract_documents(
-            raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size
-        ):
-            record = to_record(doc)
-            yield record, None if record["error"] else signature(record["text"], config)
+        yield from analyse(raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size)
         return
     context = multiprocessing.get_context("spawn")  # the parent holds DuckDB: never fork it
     with ProcessPoolExecutor(
