@@ -44,7 +44,7 @@ import numpy as np
 import pyarrow as pa
 
 from worldwire.errors import Errors, WorldwireError
-from worldwire.ingest import STDIN, _hidden, _is_dir, _supported, read_inputs
+from worldwire.ingest import STDIN, folder_files, read_inputs
 from worldwire.models import RawDocument
 from worldwire.settings import default
 from worldwire.store.config import store_config
@@ -194,12 +194,8 @@ def input_units(inputs: Sequence[str]) -> list[str]:
                     reason="Spark executors cannot read standard input ('-'); save it to a file"
                 )
             )
-        path = Path(item)
-        if _is_dir(path):
-            children = sorted(p for p in path.rglob("*") if _supported(p) and not _hidden(p, path))
-            units.extend([str(child) for child in children] or [item])
-        else:
-            units.append(item)
+        children = folder_files(Path(item))
+        units.extend([str(child) for child in children or ()] or [item])
     if not units:
         raise WorldwireError(Errors.E803.format(reason="no inputs given"))
     return units

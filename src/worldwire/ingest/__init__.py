@@ -38,7 +38,7 @@ _DATE = re.compile(r"([0-9]{4})(-?)([0-9]{2})\2([0-9]{2})(?:[T ].*)?", re.IGNORE
 # Encodings whose lines cannot be cut at b"\n": such a stream is decoded whole.
 _WIDE_ENCODINGS = frozenset({"utf-16", "utf-32"})
 
-__all__ = ["STDIN", "SUPPORTED_SUFFIXES", "normalize_date", "read_inputs"]
+__all__ = ["STDIN", "SUPPORTED_SUFFIXES", "folder_files", "normalize_date", "read_inputs"]
 
 
 def read_inputs(
@@ -51,14 +51,22 @@ def read_inputs(
             yield from _read_stream(stream, "<stdin>", max_chars, plain_text=True)
             continue
         path = Path(item)
-        if _is_dir(path):
-            children = sorted(p for p in path.rglob("*") if _supported(p) and not _hidden(p, path))
-            if not children:
-                yield RawDocument(id=path.name or item, origin=item, error=Errors.E111.format(path=item))
-            for child in children:
-                yield from _read_file(child, max_chars)
-        else:
+        children = folder_files(path)
+        if children is None:
             yield from _read_file(path, max_chars)
+            continue
+        if not children:
+            yield RawDocument(id=path.name or item, origin=item, error=Errors.E111.format(path=item))
+        for child in children:
+            yield from _read_file(child, max_chars)
+
+
+def folder_files(path: Path) -> list[Path] | None:
+    """The files `read_inputs` reads from the folder `path`, in its order; None when `path` is no folder.
+    Engines that read files in parallel list them with this, so every engine sees the same order."""
+    if not _is_dir(path):
+        return None
+    return sorted(p for p in path.rglob("*") if _supported(p) and not _hidden(p, path))
 
 
 def normalize_date(value: Any, what: str) -> str | None:
