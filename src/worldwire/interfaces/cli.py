@@ -251,6 +251,30 @@ def demo_command(
     store_commands.demo(shared, db)
 
 
+@app.command("serve")
+def serve_command(
+    db: Annotated[Path, typer.Option("--db", help="The store to serve: read only, never created.")] = Path(
+        "worldwire.duckdb"
+    ),
+    host: Annotated[
+        str,
+        typer.Option("--host", help="Address to listen on; the default is reachable from this machine only."),
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the store read-only over HTTP: the JSON API under /api and the dashboard at /.
+
+    Example:
+
+        worldwire serve --db demo.duckdb --port 8000   # then open http://127.0.0.1:8000/
+    """
+    import uvicorn  # deferred: only this command needs the server
+
+    from worldwire.interfaces.server import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
 store_commands.register(app)
 
 

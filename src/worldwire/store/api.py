@@ -84,6 +84,28 @@ class Store:
     def articles(self, *, origin: str | None = None, as_: Frame = "pandas") -> Any:
         return _frame(queries.articles(self.con, origin), as_)
 
+    def event_page(self, **filters: Any) -> dict[str, Any]:
+        """One page of events and how many match (what GET /api/events returns)."""
+        return queries.event_page(self.con, **filters)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One event with every report of it (article, offsets, evidence); None if there is none."""
+        return queries.event(self.con, event_id)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One article's cleaned text and its events, with offsets into that text; None if absent."""
+        return queries.article(self.con, article_id)
+
+    def actors(self, *, as_: Frame = "pandas", **options: Any) -> Any:
+        return _frame(queries.actors(self.con, **options), as_)
+
+    def network(self, **options: Any) -> dict[str, list[dict[str, Any]]]:
+        """Nodes (the top actors) and directed edges between them, as lists of dicts."""
+        return queries.network(self.con, **options)
+
+    def places(self, *, as_: Frame = "pandas", **options: Any) -> Any:
+        return _frame(queries.places(self.con, **options), as_)
+
     def events_by_root(self, *, as_: Frame = "pandas") -> Any:
         return _frame(queries.events_by_root(self.con), as_)
 

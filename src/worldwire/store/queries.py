@@ -2,14 +2,21 @@
 
 Each returns a DuckDB relation, so the CLI prints it as a table, CSV or JSON and the Python API hands
 it over as pandas or Arrow, from the same SQL. Negated events are stored but left out unless asked for.
+The HTTP API's questions (a page of events, one event or article with its evidence, actors, their
+network, places) return plain rows, ready for JSON. Values always travel as SQL parameters.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import json
+import math
+from functools import cache
+from typing import TYPE_CHECKING, Any, get_args
 
 from worldwire.errors import Errors, InputError, WorldwireError
+from worldwire.events.codebook import plover_codebook
 from worldwire.ingest import normalize_date
+from worldwire.models import Modality
 from worldwire.store.writer import NEGATED_DYAD, dyad_key
 
 if TYPE_CHECKING:
@@ -31,6 +38,30 @@ EVENT_TABLE_COLUMNS = {
     "modality": "modality",
     "evidence": "evidence",
 }
+# What the HTTP API returns for an event: the columns above and the article that first reported it.
+API_EVENT_COLUMNS = EVENT_COLUMNS + ", first_article_id"
+MENTION_COLUMNS = (
+    'article_id, idx, sentence, start, "end", evidence, trigger, modality, source_text, target_text'
+)
+MODALITIES: tuple[str, ...] = get_args(Modality)
+MAX_PAGE_SIZE = 200
+MAX_DEPTH = 10_000  # page x page_size: deeper pages cost a sort of everything before them; filter instead
+MAX_TERMS = 8  # words of a full-text query
+
+
+@cache
+def plover_categories() -> tuple[str, ...]:
+    """The PLOVER categories an event can have, from the codebook (data/plover)."""
+    return tuple(plover_codebook().categories)
+
+
+def _bad(reason: str) -> WorldwireError:
+    return WorldwireError(Errors.E603.format(reason=reason))
+
+
+def _like(term: str) -> str:
+    """A substring pattern for ILIKE ... ESCAPE '\\': the user's %, _ and \\ match themselves."""
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _date(value: str | None, what: str) -> str | None:
@@ -48,9 +79,24 @@ def _filters(
     root: str | None,
     negated: bool,
     directed: bool,
+    *,
+    actor_code: str | None = None,
+    cameo: str | None = None,
+    plover: str | None = None,
+    modality: str | None = None,
+    q: str | None = None,
 ) -> tuple[str, list[Any]]:
+    """The WHERE clause and its parameters. `actor` is a country (either side); `actor_code` an actor's
+    exact CAMEO code (either side); `cameo` a code prefix ("04" every consultation, "042" a visit and its
+    sub-codes); `q` words that must all occur in the evidence sentence (case-insensitive)."""
     where: list[str] = []
     params: list[Any] = []
+    if modality is not None:
+        if modality not in MODALITIES:
+            raise _bad(f"modality must be one of {', '.join(MODALITIES)}, not {modality!r}")
+        negated = negated or modality == "negated"  # asking for negated events is asking to see them
+        where.append("modality = ?")
+        params.append(modality)
     if dyad is not None:  # one column tested: negated events have their own key (see writer.dyad_key)
         a, b = (code.upper() for code in dyad)
         key = dyad_key(a, b)
@@ -73,7 +119,43 @@ def _filters(
     if root is not None:
         where.append("cameo_root = ?")
         params.append(root.zfill(2))
+    _what_filters(where, params, actor_code, cameo, plover, q)
     return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _what_filters(
+    where: list[str],
+    params: list[Any],
+    actor_code: str | None,
+    cameo: str | None,
+    plover: str | None,
+    q: str | None,
+) -> None:
+    """The filters on who and what (actor code, CAMEO prefix, PLOVER category, words of the evidence)."""
+    if actor_code is not None:
+        where.append("(actor1_code = ? OR actor2_code = ?)")
+        params += [actor_code.upper(), actor_code.upper()]
+    if cameo is not None:
+        if not (cameo.isascii() and cameo.isdigit() and 2 <= len(cameo) <= 4):
+            raise _bad(f"a CAMEO code has 2 to 4 digits, not {cameo!r}")
+        where.append("cameo LIKE ?")  # digits only: nothing to escape
+        params.append(cameo + "%")
+    if plover is not None:
+        if plover.upper() not in plover_categories():
+            raise _bad(f"plover must be one of {', '.join(plover_categories())}, not {plover!r}")
+        where.append("plover = ?")
+        params.append(plover.upper())
+    terms = q.split() if q else []
+    if len(terms) > MAX_TERMS:
+        raise _bad(f"a text query has at most {MAX_TERMS} words, not {len(terms)}")
+    for term in terms:  # ESCAPE only where needed: it takes DuckDB off its fast ILIKE path (2x slower)
+        escape = any(c in term for c in "%_\\")
+        where.append("evidence ILIKE ? ESCAPE '\\'" if escape else "evidence ILIKE ?")
+        params.append(_like(term) if escape else f"%{term}%")
+
+
+def _and(where: str, condition: str) -> str:
+    return f"{where} AND {condition}" if where else f" WHERE {condition}"
 
 
 def events(
@@ -87,13 +169,131 @@ def events(
     negated: bool = False,
     directed: bool = False,
     limit: int | None = None,
+    actor_code: str | None = None,
+    cameo: str | None = None,
+    plover: str | None = None,
+    modality: str | None = None,
+    q: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
-    """Events (one row per real-world event, however many copies reported it), newest first."""
-    where, params = _filters(dyad, actor, since, until, root, negated, directed)
+    """Events (one row per real-world event, however many copies reported it), newest first.
+
+    `actor` is a country code (as source or target), `actor_code` an actor's exact code; see `_filters`.
+    """
+    where, params = _filters(
+        dyad, actor, since, until, root, negated, directed,
+        actor_code=actor_code, cameo=cameo, plover=plover, modality=modality, q=q,
+    )  # fmt: skip
     sql = f"SELECT {EVENT_COLUMNS} FROM events{where} ORDER BY date DESC NULLS LAST, global_event_id"  # noqa: S608
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return con.sql(sql, params=params)
+
+
+def event_page(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    page: int = 1,
+    page_size: int = 50,
+    dyad: tuple[str, str] | None = None,
+    country: str | None = None,
+    actor_code: str | None = None,
+    cameo: str | None = None,
+    root: str | None = None,
+    plover: str | None = None,
+    modality: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    q: str | None = None,
+    negated: bool = False,
+) -> dict[str, Any]:
+    """One page of events, newest first, with how many match: `{page, page_size, total, items}`.
+
+    Pages stop at MAX_DEPTH results (E702): an offset is a sort of every row before it, and nobody
+    reads ten thousand events one page at a time; narrower filters answer faster and better.
+    """
+    if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise _bad(f"page must be 1 or more and page_size 1 to {MAX_PAGE_SIZE}, not {page} and {page_size}")
+    if page * page_size > MAX_DEPTH:
+        raise WorldwireError(Errors.E702.format(page=page, page_size=page_size, limit=MAX_DEPTH))
+    where, params = _filters(
+        dyad, country, since, until, root, negated, False,
+        actor_code=actor_code, cameo=cameo, plover=plover, modality=modality, q=q,
+    )  # fmt: skip
+    offset = (page - 1) * page_size
+    # Two steps: the page's row ids from the filter and sort columns alone, then only the page's rows
+    # (with a text filter, a sort that carries every column of every match is several times slower). A
+    # text query reads every evidence sentence, so it counts its matches in that same pass, not a second.
+    text_query = bool(q and q.strip())
+    if text_query:
+        found = con.execute(
+            f"""
+            WITH hits AS MATERIALIZED (SELECT rowid AS id, date, global_event_id FROM events{where})
+            SELECT (SELECT count(*) FROM hits),
+                   (SELECT list(id ORDER BY date DESC NULLS LAST, global_event_id) FROM (
+                        SELECT * FROM hits ORDER BY date DESC NULLS LAST, global_event_id LIMIT ? OFFSET ?))
+            """,  # noqa: S608
+            [*params, page_size, offset],
+        ).fetchall()
+        matches, ids = int(found[0][0]), list(found[0][1] or [])
+    else:
+        ids = [
+            row[0]
+            for row in con.execute(
+                f"SELECT rowid FROM events{where} "  # noqa: S608
+                "ORDER BY date DESC NULLS LAST, global_event_id LIMIT ? OFFSET ?",
+                [*params, page_size, offset],
+            ).fetchall()
+        ]
+    rows = con.execute(f"SELECT rowid, {API_EVENT_COLUMNS} FROM events WHERE rowid = ANY(?::BIGINT[])", [ids])  # noqa: S608
+    by_id = {item.pop("rowid"): item for item in records(rows)}
+    items = [by_id[i] for i in ids]
+    if text_query:
+        total = matches
+    elif 0 < len(items) < page_size or (page == 1 and not items):  # the last page: no need to count
+        total = offset + len(items)
+    else:
+        total = _scalar(con, f"SELECT count(*) FROM events{where}", params)  # noqa: S608
+    return {"page": page, "page_size": page_size, "total": total, "items": items}
+
+
+def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
+    """One event (negated ones too) and every report of it: article, sentence, offsets, evidence."""
+    found = records(con.execute(f"SELECT {API_EVENT_COLUMNS} FROM events WHERE event_id = ?", [event_id]))  # noqa: S608
+    if not found:
+        return None
+    mentions = con.execute(
+        f"SELECT {MENTION_COLUMNS} FROM mentions WHERE event_id = ? ORDER BY article_id, idx",  # noqa: S608
+        [event_id],
+    )
+    return {**found[0], "mentions": records(mentions)}
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """One stored article: its cleaned text and its events, whose start/end are offsets into that text."""
+    rows = con.execute(
+        "SELECT article_id, title, date, source, url, record FROM articles WHERE article_id = ?", [article_id]
+    ).fetchall()
+    if not rows:
+        return None
+    article_id, title, date, source, url, record = rows[0]
+    events = con.execute(
+        """
+        SELECT m.event_id, e.cameo, e.plover, m.modality, e.quad_class, e.goldstein, e.actor1_code,
+               e.actor2_code, m.sentence, m.start, m."end", m.evidence, m.trigger
+        FROM mentions m JOIN events e USING (event_id)
+        WHERE m.article_id = ? ORDER BY m.start NULLS LAST, m.idx
+        """,
+        [article_id],
+    )
+    return {
+        "article_id": article_id,
+        "title": title,
+        "date": date,
+        "source": source,
+        "url": url,
+        "text": json.loads(record).get("text"),
+        "events": records(events),
+    }
 
 
 def dyads(
@@ -103,11 +303,13 @@ def dyads(
     since: str | None = None,
     until: str | None = None,
     negated: bool = False,
+    country: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
-    """The country pairs with the most events (either direction), with mentions and mean Goldstein."""
+    """The country pairs with the most events (either direction), with mentions and mean Goldstein;
+    with `country`, the pairs that country is in."""
     # Rows are grouped by their dyad key first (a few thousand keys), and only the keys are split: no
     # string work per event. Negated events have keys of their own and are dropped or merged per key.
-    where, params = _filters(None, None, since, until, None, True, False)
+    where, params = _filters(None, country, since, until, None, True, False)
     extra = " AND " if where else " WHERE "
     keep = "" if negated else f"WHERE NOT ends_with(dyad, '{NEGATED_DYAD}')"
     sql = f"""
@@ -132,21 +334,25 @@ def dyads(
 
 def timeline(
     con: duckdb.DuckDBPyConnection,
-    a: str,
-    b: str,
+    a: str | None,
+    b: str | None,
     *,
     by: str = "month",
     since: str | None = None,
     until: str | None = None,
     negated: bool = False,
     directed: bool = False,
+    country: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
-    """Events of the dyad per period: counts by QuadClass and the mean Goldstein score."""
+    """Events of the dyad (every event when `a` and `b` are None; `country`: that country's) per
+    period: counts by QuadClass and the mean Goldstein score."""
     if by not in PERIODS:
         raise WorldwireError(
             Errors.E603.format(reason=f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
         )
-    where, params = _filters((a, b), None, since, until, None, negated, directed)
+    dyad = (a, b) if a is not None and b is not None else None
+    where, params = _filters(dyad, country, since, until, None, negated, directed)
+    where = _and(where, "date IS NOT NULL")
     sql = f"""
         SELECT date_trunc('{by}', date)::DATE AS period, count(*) AS events,
                count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,
@@ -154,7 +360,7 @@ def timeline(
                count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
                count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
                round(avg(goldstein), 2) AS mean_goldstein, sum(num_mentions)::BIGINT AS mentions
-        FROM events{where} AND date IS NOT NULL
+        FROM events{where}
         GROUP BY period ORDER BY period
     """  # noqa: S608
     return con.sql(sql, params=params)
@@ -223,3 +429,103 @@ def articles(con: duckdb.DuckDBPyConnection, origin: str | None = None) -> duckd
         """,  # noqa: S608
         params=params,
     )
+
+
+def actors(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    dyad: tuple[str, str] | None = None,
+    country: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    top: int = 50,
+    negated: bool = False,
+) -> duckdb.DuckDBPyRelation:
+    """The actors (by CAMEO code) in the most matching events, with each code's most common name and
+    country and how often it acted (`as_source`) or was acted on (`as_target`)."""
+    where, params = _filters(dyad, country, since, until, None, negated, False)
+    sql = f"""
+        WITH sides AS (
+            SELECT actor1_code AS code, actor1_name AS name, actor1_country AS country,
+                   1 AS as_source, 0 AS as_target
+            FROM events{_and(where, "actor1_code IS NOT NULL")}
+            UNION ALL
+            SELECT actor2_code, actor2_name, actor2_country, 0, 1
+            FROM events{_and(where, "actor2_code IS NOT NULL")}
+        )
+        SELECT code, mode(name) AS name, mode(country) AS country, sum(as_source)::BIGINT AS as_source,
+               sum(as_target)::BIGINT AS as_target, count(*) AS events
+        FROM sides GROUP BY code ORDER BY events DESC, code LIMIT {int(top)}
+    """  # noqa: S608
+    return con.sql(sql, params=params + params)
+
+
+def network(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    dyad: tuple[str, str] | None = None,
+    country: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    top: int = 40,
+    negated: bool = False,
+) -> dict[str, list[dict[str, Any]]]:
+    """Who acts on whom among the `top` actors: nodes (actors) and directed edges source → target
+    (actor1_code → actor2_code) with their event count, mean Goldstein, cooperation and conflict."""
+    options: dict[str, Any] = {"dyad": dyad, "country": country, "since": since, "until": until}
+    nodes = [
+        {"id": row["code"], "name": row["name"], "country": row["country"], "events": row["events"]}
+        for row in records(actors(con, top=top, negated=negated, **options))
+    ]
+    where, params = _filters(dyad, country, since, until, None, negated, False)
+    codes = [node["id"] for node in nodes]
+    edges = con.execute(
+        f"""
+        SELECT actor1_code AS source, actor2_code AS target, count(*) AS events,
+               round(avg(goldstein), 2) AS mean_goldstein,
+               count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+               count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
+        FROM events{_and(where, "list_contains(?::VARCHAR[], actor1_code) AND list_contains(?, actor2_code)")}
+        GROUP BY source, target ORDER BY events DESC, source, target
+        """,  # noqa: S608
+        [*params, codes, codes],
+    )
+    return {"nodes": nodes, "edges": records(edges)}
+
+
+def places(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    dyad: tuple[str, str] | None = None,
+    country: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    top: int = 500,
+    negated: bool = False,
+) -> duckdb.DuckDBPyRelation:
+    """Where matching events happened: places with coordinates and how many events each saw."""
+    where, params = _filters(dyad, country, since, until, None, negated, False)
+    sql = f"""
+        SELECT geo_name AS name, geo_country AS country, geo_lat AS lat, geo_lon AS lon,
+               mode(geo_feature) AS feature, count(*) AS events
+        FROM events{_and(where, "geo_lat IS NOT NULL AND geo_lon IS NOT NULL")}
+        GROUP BY name, country, lat, lon ORDER BY events DESC, name, country LIMIT {int(top)}
+    """  # noqa: S608
+    return con.sql(sql, params=params)
+
+
+def records(result: duckdb.DuckDBPyRelation | duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    """Rows as dicts, for JSON: NaN and infinities (JSON has neither) become None."""
+    names = [column[0] for column in result.description or ()]
+    return [
+        {name: _finite(value) for name, value in zip(names, row, strict=True)} for row in result.fetchall()
+    ]
+
+
+def _finite(value: Any) -> Any:
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
+    row = con.execute(sql, params).fetchone()
+    return int(row[0]) if row and row[0] is not None else 0

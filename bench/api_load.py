@@ -1,0 +1,416 @@
+"""Load test of `worldwire serve`: the events endpoint over a store of 1M synthetic events, on loopback.
+
+Why: an analyst's dashboard asks for pages of events, filtered by dyad, country, CAMEO root or words of
+the evidence, and each answer must come back at once (target: p99 ≤ 100 ms, no errors, on 1M events).
+The store is the one bench/store_queries.py writes (its generator, imported, not copied), with evidence
+sentences, PLOVER categories, modalities and places added, so every filter has real work to do. The
+server is the real command (`worldwire serve`, one uvicorn process) in a subprocess; the load is wrk
+(`wrk -t2 -cN -d60s --latency`, a Lua script rotating the queries below) or, where wrk is missing, a
+bounded Python load generator with the same rotation. It measures and reports; it asserts nothing.
+
+    .venv/bin/python bench/api_load.py --events 1000000 --connections 1 4 2 --without-text 4 --duration 60
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import worldwire
+from store_queries import CODES, COUNTRIES, FILL  # the same synthetic events as the store benchmark
+from worldwire.events.codebook import plover_codebook
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_OUT = REPO / "bench" / "results" / "api_load.json"
+# What a dashboard asks, in turn: the front page, a dyad, a country's fights, a word search, a deep page.
+QUERIES = [
+    "/api/events",
+    "/api/events?dyad=CHN-KAZ",
+    "/api/events?country=RUS&root=19",
+    "/api/events?q=pipeline",
+    "/api/events?page=5",
+    "/api/events?dyad=CHN-KAZ&since=2023-01-01&page_size=100",
+    "/api/events?actor=USAGOV&cameo=04",
+    "/api/events?plover=ASSAULT&since=2024-01-01",
+]
+TOPICS = [
+    "talks on trade", "a gas pipeline deal", "border security", "new sanctions", "a railway corridor",
+    "the ceasefire", "grain exports", "a loan for the power plant", "visa rules", "the disputed islands",
+    "joint military drills", "the refugee crisis", "water rights on the river", "a nuclear programme",
+    "fishing quotas", "an arms sale", "the detained journalists", "customs duties", "a debt relief plan",
+    "the election result",
+]  # fmt: skip
+VERBS = {
+    "010": "issued a statement about", "036": "said it was ready to meet over", "042": "visited to discuss",
+    "057": "signed an agreement with", "061": "began cooperating with", "071": "sent aid to",
+    "112": "accused", "130": "threatened", "173": "arrested officials of", "190": "attacked",
+    "0874": "released prisoners of",
+}  # fmt: skip
+CITIES = [
+    ("Astana", "KAZ", 51.18, 71.45), ("Beijing", "CHN", 39.91, 116.40), ("Moscow", "RUS", 55.75, 37.62),
+    ("Kyiv", "UKR", 50.45, 30.52), ("Washington", "USA", 38.90, -77.04), ("Tehran", "IRN", 35.69, 51.42),
+    ("Ankara", "TUR", 39.93, 32.86), ("Delhi", "IND", 28.65, 77.23), ("Brasilia", "BRA", -15.78, -47.93),
+    ("Nairobi", "KEN", -1.28, 36.82), ("Tashkent", "UZB", 41.26, 69.22), ("Kharkiv", "UKR", 49.99, 36.23),
+]  # fmt: skip
+DETAILS = """
+UPDATE events SET
+    actor1_name = 'the government of ' || actor1_country,
+    actor2_name = 'the government of ' || actor2_country,
+    actor1_code = actor1_country || CASE WHEN global_event_id % 3 = 0 THEN 'GOV' ELSE '' END,
+    actor2_code = actor2_country || CASE WHEN global_event_id % 5 = 0 THEN 'GOV' ELSE '' END,
+    evidence = 'Officials of ' || actor1_country || ' ' || {verbs}[cameo] || ' ' || actor2_country || ' over '
+               || {topics}[1 + (hash(global_event_id * 16 + 9) % {n_topics})::INTEGER]
+               || ' on ' || strftime(date, '%A, %d %B %Y') || ', according to a statement.',
+    plover = {plover}[cameo],
+    modality = CASE WHEN negated THEN 'negated' WHEN hash(global_event_id * 16 + 10) % 8 = 0 THEN 'intended'
+                    ELSE 'asserted' END,
+    source_url = 'https://news' || (hash(global_event_id * 16 + 11) % 500)::VARCHAR || '.example/'
+                 || first_article_id,
+    geo_name = CASE WHEN city <= {n_cities} THEN {names}[city] END,
+    geo_country = CASE WHEN city <= {n_cities} THEN {countries}[city] END,
+    geo_lat = CASE WHEN city <= {n_cities} THEN {lats}[city] END,
+    geo_lon = CASE WHEN city <= {n_cities} THEN {lons}[city] END,
+    geo_feature = CASE WHEN city <= {n_cities} THEN 'city' END
+FROM (SELECT global_event_id AS gid, 1 + (hash(global_event_id * 16 + 12) % {slots})::INTEGER AS city
+      FROM events) AS place
+WHERE events.global_event_id = place.gid
+"""
+
+
+def _sql_list(values: list[Any]) -> str:
+    return "[" + ", ".join(repr(v) for v in values) + "]"
+
+
+def _sql_map(mapping: dict[str, str]) -> str:
+    return "MAP {" + ", ".join(f"{k!r}: {v!r}" for k, v in mapping.items()) + "}"
+
+
+def build_store(db: Path, events: int) -> float:
+    """Write `events` synthetic events into a fresh store at `db`; the seconds it took."""
+    start = time.perf_counter()
+    plover = plover_codebook()
+    mapping = {code: (coding.category if (coding := plover.coding(code)) else "") for code in VERBS}
+    with worldwire.open(db) as store:
+        con = store.con
+        step = 1_000_000
+        for first in range(0, events, step):
+            con.execute(FILL.format(start=first, stop=min(first + step, events), n=COUNTRIES, codes=CODES))
+        con.execute(
+            DETAILS.format(
+                verbs=_sql_map(VERBS),
+                topics=_sql_list(TOPICS),
+                n_topics=len(TOPICS),
+                plover=_sql_map(mapping),
+                n_cities=len(CITIES),
+                slots=round(len(CITIES) / 0.7),  # 70% of events have a place
+                names=_sql_list([c[0] for c in CITIES]),
+                countries=_sql_list([c[1] for c in CITIES]),
+                lats=_sql_list([c[2] for c in CITIES]),
+                lons=_sql_list([c[3] for c in CITIES]),
+            )
+        )
+        con.execute("CHECKPOINT")
+    return time.perf_counter() - start
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+    command = [str(Path(sys.executable).parent / "worldwire"), "serve", "--db", str(db), "--port", str(port)]
+    with log.open("wb") as out:
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"the server exited ({server.returncode}): see {log}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stats", timeout=5) as answer:
+                if answer.status == 200:
+                    return server
+        except OSError:
+            time.sleep(0.25)
+    server.kill()
+    raise SystemExit(f"the server did not answer within 120 s: see {log}")
+
+
+LUA = """
+local paths = {%s}
+local counter = 0
+function setup(thread)
+  thread:set("offset", counter)
+  counter = counter + 1
+end
+function init(args)
+  i = offset
+end
+function request()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'WRKJSON {"requests": %%d, "duration_us": %%d, "bytes": %%d, "connect": %%d, "read": %%d, ' ..
+    '"write": %%d, "status": %%d, "timeout": %%d, "p50": %%d, "p90": %%d, "p99": %%d, "max": %%d, ' ..
+    '"mean": %%f}\\n',
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max, latency.mean))
+end
+"""
+
+
+def run_wrk(
+    base: str, queries: list[str], connections: int, threads: int, duration: int, folder: Path
+) -> dict[str, Any]:
+    script = folder / "rotate.lua"
+    script.write_text(LUA % ", ".join(json.dumps(q) for q in queries), encoding="utf-8")
+    command = [
+        "wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s",
+        "-s", str(script), base,
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    line = next(row for row in done.stdout.splitlines() if row.startswith("WRKJSON "))
+    raw = json.loads(line.removeprefix("WRKJSON "))
+    return {
+        "tool": "wrk " + " ".join(command[1:6]),
+        "requests": raw["requests"],
+        "requests_per_s": raw["requests"] / (raw["duration_us"] / 1e6),
+        "latency_ms": {k: raw[k] / 1000 for k in ("p50", "p90", "p99", "max", "mean")},
+        "non_2xx": raw["status"],  # wrk counts responses with status > 399
+        "socket_errors": {k: raw[k] for k in ("connect", "read", "write", "timeout")},
+        "wrk_output": done.stdout,
+    }
+
+
+def run_python(base: str, queries: list[str], connections: int, duration: int) -> dict[str, Any]:
+    """Where wrk is missing: `connections` threads, each with one keep-alive connection, for `duration` s."""
+    host, port = base.removeprefix("http://").split(":")
+    latencies: list[float] = []
+    failures = {"non_2xx": 0, "socket": 0}
+    lock = threading.Lock()
+    stop = time.monotonic() + duration
+
+    def worker(offset: int) -> None:
+        conn = http.client.HTTPConnection(host, int(port), timeout=10)
+        i, mine = offset, []
+        while time.monotonic() < stop:
+            i += 1
+            start = time.perf_counter()
+            try:
+                conn.request("GET", queries[i % len(queries)])
+                answer = conn.getresponse()
+                answer.read()
+            except OSError:
+                with lock:
+                    failures["socket"] += 1
+                conn = http.client.HTTPConnection(host, int(port), timeout=10)
+                continue
+            mine.append((time.perf_counter() - start) * 1000)
+            if not 200 <= answer.status < 300:
+                with lock:
+                    failures["non_2xx"] += 1
+        with lock:
+            latencies.extend(mine)
+
+    workers = [threading.Thread(target=worker, args=(n,)) for n in range(connections)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    cuts = statistics.quantiles(latencies, n=100)
+    return {
+        "tool": f"python http.client, {connections} threads",
+        "requests": len(latencies),
+        "requests_per_s": len(latencies) / duration,
+        "latency_ms": {
+            "p50": cuts[49],
+            "p90": cuts[89],
+            "p99": cuts[98],
+            "max": max(latencies),
+            "mean": statistics.fmean(latencies),
+        },
+        "non_2xx": failures["non_2xx"],
+        "socket_errors": {"socket": failures["socket"]},
+    }
+
+
+def per_query(base: str, queries: list[str], repeats: int) -> dict[str, float]:
+    """Median latency of each query alone, one request at a time: where the time goes."""
+    host, port = base.removeprefix("http://").split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=30)
+    medians = {}
+    for query in queries:
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            conn.request("GET", query)
+            conn.getresponse().read()
+            times.append((time.perf_counter() - start) * 1000)
+        medians[query] = statistics.median(times)
+    return medians
+
+
+def cpu_seconds(pid: int) -> dict[str, float]:
+    """CPU seconds so far: the whole machine (busy), the server process, this process and its reaped children
+    (wrk), so a run can say how much of the machine something else was using."""
+    tick = os.sysconf("SC_CLK_TCK")
+    fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    busy = sum(fields) - fields[3] - fields[4]  # all but idle and iowait
+    server = [int(x) for x in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[11:13]]
+    own = os.times()
+    return {
+        "busy": busy / tick,
+        "server": sum(server) / tick,
+        "bench": own.user + own.system + own.children_user + own.children_system,
+    }
+
+
+def others_share(before: dict[str, float], after: dict[str, float], seconds: float) -> float:
+    """The share of the machine's CPUs that other processes used during a run (0: the machine was quiet)."""
+    spent = {key: after[key] - before[key] for key in before}
+    return max(0.0, spent["busy"] - spent["server"] - spent["bench"]) / (seconds * (os.cpu_count() or 1))
+
+
+def machine() -> dict[str, Any]:
+    model = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+         if line.startswith("model name")),
+        platform.processor(),
+    ) if Path("/proc/cpuinfo").exists() else platform.processor()  # fmt: skip
+    return {
+        "cpus": os.cpu_count(),
+        "cpu_model": model,
+        "python": platform.python_version(),
+        "duckdb": version("duckdb"),
+        "fastapi": version("fastapi"),
+        "uvicorn": version("uvicorn"),
+        "platform": platform.platform(),
+    }
+
+
+def one_run(
+    pid: int,
+    base: str,
+    mix: str,
+    queries: list[str],
+    connections: int,
+    args: argparse.Namespace,
+    folder: Path,
+) -> dict[str, Any]:
+    """One load run, with the conditions it ran in (load average, CPU other processes took)."""
+    before, cpu_before, started = os.getloadavg(), cpu_seconds(pid), time.monotonic()
+    if shutil.which("wrk") is not None and not args.python:
+        figures = run_wrk(base, queries, connections, min(args.threads, connections), args.duration, folder)
+    else:
+        figures = run_python(base, queries, connections, args.duration)
+    return {
+        "mix": mix,
+        "connections": connections,
+        **figures,
+        "load_average_before": before,
+        "load_average_after": os.getloadavg(),
+        "cpu_share_of_other_processes": others_share(
+            cpu_before, cpu_seconds(pid), time.monotonic() - started
+        ),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument(
+        "--connections",
+        type=int,
+        nargs="+",
+        default=[4],
+        help="Concurrent connections (wrk -c); several: one run each.",
+    )
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads (-t).")
+    parser.add_argument("--duration", type=int, default=60, help="Seconds of load per run.")
+    parser.add_argument("--db", type=Path, default=None, help="Build the store here (default: a temp file).")
+    parser.add_argument("--keep", action="store_true", help="Reuse the store at --db if it exists.")
+    parser.add_argument("--python", action="store_true", help="Use the Python load generator, not wrk.")
+    parser.add_argument(
+        "--without-text",
+        type=int,
+        nargs="*",
+        default=[],
+        help="Extra runs at these connection counts without the text query (q=, a scan of every evidence).",
+    )
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    folder = tempfile.TemporaryDirectory(prefix="worldwire-api-load-")
+    db = args.db or Path(folder.name) / "events.duckdb"
+    write_s = None
+    if not (args.keep and db.exists()):
+        db.unlink(missing_ok=True)
+        write_s = build_store(db, args.events)
+        print(f"{args.events:,} events written in {write_s:.1f} s")
+    with worldwire.open(db, read_only=True) as store:
+        status = store.status()
+    port = free_port()
+    server = start_server(db, port, Path(folder.name) / "server.log")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        alone = per_query(base, QUERIES, repeats=5)  # also warms the columns every query reads
+        plan = [("all", QUERIES, n) for n in args.connections]
+        plan += [("without text", [q for q in QUERIES if "q=" not in q], n) for n in args.without_text]
+        runs = [
+            one_run(server.pid, base, mix, queries, n, args, Path(folder.name)) for mix, queries, n in plan
+        ]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    out = {
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "events": status["events"] + status["negated_events"],
+        "events_not_negated": status["events"],
+        "write_seconds": write_s,
+        "server": "worldwire serve (one uvicorn process, sync endpoints in its thread pool) on 127.0.0.1",
+        "duration_s": args.duration,
+        "queries": QUERIES,
+        "runs": [{k: v for k, v in run.items() if k != "wrk_output"} for run in runs],
+        "median_ms_one_at_a_time": alone,
+        "machine": machine(),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    for run in runs:
+        latency = run["latency_ms"]
+        if "wrk_output" in run:
+            print(run["wrk_output"].split("WRKJSON")[0].rstrip())
+        print(
+            f"{out['events']:,} events, {run['mix']} queries, {run['connections']} connections, "
+            f"{args.duration} s ({run['tool']}): "
+            f"{run['requests_per_s']:.0f} req/s, p50 {latency['p50']:.1f} ms, p90 {latency['p90']:.1f} ms, "
+            f"p99 {latency['p99']:.1f} ms, non-2xx {run['non_2xx']}, socket errors {run['socket_errors']}; "
+            f"load average {run['load_average_before'][0]:.2f} → {run['load_average_after'][0]:.2f}, "
+            f"other processes used {run['cpu_share_of_other_processes']:.0%} of the CPUs"
+        )
+    for query, ms in alone.items():
+        print(f"  {query:58} {ms:6.1f} ms alone")
+    folder.cleanup()
+
+
+if __name__ == "__main__":
+    main()
