@@ -1,0 +1,671 @@
+// The dashboard: routing by URL hash, the controls, the overview and dyad views, the article pane.
+// Routes (linkable; Back works):  #/  ·  #/dyad/CHN-KAZ?since=&until=&by=month&page=1
+//                                 #/article/<article_id>?event=<event_id>&dyad=CHN-KAZ&…
+// Each card links to the API call that produced it ("JSON"): the view's twin.
+
+import { countryColour, networkGraph, timelineChart, worldMap } from "./charts.js";
+import {
+  QUADS,
+  apiUrl,
+  card,
+  empty,
+  errorBox,
+  fill,
+  fmt,
+  getJSON,
+  h,
+  installTooltip,
+  jsonLink,
+  loading,
+} from "./dom.js";
+
+const $ = (id) => document.getElementById(id);
+const PERIODS = ["day", "week", "month", "quarter", "year"];
+const PAGE_SIZES = [25, 50, 100, 200];
+const QUAD_LABEL = Object.fromEntries(QUADS.map((q, i) => [i + 1, q]));
+const DEFAULTS = { since: "", until: "", by: "month", page: 1, size: 50 };
+let shownKey = null;
+let optionsKey = null;
+let world = null;
+
+// ---- routes ----------------------------------------------------------------------------------------
+
+function parseRoute() {
+  const [path, query = ""] = (location.hash.replace(/^#/, "") || "/").split("?");
+  const params = new URLSearchParams(query);
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  const by = params.get("by");
+  const route = {
+    dyad: null,
+    article: null,
+    event: params.get("event") || null,
+    since: params.get("since") || "",
+    until: params.get("until") || "",
+    by: PERIODS.includes(by) ? by : "month",
+    page: Math.max(1, Number(params.get("page")) || 1),
+    size: PAGE_SIZES.includes(Number(params.get("size"))) ? Number(params.get("size")) : 50,
+  };
+  if (parts[0] === "dyad" && parts[1]) route.dyad = parts[1].toUpperCase();
+  if (parts[0] === "article" && parts[1]) {
+    route.article = parts[1];
+    route.dyad = (params.get("dyad") || "").toUpperCase() || null;
+  }
+  return route;
+}
+
+function href(route) {
+  const params = new URLSearchParams();
+  if (route.article && route.event) params.set("event", route.event);
+  if (route.article && route.dyad) params.set("dyad", route.dyad);
+  for (const key of ["since", "until", "by", "page", "size"]) {
+    if (route[key] && route[key] !== DEFAULTS[key]) params.set(key, route[key]);
+  }
+  const query = params.toString() ? `?${params}` : "";
+  if (route.article) return `#/article/${encodeURIComponent(route.article)}${query}`;
+  return route.dyad ? `#/dyad/${encodeURIComponent(route.dyad)}${query}` : `#/${query}`;
+}
+
+const go = (changes) => (location.hash = href({ ...parseRoute(), ...changes }));
+const pair = (dyad) => (dyad ? dyad.split("-").filter(Boolean) : []);
+const filters = (route) => ({ dyad: route.dyad, since: route.since, until: route.until });
+const countryName = (code) => world?.features.find((f) => f.properties.iso_a3 === code)?.properties.name || code;
+
+// ---- controls ---------------------------------------------------------------------------------------
+
+/** The picker's pairs: the busiest dyads within the chosen dates (reloaded when the dates change). */
+async function loadDyadOptions(route) {
+  const select = $("dyad-select");
+  optionsKey = `${route.since}|${route.until}`;
+  try {
+    const data = await getJSON(apiUrl("dyads", { top: 50, since: route.since, until: route.until }));
+    const options = data.items.map((d) => {
+      const value = `${d.country1}-${d.country2}`;
+      return h("option", { value }, `${d.country1} – ${d.country2}  ·  ${fmt.num(d.events)} events`);
+    });
+    select.replaceChildren(
+      h("option", { value: "" }, data.items.length ? "Choose a dyad…" : "No dyads in the store"),
+      ...options,
+    );
+  } catch (exc) {
+    select.replaceChildren(h("option", { value: "" }, "Dyads unavailable"));
+    $("controls-error").replaceChildren(errorBox(exc));
+  }
+  syncControls(parseRoute());
+}
+
+function syncControls(route) {
+  const select = $("dyad-select");
+  if (route.dyad && ![...select.options].some((o) => o.value === route.dyad)) {
+    select.append(h("option", { value: route.dyad }, route.dyad.replace("-", " – ")));
+  }
+  select.value = route.dyad || "";
+  const [a, b] = pair(route.dyad);
+  $("code-a").value = a || "";
+  $("code-b").value = b || "";
+  $("since").value = route.since;
+  $("until").value = route.until;
+  $("period").value = route.by;
+}
+
+function installControls() {
+  $("period").replaceChildren(...PERIODS.map((p) => h("option", { value: p }, p)));
+  $("dyad-select").addEventListener("change", (e) =>
+    go({ dyad: e.target.value || null, article: null, event: null, page: 1 }),
+  );
+  $("free-dyad").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const a = $("code-a").value.trim().toUpperCase(),
+      b = $("code-b").value.trim().toUpperCase();
+    if (!/^[A-Z]{3}$/.test(a) || !/^[A-Z]{3}$/.test(b) || a === b) {
+      $("controls-error").replaceChildren(
+        errorBox(new Error("Type two different three-letter country codes (ISO alpha-3), e.g. CHN and KAZ.")),
+      );
+      return;
+    }
+    $("controls-error").replaceChildren();
+    go({ dyad: `${a}-${b}`, article: null, event: null, page: 1 });
+  });
+  for (const id of ["since", "until", "period"]) {
+    $(id).addEventListener("change", () =>
+      go({ since: $("since").value, until: $("until").value, by: $("period").value, page: 1 }),
+    );
+  }
+}
+
+async function loadStats() {
+  const url = apiUrl("stats");
+  try {
+    const s = await getJSON(url);
+    const parts = [
+      [s.articles, "articles"],
+      [s.events, "events"],
+      [s.mentions, "mentions"],
+      [s.failed, "failed inputs"],
+    ];
+    $("stats").replaceChildren(
+      ...parts.map(([n, what]) => h("span", { class: "stat" }, h("b", {}, fmt.num(n)), ` ${what}`)),
+      jsonLink(url),
+    );
+  } catch (exc) {
+    $("stats").replaceChildren(errorBox(exc));
+  }
+}
+
+// ---- views -------------------------------------------------------------------------------------------
+
+function eventsTable(data, route) {
+  if (!data.items.length)
+    return empty(
+      route.dyad
+        ? `No events for ${route.dyad.replace("-", "–")} with these filters.`
+        : "No events with these filters.",
+    );
+  const open = (ev) => {
+    if (!ev.first_article_id) return;
+    go({ article: ev.first_article_id, event: ev.event_id });
+  };
+  const actor = (code, name, country) =>
+    h(
+      "td",
+      { class: "actor", "data-tip": `${name || "?"} (${country || "no country"})` },
+      h("b", {}, code || "—"),
+      h("small", {}, name || ""),
+    );
+  const rows = data.items.map((ev) => {
+    const quad = QUAD_LABEL[ev.quad_class];
+    return h(
+      "tr",
+      {
+        tabindex: 0,
+        "data-testid": "event-row",
+        "data-event-id": ev.event_id,
+        "data-cameo": ev.cameo,
+        class: ev.event_id === route.event ? "selected" : null,
+        "aria-label": `${fmt.date(ev.date)} ${ev.actor1_code} to ${ev.actor2_code || "no target"}, CAMEO ${ev.cameo}: open the article`,
+        onclick: () => open(ev),
+        onkeydown: (e) => {
+          if (e.key === "Enter") open(ev);
+        },
+      },
+      h("td", { class: "nowrap" }, fmt.date(ev.date)),
+      actor(ev.actor1_code, ev.actor1_name, ev.actor1_country),
+      actor(ev.actor2_code, ev.actor2_name, ev.actor2_country),
+      h(
+        "td",
+        { class: "nowrap", "data-tip": `${quad ? quad.label : "QuadClass ?"}, Goldstein ${fmt.signed(ev.goldstein)}` },
+        h("span", { class: `chip ${quad ? quad.cls : ""}` }),
+        h("code", {}, ev.cameo),
+      ),
+      h("td", {}, ev.plover || "—", ev.plover_mode ? h("small", {}, ev.plover_mode) : null),
+      h("td", {}, h("span", { class: `modality ${ev.modality}` }, ev.modality)),
+      h("td", {}, ev.geo_name || "—"),
+      h("td", { "data-tip": ev.evidence || "" }, h("div", { class: "evidence" }, ev.evidence || "—")),
+      h(
+        "td",
+        {
+          class: "num",
+          "data-tip": `${ev.num_mentions} mentions in ${ev.num_articles} articles from ${ev.num_sources} sources`,
+        },
+        fmt.num(ev.num_mentions),
+      ),
+    );
+  });
+  const pages = Math.max(1, Math.ceil(data.total / data.page_size));
+  const first = (data.page - 1) * data.page_size + 1;
+  return [
+    h(
+      "div",
+      { class: "table-wrap" },
+      h(
+        "table",
+        { class: "events", "data-testid": "events-table" },
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ["Date", "Source", "Target", "CAMEO", "PLOVER", "Modality", "Place", "Evidence", "Reports"].map((t) =>
+              h("th", { scope: "col" }, t),
+            ),
+          ),
+        ),
+        h("tbody", {}, rows),
+      ),
+    ),
+    h(
+      "nav",
+      { class: "pager", "aria-label": "Event pages" },
+      h(
+        "span",
+        { "data-testid": "page-info" },
+        `${fmt.num(first)}–${fmt.num(first + data.items.length - 1)} of ${fmt.num(data.total)}`,
+      ),
+      h(
+        "button",
+        { type: "button", disabled: data.page <= 1, onclick: () => go({ page: data.page - 1 }) },
+        "‹ Previous",
+      ),
+      h("span", {}, `page ${data.page} / ${pages}`),
+      h(
+        "button",
+        { type: "button", disabled: data.page >= pages, onclick: () => go({ page: data.page + 1 }) },
+        "Next ›",
+      ),
+      h(
+        "label",
+        {},
+        "rows ",
+        h(
+          "select",
+          { onchange: (e) => go({ size: Number(e.target.value), page: 1 }) },
+          PAGE_SIZES.map((n) => h("option", { value: n, selected: n === route.size }, n)),
+        ),
+      ),
+    ),
+  ];
+}
+
+function eventsCard(route) {
+  const url = apiUrl("events", { ...filters(route), page: route.page, page_size: route.size });
+  const { el, body } = card("Events", url, {
+    testid: "events",
+    wide: true,
+    subtitle: "newest first · Enter or click opens the article",
+  });
+  fill(body, url, (data) => eventsTable(data, route));
+  return el;
+}
+
+function networkCard(route) {
+  const url = apiUrl("network", { ...filters(route), top: 40 });
+  const { el, body } = card("Actor network", url, { testid: "network" });
+  fill(body, url, (data) =>
+    data.edges.length ? networkGraph(data, pair(route.dyad)) : empty("No actor pairs to draw."),
+  );
+  return el;
+}
+
+function mapCard(route) {
+  const url = apiUrl("places", { ...filters(route), top: 500 });
+  const { el, body } = card("Event places", url, { testid: "places" });
+  fill(body, url, async (data) => {
+    world = world || (await getJSON("world.geojson"));
+    const drawing = worldMap(world, data.items, pair(route.dyad));
+    return data.items.length ? drawing : [...drawing, empty("No event has a place yet.")];
+  });
+  return el;
+}
+
+function timelineCard(route) {
+  const url = apiUrl("timeline", { ...filters(route), by: route.by });
+  const { el, body } = card("Timeline", url, {
+    testid: "timeline",
+    wide: true,
+    subtitle: `events per ${route.by} by QuadClass, mean Goldstein`,
+  });
+  fill(body, url, (data) => {
+    if (!data.items.length)
+      return empty(
+        route.dyad ? `No events for ${route.dyad.replace("-", "–")} in this period.` : "No events in this period.",
+      );
+    const total = (key) => data.items.reduce((sum, d) => sum + (d[key] || 0), 0);
+    const events = total("events");
+    const mean = data.items.reduce((sum, d) => sum + (d.mean_goldstein || 0) * d.events, 0) / (events || 1);
+    const kpis = h(
+      "div",
+      { class: "kpis", "data-testid": "kpis" },
+      [
+        [fmt.num(events), "events"],
+        [fmt.num(total("mentions")), "mentions"],
+        [fmt.signed(mean), "mean Goldstein"],
+        [fmt.num(total("verbal_coop") + total("material_coop")), "cooperation"],
+        [fmt.num(total("verbal_conflict") + total("material_conflict")), "conflict"],
+      ].map(([n, what]) => h("div", { class: "kpi" }, h("b", {}, n), h("span", {}, what))),
+    );
+    return [kpis, ...timelineChart(data.items, route.by)];
+  });
+  return el;
+}
+
+function dyadsCard(route) {
+  const url = apiUrl("dyads", { top: 20, since: route.since, until: route.until });
+  const { el, body } = card("Busiest dyads", url, { testid: "dyads", subtitle: "choose one to see its timeline" });
+  fill(body, url, (data) => {
+    if (!data.items.length) return empty("The store holds no events yet: ingest articles with worldwire ingest.");
+    const max = Math.max(...data.items.map((d) => d.events));
+    return h(
+      "table",
+      { class: "dyads" },
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          ["Dyad", "Events", "", "Mean Goldstein", "Coop.", "Conflict"].map((t) => h("th", { scope: "col" }, t)),
+        ),
+      ),
+      h(
+        "tbody",
+        {},
+        data.items.map((d) => {
+          const dyad = `${d.country1}-${d.country2}`;
+          const open = () => go({ dyad, article: null, event: null, page: 1 });
+          return h(
+            "tr",
+            { tabindex: 0, "data-testid": "dyad-row", onclick: open, onkeydown: (e) => e.key === "Enter" && open() },
+            h("td", {}, h("b", {}, `${d.country1} – ${d.country2}`)),
+            h("td", { class: "num" }, fmt.num(d.events)),
+            h("td", { class: "bar-cell" }, h("span", { class: "hbar", style: `width:${(100 * d.events) / max}%` })),
+            h("td", { class: "num" }, fmt.signed(d.mean_goldstein)),
+            h("td", { class: "num" }, fmt.num(d.cooperation)),
+            h("td", { class: "num" }, fmt.num(d.conflict)),
+          );
+        }),
+      ),
+    );
+  });
+  return el;
+}
+
+function storeCard() {
+  const url = apiUrl("stats");
+  const { el, body } = card("The store", url, {
+    testid: "store",
+    subtitle: "what was ingested and how every input ended",
+  });
+  fill(body, url, (s) => {
+    const rows = [
+      ["Articles", s.articles],
+      ["Story clusters", s.clusters],
+      ["Events", s.events],
+      ["Negated events (kept apart)", s.negated_events],
+      ["Mentions", s.mentions],
+      ["Quotes", s.quotes],
+      ["Facts", s.facts],
+      ["Places", s.locations],
+      [
+        "Inputs",
+        `${fmt.num(s.inputs)} (${fmt.num(s.done)} done, ${fmt.num(s.duplicate)} duplicate, ${fmt.num(s.failed)} failed)`,
+      ],
+      ...Object.entries(s.failures || {}).map(([code, n]) => [`Failed with ${code}`, n]),
+      ["Ingest runs", s.runs],
+      ["Schema version", s.schema_version],
+    ];
+    return h(
+      "table",
+      { class: "facts" },
+      h(
+        "tbody",
+        {},
+        rows.map(([k, v]) =>
+          h("tr", {}, h("th", { scope: "row" }, k), h("td", { class: "num" }, typeof v === "number" ? fmt.num(v) : v)),
+        ),
+      ),
+    );
+  });
+  return el;
+}
+
+async function renderMain(route) {
+  const view = $("view");
+  if (!world) {
+    try {
+      world = await getJSON("world.geojson");
+    } catch {
+      world = null; // the map card reports it; names fall back to codes
+    }
+  }
+  if (route.dyad) {
+    const [a = "?", b = "?"] = pair(route.dyad);
+    document.title = `${a}–${b} · worldwire`;
+    view.replaceChildren(
+      h(
+        "div",
+        { class: "view-head" },
+        h(
+          "h1",
+          { "data-testid": "view-title" },
+          h("span", { class: "flag", style: `background:${countryColour(a, [a, b])}` }),
+          countryName(a),
+          " – ",
+          h("span", { class: "flag", style: `background:${countryColour(b, [a, b])}` }),
+          countryName(b),
+        ),
+        h("span", { class: "codes" }, `${a}–${b}`),
+        h("a", { class: "back", href: "#/" }, "← all dyads"),
+      ),
+      h("div", { class: "grid" }, timelineCard(route), networkCard(route), mapCard(route), eventsCard(route)),
+    );
+  } else {
+    document.title = "worldwire dashboard";
+    view.replaceChildren(
+      h(
+        "div",
+        { class: "view-head" },
+        h("h1", { "data-testid": "view-title" }, "All events"),
+        h("span", { class: "codes" }, "pick a dyad above or below"),
+      ),
+      h(
+        "div",
+        { class: "grid" },
+        timelineCard(route),
+        dyadsCard(route),
+        mapCard(route),
+        networkCard(route),
+        storeCard(),
+        eventsCard(route),
+      ),
+    );
+  }
+}
+
+// ---- article pane ------------------------------------------------------------------------------------
+
+/** Text between `from` and `to`, with other events' evidence lightly marked (clicking one selects it). */
+function withOthers(text, from, to, others) {
+  const cuts = new Set([from, to]);
+  for (const e of others) for (const x of [e.start, e.end]) if (x > from && x < to) cuts.add(x);
+  const points = [...cuts].sort((x, y) => x - y);
+  const out = [];
+  for (let i = 0; i + 1 < points.length; i += 1) {
+    const [a, b] = [points[i], points[i + 1]];
+    const covering = others.filter((e) => e.start <= a && e.end >= b);
+    const piece = text.slice(a, b);
+    if (!covering.length) out.push(piece);
+    else
+      out.push(
+        h(
+          "span",
+          {
+            class: "other-evidence",
+            "data-tip": covering
+              .map((e) => `${e.cameo} ${e.plover || ""} ${e.actor1_code} → ${e.actor2_code || "?"} (“${e.trigger}”)`)
+              .join("\n"),
+            onclick: () => go({ event: covering[0].event_id }),
+          },
+          piece,
+        ),
+      );
+  }
+  return out;
+}
+
+function articleBody(article, selected) {
+  const text = article.text || "";
+  const valid = article.events.filter(
+    (e) => Number.isInteger(e.start) && Number.isInteger(e.end) && e.start < e.end && e.end <= text.length,
+  );
+  const mine = valid.filter((e) => e.event_id === selected).sort((x, y) => x.start - y.start);
+  const others = valid.filter((e) => e.event_id !== selected);
+  const spans = [];
+  for (const e of mine) {
+    const last = spans[spans.length - 1];
+    if (last && e.start < last.end) last.end = Math.max(last.end, e.end);
+    else spans.push({ start: e.start, end: e.end });
+  }
+  const out = [];
+  let at = 0;
+  spans.forEach((s, i) => {
+    out.push(...withOthers(text, at, s.start, others));
+    out.push(
+      h(
+        "mark",
+        { class: "evidence", "data-testid": i === 0 ? "evidence" : "evidence-more" },
+        withOthers(text, s.start, s.end, others),
+      ),
+    );
+    at = s.end;
+  });
+  out.push(...withOthers(text, at, text.length, others));
+  return h("div", { class: "article-text", "data-testid": "article-text" }, out);
+}
+
+function eventSummary(ev) {
+  const quad = QUAD_LABEL[ev.quad_class];
+  return h(
+    "dl",
+    { class: "event-facts", "data-testid": "selected-event" },
+    [
+      [
+        "CAMEO",
+        h(
+          "span",
+          {},
+          h("span", { class: `chip ${quad ? quad.cls : ""}` }),
+          h("code", {}, ev.cameo),
+          quad ? ` ${quad.label}` : "",
+        ),
+      ],
+      ["PLOVER", ev.plover || "—"],
+      ["Goldstein", fmt.signed(ev.goldstein)],
+      ["Modality", ev.modality],
+      ["Source → target", `${ev.actor1_code || "?"} → ${ev.actor2_code || "—"}`],
+      ["Trigger", ev.trigger ? `“${ev.trigger}”` : "—"],
+    ].map(([k, v]) => h("div", {}, h("dt", {}, k), h("dd", {}, v))),
+  );
+}
+
+async function renderArticle(route) {
+  const pane = $("article");
+  const url = apiUrl(`articles/${encodeURIComponent(route.article)}`);
+  $("layout").classList.add("with-article");
+  pane.hidden = false;
+  const close = h(
+    "button",
+    {
+      type: "button",
+      class: "close",
+      "aria-label": "Close the article",
+      onclick: () => go({ article: null, event: null }),
+    },
+    "×",
+  );
+  const body = h("div", { class: "pane-body" }, loading());
+  pane.replaceChildren(h("header", { class: "card-head" }, h("h2", {}, "Article"), jsonLink(url), close), body);
+  let article;
+  try {
+    article = await getJSON(url);
+  } catch (exc) {
+    body.replaceChildren(errorBox(exc));
+    return;
+  }
+  const chosen = article.events.find((e) => e.event_id === route.event);
+  const safeUrl = /^https?:\/\//i.test(article.url || "") ? article.url : null;
+  const list = h(
+    "ol",
+    { class: "article-events" },
+    [...new Map(article.events.map((e) => [e.event_id, e])).values()].map((e) =>
+      h(
+        "li",
+        {},
+        h(
+          "button",
+          {
+            type: "button",
+            "aria-current": e.event_id === route.event ? "true" : null,
+            onclick: () => go({ event: e.event_id }),
+          },
+          h("span", { class: `chip ${QUAD_LABEL[e.quad_class]?.cls || ""}` }),
+          h("code", {}, e.cameo),
+          ` ${e.plover || ""} `,
+          h("b", {}, `${e.actor1_code || "?"} → ${e.actor2_code || "—"}`),
+          ` “${e.trigger || ""}” · ${e.modality}`,
+        ),
+      ),
+    ),
+  );
+  const text = articleBody(article, route.event);
+  body.replaceChildren(
+    h(
+      "div",
+      { class: "pane-top" },
+      h("h3", { class: "article-title", "data-testid": "article-title" }, article.title || "(untitled)"),
+      h(
+        "p",
+        { class: "meta" },
+        fmt.date(article.date),
+        " · ",
+        article.source || "no source",
+        safeUrl
+          ? [" · ", h("a", { href: safeUrl, rel: "noopener noreferrer nofollow", target: "_blank" }, safeUrl)]
+          : null,
+      ),
+      chosen
+        ? [
+            eventSummary(chosen),
+            h(
+              "p",
+              { class: "event-json" },
+              jsonLink(apiUrl(`events/${encodeURIComponent(chosen.event_id)}`)),
+              " this event with all its reports",
+            ),
+          ]
+        : route.event
+          ? errorBox(new Error(`event ${route.event} is not reported in this article`))
+          : null,
+    ),
+    text,
+    h(
+      "div",
+      { class: "pane-bottom" },
+      h("h4", {}, `Events in this article (${fmt.num(list.children.length)})`),
+      list.children.length ? list : empty("No events were coded in this article."),
+    ),
+  );
+  const mark = text.querySelector("mark.evidence");
+  if (mark) text.scrollTop = Math.max(0, mark.offsetTop - text.clientHeight / 3);
+  const current = list.querySelector("[aria-current=true]");
+  if (current) list.scrollTop = Math.max(0, current.offsetTop - 60);
+  for (const row of document.querySelectorAll("[data-testid=event-row]"))
+    row.classList.toggle("selected", row.dataset.eventId === route.event);
+}
+
+function closeArticle() {
+  $("layout").classList.remove("with-article");
+  $("article").hidden = true;
+  $("article").replaceChildren();
+  for (const row of document.querySelectorAll("tr.selected")) row.classList.remove("selected");
+}
+
+// ---- start ---------------------------------------------------------------------------------------------
+
+function render() {
+  const route = parseRoute();
+  syncControls(route);
+  if (`${route.since}|${route.until}` !== optionsKey) loadDyadOptions(route);
+  const key = JSON.stringify([route.dyad, route.since, route.until, route.by, route.page, route.size]);
+  if (key !== shownKey) {
+    shownKey = key;
+    renderMain(route);
+  }
+  if (route.article) renderArticle(route);
+  else closeArticle();
+}
+
+installTooltip($("tooltip"));
+installControls();
+loadStats();
+window.addEventListener("hashchange", render);
+render();
