@@ -121,6 +121,16 @@ def _span(country: str, dyad: str, since: str, until: str) -> dict[str, Any]:
     }
 
 
+def span(
+    country: Country = "", dyad: Dyad = "", since: Since = "", until: Until = "", negated: Negated = False
+) -> dict[str, Any]:
+    """The filters the summary routes (timeline, actors, network, places) share, as one dependency."""
+    return _span(country, dyad, since, until) | {"negated": negated}
+
+
+Span = Annotated[dict[str, Any], Depends(span)]
+
+
 @router.get("/stats", summary="What the store holds and how every input ended")
 def stats(cur: Cursor) -> Stats:
     return Stats.model_validate(queries.status(cur))
@@ -184,65 +194,25 @@ def dyads(
 
 
 @router.get("/timeline", summary="Events per period (of a dyad, a country, or all) by QuadClass")
-def timeline(
-    cur: Cursor,
-    dyad: Dyad = "",
-    by: Annotated[str, _query("by")] = "month",
-    country: Country = "",
-    since: Since = "",
-    until: Until = "",
-    negated: Negated = False,
-) -> Timeline:
-    span = _span(country, dyad, since, until)
+def timeline(cur: Cursor, span: Span, by: Annotated[str, _query("by")] = "month") -> Timeline:
     a, b = span.pop("dyad") or (None, None)
-    rows = queries.records(queries.timeline(cur, a, b, by=by, negated=negated, **span))
+    rows = queries.records(queries.timeline(cur, a, b, by=by, **span))
     return Timeline.model_validate({"dyad": f"{a}-{b}".upper() if a else None, "by": by, "items": rows})
 
 
 @router.get("/actors", summary="The actors in the most events, as source and as target")
-def actors(
-    cur: Cursor,
-    top: Annotated[int, _query("top", ge=1, le=500)] = 50,
-    country: Country = "",
-    dyad: Dyad = "",
-    since: Since = "",
-    until: Until = "",
-    negated: Negated = False,
-) -> Actors:
-    span = _span(country, dyad, since, until)
-    return Actors.model_validate(
-        {"items": queries.records(queries.actors(cur, top=top, negated=negated, **span))}
-    )
+def actors(cur: Cursor, span: Span, top: Annotated[int, _query("top", ge=1, le=500)] = 50) -> Actors:
+    return Actors.model_validate({"items": queries.records(queries.actors(cur, top=top, **span))})
 
 
 @router.get("/network", summary="Who acts on whom: directed edges among the top actors")
-def network(
-    cur: Cursor,
-    top: Annotated[int, _query("top", ge=1, le=200)] = 40,
-    country: Country = "",
-    dyad: Dyad = "",
-    since: Since = "",
-    until: Until = "",
-    negated: Negated = False,
-) -> Network:
-    span = _span(country, dyad, since, until)
-    return Network.model_validate(queries.network(cur, top=top, negated=negated, **span))
+def network(cur: Cursor, span: Span, top: Annotated[int, _query("top", ge=1, le=200)] = 40) -> Network:
+    return Network.model_validate(queries.network(cur, top=top, **span))
 
 
 @router.get("/places", summary="Where events happened: places with coordinates and event counts")
-def places(
-    cur: Cursor,
-    top: Annotated[int, _query("top", ge=1, le=5000)] = 500,
-    country: Country = "",
-    dyad: Dyad = "",
-    since: Since = "",
-    until: Until = "",
-    negated: Negated = False,
-) -> Places:
-    span = _span(country, dyad, since, until)
-    return Places.model_validate(
-        {"items": queries.records(queries.places(cur, top=top, negated=negated, **span))}
-    )
+def places(cur: Cursor, span: Span, top: Annotated[int, _query("top", ge=1, le=5000)] = 500) -> Places:
+    return Places.model_validate({"items": queries.records(queries.places(cur, top=top, **span))})
 
 
 @router.get("/articles/{article_id}", summary="An article's cleaned text and its events' evidence spans")
