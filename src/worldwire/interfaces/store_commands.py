@@ -433,5 +433,5 @@ def demo(shared: Path, db: Path) -> None:
             show(failed.head(10), "table", "failed inputs")
     console.print(
         f"[dim]next: worldwire events --dyad CHN KAZ --db {db}; worldwire dyads --db {db}; "
-        f"worldwire timeline USA IRN --db {db}[/dim]"
+        f"worldwire timeline USA IRN --db {db}; worldwire serve --db {db} (dashboard)[/dim]"
     )
