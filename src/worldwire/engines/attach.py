@@ -20,7 +20,7 @@ from worldwire.store.writer import ARTICLE_TABLES, now, refresh_clusters, refres
 if TYPE_CHECKING:
     import duckdb
 
-# Kept in step with `worldwire.engines.spark` (not imported: attaching needs no pyspark).
+# What marks a finished Spark output; `worldwire.engines.spark` writes it, this module reads it.
 MANIFEST = "_worldwire.json"
 FORMAT = "worldwire-spark"
 FORMAT_VERSION = 1

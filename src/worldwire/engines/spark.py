@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pyarrow as pa
 
+from worldwire.engines.attach import FORMAT, FORMAT_VERSION, MANIFEST
 from worldwire.errors import Errors, WorldwireError
 from worldwire.ingest import STDIN, folder_files, read_inputs
 from worldwire.models import RawDocument
@@ -57,9 +58,6 @@ from worldwire.store.writer import CLUSTER_TABLES, cluster_rows, now
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-MANIFEST = "_worldwire.json"
-FORMAT = "worldwire-spark"
-FORMAT_VERSION = 1
 LOG_TABLES = ("ingest_log", "errors")  # every input with its status; the failed and duplicate ones
 TABLES = (*CLUSTER_TABLES, *LOG_TABLES)
 PARTITION_COLUMNS = ("year", "month")  # as `worldwire export --format parquet` lays out events
@@ -371,10 +369,11 @@ def ingest_spark(
     default_date: str | None = None,
     max_chars: int = default("max_chars"),
     batch_size: int = default("batch_size"),
-    docs_per_task: int = DOCS_PER_TASK,
+    docs_per_task: int | None = None,
     tasks: int | None = None,
 ) -> SparkReport:
-    """Run the pipeline over `inputs` on `spark` and write every table as Parquet under `out`."""
+    """Run the pipeline over `inputs` on `spark` and write every table as Parquet under `out`
+    (`docs_per_task` None: `DOCS_PER_TASK`)."""
     from py4j.protocol import Py4JError
     from pyspark.errors import PySparkException
 
@@ -386,7 +385,16 @@ def ingest_spark(
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", _PANDAS_WARNING, FutureWarning)
             _run(
-                spark, units, out, report, raw_mode, default_date, max_chars, batch_size, docs_per_task, tasks
+                spark,
+                units,
+                out,
+                report,
+                raw_mode,
+                default_date,
+                max_chars,
+                batch_size,
+                docs_per_task or DOCS_PER_TASK,
+                tasks,
             )
     except (PySparkException, Py4JError) as exc:
         raise WorldwireError(Errors.E805.format(reason=_reason(exc))) from exc

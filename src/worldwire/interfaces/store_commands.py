@@ -169,8 +169,13 @@ def _register_ingest(app: typer.Typer) -> None:
             ),
         ] = None,
         docs_per_task: Annotated[
-            int, typer.Option("--docs-per-task", min=1, help="Spark: documents per analysis task.")
-        ] = 16,
+            int | None,
+            typer.Option(
+                "--docs-per-task",
+                min=1,
+                help="Spark: documents per analysis task (fewer: cores busy to the end; more: less cost).",
+            ),
+        ] = None,
         tasks: Annotated[
             int | None,
             typer.Option("--tasks", min=1, help="Spark: analysis tasks (default: from --docs-per-task)."),
@@ -219,8 +224,7 @@ def _register_ingest(app: typer.Typer) -> None:
             f"{report.duplicate} duplicates, {report.failed} failed, {report.skipped} already in {db}",
             soft_wrap=True,
         )
-        for code, count in sorted(report.reasons.items()):
-            stderr.print(f"  [yellow]{count} failed with {code}[/yellow]")
+        _print_failures(report.reasons)
 
 
 def _register_attach(app: typer.Typer) -> None:
@@ -245,6 +249,11 @@ def _register_attach(app: typer.Typer) -> None:
         stderr.print(f"[green]attached {path} to {db}:[/green] {added}", soft_wrap=True)
 
 
+def _print_failures(reasons: dict[str, int]) -> None:
+    for code, count in sorted(reasons.items()):
+        stderr.print(f"  [yellow]{count} failed with {code}[/yellow]")
+
+
 def spark_ingest(inputs: list[str], out: str, master: str, **options: Any) -> None:
     """Run the Spark engine and say what it wrote (Spark's start-up is timed apart from the job)."""
     import time
@@ -264,8 +273,7 @@ def spark_ingest(inputs: list[str], out: str, master: str, **options: Any) -> No
         f"{report.failed} failed, {report.skipped} repeated inputs; {report.events} events written to {out}",
         soft_wrap=True,
     )
-    for code, count in sorted(report.reasons.items()):
-        stderr.print(f"  [yellow]{count} failed with {code}[/yellow]")
+    _print_failures(report.reasons)
     stderr.print(f"[dim]next: worldwire attach {out} --db worldwire.duckdb[/dim]", soft_wrap=True)
 
 

@@ -203,7 +203,7 @@ def cluster_rows(
 
 
 def _event_counts(mentions: Sequence[dict[str, Any]], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    """An event's live counts from its reports: the same figures `Writer._refresh_events` computes."""
+    """An event's live counts from its reports: the same figures `refresh_events` computes in SQL."""
     reporting = [articles[a] for a in dict.fromkeys(m["article_id"] for m in mentions)]
     tones = [a["tone"] for a in reporting if a["tone"] is not None]
     dates = [a["date"] for a in reporting if a["date"] is not None]
