@@ -93,6 +93,15 @@ class Errors:
         "[E113] archived record {what} is not an article page: {reason}. WARC response records must hold "
         "HTML or text; such records are accounted for and skipped."
     )
+    E114 = (
+        "[E114] invalid text in {what}: a lone UTF-16 surrogate ({char}) at character {offset}, half of a "
+        "character that cannot be stored or printed. Fix whatever wrote it (a JSON '\\ud800' escape "
+        "without its pair), or drop that record."
+    )
+    E115 = (
+        "[E115] skipped {path!r} in the folder {folder!r}: {reason}. Nothing was read from it; pass the "
+        "file itself if it is meant to be read."
+    )
     E201 = (
         "[E201] no article text found in the HTML of {what}: the page may be a list, a login wall or a "
         "page rendered by JavaScript. Save the rendered page, or pass its text as .txt."
@@ -105,6 +114,11 @@ class Errors:
     E204 = (
         "[E204] no words: {what} has no letters to read after cleaning. Check that the file holds the "
         "article's text."
+    )
+    E205 = (
+        "[E205] {what} took more than {seconds:g} s in one stage ({stage}), the budget of one document: "
+        "it is probably malformed or hostile (a huge token, a pathological page). Check it, or raise the "
+        "budget (worldwire.settings 'doc_seconds')."
     )
     E301 = (
         "[E301] not English: {what} looks like {language} ({evidence}). worldwire codes English news only "
@@ -129,6 +143,18 @@ class Errors:
         "it to finish, or pass another --db file."
     )
     E603 = "[E603] bad query: {reason}."
+    E604 = (
+        "[E604] a worker process died while analysing {what} ({reason}): killed, or out of memory. That "
+        "document is marked failed and the run went on; check it, or ingest with fewer --workers."
+    )
+    E605 = (
+        "[E605] {path!r} is not a worldwire store ({reason}). Read commands never create or change a store: "
+        "check --db, or create the store first with `worldwire ingest FILES --db {path}`."
+    )
+    E606 = (
+        "[E606] cannot write to the store {path!r}: {reason}. Free disk space or fix the permissions, then "
+        "run the same ingest again: it resumes where the last committed batch ended."
+    )
 
     # E7xx: the HTTP API and dashboard (`worldwire serve`).
     E701 = (
@@ -151,6 +177,18 @@ class Errors:
     E706 = (
         "[E706] no store at {path!r}: `worldwire serve` only reads a store and will not create an empty "
         "one. Create it first with `worldwire ingest FILES --db {path}`, or pass the right --db file."
+    )
+    E707 = (
+        "[E707] host {host!r} is not served here: this server answers only {allowed}. If you reached it "
+        "under another name on purpose, restart it with --allow-host {host_only}."
+    )
+    E708 = (
+        "[E708] this server needs its access token: send 'Authorization: Bearer TOKEN' (or open "
+        "/?token=TOKEN once in the browser). The token is the one given to `worldwire serve`."
+    )
+    E709 = (
+        "[E709] refusing to serve on {host!r}, which other machines can reach: pass --allow-remote and a "
+        "token (--token-file FILE, or the WORLDWIRE_TOKEN environment variable) to do it on purpose."
     )
 
     # E8xx: engines (`worldwire ingest --engine spark`, `worldwire attach`).
