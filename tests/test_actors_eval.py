@@ -64,7 +64,7 @@ def test_actor_eval_scores_countries_sectors_and_coverage(gold: Path) -> None:
     assert overall.with_sector == 2
     assert overall.coverage == 1.0
     assert overall.sector == 1.0
-    assert overall.country == 0.8  # "protesters" has no state of its own: counted wrong, not guessed
+    assert overall.country == 1.0  # "protesters" take the state their story is about: the police's
     assert report.floor_metrics().keys() == {"country_accuracy", "sector_accuracy", "coverage"}
 
 

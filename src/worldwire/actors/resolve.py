@@ -1007,11 +1007,11 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             _link_name(draft, kept)
         elif draft.kind == "role" and draft.definite and not draft.plural and draft.code in _TITLE_CODES:
             _link_title(draft, kept)
+        if draft.kind == "person" and draft.code is None and not _described(draft, kept, drafts):
+            continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts)
         if draft.location and draft.kind in ("state", "role"):
             draft.kind, draft.code = "state", draft.country  # no state named: only a place, no actor
-        if draft.kind == "person" and draft.code is None:
-            _apposition(draft, kept, drafts)
         if draft.code is None and (draft.kind != "person" or draft.country is None):
             continue  # nothing known: an unknown name whose title says nothing about whose it is
         kept.append(draft)
@@ -1155,6 +1155,18 @@ def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None
         draft.code, draft.country, draft.sector = title.code, title.country, title.sector
 
 
+def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> bool:
+    """An unknown name takes the code of the title described after it; False when what follows it is a
+    place ("Tom Bean, Texas"): a town the parser took for a person."""
+    _apposition(draft, kept, drafts)
+    if draft.code is not None or draft.end >= len(draft.doc) or draft.doc[draft.end].text != ",":
+        return True
+    return not any(
+        d.doc is draft.doc and d.start == draft.end + 1 and all(p.kind in _PLACE_NAMES for p in d.pieces)
+        for d in drafts
+    )
+
+
 def _name_part(name: str, other: str | None) -> bool:
     """ "Joxe" refers back to "Pierre Joxe": all its words are words of the earlier name."""
     if other is None or name == other:
@@ -1272,9 +1284,10 @@ def _possessor_state(draft: _Draft, drafts: list[_Draft]) -> str | None:
 
 
 def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
-    """A role with no state named: the state(s) in its own phrase ("rebels in Darfur"); for state
-    institutions, else the state named just before it in its sentence, else the state the document
-    has named most in earlier sentences; never a guess from later words, more often the act's object."""
+    """A role with no state named: the state(s) in its own phrase ("rebels in Darfur"), the owner's
+    state ("Putin's spokesman"), the state named just before it in its sentence, else the state the
+    document is about ("police said" in a Kenyan story → KENCOP, as GDELT codes it); never a guess from
+    a later word of its sentence, more often the act's object."""
     attached = _attached_states(draft, drafts)
     if len(attached) > 1:
         codes = tuple(
@@ -1282,7 +1295,9 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
         )
         draft.kind, draft.members = "group", codes
     country = attached[0].country if attached else _possessor_state(draft, drafts)
-    if country is None and draft.sector in _STATE_SECTORS:
+    if country is None and draft.kind == "person":
+        country = _main_state(drafts)  # a state named beside a name is more often where than whose
+    elif country is None and draft.sector is not None:
         preceding = [
             d
             for d in drafts
@@ -1291,21 +1306,16 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
             and d.kind == "state"
             and d.country
         ]
-        country = preceding[-1].country if preceding else None
-        if country is None:
-            country = _main_state(kept, draft)
-        if country is None:  # the only state the document names, even if later ("... the Kenya X")
-            named = {d.country for d in drafts if d.country and d.kind in ("state", "organisation")}
-            country = named.pop() if len(named) == 1 else None
+        country = preceding[-1].country if preceding else _main_state(drafts)
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
 
 
-def _main_state(kept: list[_Draft], draft: _Draft) -> str | None:
-    """The state earlier sentences are clearly about (far more mentions than any other); None when
-    they name several states with no clear lead: "the prosecution" is then no state's."""
-    counts = Counter(d.country for d in kept if d.country and d.sentence < draft.sentence)
+def _main_state(drafts: list[_Draft]) -> str | None:
+    """The state the document is about: named far more often than any other (its states, places, people
+    and institutions all count); None when several states share the story."""
+    counts = Counter(d.country for d in drafts if d.country and d.resolved)
     ranked = counts.most_common(2)
     if not ranked:
         return None

@@ -186,6 +186,39 @@ def eval_plover_command(
     _gate(floors, "plover", report.floor_metrics(), pin)
 
 
+@eval_app.command("realnews")
+def eval_realnews_command(
+    path: Annotated[Path, typer.Argument(help="The realnews-events folder (gold.jsonl, GUIDE.md).")] = Path(
+        "../shared/eval/realnews-events"
+    ),
+    gold: Annotated[str, typer.Option("--gold", help="The gold file in that folder.")] = "gold.jsonl",
+    details: Annotated[
+        Path | None,
+        typer.Option("--details", help="Write every prediction and every missed gold event here (JSONL)."),
+    ] = None,
+    floors: FloorsOption = None,
+    pin: PinOption = False,
+) -> None:
+    """Score events (root, dyad + root, strict) and actors on hand-coded real news, as its README says.
+
+    Example:
+
+        worldwire eval realnews ../shared/eval/realnews-events --floors eval/floors.json
+    """
+    from worldwire.evaluation import realnews  # deferred: loads spaCy
+
+    report = realnews.evaluate_realnews(path, gold)
+    console = Console()
+    console.print(realnews.render_realnews(report))
+    console.print(realnews.render_roots(report))
+    console.print(realnews.render_reliability(report))
+    if details is not None:
+        with details.open("w", encoding="utf-8") as handle:
+            for row in realnews.details(report):
+                handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    _gate(floors, "realnews", report.floor_metrics(), pin)
+
+
 @eval_app.command("petrarch")
 def eval_petrarch_command(
     path: Annotated[
