@@ -19,4 +19,4 @@ def test_api_extract_text_returns_a_contract_record() -> None:
     record = worldwire.extract_text("LONDON (Reuters) - Ministers met on Monday.", date="20230517")
     assert record["text"] == "Ministers met on Monday."
     assert record["date"] == "2023-05-17"
-    assert record["dateline"] == {"text": "LONDON (Reuters) -", "place": "London"}
+    assert record["dateline"] == {"text": "LONDON (Reuters) -", "place": "London", "date": None}

@@ -385,6 +385,8 @@ def test_ingest_stdin_plain_text_over_the_limit_is_e105() -> None:
         ("2023-05-17 09:30", "2023-05-17"),
         ("20230517T093000", "2023-05-17"),
         ("2024-02-29", "2024-02-29"),
+        ("May 17, 2023", "2023-05-17"),
+        ("Wed, 17 May 2023 09:30:00 GMT", "2023-05-17"),
         (None, None),
         ("", None),
     ],
@@ -399,7 +401,7 @@ def test_ingest_normalize_date_accepts_iso_and_basic_dates(value: Any, expected:
         "2023-13-45",
         "2023-02-29",
         "17/05/2023",
-        "May 17, 2023",
+        "May 17",  # no year
         "yesterday",
         "2023-5-17",
         "2023-0517",

@@ -72,10 +72,12 @@ class Errors:
     )
     E108 = (
         "[E108] bad JSONL record on line {line} of {path!r}: {reason}. A record needs a string 'text' or "
-        "'html' field; 'id', 'title', 'date' (YYYY-MM-DD or YYYYMMDD) and 'url' are optional."
+        "'html' field; 'id', 'title', 'date' and 'url' are optional."
     )
     E109 = (
-        "[E109] bad date {value!r} for {what}: expected YYYY-MM-DD or YYYYMMDD. Fix the date or leave it out."
+        "[E109] bad date {value!r} for {what}: expected a date with its year, such as 2025-03-03, 20250303, "
+        "'March 3, 2025' or 'Mon, 03 Mar 2025 10:00:00 GMT' (03/04/2025 is ambiguous). Fix the date or "
+        "leave it out."
     )
     E110 = (
         "[E110] cannot read {path!r}: {reason}. Check that the file is complete (a .gz file unpacks with "

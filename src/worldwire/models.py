@@ -45,11 +45,13 @@ class Removal:
 class Dateline:
     """The dateline cut from the body: kept because its place tells later stages where the story is.
 
-    `place` is None for an agency-only dateline such as "(Reuters) -".
+    `place` is None for an agency-only dateline such as "(Reuters) -"; `date` is the date it states, as
+    written ("Dec 12, 2024"), or None.
     """
 
     text: str
     place: str | None
+    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,8 @@ class CleanDocument:
     removed: tuple[Removal, ...] = ()
     dateline: Dateline | None = None
     error: str | None = None
+    # The page's own address when ingest had none (an HTML page's canonical URL or og:url).
+    url: str | None = None
 
     @property
     def id(self) -> str:

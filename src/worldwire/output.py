@@ -40,11 +40,11 @@ def to_record(doc: EnrichedDocument) -> dict[str, Any]:
         "locations": [_location(p) for p in doc.locations],
         "tone": doc.tone,
         # additions to the contract (never renamed or removed once released)
-        "url": clean.raw.url,
+        "url": clean.url or clean.raw.url,
         "language": doc.annotated.language,
         "dateline": None
         if failed or clean.dateline is None
-        else {"text": clean.dateline.text, "place": clean.dateline.place},
+        else {"text": clean.dateline.text, "place": clean.dateline.place, "date": clean.dateline.date},
         "removals": [] if failed else [{"text": r.text, "kind": r.kind} for r in clean.removed],
         "sentences": [] if failed else [[s.start, s.end] for s in doc.annotated.sentences],
         "source": {"origin": clean.raw.origin, "encoding": clean.raw.encoding},

@@ -5,7 +5,7 @@ from __future__ import annotations
 from worldwire.clean.html import extract_article
 from worldwire.clean.text import clean_text
 from worldwire.errors import Errors, InputError
-from worldwire.ingest import normalize_date
+from worldwire.ingest.dates import parse_date
 from worldwire.models import CleanDocument, RawDocument
 
 __all__ = ["clean_document", "clean_text"]
@@ -31,27 +31,41 @@ def clean_document(
 
 
 def _clean(raw: RawDocument, what: str, raw_mode: bool, default_date: str | None) -> CleanDocument:
+    """The body, title, date and URL. A date given with the input wins, then the page's metadata, then
+    the date a dateline states ("ANKARA, Dec 12, 2024 (AP) —"), and only then `default_date`."""
+    url = raw.url
     if raw.html is not None:
         article = extract_article(raw.html, what)
         body, title = article.text, raw.title or article.title
-        date = raw.date or normalize_date(article.date, what) or default_date
+        date = raw.date or parse_date(article.date)
+        url = url or _web_address(article.url)
         find_headline, unwrap = False, False
     else:
-        body, title, date = raw.text or "", raw.title, raw.date or default_date
+        body, title, date = raw.text or "", raw.title, raw.date
         find_headline, unwrap = True, True
     if raw_mode:
-        return CleanDocument(raw=raw, text=body, title=title, date=date)
+        return CleanDocument(raw=raw, text=body, title=title, date=date or default_date, url=url)
     cleaned = clean_text(body, title=title, find_headline=find_headline, unwrap_lines=unwrap)
     if not cleaned.text.strip():
         kinds = ", ".join(sorted({r.kind for r in cleaned.removed})) or "no text"
         raise InputError(Errors.E203.format(what=what, kinds=kinds))
     if not any(char.isalpha() for char in cleaned.text):
         raise InputError(Errors.E204.format(what=what))
+    if date is None and cleaned.dateline is not None:
+        date = parse_date(cleaned.dateline.date)
     return CleanDocument(
         raw=raw,
         text=cleaned.text,
         title=cleaned.title,
-        date=date,
+        date=date or default_date,
         removed=cleaned.removed,
         dateline=cleaned.dateline,
+        url=url,
     )
+
+
+def _web_address(url: str | None) -> str | None:
+    """A page's own URL from its metadata, if it is an absolute web address (not "/story/1" or "#")."""
+    if url and url.strip().lower().startswith(("http://", "https://")) and " " not in url.strip():
+        return url.strip()
+    return None

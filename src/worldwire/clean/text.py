@@ -21,7 +21,9 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*$")
 _GLUED = re.compile(
     r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][\"”’])(?=[A-Z])|(?<=[a-z][,;])(?=[A-Z][a-z])"
 )
-_URLISH = re.compile(r"\S*(?:www\.|https?:|@|\.com|\.org)\S*", re.IGNORECASE)
+# A whole whitespace-delimited token holding a URL or address. It may only start where a token starts
+# (the look-behind): otherwise a long token without a marker is retried at each of its characters, O(n²).
+_URLISH = re.compile(r"(?<!\S)\S*?(?:www\.|https?:|@|\.com|\.org)\S*", re.IGNORECASE)
 _AFTER_SENTENCE = re.compile(r"(?<=[.!?])[\"”’]?\s+")
 
 HEADLINE_MAX_WORDS = 25
@@ -157,7 +159,7 @@ def _dateline(match: re.Match[str]) -> Dateline:
     place = match.groupdict().get("place")
     if place is not None:
         place = " ".join(w.capitalize() if w.isupper() else w for w in place.split())
-    return Dateline(text=match.group(0).strip(), place=place)
+    return Dateline(text=match.group(0).strip(), place=place, date=match.groupdict().get("date"))
 
 
 def _without(paragraphs: list[str], index: int, start: int, end: int) -> list[str]:

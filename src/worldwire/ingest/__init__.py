@@ -7,20 +7,18 @@ input is accounted for and the batch goes on.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import gzip
 import io
 import itertools
 import json
-import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date as Date
 from pathlib import Path
 from typing import IO, Any, cast
 
 from worldwire.errors import Errors, InputError
+from worldwire.ingest.dates import parse_date
 from worldwire.ingest.decode import binary_kind, bom_encoding, decode
 from worldwire.ingest.feeds import FEED_SUFFIXES, read_feed
 from worldwire.ingest.warc import WARC_SUFFIXES, read_warc
@@ -33,8 +31,6 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFI
 # A feed file may hold many articles: it may be this many times larger than one article.
 _FEED_ARTICLES = 64
 STDIN = "-"
-# YYYY-MM-DD or YYYYMMDD, alone or as the date part of a date-time ("2023-05-17T09:30:00Z").
-_DATE = re.compile(r"([0-9]{4})(-?)([0-9]{2})\2([0-9]{2})(?:[T ].*)?", re.IGNORECASE | re.DOTALL)
 # Encodings whose lines cannot be cut at b"\n": such a stream is decoded whole.
 _WIDE_ENCODINGS = frozenset({"utf-16", "utf-32"})
 
@@ -70,14 +66,14 @@ def folder_files(path: Path) -> list[Path] | None:
 
 
 def normalize_date(value: Any, what: str) -> str | None:
-    """'YYYY-MM-DD' or 'YYYYMMDD' (a date-time keeps its date part) to ISO 'YYYY-MM-DD'; None stays None."""
-    if value is None or value == "":
+    """A date in any form `dates.parse_date` reads, as ISO 'YYYY-MM-DD'; None or "" stays None, anything
+    else is E109 (a date given on purpose that cannot be read is a mistake worth saying)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    match = _DATE.fullmatch(str(value).strip())
-    if match:
-        with contextlib.suppress(ValueError):  # a month or day out of range
-            return Date(int(match[1]), int(match[3]), int(match[4])).isoformat()
-    raise InputError(Errors.E109.format(value=value, what=what))
+    parsed = parse_date(value)
+    if parsed is None:
+        raise InputError(Errors.E109.format(value=value, what=what))
+    return parsed
 
 
 def _is_dir(path: Path) -> bool:

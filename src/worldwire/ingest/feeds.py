@@ -6,14 +6,13 @@ item's link, title and date travel with it, so the store can count sources and d
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterator
-from email.utils import parsedate_to_datetime
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
 from worldwire.errors import Errors
+from worldwire.ingest.dates import parse_date
 from worldwire.models import RawDocument
 
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
@@ -71,31 +70,20 @@ def _atom_link(item: Any) -> str | None:
     return None
 
 
-def _date(value: str | None) -> str | None:
-    """RFC 822 dates (RSS) and ISO dates (Atom, Dublin Core) to YYYY-MM-DD; an unreadable one is None."""
-    if not value:
-        return None
-    if value[:4].isdigit() and len(value) >= 10 and value[4] == "-":
-        return value[:10]
-    with contextlib.suppress(TypeError, ValueError, IndexError):
-        return parsedate_to_datetime(value).date().isoformat()
-    return None
-
-
 def _item(item: Any, origin: str, fallback_id: str, max_chars: int) -> RawDocument:
     atom = etree.QName(item).namespace == _ATOM[1:-1]
     if atom:
         body = _text(item, f"{_ATOM}content", f"{_ATOM}summary")
         url = _atom_link(item)
         title = _text(item, f"{_ATOM}title")
-        date = _date(_text(item, f"{_ATOM}published", f"{_ATOM}updated"))
+        date = parse_date(_text(item, f"{_ATOM}published", f"{_ATOM}updated"))
         guid = _text(item, f"{_ATOM}id")
     else:
         ns = _RSS1 if etree.QName(item).namespace == _RSS1[1:-1] else ""
         body = _text(item, _CONTENT, f"{ns}description")
         url = _text(item, f"{ns}link")
         title = _text(item, f"{ns}title")
-        date = _date(_text(item, "pubDate", _DC_DATE))
+        date = parse_date(_text(item, "pubDate", _DC_DATE))
         guid = _text(item, "guid") or item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
     doc_id = guid or url or fallback_id
     if not body:

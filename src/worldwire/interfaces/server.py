@@ -197,7 +197,10 @@ def dyads(
 def timeline(cur: Cursor, span: Span, by: Annotated[str, _query("by")] = "month") -> Timeline:
     a, b = span.pop("dyad") or (None, None)
     rows = queries.records(queries.timeline(cur, a, b, by=by, **span))
-    return Timeline.model_validate({"dyad": f"{a}-{b}".upper() if a else None, "by": by, "items": rows})
+    since, until = span.pop("since"), span.pop("until")
+    undated = queries.undated(cur, a, b, **span) if since is None and until is None else 0
+    dyad = f"{a}-{b}".upper() if a else None
+    return Timeline.model_validate({"dyad": dyad, "by": by, "items": rows, "undated": undated})
 
 
 @router.get("/actors", summary="The actors in the most events, as source and as target")

@@ -101,6 +101,7 @@ class Timeline(BaseModel):
     dyad: str | None
     by: str
     items: list[Period]
+    undated: int  # matching events without a date: not in any period
 
 
 class Actor(BaseModel):
@@ -180,6 +181,7 @@ class Stats(BaseModel):
     articles: int
     clusters: int
     events: int
+    undated_events: int
     negated_events: int
     mentions: int
     actors: int

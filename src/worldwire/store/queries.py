@@ -366,6 +366,21 @@ def timeline(
     return con.sql(sql, params=params)
 
 
+def undated(
+    con: duckdb.DuckDBPyConnection,
+    a: str | None,
+    b: str | None,
+    *,
+    negated: bool = False,
+    directed: bool = False,
+    country: str | None = None,
+) -> int:
+    """How many events of what `timeline` counts have no date, so a timeline can say what it leaves out."""
+    dyad = (a, b) if a is not None and b is not None else None
+    where, params = _filters(dyad, country, None, None, None, negated, directed)
+    return _scalar(con, f"SELECT count(*) FROM events{_and(where, 'date IS NULL')}", params)  # noqa: S608
+
+
 def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """What the store holds and how every input ever given to it ended."""
 
@@ -382,6 +397,8 @@ def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "articles": count("SELECT count(*) FROM articles"),
         "clusters": count("SELECT count(*) FROM clusters"),
         "events": count("SELECT count(*) FROM events WHERE NOT negated"),
+        # events whose articles carry no date: in listings and exports, never on a timeline
+        "undated_events": count("SELECT count(*) FROM events WHERE NOT negated AND date IS NULL"),
         "negated_events": count("SELECT count(*) FROM events WHERE negated"),
         "mentions": count("SELECT count(*) FROM mentions"),
         "actors": count("SELECT count(*) FROM actors"),

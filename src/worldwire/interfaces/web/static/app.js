@@ -139,6 +139,7 @@ async function loadStats() {
     const parts = [
       [s.articles, "articles"],
       [s.events, "events"],
+      [s.undated_events, "undated events"],
       [s.mentions, "mentions"],
       [s.failed, "failed inputs"],
     ];
@@ -305,10 +306,24 @@ function timelineCard(route) {
     subtitle: `events per ${route.by} by QuadClass, mean Goldstein`,
   });
   fill(body, url, (data) => {
+    // Undated events are in the table and the exports but on no timeline: say so instead of a silent gap.
+    const undated = data.undated
+      ? h(
+          "p",
+          { class: "undated", "data-testid": "undated" },
+          `${fmt.num(data.undated)} ${data.undated === 1 ? "event has" : "events have"} no date and ` +
+            `${data.undated === 1 ? "is" : "are"} not on this timeline (see the event table).`,
+        )
+      : null;
     if (!data.items.length)
-      return empty(
-        route.dyad ? `No events for ${route.dyad.replace("-", "–")} in this period.` : "No events in this period.",
-      );
+      return [
+        empty(
+          route.dyad
+            ? `No dated events for ${route.dyad.replace("-", "–")} in this period.`
+            : "No dated events in this period.",
+        ),
+        undated,
+      ];
     const total = (key) => data.items.reduce((sum, d) => sum + (d[key] || 0), 0);
     const events = total("events");
     const mean = data.items.reduce((sum, d) => sum + (d.mean_goldstein || 0) * d.events, 0) / (events || 1);
@@ -323,7 +338,7 @@ function timelineCard(route) {
         [fmt.num(total("verbal_conflict") + total("material_conflict")), "conflict"],
       ].map(([n, what]) => h("div", { class: "kpi" }, h("b", {}, n), h("span", {}, what))),
     );
-    return [kpis, ...timelineChart(data.items, route.by)];
+    return [kpis, ...timelineChart(data.items, route.by), undated];
   });
   return el;
 }
@@ -380,6 +395,7 @@ function storeCard() {
       ["Articles", s.articles],
       ["Story clusters", s.clusters],
       ["Events", s.events],
+      ["Undated events (on no timeline)", s.undated_events],
       ["Negated events (kept apart)", s.negated_events],
       ["Mentions", s.mentions],
       ["Quotes", s.quotes],
