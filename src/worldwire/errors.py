@@ -157,6 +157,11 @@ class Errors:
         "[E606] cannot write to the store {path!r}: {reason}. Free disk space or fix the permissions, then "
         "run the same ingest again: it resumes where the last committed batch ended."
     )
+    E607 = (
+        "[E607] unknown country {value!r} for {what}{closest}. Write a country as its name (China), an ISO "
+        "code (CHN or CN), or a dyad as two of them joined by '-' (CHN-KAZ, China-Kazakhstan)."
+    )
+    E608 = "[E608] unknown {kind} {value!r}{closest}. {expected}"
 
     # E7xx: the HTTP API and dashboard (`worldwire serve`).
     E701 = (
