@@ -50,9 +50,7 @@ def _run(*args: str) -> str:
 
 def test_store_cli_events_as_csv_and_json(db: Path) -> None:
     rows = list(
-        csv.DictReader(
-            io.StringIO(_run("events", "--dyad", "KAZ", "CHN", "--format", "csv", "--db", str(db)))
-        )
+        csv.DictReader(io.StringIO(_run("events", "--dyad", "KAZ-CHN", "--format", "csv", "--db", str(db))))
     )
     assert sorted(r["cameo"] for r in rows) == ["036", "112"]
     lines = _run("events", "--since", "2023-03-01", "--format", "json", "--db", str(db)).splitlines()
@@ -82,7 +80,7 @@ def test_store_cli_bad_period_is_a_clear_error(db: Path) -> None:
 
 
 def test_store_cli_events_table_shows_the_evidence(db: Path) -> None:
-    out = CliRunner().invoke(app, ["events", "--dyad", "CHN", "KAZ", "--db", str(db)], env={"COLUMNS": "300"})
+    out = CliRunner().invoke(app, ["events", "--dyad", "CHN-KAZ", "--db", str(db)], env={"COLUMNS": "300"})
     assert out.exit_code == 0, out.output
     assert "evidence" in out.stdout
     assert MEETING in out.stdout

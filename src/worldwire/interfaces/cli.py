@@ -311,6 +311,24 @@ def serve_command(
 store_commands.register(app)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from worldwire import __version__
+
+        typer.echo(f"worldwire {__version__}")
+        raise typer.Exit
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", help="Print the version and exit.", callback=_version, is_eager=True),
+    ] = False,
+) -> None:
+    """Raw news to structured political event data, with evidence. Offline, CPU-only."""
+
+
 def main() -> None:
     """Entry point: library errors become a one-line message and exit status 1, not a traceback."""
     try:

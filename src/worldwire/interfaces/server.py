@@ -37,7 +37,7 @@ from worldwire.interfaces.server_models import (
     Stats,
     Timeline,
 )
-from worldwire.store import queries
+from worldwire.store import names, queries
 from worldwire.store.api import connect
 
 STATIC = Path(__file__).resolve().parent / "web" / "static"
@@ -49,20 +49,22 @@ _PLOVER = "|".join(queries.plover_categories())
 _MODALITY = "|".join(queries.MODALITIES)
 PARAMS: dict[str, tuple[str | None, str]] = {
     "dyad": (
-        r"^([A-Za-z]{3}-[A-Za-z]{3})?$",
-        "two 3-letter country codes joined by '-', either order: CHN-KAZ",
+        None,
+        "two countries joined by '-', either order, each a name or an ISO code: CHN-KAZ, "
+        "China-Kazakhstan, CN-KZ",
     ),
-    "country": (r"^([A-Za-z]{3})?$", "a 3-letter country code, as source or target: KAZ"),
+    "country": (None, "a country, as source or target: a name or an ISO code (KAZ, KZ, Kazakhstan)"),
     "actor": (r"^([A-Za-z]{3,15})?$", "an actor's CAMEO code (3 to 15 letters), as source or target: CHNGOV"),
     "cameo": (
         r"^([0-9]{2,4})?$",
         "a CAMEO event code, 2 to 4 digits, matching it and its sub-codes: 04, 042",
     ),
-    "root": (r"^(0?[1-9]|1[0-9]|20)?$", "a CAMEO root code, 01 to 20: 19"),
-    "plover": (f"^({_PLOVER})?$", f"a PLOVER category: {_PLOVER.replace('|', ', ')}"),
+    "root": (None, "a CAMEO root, 01 to 20 or its name: 19, fight, 14, protest"),
+    "plover": (None, f"a PLOVER category, in any case: {_PLOVER.replace('|', ', ')}"),
     "modality": (f"^({_MODALITY})?$", f"a modality: {_MODALITY.replace('|', ', ')}"),
     "since": (r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$", "a date YYYY-MM-DD: only events on or after it"),
     "until": (r"^([0-9]{4}-[0-9]{2}-[0-9]{2})?$", "a date YYYY-MM-DD: only events on or before it"),
+    "min_confidence": (None, "the lowest coder confidence kept, 0 to 1 (events without one are left out)"),
     "q": (None, "words that must all occur in the evidence sentence (any case), at most 200 characters"),
     "negated": (None, "true to include events the article says did not happen"),
     "page": (None, "a page number, from 1"),
@@ -77,11 +79,13 @@ def _query(name: str, **limits: Any) -> Any:
     return Query(description=help_, pattern=pattern, **limits)
 
 
-Dyad = Annotated[str, _query("dyad")]
-Country = Annotated[str, _query("country")]
+# Names are resolved (or refused with the closest matches, E607/E608) by `store.names`, as in the CLI.
+Dyad = Annotated[str, _query("dyad", max_length=120)]
+Country = Annotated[str, _query("country", max_length=60)]
 Since = Annotated[str, _query("since")]
 Until = Annotated[str, _query("until")]
 Negated = Annotated[bool, _query("negated")]
+MinConfidence = Annotated[float | None, _query("min_confidence", ge=0.0, le=1.0)]
 
 
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -98,7 +102,7 @@ router = APIRouter(prefix="/api", responses={"4XX": {"model": ErrorBody}, "500":
 
 
 def _dyad(value: str) -> tuple[str, str] | None:
-    return (value[:3], value[4:]) if value else None
+    return names.dyad(value, "dyad") if value else None
 
 
 def _date(value: str, name: str) -> str | None:
@@ -122,10 +126,15 @@ def _span(country: str, dyad: str, since: str, until: str) -> dict[str, Any]:
 
 
 def span(
-    country: Country = "", dyad: Dyad = "", since: Since = "", until: Until = "", negated: Negated = False
+    country: Country = "",
+    dyad: Dyad = "",
+    since: Since = "",
+    until: Until = "",
+    negated: Negated = False,
+    min_confidence: MinConfidence = None,
 ) -> dict[str, Any]:
     """The filters the summary routes (timeline, actors, network, places) share, as one dependency."""
-    return _span(country, dyad, since, until) | {"negated": negated}
+    return _span(country, dyad, since, until) | {"negated": negated, "min_confidence": min_confidence}
 
 
 Span = Annotated[dict[str, Any], Depends(span)]
@@ -143,13 +152,14 @@ def events(
     actor: Annotated[str, _query("actor")] = "",
     country: Country = "",
     cameo: Annotated[str, _query("cameo")] = "",
-    root: Annotated[str, _query("root")] = "",
-    plover: Annotated[str, _query("plover")] = "",
+    root: Annotated[str, _query("root", max_length=60)] = "",
+    plover: Annotated[str, _query("plover", max_length=60)] = "",
     modality: Annotated[str, _query("modality")] = "",
     since: Since = "",
     until: Until = "",
     q: Annotated[str, _query("q", max_length=200)] = "",
     negated: Negated = False,
+    min_confidence: MinConfidence = None,
     page: Annotated[int, _query("page", ge=1)] = 1,
     page_size: Annotated[int, _query("page_size", ge=1, le=queries.MAX_PAGE_SIZE)] = 50,
 ) -> EventPage:
@@ -164,6 +174,7 @@ def events(
         modality=modality or None,
         q=q or None,
         negated=negated,
+        min_confidence=min_confidence,
         **_span(country, dyad, since, until),
     )
     return EventPage.model_validate(page_)
@@ -185,12 +196,12 @@ def dyads(
     since: Since = "",
     until: Until = "",
     negated: Negated = False,
+    min_confidence: MinConfidence = None,
 ) -> Dyads:
     span = _span(country, "", since, until)
     del span["dyad"]
-    return Dyads.model_validate(
-        {"items": queries.records(queries.dyads(cur, top=top, negated=negated, **span))}
-    )
+    rows = queries.dyads(cur, top=top, negated=negated, min_confidence=min_confidence, **span)
+    return Dyads.model_validate({"items": queries.records(rows)})
 
 
 @router.get("/timeline", summary="Events per period (of a dyad, a country, or all) by QuadClass")
@@ -227,7 +238,7 @@ def article(cur: Cursor, article_id: str) -> Article:
 
 
 # Errors: the code is the message's [Exxx]; what the client did wrong is a 4xx, the rest a 500.
-STATUS = {"E603": 400, "E701": 400, "E702": 400, "E703": 404}
+STATUS = {"E603": 400, "E607": 400, "E608": 400, "E701": 400, "E702": 400, "E703": 404}
 _CODE = re.compile(r"\[(E\d{3})\]")
 
 

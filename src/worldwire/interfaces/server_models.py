@@ -34,6 +34,7 @@ class Event(BaseModel):
     plover: str | None
     plover_mode: str | None
     modality: str | None
+    confidence: float | None  # the coder's, 0 to 1: the most confident report of the event
     num_mentions: int
     num_articles: int
     num_sources: int
@@ -46,6 +47,7 @@ class Event(BaseModel):
     source_url: str | None
     evidence: str | None
     first_article_id: str
+    cameo_name: str | None = None  # the CAMEO codebook's name of `cameo`, in lower case
 
 
 class EventPage(BaseModel):

@@ -46,6 +46,20 @@ UntilOption = Annotated[
     typer.Option("--until", help="Only events on or before this date (YYYY-MM-DD).", callback=_date_option),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json (JSON lines).")]
+DyadOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dyad",
+        help="Two countries joined by '-', either direction, as names or ISO codes: CHN-KAZ, "
+        "China-Kazakhstan, CN-KZ (the same form as the HTTP API's dyad=).",
+    ),
+]
+MinConfidenceOption = Annotated[
+    float | None,
+    typer.Option(
+        "--min-confidence", min=0.0, max=1.0, help="Only events the coder is at least this sure of (0 to 1)."
+    ),
+]
 NegatedOption = Annotated[
     bool, typer.Option("--negated", help="Include events the article says did not happen.")
 ]
@@ -311,15 +325,20 @@ def register(app: typer.Typer) -> None:
 
     @app.command("events")
     def events_command(
-        dyad: Annotated[
-            tuple[str, str] | None, typer.Option("--dyad", help="Two country codes (either direction).")
-        ] = None,
+        dyad: DyadOption = None,
         actor: Annotated[
-            str | None, typer.Option("--actor", help="One country code, as source or target.")
+            str | None,
+            typer.Option("--actor", help="One country (name or ISO code: KAZ, KZ, Kazakhstan), either side."),
         ] = None,
         since: SinceOption = None,
         until: UntilOption = None,
-        root: Annotated[str | None, typer.Option("--root", help="CAMEO root code, e.g. 19.")] = None,
+        root: Annotated[
+            str | None, typer.Option("--root", help="CAMEO root: 01 to 20 or its name (19, fight, protest).")
+        ] = None,
+        plover: Annotated[
+            str | None, typer.Option("--plover", help="PLOVER category, any case (protest, ASSAULT).")
+        ] = None,
+        min_confidence: MinConfidenceOption = None,
         directed: Annotated[bool, typer.Option("--directed", help="--dyad A B means A acted on B.")] = False,
         negated: NegatedOption = False,
         limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many events.")] = None,
@@ -330,9 +349,11 @@ def register(app: typer.Typer) -> None:
 
         Example:
 
-            worldwire events --dyad CHN KAZ --since 2023-01-01 --format csv
+            worldwire events --dyad CHN-KAZ --since 2023-01-01 --format csv
+
+            worldwire events --dyad China-Kazakhstan --root consult --limit 20
         """
-        from worldwire.store.queries import EVENT_TABLE_COLUMNS
+        from worldwire.store.queries import EVENT_TABLE_COLUMNS, with_cameo_names
 
         with _open(db, read_only=True) as store:
             frame = store.events(
@@ -341,12 +362,14 @@ def register(app: typer.Typer) -> None:
                 since=since,
                 until=until,
                 root=root,
+                plover=plover,
+                min_confidence=min_confidence,
                 directed=directed,
                 negated=negated,
                 limit=limit,
             )
         if fmt == "table":  # a terminal is narrow: the columns an analyst reads first, CSV/JSON have all
-            frame = frame[list(EVENT_TABLE_COLUMNS)].rename(columns=EVENT_TABLE_COLUMNS)
+            frame = with_cameo_names(frame)[list(EVENT_TABLE_COLUMNS)].rename(columns=EVENT_TABLE_COLUMNS)
         show(frame, fmt, "events")
 
     @app.command("dyads")
@@ -365,8 +388,10 @@ def register(app: typer.Typer) -> None:
 
     @app.command("timeline")
     def timeline_command(
-        a: Annotated[str, typer.Argument(help="Country code, e.g. CHN.")],
-        b: Annotated[str, typer.Argument(help="Country code, e.g. KAZ.")],
+        a: Annotated[
+            str, typer.Argument(help="A country (CHN, CN, China), or the dyad in one word: CHN-KAZ.")
+        ],
+        b: Annotated[str | None, typer.Argument(help="The other country, unless A is the dyad.")] = None,
         by: Annotated[str, typer.Option("--by", help="day, week, month, quarter or year.")] = "month",
         since: SinceOption = None,
         until: UntilOption = None,
@@ -379,13 +404,16 @@ def register(app: typer.Typer) -> None:
 
         Example:
 
-            worldwire timeline CHN KAZ --by month
+            worldwire timeline CHN-KAZ --by month
         """
+        from worldwire.store.names import dyad as resolve_dyad
+
+        pair = resolve_dyad((a, b) if b is not None else a)
         with _open(db, read_only=True) as store:
-            frame = store.timeline(a, b, by=by, since=since, until=until, directed=directed, negated=negated)
+            frame = store.timeline(pair, by=by, since=since, until=until, directed=directed, negated=negated)
         if fmt == "table" and len(frame):  # a period reads as what it is: 2023-05, 2023-Q2, 2023-W20
             frame = frame.assign(period=frame["period"].map(lambda day: period_label(day, by)))
-        show(frame, fmt, f"{a.upper()}–{b.upper()} by {by}")
+        show(frame, fmt, f"{pair[0]}–{pair[1]} by {by}")
 
     @app.command("export")
     def export_command(
@@ -449,6 +477,6 @@ def demo(shared: Path, db: Path) -> None:
         if len(failed):
             show(failed.head(10), "table", "failed inputs")
     console.print(
-        f"[dim]next: worldwire events --dyad CHN KAZ --db {db}; worldwire dyads --db {db}; "
+        f"[dim]next: worldwire events --dyad CHN-KAZ --db {db}; worldwire dyads --db {db}; "
         f"worldwire timeline USA IRN --db {db}; worldwire serve --db {db} (dashboard)[/dim]"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -9,13 +10,15 @@ from typing import Any, Literal
 import duckdb
 
 from worldwire.errors import Errors, WorldwireError
+from worldwire.models import Modality
 from worldwire.store import export as exports
-from worldwire.store import queries
+from worldwire.store import names, queries
+from worldwire.store.names import Dyad
 from worldwire.store.runner import IngestReport, ProgressHook, ingest_into, store_records
 from worldwire.store.schema import LATEST, migrate
 
 DEFAULT_DB = "worldwire.duckdb"
-Frame = Literal["pandas", "arrow"]
+Frame = Literal["pandas", "arrow", "polars"]
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -72,14 +75,96 @@ class Store:
         """Store records already extracted (`worldwire extract` lines, or built by hand)."""
         return store_records(self.con, records, name=name)
 
-    def events(self, *, as_: Frame = "pandas", **filters: Any) -> Any:
-        return _frame(queries.events(self.con, **filters), as_)
+    def events(
+        self,
+        *,
+        dyad: Dyad | None = None,
+        actor: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        root: str | int | None = None,
+        cameo: str | None = None,
+        plover: str | None = None,
+        modality: Modality | None = None,
+        actor_code: str | None = None,
+        q: str | None = None,
+        min_confidence: float | None = None,
+        negated: bool = False,
+        directed: bool = False,
+        limit: int | None = None,
+        as_: Frame = "pandas",
+    ) -> Any:
+        """Events, one row per real-world event however many articles reported it, newest first.
 
-    def dyads(self, *, as_: Frame = "pandas", **options: Any) -> Any:
-        return _frame(queries.dyads(self.con, **options), as_)
+        Every filter is optional; they combine with AND. The same filters, spelled the same way, are
+        the CLI's `worldwire events` options and the HTTP API's /api/events parameters.
 
-    def timeline(self, a: str, b: str, *, as_: Frame = "pandas", **options: Any) -> Any:
-        return _frame(queries.timeline(self.con, a, b, **options), as_)
+        Args:
+            dyad: two countries, either direction: "CHN-KAZ", "China-Kazakhstan", ("CN", "KZ").
+            actor: one country (name or ISO code), as source or target.
+            since, until: first and last day, as a date or a string ("2023-01-01", "March 3, 2025").
+            root: CAMEO root, 1 to 20 or its name: 19, "19", "fight", "protest".
+            cameo: a CAMEO code prefix: "04" (every consultation), "042" (a visit and its sub-codes).
+            plover: a PLOVER category, any case: "protest".
+            modality: asserted, intended, hypothetical, negated or historical.
+            actor_code: an actor's exact CAMEO code, as source or target: "CHNGOV".
+            q: words that must all occur in the evidence sentence (any case).
+            min_confidence: the lowest coder confidence kept, 0 to 1.
+            negated: include events the article says did not happen.
+            directed: with `dyad`, only events of its first country acting on the second.
+            limit: at most this many events.
+            as_: "pandas" (default), "arrow" or "polars".
+        """
+        relation = queries.events(
+            self.con, dyad=dyad, actor=actor, since=_day(since), until=_day(until), root=root,
+            cameo=cameo, plover=plover, modality=modality, actor_code=actor_code, q=q,
+            min_confidence=min_confidence, negated=negated, directed=directed, limit=limit,
+        )  # fmt: skip
+        return _frame(relation, as_)
+
+    def dyads(
+        self,
+        *,
+        top: int = 20,
+        country: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        min_confidence: float | None = None,
+        negated: bool = False,
+        as_: Frame = "pandas",
+    ) -> Any:
+        """The country pairs with the most events (either direction); with `country`, that country's."""
+        relation = queries.dyads(
+            self.con, top=top, country=country, since=_day(since), until=_day(until),
+            min_confidence=min_confidence, negated=negated,
+        )  # fmt: skip
+        return _frame(relation, as_)
+
+    def timeline(
+        self,
+        a: Dyad | None = None,
+        b: str | None = None,
+        *,
+        by: str = "month",
+        country: str | None = None,
+        since: str | dt.date | None = None,
+        until: str | dt.date | None = None,
+        min_confidence: float | None = None,
+        negated: bool = False,
+        directed: bool = False,
+        as_: Frame = "pandas",
+    ) -> Any:
+        """Events per period (day, week, month, quarter or year) by QuadClass, with mean Goldstein.
+
+        `timeline("CHN", "KAZ")`, `timeline("CHN-KAZ")` and `timeline(("China", "Kazakhstan"))` are the
+        same dyad; `timeline()` counts every event. Undated events are on no timeline (see `status()`).
+        """
+        pair = names.dyad((str(a), b) if b is not None else a) if a is not None else None
+        relation = queries.timeline(
+            self.con, *(pair or (None, None)), by=by, country=country, since=_day(since),
+            until=_day(until), min_confidence=min_confidence, negated=negated, directed=directed,
+        )  # fmt: skip
+        return _frame(relation, as_)
 
     def articles(self, *, origin: str | None = None, as_: Frame = "pandas") -> Any:
         return _frame(queries.articles(self.con, origin), as_)
@@ -123,7 +208,20 @@ class Store:
         return _frame(self.con.sql(query), as_)
 
 
+def _day(value: str | dt.date | None) -> str | None:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def _frame(relation: duckdb.DuckDBPyRelation, as_: Frame) -> Any:
     if as_ == "arrow":
         return relation.to_arrow_table()
+    if as_ == "polars":
+        try:
+            import polars  # noqa: F401 -- optional: only this output needs it
+        except ImportError as exc:
+            reason = "as_='polars' needs polars: pip install 'worldwire[polars]'"
+            raise WorldwireError(Errors.E603.format(reason=reason)) from exc
+        return relation.pl()
+    if as_ != "pandas":
+        raise WorldwireError(Errors.E603.format(reason=f"as_ must be pandas, arrow or polars, not {as_!r}"))
     return relation.df()

@@ -17,6 +17,7 @@ from worldwire.errors import Errors, InputError, WorldwireError
 from worldwire.events.codebook import plover_codebook
 from worldwire.ingest import normalize_date
 from worldwire.models import Modality
+from worldwire.store import names
 from worldwire.store.writer import NEGATED_DYAD, dyad_key
 
 if TYPE_CHECKING:
@@ -25,15 +26,18 @@ if TYPE_CHECKING:
 PERIODS = ("day", "week", "month", "quarter", "year")
 EVENT_COLUMNS = (
     "event_id, date, actor1_code, actor1_name, actor1_country, actor2_code, actor2_name, actor2_country, "
-    "cameo, cameo_root, quad_class, goldstein, plover, plover_mode, modality, num_mentions, num_articles, "
+    "cameo, cameo_root, quad_class, goldstein, plover, plover_mode, modality, confidence, num_mentions, "
+    "num_articles, "
     "num_sources, avg_tone, is_root, geo_name, geo_country, geo_lat, geo_lon, source_url, evidence"
 )
-# What a terminal table of events shows, under short headers (CSV and JSON carry every column above).
+# What a terminal table of events shows, under short headers (CSV and JSON carry every column above;
+# `cameo_name`, the codebook's name of the code, is added for the table by `with_cameo_names`).
 EVENT_TABLE_COLUMNS = {
     "date": "date",
     "actor1_code": "source",
     "actor2_code": "target",
     "cameo": "cameo",
+    "cameo_name": "event",
     "plover": "plover",
     "modality": "modality",
     "evidence": "evidence",
@@ -72,11 +76,11 @@ def _date(value: str | None, what: str) -> str | None:
 
 
 def _filters(
-    dyad: tuple[str, str] | None,
+    dyad: names.Dyad | None,
     actor: str | None,
     since: str | None,
     until: str | None,
-    root: str | None,
+    root: str | int | None,
     negated: bool,
     directed: bool,
     *,
@@ -85,10 +89,13 @@ def _filters(
     plover: str | None = None,
     modality: str | None = None,
     q: str | None = None,
+    min_confidence: float | None = None,
 ) -> tuple[str, list[Any]]:
-    """The WHERE clause and its parameters. `actor` is a country (either side); `actor_code` an actor's
-    exact CAMEO code (either side); `cameo` a code prefix ("04" every consultation, "042" a visit and its
-    sub-codes); `q` words that must all occur in the evidence sentence (case-insensitive)."""
+    """The WHERE clause and its parameters. `dyad` is two countries, `actor` one (either side), each in any
+    spelling `names` reads; `actor_code` an actor's exact CAMEO code (either side); `root` a CAMEO root
+    by number or name; `cameo` a code prefix ("04" every consultation, "042" a visit and its sub-codes);
+    `q` words that must all occur in the evidence sentence (case-insensitive); `min_confidence` the
+    lowest coder confidence kept (0 to 1; an event without one is left out)."""
     where: list[str] = []
     params: list[Any] = []
     if modality is not None:
@@ -98,7 +105,7 @@ def _filters(
         where.append("modality = ?")
         params.append(modality)
     if dyad is not None:  # one column tested: negated events have their own key (see writer.dyad_key)
-        a, b = (code.upper() for code in dyad)
+        a, b = names.dyad(dyad)
         key = dyad_key(a, b)
         where.append("dyad IN (?, ?)" if negated else "dyad = ?")
         params += [key, dyad_key(a, b, negated=True)] if negated else [key]
@@ -108,8 +115,9 @@ def _filters(
     elif not negated:
         where.append("NOT negated")
     if actor is not None:
+        code = names.country(actor)
         where.append("(actor1_country = ? OR actor2_country = ?)")
-        params += [actor.upper(), actor.upper()]
+        params += [code, code]
     if since := _date(since, "--since"):
         where.append("date >= ?::DATE")
         params.append(since)
@@ -118,7 +126,12 @@ def _filters(
         params.append(until)
     if root is not None:
         where.append("cameo_root = ?")
-        params.append(root.zfill(2))
+        params.append(names.cameo_root(root))
+    if min_confidence is not None:
+        if not 0.0 <= float(min_confidence) <= 1.0:
+            raise _bad(f"min_confidence must be between 0 and 1, not {min_confidence!r}")
+        where.append("confidence >= ?")
+        params.append(float(min_confidence))
     _what_filters(where, params, actor_code, cameo, plover, q)
     return (" WHERE " + " AND ".join(where)) if where else "", params
 
@@ -141,10 +154,8 @@ def _what_filters(
         where.append("cameo LIKE ?")  # digits only: nothing to escape
         params.append(cameo + "%")
     if plover is not None:
-        if plover.upper() not in plover_categories():
-            raise _bad(f"plover must be one of {', '.join(plover_categories())}, not {plover!r}")
         where.append("plover = ?")
-        params.append(plover.upper())
+        params.append(names.plover(plover))
     terms = q.split() if q else []
     if len(terms) > MAX_TERMS:
         raise _bad(f"a text query has at most {MAX_TERMS} words, not {len(terms)}")
@@ -161,11 +172,11 @@ def _and(where: str, condition: str) -> str:
 def events(
     con: duckdb.DuckDBPyConnection,
     *,
-    dyad: tuple[str, str] | None = None,
+    dyad: names.Dyad | None = None,
     actor: str | None = None,
     since: str | None = None,
     until: str | None = None,
-    root: str | None = None,
+    root: str | int | None = None,
     negated: bool = False,
     directed: bool = False,
     limit: int | None = None,
@@ -174,14 +185,15 @@ def events(
     plover: str | None = None,
     modality: str | None = None,
     q: str | None = None,
+    min_confidence: float | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """Events (one row per real-world event, however many copies reported it), newest first.
 
     `actor` is a country code (as source or target), `actor_code` an actor's exact code; see `_filters`.
     """
     where, params = _filters(
-        dyad, actor, since, until, root, negated, directed,
-        actor_code=actor_code, cameo=cameo, plover=plover, modality=modality, q=q,
+        dyad, actor, since, until, root, negated, directed, actor_code=actor_code, cameo=cameo,
+        plover=plover, modality=modality, q=q, min_confidence=min_confidence,
     )  # fmt: skip
     sql = f"SELECT {EVENT_COLUMNS} FROM events{where} ORDER BY date DESC NULLS LAST, global_event_id"  # noqa: S608
     if limit is not None:
@@ -189,22 +201,32 @@ def events(
     return con.sql(sql, params=params)
 
 
+def with_cameo_names(frame: Any) -> Any:
+    """A pandas frame of events with `cameo_name` (the codebook's name of each code) beside `cameo`."""
+    position = list(frame.columns).index("cameo") + 1 if "cameo" in frame.columns else len(frame.columns)
+    values = [names.cameo_name(code) for code in frame["cameo"]] if "cameo" in frame.columns else []
+    frame = frame.copy()
+    frame.insert(position, "cameo_name", values)
+    return frame
+
+
 def event_page(
     con: duckdb.DuckDBPyConnection,
     *,
     page: int = 1,
     page_size: int = 50,
-    dyad: tuple[str, str] | None = None,
+    dyad: names.Dyad | None = None,
     country: str | None = None,
     actor_code: str | None = None,
     cameo: str | None = None,
-    root: str | None = None,
+    root: str | int | None = None,
     plover: str | None = None,
     modality: str | None = None,
     since: str | None = None,
     until: str | None = None,
     q: str | None = None,
     negated: bool = False,
+    min_confidence: float | None = None,
 ) -> dict[str, Any]:
     """One page of events, newest first, with how many match: `{page, page_size, total, items}`.
 
@@ -216,8 +238,8 @@ def event_page(
     if page * page_size > MAX_DEPTH:
         raise WorldwireError(Errors.E702.format(page=page, page_size=page_size, limit=MAX_DEPTH))
     where, params = _filters(
-        dyad, country, since, until, root, negated, False,
-        actor_code=actor_code, cameo=cameo, plover=plover, modality=modality, q=q,
+        dyad, country, since, until, root, negated, False, actor_code=actor_code, cameo=cameo,
+        plover=plover, modality=modality, q=q, min_confidence=min_confidence,
     )  # fmt: skip
     offset = (page - 1) * page_size
     # Two steps: the page's row ids from the filter and sort columns alone, then only the page's rows
@@ -246,7 +268,7 @@ def event_page(
         ]
     rows = con.execute(f"SELECT rowid, {API_EVENT_COLUMNS} FROM events WHERE rowid = ANY(?::BIGINT[])", [ids])  # noqa: S608
     by_id = {item.pop("rowid"): item for item in records(rows)}
-    items = [by_id[i] for i in ids]
+    items = [{**by_id[i], "cameo_name": names.cameo_name(by_id[i]["cameo"])} for i in ids]
     if text_query:
         total = matches
     elif 0 < len(items) < page_size or (page == 1 and not items):  # the last page: no need to count
@@ -265,7 +287,7 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | Non
         f"SELECT {MENTION_COLUMNS} FROM mentions WHERE event_id = ? ORDER BY article_id, idx",  # noqa: S608
         [event_id],
     )
-    return {**found[0], "mentions": records(mentions)}
+    return {**found[0], "cameo_name": names.cameo_name(found[0]["cameo"]), "mentions": records(mentions)}
 
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
@@ -304,12 +326,13 @@ def dyads(
     until: str | None = None,
     negated: bool = False,
     country: str | None = None,
+    min_confidence: float | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """The country pairs with the most events (either direction), with mentions and mean Goldstein;
     with `country`, the pairs that country is in."""
     # Rows are grouped by their dyad key first (a few thousand keys), and only the keys are split: no
     # string work per event. Negated events have keys of their own and are dropped or merged per key.
-    where, params = _filters(None, country, since, until, None, True, False)
+    where, params = _filters(None, country, since, until, None, True, False, min_confidence=min_confidence)
     extra = " AND " if where else " WHERE "
     keep = "" if negated else f"WHERE NOT ends_with(dyad, '{NEGATED_DYAD}')"
     sql = f"""
@@ -343,15 +366,17 @@ def timeline(
     negated: bool = False,
     directed: bool = False,
     country: str | None = None,
+    min_confidence: float | None = None,
 ) -> duckdb.DuckDBPyRelation:
-    """Events of the dyad (every event when `a` and `b` are None; `country`: that country's) per
-    period: counts by QuadClass and the mean Goldstein score."""
+    """Events of the dyad `a`, `b` (or of `a` alone written as a dyad, "CHN-KAZ"; every event when both
+    are None; `country`: that country's) per period: counts by QuadClass and the mean Goldstein score."""
     if by not in PERIODS:
         raise WorldwireError(
             Errors.E603.format(reason=f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
         )
-    dyad = (a, b) if a is not None and b is not None else None
-    where, params = _filters(dyad, country, since, until, None, negated, directed)
+    where, params = _filters(
+        _pair(a, b), country, since, until, None, negated, directed, min_confidence=min_confidence
+    )
     where = _and(where, "date IS NOT NULL")
     sql = f"""
         SELECT date_trunc('{by}', date)::DATE AS period, count(*) AS events,
@@ -366,6 +391,13 @@ def timeline(
     return con.sql(sql, params=params)
 
 
+def _pair(a: str | None, b: str | None) -> names.Dyad | None:
+    """The dyad of `timeline(a, b)`: two countries, or `a` alone holding both ("CHN-KAZ")."""
+    if a is not None and b is not None:
+        return (a, b)
+    return a if a is not None else None
+
+
 def undated(
     con: duckdb.DuckDBPyConnection,
     a: str | None,
@@ -374,10 +406,12 @@ def undated(
     negated: bool = False,
     directed: bool = False,
     country: str | None = None,
+    min_confidence: float | None = None,
 ) -> int:
     """How many events of what `timeline` counts have no date, so a timeline can say what it leaves out."""
-    dyad = (a, b) if a is not None and b is not None else None
-    where, params = _filters(dyad, country, None, None, None, negated, directed)
+    where, params = _filters(
+        _pair(a, b), country, None, None, None, negated, directed, min_confidence=min_confidence
+    )
     return _scalar(con, f"SELECT count(*) FROM events{_and(where, 'date IS NULL')}", params)  # noqa: S608
 
 
@@ -451,16 +485,17 @@ def articles(con: duckdb.DuckDBPyConnection, origin: str | None = None) -> duckd
 def actors(
     con: duckdb.DuckDBPyConnection,
     *,
-    dyad: tuple[str, str] | None = None,
+    dyad: names.Dyad | None = None,
     country: str | None = None,
     since: str | None = None,
     until: str | None = None,
     top: int = 50,
     negated: bool = False,
+    min_confidence: float | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """The actors (by CAMEO code) in the most matching events, with each code's most common name and
     country and how often it acted (`as_source`) or was acted on (`as_target`)."""
-    where, params = _filters(dyad, country, since, until, None, negated, False)
+    where, params = _filters(dyad, country, since, until, None, negated, False, min_confidence=min_confidence)
     sql = f"""
         WITH sides AS (
             SELECT actor1_code AS code, actor1_name AS name, actor1_country AS country,
@@ -480,21 +515,24 @@ def actors(
 def network(
     con: duckdb.DuckDBPyConnection,
     *,
-    dyad: tuple[str, str] | None = None,
+    dyad: names.Dyad | None = None,
     country: str | None = None,
     since: str | None = None,
     until: str | None = None,
     top: int = 40,
     negated: bool = False,
+    min_confidence: float | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Who acts on whom among the `top` actors: nodes (actors) and directed edges source → target
     (actor1_code → actor2_code) with their event count, mean Goldstein, cooperation and conflict."""
-    options: dict[str, Any] = {"dyad": dyad, "country": country, "since": since, "until": until}
+    options: dict[str, Any] = {
+        "dyad": dyad, "country": country, "since": since, "until": until, "min_confidence": min_confidence
+    }  # fmt: skip
     nodes = [
         {"id": row["code"], "name": row["name"], "country": row["country"], "events": row["events"]}
         for row in records(actors(con, top=top, negated=negated, **options))
     ]
-    where, params = _filters(dyad, country, since, until, None, negated, False)
+    where, params = _filters(dyad, country, since, until, None, negated, False, min_confidence=min_confidence)
     codes = [node["id"] for node in nodes]
     edges = con.execute(
         f"""
@@ -513,15 +551,16 @@ def network(
 def places(
     con: duckdb.DuckDBPyConnection,
     *,
-    dyad: tuple[str, str] | None = None,
+    dyad: names.Dyad | None = None,
     country: str | None = None,
     since: str | None = None,
     until: str | None = None,
     top: int = 500,
     negated: bool = False,
+    min_confidence: float | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """Where matching events happened: places with coordinates and how many events each saw."""
-    where, params = _filters(dyad, country, since, until, None, negated, False)
+    where, params = _filters(dyad, country, since, until, None, negated, False, min_confidence=min_confidence)
     sql = f"""
         SELECT geo_name AS name, geo_country AS country, geo_lat AS lat, geo_lon AS lon,
                mode(geo_feature) AS feature, count(*) AS events

@@ -112,18 +112,25 @@ function installControls() {
   $("dyad-select").addEventListener("change", (e) =>
     go({ dyad: e.target.value || null, article: null, event: null, page: 1 }),
   );
-  $("free-dyad").addEventListener("submit", (e) => {
+  $("free-dyad").addEventListener("submit", async (e) => {
     e.preventDefault();
-    const a = $("code-a").value.trim().toUpperCase(),
-      b = $("code-b").value.trim().toUpperCase();
-    if (!/^[A-Z]{3}$/.test(a) || !/^[A-Z]{3}$/.test(b) || a === b) {
+    const a = $("code-a").value.trim(),
+      b = $("code-b").value.trim();
+    if (!a || !b) {
       $("controls-error").replaceChildren(
-        errorBox(new Error("Type two different three-letter country codes (ISO alpha-3), e.g. CHN and KAZ.")),
+        errorBox(new Error("Type two countries, as names or ISO codes: China and Kazakhstan, CHN and KAZ.")),
       );
       return;
     }
-    $("controls-error").replaceChildren();
-    go({ dyad: `${a}-${b}`, article: null, event: null, page: 1 });
+    // The server resolves names and codes (the same rules as the CLI) and answers with the dyad's codes;
+    // an unknown name comes back as an error that lists the closest countries.
+    try {
+      const data = await getJSON(apiUrl("timeline", { dyad: `${a}-${b}`, by: "year" }));
+      $("controls-error").replaceChildren();
+      go({ dyad: data.dyad, article: null, event: null, page: 1 });
+    } catch (exc) {
+      $("controls-error").replaceChildren(errorBox(exc));
+    }
   });
   for (const id of ["since", "until", "period"]) {
     $(id).addEventListener("change", () =>
@@ -193,9 +200,13 @@ function eventsTable(data, route) {
       actor(ev.actor2_code, ev.actor2_name, ev.actor2_country),
       h(
         "td",
-        { class: "nowrap", "data-tip": `${quad ? quad.label : "QuadClass ?"}, Goldstein ${fmt.signed(ev.goldstein)}` },
+        {
+          class: "nowrap",
+          "data-tip": `${ev.cameo_name || "CAMEO " + ev.cameo}: ${quad ? quad.label : "QuadClass ?"}, Goldstein ${fmt.signed(ev.goldstein)}`,
+        },
         h("span", { class: `chip ${quad ? quad.cls : ""}` }),
         h("code", {}, ev.cameo),
+        ev.cameo_name ? h("small", {}, ev.cameo_name) : null,
       ),
       h("td", {}, ev.plover || "—", ev.plover_mode ? h("small", {}, ev.plover_mode) : null),
       h("td", {}, h("span", { class: `modality ${ev.modality}` }, ev.modality)),
