@@ -417,24 +417,34 @@ def register(app: typer.Typer) -> None:
 
     @app.command("export")
     def export_command(
-        fmt: Annotated[str, typer.Option("--format", "-f", help="gdelt, plover, parquet or csv.")],
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help="gdelt, gdelt-mentions, plover, parquet or csv.")
+        ],
         out: Annotated[
             Path | None,
             typer.Option("--out", "-o", help="File (a folder for parquet); default events.<ext>."),
         ] = None,
         negated: NegatedOption = False,
+        min_confidence: MinConfidenceOption = None,
         db: DbOption = Path("worldwire.duckdb"),
     ) -> None:
-        """Write every event as a GDELT 2.0 event table (TSV), PLOVER JSON lines, Parquet by date, or CSV.
+        """Write every event as a GDELT 2.0 event or mentions table (TSV), PLOVER JSON lines, Parquet by
+        date, or CSV. Each loads in pandas, polars and DuckDB.
 
         Example:
 
             worldwire export --format gdelt --out events.tsv
         """
-        suffix = {"gdelt": ".gdelt.tsv", "plover": ".plover.jsonl", "parquet": ".parquet", "csv": ".csv"}
+        suffix = {
+            "gdelt": ".gdelt.tsv",
+            "gdelt-mentions": ".gdelt-mentions.tsv",
+            "plover": ".plover.jsonl",
+            "parquet": ".parquet",
+            "csv": ".csv",
+        }
         path = out or Path("events" + suffix.get(fmt, "." + fmt))
         with _open(db, read_only=True) as store:
-            rows = store.export(fmt, path, negated=negated)
+            rows = store.export(fmt, path, negated=negated, min_confidence=min_confidence)
         stderr.print(f"{rows} events written to {path}")
 
 

@@ -200,8 +200,12 @@ class Store:
     def status(self) -> dict[str, Any]:
         return queries.status(self.con)
 
-    def export(self, fmt: str, path: str | Path, *, negated: bool = False) -> int:
-        return exports.export(self.con, fmt, Path(path), negated=negated)
+    def export(
+        self, fmt: str, path: str | Path, *, negated: bool = False, min_confidence: float | None = None
+    ) -> int:
+        """Write the events to `path` as `fmt` (gdelt, gdelt-mentions, plover, parquet or csv); return
+        how many rows were written. `min_confidence` keeps only events the coder is at least that sure of."""
+        return exports.export(self.con, fmt, Path(path), negated=negated, min_confidence=min_confidence)
 
     def sql(self, query: str, *, as_: Frame = "pandas") -> Any:
         """Any SQL over the store's tables (articles, events, mentions, actors, quotes, facts, ...)."""

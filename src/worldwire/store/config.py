@@ -28,6 +28,8 @@ class StoreConfig:
     min_words: int
     lead_chars: int
     gdelt_columns: tuple[tuple[str, str], ...]
+    gdelt_mention_columns: tuple[tuple[str, str], ...]
+    fips: Mapping[str, str]  # ISO alpha-3 → FIPS 10-4, GDELT's country codes for places
     geo_type: Mapping[str, int]
     geo_type_us: Mapping[str, int]
     us_codes: frozenset[str]
@@ -50,6 +52,17 @@ def _geo_types(table: Mapping[str, Any], where: str) -> dict[str, int]:
     return {f: int(table[f]) for f in features}
 
 
+def _columns(gdelt: Mapping[str, Any], key: str, where: str) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for column in require(gdelt, key, list, where):
+        if not (isinstance(column, list) and len(column) == 2 and column[1] in GDELT_TYPES):
+            raise _bad(where, f"gdelt {key} {column!r} must be [name, one of {sorted(GDELT_TYPES)}]")
+        pairs.append((str(column[0]), str(column[1])))
+    if len({name for name, _ in pairs}) != len(pairs):
+        raise _bad(where, f"gdelt {key}: names repeat")
+    return tuple(pairs)
+
+
 @data_validator("store")
 def _validate(raw: Mapping[str, Any], where: str) -> StoreConfig:
     require_schema(raw, "store/1", where)
@@ -60,21 +73,19 @@ def _validate(raw: Mapping[str, Any], where: str) -> StoreConfig:
     if require(dedup, "min_words", int, where) < require(dedup, "shingle_words", int, where):
         raise _bad(where, "dedup.min_words must be at least dedup.shingle_words")
     gdelt = require(raw, "gdelt", dict, where)
-    columns = require(gdelt, "columns", list, where)
-    pairs = []
-    for column in columns:
-        if not (isinstance(column, list) and len(column) == 2 and column[1] in GDELT_TYPES):
-            raise _bad(where, f"gdelt column {column!r} must be [name, one of {sorted(GDELT_TYPES)}]")
-        pairs.append((str(column[0]), str(column[1])))
-    if len({name for name, _ in pairs}) != len(pairs):
-        raise _bad(where, "gdelt column names repeat")
+    fips = require(gdelt, "fips", dict, where)
+    for iso3, code in fips.items():
+        if not (len(iso3) == 3 and iso3.isupper() and isinstance(code, str) and len(code) == 2):
+            raise _bad(where, f"gdelt.fips: {iso3} = {code!r} must map ISO alpha-3 to a 2-letter FIPS code")
     return StoreConfig(
         shingle_words=require(dedup, "shingle_words", int, where),
         num_perm=require(dedup, "num_perm", int, where),
         threshold=threshold,
         min_words=require(dedup, "min_words", int, where),
         lead_chars=require(dedup, "lead_chars", int, where),
-        gdelt_columns=tuple(pairs),
+        gdelt_columns=_columns(gdelt, "columns", where),
+        gdelt_mention_columns=_columns(gdelt, "mention_columns", where),
+        fips=frozen_mapping(fips),
         geo_type=frozen_mapping(_geo_types(require(gdelt, "geo_type", dict, where), where)),
         geo_type_us=frozen_mapping(_geo_types(require(gdelt, "geo_type_us", dict, where), where)),
         us_codes=frozenset(string_list(require(gdelt, "us", dict, where), "country_codes", where)),
