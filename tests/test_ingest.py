@@ -233,13 +233,20 @@ def test_ingest_path_the_system_refuses_is_e110_not_a_crash(tmp_path: Path) -> N
     assert [_code(d) for d in docs] == ["E110", None]
 
 
-def test_ingest_directory_skips_links_that_lead_nowhere(tmp_path: Path) -> None:
+def test_ingest_directory_logs_links_that_lead_nowhere(tmp_path: Path) -> None:
     _write(tmp_path / "in" / "sub" / "a.txt", TEXT.encode())
     (tmp_path / "in" / "sub" / "up").symlink_to("..")  # a loop: not followed
     (tmp_path / "in" / "dangling.txt").symlink_to("nowhere.txt")
     (tmp_path / "in" / "ping.txt").symlink_to("pong.txt")
     (tmp_path / "in" / "pong.txt").symlink_to("ping.txt")
-    assert [d.id for d in _read(tmp_path / "in")] == ["a.txt"]
+    docs = _read(tmp_path / "in")
+    assert [(d.id, _code(d)) for d in docs] == [
+        ("dangling.txt", "E115"),
+        ("ping.txt", "E115"),
+        ("pong.txt", "E115"),
+        ("a.txt", None),
+        ("up", "E115"),
+    ]
 
 
 @pytest.mark.parametrize("name", ["report.pdf", "notes.md", "README", "archive.tar.gz"])

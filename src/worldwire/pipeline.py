@@ -6,21 +6,93 @@ the Python API and (later) the store and the HTTP API all run exactly the same s
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
 from worldwire.actors import resolve_actors
 from worldwire.clean import clean_document
 from worldwire.enrich import enrich
+from worldwire.errors import Errors
 from worldwire.events import code_events
 from worldwire.ingest import normalize_date, read_inputs
-from worldwire.models import AnnotatedDocument, EnrichedDocument, RawDocument
+from worldwire.models import (
+    ActorDocument,
+    AnnotatedDocument,
+    CleanDocument,
+    EnrichedDocument,
+    EventDocument,
+    RawDocument,
+)
 from worldwire.nlp import annotate
 from worldwire.output import to_record
 from worldwire.settings import default
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+
+class _OverBudget(Exception):
+    """Raised by the alarm inside a stage that ran past its budget (even inside a regular expression)."""
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Interrupt the block after `seconds` of wall-clock time with `_OverBudget` (SIGALRM; the main thread
+    of a Unix process only, elsewhere nothing is enforced). Costs two system calls per document."""
+    if (
+        seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _over_budget(what: str, seconds: float, stage: str) -> str:
+    return Errors.E205.format(what=what, seconds=seconds, stage=stage)
+
+
+def _clean_within(
+    raw: RawDocument, raw_mode: bool, default_date: str | None, seconds: float
+) -> CleanDocument:
+    """`clean_document` under the document's budget: one over it fails (E205), the batch goes on."""
+    try:
+        with _budget(seconds):
+            return clean_document(raw, raw_mode=raw_mode, default_date=default_date)
+    except _OverBudget:
+        error = _over_budget(repr(raw.id), seconds, "cleaning")
+        return CleanDocument(raw=raw, text="", title=raw.title, date=raw.date, error=error)
+
+
+def _analyse_within(doc: AnnotatedDocument, seconds: float) -> EnrichedDocument:
+    """`analyse` under the document's budget: one over it comes out failed (E205), without results."""
+    try:
+        with _budget(seconds):
+            return analyse(doc)
+    except _OverBudget:
+        error = _over_budget(repr(doc.id), seconds, "actors, events and enrichment")
+        return failed_document(doc.clean.raw, error)
+
+
+def failed_document(raw: RawDocument, error: str) -> EnrichedDocument:
+    """`raw` as a document that failed with `error`, built without running (or loading) any stage."""
+    clean = CleanDocument(raw=raw, text="", title=raw.title, date=raw.date, error=error)
+    annotated = AnnotatedDocument(clean=clean, language=None, error=error)
+    return EnrichedDocument(events=EventDocument(actors=ActorDocument(annotated=annotated)))
 
 
 def parse_documents(
@@ -31,9 +103,10 @@ def parse_documents(
     nlp: Language | None = None,
     batch_size: int = default("batch_size"),
     n_process: int = default("n_process"),
+    doc_seconds: float = default("doc_seconds"),
 ) -> Iterator[AnnotatedDocument]:
     """Clean and parse documents, in order; failures come out with their `error`, never raised."""
-    cleaned = (clean_document(raw, raw_mode=raw_mode, default_date=default_date) for raw in raws)
+    cleaned = (_clean_within(raw, raw_mode, default_date, doc_seconds) for raw in raws)
     return annotate(cleaned, nlp=nlp, batch_size=batch_size, n_process=n_process)
 
 
@@ -50,8 +123,12 @@ def extract_documents(
     nlp: Language | None = None,
     batch_size: int = default("batch_size"),
     n_process: int = default("n_process"),
+    doc_seconds: float = default("doc_seconds"),
 ) -> Iterator[EnrichedDocument]:
-    """Run every stage on documents, in order; failures come out with their `error`, never raised."""
+    """Run every stage on documents, in order; failures come out with their `error`, never raised.
+
+    Each document has `doc_seconds` of wall-clock time in each per-document stage (0: no limit).
+    """
     parsed = parse_documents(
         raws,
         raw_mode=raw_mode,
@@ -59,8 +136,9 @@ def extract_documents(
         nlp=nlp,
         batch_size=batch_size,
         n_process=n_process,
+        doc_seconds=doc_seconds,
     )
-    return (analyse(doc) for doc in parsed)
+    return (_analyse_within(doc, doc_seconds) for doc in parsed)
 
 
 def extract(

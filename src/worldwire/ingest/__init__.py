@@ -21,6 +21,14 @@ from worldwire.errors import Errors, InputError
 from worldwire.ingest.dates import parse_date
 from worldwire.ingest.decode import binary_kind, bom_encoding, decode
 from worldwire.ingest.feeds import FEED_SUFFIXES, read_feed
+from worldwire.ingest.guard import (
+    bounded_lines,
+    not_regular,
+    readable,
+    skipped_error,
+    surrogate_error,
+    walk_folder,
+)
 from worldwire.ingest.warc import WARC_SUFFIXES, read_warc
 from worldwire.models import RawDocument
 
@@ -33,36 +41,56 @@ _FEED_ARTICLES = 64
 STDIN = "-"
 # Encodings whose lines cannot be cut at b"\n": such a stream is decoded whole.
 _WIDE_ENCODINGS = frozenset({"utf-16", "utf-32"})
+# Bytes one JSONL line may take: per character of its body (JSON may spell one as '\\uXXXX', 6 bytes),
+# plus room for the other fields. The limit holds while reading, gzip or not: memory stays bounded.
+_JSONL_BYTES_PER_CHAR = 8
+_JSONL_SLACK = 1 << 20
+# A UTF-16/32 JSONL stream is decoded whole: at most this many articles' worth of it.
+_WIDE_ARTICLES = 16
 
 __all__ = ["STDIN", "SUPPORTED_SUFFIXES", "folder_files", "normalize_date", "read_inputs"]
 
 
 def read_inputs(
-    inputs: Sequence[str], *, max_chars: int, stdin: IO[bytes] | None = None
+    inputs: Sequence[str],
+    *,
+    max_chars: int,
+    stdin: IO[bytes] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[RawDocument]:
-    """Yield the documents of `inputs` in order; no inputs, or '-', means JSONL on standard input."""
+    """Yield the documents of `inputs` in order; no inputs, or '-', means JSONL on standard input.
+
+    A folder's symbolic links are read only when they stay inside it, unless `follow_links`; every entry
+    skipped (a link out, a link loop or to nothing, a FIFO) is a failed document (E115), not silence.
+    """
     for item in inputs or [STDIN]:
         if item == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_stream(stream, "<stdin>", max_chars, plain_text=True)
             continue
         path = Path(item)
-        children = folder_files(path)
-        if children is None:
+        if not _is_dir(path):
             yield from _read_file(path, max_chars)
             continue
-        if not children:
-            yield RawDocument(id=path.name or item, origin=item, error=Errors.E111.format(path=item))
-        for child in children:
-            yield from _read_file(child, max_chars)
+        entries = walk_folder(path, SUPPORTED_SUFFIXES, follow_links=follow_links)
+        if not entries:
+            name = readable(path.name or item)
+            yield RawDocument(id=name, origin=readable(item), error=Errors.E111.format(path=readable(item)))
+        for child, skipped in entries:
+            if skipped is None:
+                yield from _read_file(child, max_chars)
+            else:
+                error = skipped_error(child, path, skipped)
+                yield RawDocument(id=readable(child.name), origin=readable(str(child)), error=error)
 
 
-def folder_files(path: Path) -> list[Path] | None:
+def folder_files(path: Path, *, follow_links: bool = False) -> list[Path] | None:
     """The files `read_inputs` reads from the folder `path`, in its order; None when `path` is no folder.
     Engines that read files in parallel list them with this, so every engine sees the same order."""
     if not _is_dir(path):
         return None
-    return sorted(p for p in path.rglob("*") if _supported(p) and not _hidden(p, path))
+    entries = walk_folder(path, SUPPORTED_SUFFIXES, follow_links=follow_links)
+    return [child for child, skipped in entries if skipped is None]
 
 
 def normalize_date(value: Any, what: str) -> str | None:
@@ -83,14 +111,6 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _supported(path: Path) -> bool:
-    return path.is_file() and _suffix(path) in SUPPORTED_SUFFIXES
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
-
-
 def _suffix(path: Path) -> str:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
@@ -99,8 +119,8 @@ def _suffix(path: Path) -> str:
 
 
 def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
-    name = path.name[:-3] if path.name.lower().endswith(".gz") else path.name
-    origin = str(path)
+    name = readable(path.name[:-3] if path.name.lower().endswith(".gz") else path.name)
+    origin = readable(str(path))  # a name that is not UTF-8 is logged with its bytes escaped
 
     def failed(message: str) -> RawDocument:
         return RawDocument(id=name, origin=origin, error=message)
@@ -112,7 +132,11 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
             yield failed(Errors.E101.format(path=origin))
             return
         if suffix not in SUPPORTED_SUFFIXES:
-            yield failed(Errors.E102.format(suffix=suffix or path.name, path=origin))
+            yield failed(Errors.E102.format(suffix=readable(suffix or path.name), path=origin))
+            return
+        irregular = not_regular(path)
+        if irregular:
+            yield failed(Errors.E110.format(path=origin, reason=irregular))
             return
         if suffix in JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES:
             yield from _read_many(path, suffix, name, max_chars)
@@ -133,7 +157,7 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
 
 def _read_many(path: Path, suffix: str, name: str, max_chars: int) -> Iterator[RawDocument]:
     """The documents of a file that holds many: JSONL lines, WARC records or feed items."""
-    origin = str(path)
+    origin = readable(str(path))
     if suffix in JSONL_SUFFIXES:
         with _open_binary(path) as stream:
             yield from _read_stream(stream, origin, max_chars, plain_text=False)
@@ -146,7 +170,7 @@ def _read_many(path: Path, suffix: str, name: str, max_chars: int) -> Iterator[R
 
 def _read_bytes(path: Path, max_chars: int) -> bytes:
     """The bytes of `path` (unpacked if .gz); a file too large is refused before it is read."""
-    what, size = repr(str(path)), path.stat().st_size
+    what, size = repr(readable(str(path))), path.stat().st_size
     if size > 4 * max_chars:
         raise InputError(Errors.E105.format(what=what, size=f"{size:,} bytes", limit=max_chars))
     with _open_binary(path) as stream:  # a .gz file can still unpack to too much
@@ -178,35 +202,53 @@ def _read_stream(
     """
     name = Path(origin).name
     encoding = None
-    head = _leading_lines(stream)
-    if head and bom_encoding(head[0]) in _WIDE_ENCODINGS:
+    limit = _JSONL_BYTES_PER_CHAR * max_chars + _JSONL_SLACK
+    lines = bounded_lines(stream, limit)
+    head = _leading_lines(lines)
+    if head and isinstance(head[0], bytes) and bom_encoding(head[0]) in _WIDE_ENCODINGS:
         try:
-            text, encoding = decode(b"".join(head) + stream.read(), repr(origin))
+            if not all(isinstance(line, bytes) for line in head):
+                size = f"a line over {limit:,} bytes"
+                raise InputError(Errors.E105.format(what=repr(origin), size=size, limit=max_chars))
+            start = b"".join(cast(list[bytes], head))
+            whole = _read_capped(stream, start, _WIDE_ARTICLES * max_chars, repr(origin))
+            text, encoding = decode(whole, repr(origin))
         except InputError as exc:
             yield RawDocument(id=name, origin=origin, error=str(exc))
             return
         stream = io.BytesIO(text.encode("utf-8"))
-        head = _leading_lines(stream)
-    if not head or not head[-1].strip():
+        lines = bounded_lines(stream, limit)
+        head = _leading_lines(lines)
+    if not head or (isinstance(head[-1], bytes) and not head[-1].strip()):
         yield RawDocument(id=name, origin=origin, error=Errors.E103.format(what=repr(origin)))
         return
-    if not head[-1].lstrip().startswith(b"{"):
+    first = head[-1]
+    if isinstance(first, int):  # a first line too long to hold: as one document, or as one record
         if plain_text:
-            yield _plain_stream(b"".join(head), stream, origin, max_chars, encoding)
+            size = f"more than {limit:,} bytes"
+            error = Errors.E105.format(what=repr(origin), size=size, limit=max_chars)
+            yield RawDocument(id=origin, origin=origin, error=error)
             return
-        kind = binary_kind(b"".join(head))
+    elif not first.lstrip().startswith(b"{"):
+        text_head = b"".join(line for line in head if isinstance(line, bytes))
+        if plain_text:
+            yield _plain_stream(text_head, stream, origin, max_chars, encoding)
+            return
+        kind = binary_kind(text_head)
         if kind:
             yield RawDocument(id=name, origin=origin, error=Errors.E104.format(what=repr(origin), kind=kind))
             return
-    yield from _jsonl_records(itertools.chain(head, stream), origin, max_chars)
+    yield from _jsonl_records(itertools.chain(head, lines), origin, max_chars, limit)
 
 
-def _leading_lines(stream: IO[bytes]) -> list[bytes]:
-    """The lines up to the first with text, that one included; a UTF-8 byte-order mark is dropped."""
-    head: list[bytes] = []
-    for line in stream:
-        head.append(line if head else line.removeprefix(codecs.BOM_UTF8))
-        if head[-1].strip():
+def _leading_lines(lines: Iterator[bytes | int]) -> list[bytes | int]:
+    """The lines up to the first with text (or too long to hold), that one included; a UTF-8 byte-order
+    mark is dropped."""
+    head: list[bytes | int] = []
+    for line in lines:
+        kept = line.removeprefix(codecs.BOM_UTF8) if isinstance(line, bytes) and not head else line
+        head.append(kept)
+        if not isinstance(kept, bytes) or kept.strip():
             break
     return head
 
@@ -224,11 +266,18 @@ def _plain_stream(
     return RawDocument(id=origin, origin=origin, text=text, encoding=encoding or detected)
 
 
-def _jsonl_records(lines: Iterable[bytes], origin: str, max_chars: int) -> Iterator[RawDocument]:
+def _jsonl_records(
+    lines: Iterable[bytes | int], origin: str, max_chars: int, limit: int
+) -> Iterator[RawDocument]:
     for number, line in enumerate(lines, start=1):
+        fallback_id = f"{Path(origin).name}:{number}"
+        if isinstance(line, int):  # longer than `limit`: read past, never held
+            what = f"line {number} of {origin!r}"
+            error = Errors.E105.format(what=what, size=f"{line:,} bytes (over {limit:,})", limit=max_chars)
+            yield RawDocument(id=fallback_id, origin=f"{origin}:{number}", error=error)
+            continue
         if not line.strip():
             continue
-        fallback_id = f"{Path(origin).name}:{number}"
         try:
             yield _jsonl_record(line, number, origin, fallback_id, max_chars)
         except InputError as exc:
@@ -250,7 +299,7 @@ def _jsonl_record(line: bytes, number: int, origin: str, fallback_id: str, max_c
         reason = f"got a JSON {type(record).__name__}, not an object"
         raise InputError(Errors.E108.format(line=number, path=origin, reason=reason))
     doc_id = record.get("id")
-    doc_id = str(doc_id) if doc_id not in (None, "") else fallback_id
+    doc_id = readable(str(doc_id)) if doc_id not in (None, "") else fallback_id
     what = f"record {doc_id!r} (line {number} of {origin!r})"
     text, html = record.get("text"), record.get("html")
     body = html if isinstance(html, str) and html.strip() else text
@@ -259,6 +308,9 @@ def _jsonl_record(line: bytes, number: int, origin: str, fallback_id: str, max_c
         raise InputError(Errors.E108.format(line=number, path=origin, reason=reason), doc_id)
     if not body.strip():
         raise InputError(Errors.E103.format(what=what), doc_id)
+    invalid = surrogate_error(body, what)
+    if invalid:
+        raise InputError(invalid, doc_id)
     try:
         _check_size(body, what, max_chars)
         date = normalize_date(record.get("date"), what)
@@ -270,9 +322,9 @@ def _jsonl_record(line: bytes, number: int, origin: str, fallback_id: str, max_c
         origin=f"{origin}:{number}",
         text=None if body is html else body,
         html=body if body is html else None,
-        title=title if isinstance(title, str) and title.strip() else None,
+        title=readable(title) if isinstance(title, str) and title.strip() else None,
         date=date,
-        url=url if isinstance(url, str) and url else None,
+        url=readable(url) if isinstance(url, str) and url else None,
         encoding="utf-8",
     )
 

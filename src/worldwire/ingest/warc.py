@@ -8,11 +8,11 @@ every archived page is accounted for.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import IO, Any
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
 
 from worldwire.errors import Errors, InputError
 from worldwire.ingest.decode import decode
@@ -24,21 +24,52 @@ _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
 
 def read_warc(stream: IO[bytes], origin: str, name: str, max_chars: int) -> Iterator[RawDocument]:
-    """The pages archived in `stream`, in archive order; a damaged archive ends with one failed document."""
+    """The pages archived in `stream`, in archive order; a damaged or cut-short archive keeps the records
+    read before the damage and ends with one failed document (E110) saying so."""
     number = 0
+    previous: Any = None
     try:
-        for record in ArchiveIterator(stream, arc2warc=True, check_digests="raise"):  # cut short: fails
+        archive = ArchiveIterator(stream, arc2warc=True, check_digests="raise")
+        for record in archive:
+            _check_complete(previous)
+            previous = record
             if record.rec_type not in _ARTICLE_RECORDS:
                 continue
             number += 1
             yield _page(record, f"{origin}#{number}", f"{name}#{number}", max_chars)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        _check_complete(previous)
+        _check_read_whole(archive, stream)
+    except Exception as exc:  # warcio raises anything on hostile bytes (AttributeError, OverflowError)
+        reason = f"the archive is damaged or cut short after {number} page(s): {type(exc).__name__}: {exc}"
         yield RawDocument(
-            id=f"{name}#{number + 1}", origin=origin, error=Errors.E110.format(path=origin, reason=exc)
+            id=f"{name}#{number + 1}", origin=origin, error=Errors.E110.format(path=origin, reason=reason)
         )
         return
     if number == 0:
         yield RawDocument(id=name, origin=origin, error=Errors.E103.format(what=repr(origin)))
+
+
+def _check_complete(record: Any) -> None:
+    """Raise when `record`, already read past, ended before its Content-Length, or has none: the archive
+    is cut short (inside the record, or inside its headers)."""
+    if record is None:
+        return
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        raise EOFError(f"a record ends {record.raw_stream.limit:,} bytes before its Content-Length")
+    headers = record.rec_headers
+    if not headers.get_header("Content-Length") or not headers.get_header("WARC-Type"):
+        raise EOFError("a record's headers end before its WARC-Type and Content-Length")
+
+
+def _check_read_whole(archive: Any, stream: IO[bytes]) -> None:
+    """Raise when bytes are left after the last whole record: warcio takes a record cut inside its
+    headers for the end of the archive, so a file cut there would otherwise lose it silently."""
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (AttributeError, OSError, ValueError):  # not a file: nothing to compare with
+        return
+    if archive.offset < size:
+        raise EOFError(f"the last {size - archive.offset:,} bytes are not a whole record")
 
 
 def _page(record: Any, origin: str, fallback_id: str, max_chars: int) -> RawDocument:

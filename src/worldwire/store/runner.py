@@ -9,22 +9,27 @@ parent only hashes inputs, clusters near-duplicates and writes, so only one proc
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from worldwire.errors import Errors
 from worldwire.ingest import read_inputs
 from worldwire.models import RawDocument
 from worldwire.output import to_record
-from worldwire.pipeline import extract_documents
+from worldwire.pipeline import extract_documents, failed_document
 from worldwire.settings import default
 from worldwire.store.config import store_config
 from worldwire.store.dedup import signature
@@ -39,6 +44,7 @@ CHUNK = 8  # documents per worker task
 # A worker is replaced after this many tasks (200 documents): spaCy's string store and the stages'
 # caches grow with every new text, so a long run would otherwise creep up in memory.
 WORKER_TASKS = 25
+_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 @dataclass(slots=True)
@@ -70,7 +76,16 @@ class _Pending:
 
 
 def _watch_parent(parent: int) -> None:
-    """Worker start-up: exit when the parent dies (a killed ingest must not leave workers behind)."""
+    """Worker start-up: exit when the parent dies (a killed ingest must not leave workers behind).
+
+    On Linux the kernel kills the worker (PR_SET_PDEATHSIG), even one stuck in C code that holds the GIL,
+    where the watching thread below could never run; elsewhere that thread does it.
+    """
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # died before the line above took effect
+        os._exit(1)
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -237,24 +252,72 @@ def _records(
     if workers <= 1:
         yield from analyse(raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size)
         return
-    context = multiprocessing.get_context("spawn")  # the parent holds DuckDB: never fork it
-    with ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        max_tasks_per_child=WORKER_TASKS,
-        initializer=_watch_parent,
-        initargs=(os.getpid(),),
-    ) as pool:
-        in_flight: deque[Future[list[tuple[dict[str, Any], np.ndarray | None]]]] = deque()
+    with _Workers(workers, (raw_mode, default_date, batch_size)) as pool:
         chunk: list[RawDocument] = []
         for raw in raws:
             chunk.append(raw)
             if len(chunk) >= CHUNK:
-                in_flight.append(pool.submit(_analyse_chunk, chunk, raw_mode, default_date, batch_size))
+                pool.submit(chunk)
                 chunk = []
-                while len(in_flight) > 2 * workers:  # flat memory: a few chunks in flight, no more
-                    yield from in_flight.popleft().result()
+                while len(pool.in_flight) > 2 * workers:  # flat memory: a few chunks in flight, no more
+                    yield from pool.next_results()
         if chunk:
-            in_flight.append(pool.submit(_analyse_chunk, chunk, raw_mode, default_date, batch_size))
-        while in_flight:
-            yield from in_flight.popleft().result()
+            pool.submit(chunk)
+        while pool.in_flight:
+            yield from pool.next_results()
+
+
+class _Workers:
+    """A process pool that outlives its workers: when one dies (killed, out of memory), the pool is
+    started again, the chunk it held is analysed again one document at a time, alone, so that only the
+    document that kills a worker fails (E604), and the other chunks in flight are sent again."""
+
+    def __init__(self, workers: int, args: tuple[bool, str | None, int]) -> None:
+        self.workers = workers
+        self.args = args
+        self.in_flight: deque[tuple[list[RawDocument], Future[list[tuple[dict[str, Any], Any]]]]] = deque()
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        context = multiprocessing.get_context("spawn")  # the parent holds DuckDB: never fork it
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=context,
+            max_tasks_per_child=WORKER_TASKS,
+            initializer=_watch_parent,
+            initargs=(os.getpid(),),
+        )
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def submit(self, chunk: list[RawDocument]) -> None:
+        self.in_flight.append((chunk, self.pool.submit(_analyse_chunk, chunk, *self.args)))
+
+    def next_results(self) -> Iterator[tuple[dict[str, Any], np.ndarray | None]]:
+        """The records of the oldest chunk in flight, whatever happens to the worker analysing it."""
+        chunk, future = self.in_flight.popleft()
+        try:
+            yield from future.result()
+            return
+        except BrokenProcessPool:
+            pass
+        waiting = [c for c, _ in self.in_flight]
+        self.in_flight.clear()
+        self._restart()
+        for raw in chunk:  # alone in the pool: a worker that dies now died of this document
+            try:
+                yield from self.pool.submit(_analyse_chunk, [raw], *self.args).result()
+            except BrokenProcessPool as exc:
+                self._restart()
+                error = Errors.E604.format(what=repr(raw.id), reason=str(exc) or type(exc).__name__)
+                yield to_record(failed_document(raw, error)), None
+        for other in waiting:
+            self.submit(other)
+
+    def _restart(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._start()
