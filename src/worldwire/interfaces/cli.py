@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -122,7 +124,8 @@ def eval_aeb_command(
     """
     from worldwire.evaluation.aeb import evaluate_aeb, render_aeb  # deferred: only this command needs it
 
-    report = evaluate_aeb(path, resamples=resamples)
+    with _gold_set(path):
+        report = evaluate_aeb(path, resamples=resamples)
     Console().print(render_aeb(report))
     _gate(floors, "aeb", report.floor_metrics(), pin)
 
@@ -141,7 +144,8 @@ def eval_actors_command(
     """
     from worldwire.evaluation.actors import evaluate_actors, render_actors  # deferred: loads spaCy
 
-    report = evaluate_actors(path)
+    with _gold_set(path):
+        report = evaluate_actors(path)
     Console().print(render_actors(report))
     _gate(floors, "actors", report.floor_metrics(), pin)
 
@@ -162,7 +166,8 @@ def eval_geo_command(
     """
     from worldwire.evaluation.geo import evaluate_geo, render_geo  # deferred: only this command needs it
 
-    report = evaluate_geo(path)
+    with _gold_set(path):
+        report = evaluate_geo(path)
     Console().print(render_geo(report))
     _gate(floors, "geo", report.floor_metrics(), pin)
 
@@ -181,7 +186,8 @@ def eval_plover_command(
     """
     from worldwire.evaluation.plover import evaluate_plover, render_plover  # deferred: loads spaCy
 
-    report = evaluate_plover(path)
+    with _gold_set(path):
+        report = evaluate_plover(path)
     Console().print(render_plover(report))
     _gate(floors, "plover", report.floor_metrics(), pin)
 
@@ -249,9 +255,21 @@ def eval_petrarch_command(
 
     if verbs not in VERB_SOURCES:
         raise typer.BadParameter(f"--verbs must be one of {', '.join(VERB_SOURCES)}")
-    report = evaluate_petrarch(path, verbs)
+    with _gold_set(path):
+        report = evaluate_petrarch(path, verbs)
     Console().print(render_petrarch(report, verbs))
     _gate(floors, "petrarch" if verbs == "petrarch" else "petrarch_ours", report.floor_metrics(), pin)
+
+
+@contextlib.contextmanager
+def _gold_set(path: Path) -> Iterator[None]:
+    """A missing or unreadable gold set is a usage error naming the path, not a traceback."""
+    if not path.exists():
+        raise typer.BadParameter(f"{path} does not exist: pass the gold set's folder (see --help)")
+    try:
+        yield
+    except (OSError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(f"cannot read the gold set in {path}: {exc}") from exc
 
 
 def _gate(floors: Path | None, section: str, metrics: dict[str, float], pin: bool) -> None:
@@ -294,8 +312,25 @@ def serve_command(
         typer.Option("--host", help="Address to listen on; the default is reachable from this machine only."),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option("--allow-host", help="Another Host name to answer (repeatable); others get E707."),
+    ] = None,
+    allow_remote: Annotated[
+        bool,
+        typer.Option("--allow-remote", help="Let --host be an address other machines reach (needs a token)."),
+    ] = False,
+    token_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--token-file", help="File whose first line is the access token (else $WORLDWIRE_TOKEN)."
+        ),
+    ] = None,
 ) -> None:
     """Serve the store read-only over HTTP: the JSON API under /api and the dashboard at /.
+
+    Only loopback by default, answering only its own names (a defence against DNS rebinding). Listening
+    on another address needs --allow-remote and a token; see docs/security.md.
 
     Example:
 
@@ -303,9 +338,13 @@ def serve_command(
     """
     import uvicorn  # deferred: only this command needs the server
 
+    from worldwire.interfaces.guard import allowed_hosts, check_bind, read_token
     from worldwire.interfaces.server import create_app
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+    token = read_token(token_file)
+    check_bind(host, allow_remote=allow_remote, token=token)
+    hosts = allowed_hosts(host, allow_host or ())
+    uvicorn.run(create_app(db, hosts=hosts, token=token), host=host, port=port, log_level="info")
 
 
 store_commands.register(app)

@@ -197,8 +197,9 @@ def _register_ingest(app: typer.Typer) -> None:
     ) -> None:
         """Add articles to the store: deduplicated, clustered, every input logged (done, duplicate, failed).
 
-        Re-running adds nothing; a run that was killed resumes where it stopped. Exit status 0 even when
-        some inputs failed: each is in the ingest log with its reason (`worldwire status`).
+        Re-running adds nothing; a run that was killed resumes where it stopped. Exit status 1 when any
+        input failed, as `extract` (each failure is in the ingest log with its reason: `worldwire status`;
+        the rest are stored), 0 when none did, 2 for a usage error.
         With --engine spark the same pipeline runs on Apache Spark and writes Parquet to --out; load it
         into a store with `worldwire attach`.
 
@@ -239,6 +240,9 @@ def _register_ingest(app: typer.Typer) -> None:
             soft_wrap=True,
         )
         _print_failures(report.reasons)
+        if report.failed:
+            stderr.print(f"[yellow]see why with: worldwire status --db {db}[/yellow]", soft_wrap=True)
+            raise typer.Exit(1)
 
 
 def _register_attach(app: typer.Typer) -> None:
@@ -289,6 +293,8 @@ def spark_ingest(inputs: list[str], out: str, master: str, **options: Any) -> No
     )
     _print_failures(report.reasons)
     stderr.print(f"[dim]next: worldwire attach {out} --db worldwire.duckdb[/dim]", soft_wrap=True)
+    if report.failed:  # the same exit status as the local engine: 1 when any input failed
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -23,7 +23,8 @@ const $ = (id) => document.getElementById(id);
 const PERIODS = ["day", "week", "month", "quarter", "year"];
 const PAGE_SIZES = [25, 50, 100, 200];
 const QUAD_LABEL = Object.fromEntries(QUADS.map((q, i) => [i + 1, q]));
-const DEFAULTS = { since: "", until: "", by: "month", page: 1, size: 50 };
+const CONFIDENCES = ["0.5", "0.6", "0.7", "0.8", "0.9"];
+const DEFAULTS = { since: "", until: "", conf: "", by: "month", page: 1, size: 50 };
 let shownKey = null;
 let optionsKey = null;
 let world = null;
@@ -41,6 +42,7 @@ function parseRoute() {
     event: params.get("event") || null,
     since: params.get("since") || "",
     until: params.get("until") || "",
+    conf: CONFIDENCES.includes(params.get("conf")) ? params.get("conf") : "",
     by: PERIODS.includes(by) ? by : "month",
     page: Math.max(1, Number(params.get("page")) || 1),
     size: PAGE_SIZES.includes(Number(params.get("size"))) ? Number(params.get("size")) : 50,
@@ -57,7 +59,7 @@ function href(route) {
   const params = new URLSearchParams();
   if (route.article && route.event) params.set("event", route.event);
   if (route.article && route.dyad) params.set("dyad", route.dyad);
-  for (const key of ["since", "until", "by", "page", "size"]) {
+  for (const key of ["since", "until", "conf", "by", "page", "size"]) {
     if (route[key] && route[key] !== DEFAULTS[key]) params.set(key, route[key]);
   }
   const query = params.toString() ? `?${params}` : "";
@@ -67,7 +69,14 @@ function href(route) {
 
 const go = (changes) => (location.hash = href({ ...parseRoute(), ...changes }));
 const pair = (dyad) => (dyad ? dyad.split("-").filter(Boolean) : []);
-const filters = (route) => ({ dyad: route.dyad, since: route.since, until: route.until });
+// Every view is filtered alike: the dyad, the dates and the lowest coder confidence shown.
+const filters = (route) => ({
+  dyad: route.dyad,
+  since: route.since,
+  until: route.until,
+  min_confidence: route.conf,
+});
+const spanKey = (route) => `${route.since}|${route.until}|${route.conf}`;
 const countryName = (code) => world?.features.find((f) => f.properties.iso_a3 === code)?.properties.name || code;
 
 // ---- controls ---------------------------------------------------------------------------------------
@@ -75,9 +84,9 @@ const countryName = (code) => world?.features.find((f) => f.properties.iso_a3 ==
 /** The picker's pairs: the busiest dyads within the chosen dates (reloaded when the dates change). */
 async function loadDyadOptions(route) {
   const select = $("dyad-select");
-  optionsKey = `${route.since}|${route.until}`;
+  optionsKey = spanKey(route);
   try {
-    const data = await getJSON(apiUrl("dyads", { top: 50, since: route.since, until: route.until }));
+    const data = await getJSON(apiUrl("dyads", { ...filters(route), dyad: null, top: 50 }));
     const options = data.items.map((d) => {
       const value = `${d.country1}-${d.country2}`;
       return h("option", { value }, `${d.country1} – ${d.country2}  ·  ${fmt.num(d.events)} events`);
@@ -104,11 +113,16 @@ function syncControls(route) {
   $("code-b").value = b || "";
   $("since").value = route.since;
   $("until").value = route.until;
+  $("min-confidence").value = route.conf;
   $("period").value = route.by;
 }
 
 function installControls() {
   $("period").replaceChildren(...PERIODS.map((p) => h("option", { value: p }, p)));
+  $("min-confidence").replaceChildren(
+    h("option", { value: "" }, "any"),
+    ...CONFIDENCES.map((c) => h("option", { value: c }, `≥ ${c}`)),
+  );
   $("dyad-select").addEventListener("change", (e) =>
     go({ dyad: e.target.value || null, article: null, event: null, page: 1 }),
   );
@@ -132,9 +146,15 @@ function installControls() {
       $("controls-error").replaceChildren(errorBox(exc));
     }
   });
-  for (const id of ["since", "until", "period"]) {
+  for (const id of ["since", "until", "period", "min-confidence"]) {
     $(id).addEventListener("change", () =>
-      go({ since: $("since").value, until: $("until").value, by: $("period").value, page: 1 }),
+      go({
+        since: $("since").value,
+        until: $("until").value,
+        conf: $("min-confidence").value,
+        by: $("period").value,
+        page: 1,
+      }),
     );
   }
 }
@@ -210,6 +230,7 @@ function eventsTable(data, route) {
       ),
       h("td", {}, ev.plover || "—", ev.plover_mode ? h("small", {}, ev.plover_mode) : null),
       h("td", {}, h("span", { class: `modality ${ev.modality}` }, ev.modality)),
+      h("td", { class: "num", "data-tip": "the coder's confidence, 0 to 1" }, fmt.num(ev.confidence, 2)),
       h("td", {}, ev.geo_name || "—"),
       h("td", { "data-tip": ev.evidence || "" }, h("div", { class: "evidence" }, ev.evidence || "—")),
       h(
@@ -237,7 +258,7 @@ function eventsTable(data, route) {
           h(
             "tr",
             {},
-            ["Date", "Source", "Target", "CAMEO", "PLOVER", "Modality", "Place", "Evidence", "Reports"].map((t) =>
+            ["Date", "Source", "Target", "CAMEO", "PLOVER", "Modality", "Conf.", "Place", "Evidence", "Reports"].map((t) =>
               h("th", { scope: "col" }, t),
             ),
           ),
@@ -355,7 +376,7 @@ function timelineCard(route) {
 }
 
 function dyadsCard(route) {
-  const url = apiUrl("dyads", { top: 20, since: route.since, until: route.until });
+  const url = apiUrl("dyads", { ...filters(route), dyad: null, top: 20 });
   const { el, body } = card("Busiest dyads", url, { testid: "dyads", subtitle: "choose one to see its timeline" });
   fill(body, url, (data) => {
     if (!data.items.length) return empty("The store holds no events yet: ingest articles with worldwire ingest.");
@@ -681,8 +702,8 @@ function closeArticle() {
 function render() {
   const route = parseRoute();
   syncControls(route);
-  if (`${route.since}|${route.until}` !== optionsKey) loadDyadOptions(route);
-  const key = JSON.stringify([route.dyad, route.since, route.until, route.by, route.page, route.size]);
+  if (spanKey(route) !== optionsKey) loadDyadOptions(route);
+  const key = JSON.stringify([route.dyad, route.since, route.until, route.conf, route.by, route.page, route.size]);
   if (key !== shownKey) {
     shownKey = key;
     renderMain(route);
