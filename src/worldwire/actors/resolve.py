@@ -43,9 +43,10 @@ _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
 _LOOKBACK_SENTENCES = 3
 _PLACE_NAMES = frozenset({"country", "region", "city", "capital"})
+_TITLE_GAP = 2  # lower-case title words between a title and a name ("deputy director")
 _DESCRIPTION_WORDS = 8  # how far after a name an apposition describing it is looked for
 _MAIN_STATE_LEAD = 2  # a document is about one state when it has this many times the next state's mentions
-_ATTACHING = frozenset({"in", "of", "from", "throughout", "across"})
+_ATTACHING = frozenset({"in", "of", "from", "throughout", "across", "for"})  # "a spokesman for X"
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 _ATTITUDE = frozenset({"anti", "pro"})
 _THING_NAMES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # "the Vietnam War"
@@ -1159,12 +1160,36 @@ def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> bool:
     """An unknown name takes the code of the title described after it; False when what follows it is a
     place ("Tom Bean, Texas"): a town the parser took for a person."""
     _apposition(draft, kept, drafts)
+    if draft.code is None:
+        _title_before(draft, drafts)
     if draft.code is not None or draft.end >= len(draft.doc) or draft.doc[draft.end].text != ",":
         return True
     return not any(
         d.doc is draft.doc and d.start == draft.end + 1 and all(p.kind in _PLACE_NAMES for p in d.pieces)
         for d in drafts
     )
+
+
+def _title_before(draft: _Draft, drafts: list[_Draft]) -> None:
+    """An unknown name right after its title ("former New Jersey governor Chris Christie", "CIA deputy
+    director Michael Morell"): the title's code, an elite's when the title is a former one."""
+    title = next(
+        (
+            d
+            for d in reversed(drafts)
+            if d.doc is draft.doc and d.end <= draft.start and d.sentence == draft.sentence and d.code
+        ),
+        None,
+    )
+    if title is None or title.kind in ("person", "pronoun") or title.sector is None:
+        return
+    between = draft.doc[title.end : draft.start]
+    if len(between) > _TITLE_GAP or any(t.pos_ not in ("NOUN", "ADJ") or t.is_title for t in between):
+        return  # "Morell praised Mendez": a verb between; "director": a lower-case title word
+    former = title.former or any(t.lower_ in ("former", "ex") for t in draft.doc[title.start - 1 : title.start])
+    elite = former and title.sector in (*_STATE_SECTORS, "SPY")
+    draft.country, draft.sector = title.country, "ELI" if elite else title.sector
+    draft.code = title.code if draft.sector == title.sector else _compose(title.country, "ELI", False, "state")
 
 
 def _name_part(name: str, other: str | None) -> bool:
