@@ -689,7 +689,7 @@ class _SegmentCoder:
             if stateless or (b is not None and _same_party(a, b)):
                 continue
             deployed = self._deployment(token, pattern, a, code)
-            own_code = self._verbal(token, a) or deployed or code
+            own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)
             confidence = base + self._side_confidence(a, source=True) + self._target_confidence(b, adjust)
             yield self._event(a, b, own_code, modality, sentence, confidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
@@ -820,9 +820,42 @@ class _SegmentCoder:
             return None
         if source.sector in book.armed_sectors or _resolved(self.actors, source.index).kind == "state":
             return None  # "Israel attacked a Hamas commander" is no criticism
-        objects = [i for c in token.children if c.dep_ in OBJECTS for i in self._actors_of(c)]
+        words = [c for c in token.children if c.dep_ in OBJECTS]
+        objects = [i for c in words for i in self._actors_of(c)]
         person = any(_resolved(self.actors, i).kind == "person" for i in objects)
-        return book.verbal_attack_code if person else None
+        stand = any(
+            c.lemma_.lower() in book.verbal_attack_objects and self.token_actor[c.i] is None for c in words
+        )
+        return book.verbal_attack_code if person or stand else None
+
+    def _violence_detail(self, token: Token, source: _Side, target: _Side | None, code: str) -> str:
+        """A violent act coded as CAMEO's codebook would: by its weapon when the sentence names one ("killed
+        in an airstrike" 195, "a car bomb" 1832), as repression when police use force on protesters (175),
+        as unconventional violence when a party that is no armed force attacks civilians (180)."""
+        book = self.book
+        if code[:2] not in ("18", "19"):
+            return code
+        if code in book.refinable_violence:
+            words = [(t.lemma_.lower(), t.lower_) for t in token.sent]
+            for phrase, weapon in book.weapon_codes:
+                if any(
+                    all(k + j < len(words) and part in words[k + j] for j, part in enumerate(phrase))
+                    for k in range(len(words))
+                ):
+                    code = weapon
+                    break
+        victims = target is None or target.sector in book.unconventional_targets
+        if (
+            source.sector in book.repression_sources
+            and target is not None
+            and (target.sector in book.repression_targets)
+        ):
+            return book.repression_code
+        state = source.index is not None and _resolved(self.actors, source.index).kind == "state"
+        armed = state or source.sector in book.conventional_armed_sectors
+        if code in book.refinable_violence and code[:2] == "19" and not armed and victims:
+            return book.unconventional_code
+        return code
 
     def _sides(self, indexes: Iterable[int]) -> list[_Side]:
         """Resolve mentions (following pronoun antecedents) and spread groups into their members."""
