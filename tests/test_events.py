@@ -17,8 +17,7 @@ from worldwire.events import code_events
 from worldwire.events.codebook import cameo_codebook, cameo_entry, plover_codebook
 from worldwire.events.patterns import modality_cues, pattern_book
 from worldwire.models import Actor, ActorDocument, Event, RawDocument
-from worldwire.pipeline import extract_documents
-from worldwire.pipeline import parse_documents
+from worldwire.pipeline import extract_documents, parse_documents
 
 NAMES: dict[str, tuple[str, str | None, str | None]] = {
     "Russia": ("RUS", "RUS", None),

@@ -1186,10 +1186,14 @@ def _title_before(draft: _Draft, drafts: list[_Draft]) -> None:
     between = draft.doc[title.end : draft.start]
     if len(between) > _TITLE_GAP or any(t.pos_ not in ("NOUN", "ADJ") or t.is_title for t in between):
         return  # "Morell praised Mendez": a verb between; "director": a lower-case title word
-    former = title.former or any(t.lower_ in ("former", "ex") for t in draft.doc[title.start - 1 : title.start])
+    former = title.former or any(
+        t.lower_ in ("former", "ex") for t in draft.doc[title.start - 1 : title.start]
+    )
     elite = former and title.sector in (*_STATE_SECTORS, "SPY")
     draft.country, draft.sector = title.country, "ELI" if elite else title.sector
-    draft.code = title.code if draft.sector == title.sector else _compose(title.country, "ELI", False, "state")
+    draft.code = (
+        title.code if draft.sector == title.sector else _compose(title.country, "ELI", False, "state")
+    )
 
 
 def _name_part(name: str, other: str | None) -> bool:
