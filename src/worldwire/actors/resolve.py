@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 _COUNTRY_KINDS = frozenset({"country", "adjective", "people", "capital", "seat", "city", "region"})
 _ADJECTIVE_KINDS = frozenset({"adjective", "group_adjective"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+_OFFICES = _STATE_SECTORS | {"SPY"}  # a former holder of one of these offices is an elite (ELI)
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 _CONNECT_OF = (("of",), ("of", "the"))
@@ -43,7 +44,7 @@ _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
 _LOOKBACK_SENTENCES = 3
 _PLACE_NAMES = frozenset({"country", "region", "city", "capital"})
-_TITLE_GAP = 2  # lower-case title words between a title and a name ("deputy director")
+_TITLE_GAP = 3  # title words between a title and a name ("deputy director", "of Economy")
 _DESCRIPTION_WORDS = 8  # how far after a name an apposition describing it is looked for
 _MAIN_STATE_LEAD = 2  # a document is about one state when it has this many times the next state's mentions
 _ATTACHING = frozenset({"in", "of", "from", "throughout", "across", "for"})  # "a spokesman for X"
@@ -721,8 +722,10 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
         draft.sector = None
         if draft.kind in ("state", "role"):
             draft.kind = "role" if reading.base is None else "state"  # a state may yet be named in its phrase
-    if draft.former and (draft.sector == "GOV" or (draft.sector is None and draft.kind == "person")):
-        draft.sector = "ELI"  # "former president": an elite; "the former Soviet Union" is still a state
+    if draft.former and (draft.sector in _OFFICES or (draft.sector is None and draft.kind == "person")):
+        draft.sector = (
+            "ELI"  # "former president", "ex-senator": an elite; "the former Soviet Union" is a state
+        )
     if draft.kind == "state" and reading.base is None and draft.sector is not None:
         draft.kind = "role"
     draft.code = _compose(reading.base, draft.sector, reading.prefix, draft.kind)
@@ -1184,12 +1187,17 @@ def _title_before(draft: _Draft, drafts: list[_Draft]) -> None:
     if title is None or title.kind in ("person", "pronoun") or title.sector is None:
         return
     between = draft.doc[title.end : draft.start]
-    if len(between) > _TITLE_GAP or any(t.pos_ not in ("NOUN", "ADJ") or t.is_title for t in between):
+    head = draft.doc[title.end - 1]
+    own_phrase = {t.i for t in head.subtree}  # "Minister of Economy", "Ambassador to Germany"
+    if len(between) > _TITLE_GAP or any(
+        t.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "DET") or (t.i not in own_phrase and t.pos_ != "NOUN")
+        for t in between
+    ):
         return  # "Morell praised Mendez": a verb between; "director": a lower-case title word
     former = title.former or any(
         t.lower_ in ("former", "ex") for t in draft.doc[title.start - 1 : title.start]
     )
-    elite = former and title.sector in (*_STATE_SECTORS, "SPY")
+    elite = former and title.sector in _OFFICES
     draft.country, draft.sector = title.country, "ELI" if elite else title.sector
     draft.code = (
         title.code if draft.sector == title.sector else _compose(title.country, "ELI", False, "state")
