@@ -43,6 +43,7 @@ _AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "r
 _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
 _LOOKBACK_SENTENCES = 3
+_DEFINITE_SENTENCES = 8  # "the embassy": the embassy named this many sentences before at most
 _PLACE_NAMES = frozenset({"country", "region", "city", "capital"})
 _TITLE_GAP = 3  # title words between a title and a name ("deputy director", "of Economy")
 _DESCRIPTION_WORDS = 8  # how far after a name an apposition describing it is looked for
@@ -1011,6 +1012,8 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             _link_name(draft, kept)
         elif draft.kind == "role" and draft.definite and not draft.plural and draft.code in _TITLE_CODES:
             _link_title(draft, kept)
+        if draft.kind == "role" and draft.definite and draft.country is None and draft.antecedent is None:
+            _link_definite(draft, kept)
         if draft.kind == "person" and draft.code is None and not _described(draft, kept, drafts):
             continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts)
@@ -1142,6 +1145,24 @@ def _link_title(draft: _Draft, kept: list[_Draft]) -> None:
     target = _nearest(kept, draft, fits)
     if target is not None:
         _copy(draft, kept, target)
+
+
+def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
+    """ "the embassy" after "the United States Embassy in Iraq", "the network" after "broadcast network
+    ABS-CBN": a definite role noun names the body mentioned before with that word."""
+    word = draft.doc[draft.end - 1].lemma_.lower()
+    same = _nearest(
+        kept,
+        draft,
+        lambda d: (
+            d.kind in ("state", "organisation", "role")
+            and d.country is not None
+            and any(t.lemma_.lower() == word for t in d.doc[d.start : d.end])
+        ),
+        window=_DEFINITE_SENTENCES,
+    )
+    if same is not None:
+        _copy(draft, kept, same)
 
 
 def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
