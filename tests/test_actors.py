@@ -415,3 +415,13 @@ def test_actors_a_role_with_no_state_anywhere_keeps_its_sector_alone() -> None:
 def test_actors_a_spokesman_for_a_body_is_of_that_body_s_state() -> None:
     actors = actors_of("A spokesman for the Ghanaian government condemned the attack.", "2021-05-01")
     assert by_text(actors, "spokesman").code == "GHAGOV"
+
+
+def test_actors_first_person_in_a_quote_is_its_speaker() -> None:
+    text = (
+        'Chilean Interior Minister Rosa Vidal visited the town. "We will rebuild every school," she said. '
+        "I think so too."
+    )
+    actors = actors_of(text, "2021-05-01")
+    assert by_text(actors, "We").code == "CHLGOV"
+    assert not [a for a in actors if a.text == "I"]  # outside a quotation: nobody's

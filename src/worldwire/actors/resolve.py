@@ -138,7 +138,73 @@ def resolve_with(doc: AnnotatedDocument, lexicon: ActorLexicon) -> tuple[Actor, 
     if again:
         drafts = sorted([*drafts, *again], key=lambda d: d.char_start)
     kept = _resolve_in_context(drafts, lexicon, day)
+    quoted = _first_person(doc, kept, lexicon, sentence_starts)
+    if quoted:
+        kept = _in_text_order([*kept, *quoted], kept)
     return tuple(_to_actor(d) for d in kept)
+
+
+def _first_person(
+    doc: AnnotatedDocument, kept: list[_Draft], lexicon: ActorLexicon, sentence_starts: list[int]
+) -> list[_Draft]:
+    """ "I", "we", "our" inside a quotation: the quote's speaker, the subject of a verb of speaking in
+    the same sentence, else in the nearest sentence before (a quote running on), else in the next one."""
+    if not lexicon.first_person:
+        return []
+    speakers = [
+        d
+        for d in kept
+        if d.code and not _quoted(d) and _speaks(d.doc[d.end - 1], lexicon) and d.role != "first_person"
+    ]
+    found: list[_Draft] = []
+    for segment in doc.segments:
+        covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
+        for token in segment.doc:
+            if (
+                token.lower_ not in lexicon.first_person
+                or token.i in covered
+                or token.tag_ not in ("PRP", "PRP$")
+            ):
+                continue
+            draft = _Draft(
+                segment.doc, segment.offset, token.i, token.i + 1, [_Piece(token.i, token.i + 1, "pronoun")]
+            )
+            draft.kind, draft.role = "pronoun", "first_person"
+            draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
+            if not _quoted(draft):
+                continue
+            speaker = _speaker_of(draft, speakers)
+            if speaker is not None:
+                draft.code, draft.country, draft.sector = speaker.code, speaker.country, speaker.sector
+                draft.name, draft.wikidata, draft.members = speaker.name, speaker.wikidata, speaker.members
+                draft.extra["speaker"] = str(id(speaker))
+                found.append(draft)
+    return found
+
+
+def _speaks(head: Token, lexicon: ActorLexicon) -> bool:
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in lexicon.speech
+
+
+def _speaker_of(draft: _Draft, speakers: list[_Draft]) -> _Draft | None:
+    for distance in (0, 1, 2, 3, -1):
+        here = [d for d in speakers if d.sentence == draft.sentence - distance]
+        if here:
+            return here[0]
+    return None
+
+
+def _in_text_order(drafts: list[_Draft], kept: list[_Draft]) -> list[_Draft]:
+    """All mentions in text order, with `antecedent` indexes (into `kept`, or the speaker a quoted "I"
+    stands for) pointing into the new order."""
+    ordered = sorted(drafts, key=lambda d: d.char_start)
+    position = {id(d): i for i, d in enumerate(ordered)}
+    for d in ordered:
+        if "speaker" in d.extra:
+            d.antecedent = position[int(d.extra.pop("speaker"))]
+        elif d.antecedent is not None:
+            d.antecedent = position[id(kept[d.antecedent])]
+    return ordered
 
 
 def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft]) -> list[_Draft]:
@@ -1010,10 +1076,8 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             if draft.single_alias:
                 _prefer_local_name(draft, kept)
             _link_name(draft, kept)
-        elif draft.kind == "role" and draft.definite and not draft.plural and draft.code in _TITLE_CODES:
-            _link_title(draft, kept)
-        if draft.kind == "role" and draft.definite and draft.country is None and draft.antecedent is None:
-            _link_definite(draft, kept)
+        elif draft.kind == "role" and draft.definite:
+            _link_role(draft, kept)
         if draft.kind == "person" and draft.code is None and not _described(draft, kept, drafts):
             continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts)
@@ -1145,6 +1209,14 @@ def _link_title(draft: _Draft, kept: list[_Draft]) -> None:
     target = _nearest(kept, draft, fits)
     if target is not None:
         _copy(draft, kept, target)
+
+
+def _link_role(draft: _Draft, kept: list[_Draft]) -> None:
+    """ "the president": the person of that office; "the embassy": the body named before with that word."""
+    if not draft.plural and draft.code in _TITLE_CODES:
+        _link_title(draft, kept)
+    if draft.country is None and draft.antecedent is None:
+        _link_definite(draft, kept)
 
 
 def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
