@@ -529,3 +529,20 @@ def test_violence_detail_a_gunman_attacking_civilians_is_unconventional_violence
 def test_violence_detail_attacking_a_decision_is_criticism() -> None:
     codes = _codes_of("President Erdogan attacked the decision of the United States on Monday.", "2019-03-26")
     assert [(s, c) for s, _, c in codes] == [("TURGOV", "111")]
+
+
+# ── the party acted on (issue: the target is named but left out) ──────────────────────────────────
+
+
+def test_target_from_the_story_when_the_clause_names_none() -> None:
+    text = (
+        "The Chilean government asked a court to stop the strike. "
+        "Judge Marta Ruiz rejected the argument on Monday."
+    )
+    codes = _codes_of(text, "2021-05-01")
+    assert ("CHLJUD", "CHLGOV", "120") in codes
+
+
+def test_target_from_the_story_is_never_a_place_or_the_actor_itself() -> None:
+    codes = _codes_of("In Kenya, the opposition leader condemned the decision on Monday.", "2021-05-01")
+    assert [(s, t) for s, t, c in codes if c[:2] == "11"] == [("KENOPP", None)]

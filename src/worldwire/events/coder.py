@@ -792,6 +792,8 @@ class _SegmentCoder:
             following = self._following_actor(anchor, pattern.code, token if strict else None, itself)
             targets = [t for t in self._sides(following) if t.index not in source]
             adjust = 0.0
+        if not targets and pattern.code[:2] in self.book.context_target_roots:
+            targets, adjust = self._context_target(token, sources), -0.05
         if targets:
             return [(a, b) for a in sources for b in targets], adjust
         if pattern.code[:3] in self.book.needs_target_roots:
@@ -799,6 +801,39 @@ class _SegmentCoder:
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], -0.15
+
+    def _context_target(self, token: Token, sources: list[_Side]) -> list[_Side]:
+        """The counterpart the story gives when the clause names none: the nearest party named before the
+        predicate in its sentence, else the last one named in the sentence before; never the acting party,
+        never a place named as where something is, never a role with no state."""
+        at = self.offset + token.idx
+        sentence = self.parent.sentence_of(at)
+        before = [
+            i
+            for i, actor in enumerate(self.actors)
+            if sentence - 1 <= actor.sentence <= sentence and actor.end <= at and actor.start >= self.offset
+        ]
+        for index in reversed(before):
+            if self._locative(index):
+                continue
+            for side in self._sides([index]):
+                if side.country is None and len(side.code or "") <= 3:
+                    continue
+                if any(side.index == s.index or _same_party(s, side) for s in sources):
+                    continue
+                return [side]
+        return []
+
+    def _locative(self, index: int) -> bool:
+        """The mention is where something is or happens ("in Iraq", "at the embassy")."""
+        actor = self.actors[index]
+        span = self.parsed.char_span(
+            actor.start - self.offset, actor.end - self.offset, alignment_mode="expand"
+        )
+        if span is None:
+            return True
+        head = span.root
+        return head.dep_ == "pobj" and head.head.lower_ in self.book.location_preps
 
     def _deployment(self, token: Token, pattern: Pattern, source: _Side, code: str) -> str | None:
         """ "NATO peacekeeping troops arrived in Bosnia": armed forces arriving are deployed, not visiting

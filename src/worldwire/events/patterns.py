@@ -90,6 +90,7 @@ class PatternBook:
     unconventional_code: str = "180"
     conventional_armed_sectors: frozenset[str] = frozenset()
     unconventional_targets: frozenset[str] = frozenset()
+    context_target_roots: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -197,6 +198,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         unconventional_code=require(raw, "unconventional_code", str, where),
         conventional_armed_sectors=frozenset(string_list(raw, "conventional_armed_sectors", where)),
         unconventional_targets=frozenset(string_list(raw, "unconventional_targets", where)),
+        context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
         verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
         nouns=frozen_mapping({k: tuple(v) for k, v in nouns.items()}),
         reciprocal=frozen_mapping(reciprocal),
