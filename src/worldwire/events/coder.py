@@ -319,6 +319,7 @@ class _SegmentCoder:
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative") and not _dated(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":  # "gave a welcome (…) to X"
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and c.i > token.i}
+        preps |= _stranded_preps(token)
         best: _Match | None = None
         for pattern in patterns:
             if (
@@ -1069,6 +1070,19 @@ def _objects(token: Token) -> list[Token]:
     for clause in token.children:
         if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             found += [c for c in clause.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _stranded_preps(verb: Token) -> set[str]:
+    """Prepositions the parser hung on the verb's object or on a noun of its first prepositional phrase,
+    though they belong to the verb ("charged the suspect in the shooting with murder")."""
+    found: set[str] = set()
+    for child in verb.children:
+        nouns = [child] if child.dep_ == "dobj" else [o for o in child.children if o.dep_ == "pobj"]
+        if child.dep_ not in ("dobj", "prep"):
+            continue
+        for noun in nouns:
+            found |= {c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" and not _dated(c)}
     return found
 
 
