@@ -379,3 +379,49 @@ def test_actors_a_place_after_a_name_does_not_make_it_a_person_of_that_state() -
 def test_actors_he_never_refers_to_a_state_named_before_it() -> None:
     actors = actors_of("Oman signed the treaty on Monday. He called it a success.")
     assert not [a for a in actors if a.kind == "pronoun"]
+
+
+# ── people outside the leaders table (issue: every named party with its country and role) ──────────
+
+
+def test_actors_an_unknown_name_takes_the_title_right_before_it() -> None:
+    actors = actors_of(
+        "Former Navy deputy chief Arno Velt criticised the plan of the Estonian government.", "2021-05-01"
+    )
+    assert by_text(actors, "Former Navy deputy chief Arno Velt").code == "ESTELI"
+    later = actors_of("Former Estonian deputy defence minister Arno Velt criticised the plan.", "2021-05-01")
+    assert by_text(later, "Arno Velt").code == "ESTELI"
+    titled = actors_of(
+        "Slovakia's government met on Monday. Minister of Economy Tomas Halko resigned.", "2021-05-01"
+    )
+    assert by_text(titled, "Minister of Economy Tomas Halko").code == "SVKGOV"
+
+
+def test_actors_a_role_takes_the_state_its_story_is_about() -> None:
+    text = (
+        "Kenya's government announced new rules on Monday. Kenyan officials said the rules start in May. "
+        "Police said the protesters were dispersed."
+    )
+    actors = actors_of(text, "2021-05-01")
+    assert by_text(actors, "Police").code == "KENCOP"
+    assert by_text(actors, "protesters").code == "KENOPP"
+
+
+def test_actors_a_role_with_no_state_anywhere_keeps_its_sector_alone() -> None:
+    actors = actors_of("Police said the protesters were dispersed.", "2021-05-01")
+    assert by_text(actors, "Police").code == "COP"
+
+
+def test_actors_a_spokesman_for_a_body_is_of_that_body_s_state() -> None:
+    actors = actors_of("A spokesman for the Ghanaian government condemned the attack.", "2021-05-01")
+    assert by_text(actors, "spokesman").code == "GHAGOV"
+
+
+def test_actors_first_person_in_a_quote_is_its_speaker() -> None:
+    text = (
+        'Chilean Interior Minister Rosa Vidal visited the town. "We will rebuild every school," she said. '
+        "I think so too."
+    )
+    actors = actors_of(text, "2021-05-01")
+    assert by_text(actors, "We").code == "CHLGOV"
+    assert not [a for a in actors if a.text == "I"]  # outside a quotation: nobody's

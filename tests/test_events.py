@@ -17,7 +17,7 @@ from worldwire.events import code_events
 from worldwire.events.codebook import cameo_codebook, cameo_entry, plover_codebook
 from worldwire.events.patterns import modality_cues, pattern_book
 from worldwire.models import Actor, ActorDocument, Event, RawDocument
-from worldwire.pipeline import parse_documents
+from worldwire.pipeline import extract_documents, parse_documents
 
 NAMES: dict[str, tuple[str, str | None, str | None]] = {
     "Russia": ("RUS", "RUS", None),
@@ -286,7 +286,8 @@ def test_violence_without_a_named_author_keeps_its_victims() -> None:
     events = events_of(31)
     assert events
     assert all(e.source.code is None and e.source.text == "" for e in events)
-    assert {(e.target.code if e.target else None, e.cameo[:2]) for e in events} == {("UKR", "19")}
+    # the weapon is named: a roadside bomb is 1833, not a generic fight
+    assert {(e.target.code if e.target else None, e.cameo) for e in events} == {("UKR", "1833")}
 
 
 def test_negated_intention_is_a_rejection() -> None:
@@ -497,3 +498,51 @@ def test_a_forbidden_or_prevented_act_is_negated_not_refused() -> None:
     prevented = _dyads_of("France went to court to prevent Germany from helping Poland.")
     assert prevented
     assert all(m == "negated" for *_, m in prevented)
+
+
+# ── violence detail (issue: roots 18-19 by weapon and by party) ───────────────────────────────────
+
+
+def _codes_of(text: str, day: str = "2020-01-10") -> list[tuple[str | None, str | None, str]]:
+    doc = next(extract_documents([RawDocument(id="v", origin="v", text=text, date=day)], raw_mode=True))
+    return [(e.source.code, e.target.code if e.target else None, e.cameo) for e in doc.events.events]
+
+
+def test_violence_detail_a_named_weapon_gives_its_code() -> None:
+    assert ("ISRMIL", "SYR", "195") in _codes_of("Israeli forces attacked Syria in an air strike on Monday.")
+    car = _codes_of("Militants killed four soldiers of Mali with a car bomb.")
+    assert [code for *_, code in car] == ["1832"]
+
+
+def test_violence_detail_police_force_on_protesters_is_repression() -> None:
+    codes = _codes_of("In Nairobi, Kenyan police shot at protesters on Tuesday.")
+    assert [(s, t, c) for s, t, c in codes if c[:2] in ("17", "18", "19")] == [("KENCOP", "KENOPP", "175")]
+
+
+def test_violence_detail_a_gunman_attacking_civilians_is_unconventional_violence() -> None:
+    codes = _codes_of(
+        "A gunman shot shoppers at a supermarket in Texas on Saturday, police in the United States said."
+    )
+    assert [c for *_, c in codes if c[:2] in ("18", "19")] == ["180"]
+
+
+def test_violence_detail_attacking_a_decision_is_criticism() -> None:
+    codes = _codes_of("President Erdogan attacked the decision of the United States on Monday.", "2019-03-26")
+    assert [(s, c) for s, _, c in codes] == [("TURGOV", "111")]
+
+
+# ── the party acted on (issue: the target is named but left out) ──────────────────────────────────
+
+
+def test_target_from_the_story_when_the_clause_names_none() -> None:
+    text = (
+        "The Chilean government asked a court to stop the strike. "
+        "Judge Marta Ruiz rejected the argument on Monday."
+    )
+    codes = _codes_of(text, "2021-05-01")
+    assert ("CHLJUD", "CHLGOV", "120") in codes
+
+
+def test_target_from_the_story_is_never_a_place_or_the_actor_itself() -> None:
+    codes = _codes_of("In Kenya, the opposition leader condemned the decision on Monday.", "2021-05-01")
+    assert [(s, t) for s, t, c in codes if c[:2] == "11"] == [("KENOPP", None)]

@@ -123,6 +123,7 @@ class ActorLexicon:
     occasions: frozenset[str] = frozenset()
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     plural_pronouns: frozenset[str] = frozenset()
+    first_person: frozenset[str] = frozenset()  # "I", "we": the speaker of the quote they stand in
     people_sector: str | None = None
     country_codes: frozenset[str] = frozenset()
     cities: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}))
@@ -300,6 +301,7 @@ class RoleTable:
     pronoun_gender: Mapping[str, str]
     plural_pronouns: frozenset[str]
     people_sector: str | None = None
+    first_person: frozenset[str] = frozenset()
     residents: frozenset[str] = frozenset()  # "ethnic": a nationality living as a minority elsewhere
     places: frozenset[str] = frozenset()  # "city": a place, not its people, after a locative preposition
     locatives: frozenset[str] = frozenset()
@@ -362,6 +364,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             }
         ),
         plural_pronouns=frozenset(w.lower() for w in string_list(pronouns, "plural", where)),
+        first_person=frozenset(w.lower() for w in _optional(pronouns, "first_person", where)),
         people_sector=_code(require(raw.get("groups_of_people", {}), "sector", str, where), where, "people")
         if "groups_of_people" in raw
         else None,
@@ -594,6 +597,7 @@ def build_lexicon(
         occasions=roles.occasions if roles else frozenset(),
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),
         plural_pronouns=roles.plural_pronouns if roles else frozenset(),
+        first_person=roles.first_person if roles else frozenset(),
         people_sector=roles.people_sector if roles else None,
         country_codes=frozenset(country_codes),
         cities=MappingProxyType(dict(cities or {})),

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 _COUNTRY_KINDS = frozenset({"country", "adjective", "people", "capital", "seat", "city", "region"})
 _ADJECTIVE_KINDS = frozenset({"adjective", "group_adjective"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+_OFFICES = _STATE_SECTORS | {"SPY"}  # a former holder of one of these offices is an elite (ELI)
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 _CONNECT_OF = (("of",), ("of", "the"))
@@ -42,10 +43,12 @@ _AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "r
 _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
 _LOOKBACK_SENTENCES = 3
+_DEFINITE_SENTENCES = 8  # "the embassy": the embassy named this many sentences before at most
 _PLACE_NAMES = frozenset({"country", "region", "city", "capital"})
+_TITLE_GAP = 3  # title words between a title and a name ("deputy director", "of Economy")
 _DESCRIPTION_WORDS = 8  # how far after a name an apposition describing it is looked for
 _MAIN_STATE_LEAD = 2  # a document is about one state when it has this many times the next state's mentions
-_ATTACHING = frozenset({"in", "of", "from", "throughout", "across"})
+_ATTACHING = frozenset({"in", "of", "from", "throughout", "across", "for"})  # "a spokesman for X"
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 _ATTITUDE = frozenset({"anti", "pro"})
 _THING_NAMES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # "the Vietnam War"
@@ -135,7 +138,73 @@ def resolve_with(doc: AnnotatedDocument, lexicon: ActorLexicon) -> tuple[Actor, 
     if again:
         drafts = sorted([*drafts, *again], key=lambda d: d.char_start)
     kept = _resolve_in_context(drafts, lexicon, day)
+    quoted = _first_person(doc, kept, lexicon, sentence_starts)
+    if quoted:
+        kept = _in_text_order([*kept, *quoted], kept)
     return tuple(_to_actor(d) for d in kept)
+
+
+def _first_person(
+    doc: AnnotatedDocument, kept: list[_Draft], lexicon: ActorLexicon, sentence_starts: list[int]
+) -> list[_Draft]:
+    """ "I", "we", "our" inside a quotation: the quote's speaker, the subject of a verb of speaking in
+    the same sentence, else in the nearest sentence before (a quote running on), else in the next one."""
+    if not lexicon.first_person:
+        return []
+    speakers = [
+        d
+        for d in kept
+        if d.code and not _quoted(d) and _speaks(d.doc[d.end - 1], lexicon) and d.role != "first_person"
+    ]
+    found: list[_Draft] = []
+    for segment in doc.segments:
+        covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
+        for token in segment.doc:
+            if (
+                token.lower_ not in lexicon.first_person
+                or token.i in covered
+                or token.tag_ not in ("PRP", "PRP$")
+            ):
+                continue
+            draft = _Draft(
+                segment.doc, segment.offset, token.i, token.i + 1, [_Piece(token.i, token.i + 1, "pronoun")]
+            )
+            draft.kind, draft.role = "pronoun", "first_person"
+            draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
+            if not _quoted(draft):
+                continue
+            speaker = _speaker_of(draft, speakers)
+            if speaker is not None:
+                draft.code, draft.country, draft.sector = speaker.code, speaker.country, speaker.sector
+                draft.name, draft.wikidata, draft.members = speaker.name, speaker.wikidata, speaker.members
+                draft.extra["speaker"] = str(id(speaker))
+                found.append(draft)
+    return found
+
+
+def _speaks(head: Token, lexicon: ActorLexicon) -> bool:
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in lexicon.speech
+
+
+def _speaker_of(draft: _Draft, speakers: list[_Draft]) -> _Draft | None:
+    for distance in (0, 1, 2, 3, -1):
+        here = [d for d in speakers if d.sentence == draft.sentence - distance]
+        if here:
+            return here[0]
+    return None
+
+
+def _in_text_order(drafts: list[_Draft], kept: list[_Draft]) -> list[_Draft]:
+    """All mentions in text order, with `antecedent` indexes (into `kept`, or the speaker a quoted "I"
+    stands for) pointing into the new order."""
+    ordered = sorted(drafts, key=lambda d: d.char_start)
+    position = {id(d): i for i, d in enumerate(ordered)}
+    for d in ordered:
+        if "speaker" in d.extra:
+            d.antecedent = position[int(d.extra.pop("speaker"))]
+        elif d.antecedent is not None:
+            d.antecedent = position[id(kept[d.antecedent])]
+    return ordered
 
 
 def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft]) -> list[_Draft]:
@@ -720,8 +789,10 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
         draft.sector = None
         if draft.kind in ("state", "role"):
             draft.kind = "role" if reading.base is None else "state"  # a state may yet be named in its phrase
-    if draft.former and (draft.sector == "GOV" or (draft.sector is None and draft.kind == "person")):
-        draft.sector = "ELI"  # "former president": an elite; "the former Soviet Union" is still a state
+    if draft.former and (draft.sector in _OFFICES or (draft.sector is None and draft.kind == "person")):
+        draft.sector = (
+            "ELI"  # "former president", "ex-senator": an elite; "the former Soviet Union" is a state
+        )
     if draft.kind == "state" and reading.base is None and draft.sector is not None:
         draft.kind = "role"
     draft.code = _compose(reading.base, draft.sector, reading.prefix, draft.kind)
@@ -1005,8 +1076,8 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             if draft.single_alias:
                 _prefer_local_name(draft, kept)
             _link_name(draft, kept)
-        elif draft.kind == "role" and draft.definite and not draft.plural and draft.code in _TITLE_CODES:
-            _link_title(draft, kept)
+        elif draft.kind == "role" and draft.definite:
+            _link_role(draft, kept)
         if draft.kind == "person" and draft.code is None and not _described(draft, kept, drafts):
             continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts)
@@ -1140,6 +1211,32 @@ def _link_title(draft: _Draft, kept: list[_Draft]) -> None:
         _copy(draft, kept, target)
 
 
+def _link_role(draft: _Draft, kept: list[_Draft]) -> None:
+    """ "the president": the person of that office; "the embassy": the body named before with that word."""
+    if not draft.plural and draft.code in _TITLE_CODES:
+        _link_title(draft, kept)
+    if draft.country is None and draft.antecedent is None:
+        _link_definite(draft, kept)
+
+
+def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
+    """ "the embassy" after "the United States Embassy in Iraq", "the network" after "broadcast network
+    ABS-CBN": a definite role noun names the body mentioned before with that word."""
+    word = draft.doc[draft.end - 1].lemma_.lower()
+    same = _nearest(
+        kept,
+        draft,
+        lambda d: (
+            d.kind in ("state", "organisation", "role")
+            and d.country is not None
+            and any(t.lemma_.lower() == word for t in d.doc[d.start : d.end])
+        ),
+        window=_DEFINITE_SENTENCES,
+    )
+    if same is not None:
+        _copy(draft, kept, same)
+
+
 def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
     """An unknown name described right after it: "Kofi Annan, UN secretary-general" → the title's code."""
     following = [d for d in drafts if d.doc is draft.doc and d.start >= draft.end and d.code]
@@ -1159,11 +1256,44 @@ def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> bool:
     """An unknown name takes the code of the title described after it; False when what follows it is a
     place ("Tom Bean, Texas"): a town the parser took for a person."""
     _apposition(draft, kept, drafts)
+    if draft.code is None:
+        _title_before(draft, drafts)
     if draft.code is not None or draft.end >= len(draft.doc) or draft.doc[draft.end].text != ",":
         return True
     return not any(
         d.doc is draft.doc and d.start == draft.end + 1 and all(p.kind in _PLACE_NAMES for p in d.pieces)
         for d in drafts
+    )
+
+
+def _title_before(draft: _Draft, drafts: list[_Draft]) -> None:
+    """An unknown name right after its title ("former New Jersey governor Chris Christie", "CIA deputy
+    director Michael Morell"): the title's code, an elite's when the title is a former one."""
+    title = next(
+        (
+            d
+            for d in reversed(drafts)
+            if d.doc is draft.doc and d.end <= draft.start and d.sentence == draft.sentence and d.code
+        ),
+        None,
+    )
+    if title is None or title.kind in ("person", "pronoun") or title.sector is None:
+        return
+    between = draft.doc[title.end : draft.start]
+    head = draft.doc[title.end - 1]
+    own_phrase = {t.i for t in head.subtree}  # "Minister of Economy", "Ambassador to Germany"
+    if len(between) > _TITLE_GAP or any(
+        t.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "DET") or (t.i not in own_phrase and t.pos_ != "NOUN")
+        for t in between
+    ):
+        return  # "Morell praised Mendez": a verb between; "director": a lower-case title word
+    former = title.former or any(
+        t.lower_ in ("former", "ex") for t in draft.doc[title.start - 1 : title.start]
+    )
+    elite = former and title.sector in _OFFICES
+    draft.country, draft.sector = title.country, "ELI" if elite else title.sector
+    draft.code = (
+        title.code if draft.sector == title.sector else _compose(title.country, "ELI", False, "state")
     )
 
 

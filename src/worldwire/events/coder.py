@@ -319,6 +319,7 @@ class _SegmentCoder:
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative") and not _dated(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":  # "gave a welcome (…) to X"
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and c.i > token.i}
+        preps |= _stranded_preps(token)
         best: _Match | None = None
         for pattern in patterns:
             if (
@@ -689,7 +690,7 @@ class _SegmentCoder:
             if stateless or (b is not None and _same_party(a, b)):
                 continue
             deployed = self._deployment(token, pattern, a, code)
-            own_code = self._verbal(token, a) or deployed or code
+            own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)
             confidence = base + self._side_confidence(a, source=True) + self._target_confidence(b, adjust)
             yield self._event(a, b, own_code, modality, sentence, confidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
@@ -792,6 +793,8 @@ class _SegmentCoder:
             following = self._following_actor(anchor, pattern.code, token if strict else None, itself)
             targets = [t for t in self._sides(following) if t.index not in source]
             adjust = 0.0
+        if not targets and pattern.code[:2] in self.book.context_target_roots:
+            targets, adjust = self._context_target(token, sources), -0.05
         if targets:
             return [(a, b) for a in sources for b in targets], adjust
         if pattern.code[:3] in self.book.needs_target_roots:
@@ -799,6 +802,39 @@ class _SegmentCoder:
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], -0.15
+
+    def _context_target(self, token: Token, sources: list[_Side]) -> list[_Side]:
+        """The counterpart the story gives when the clause names none: the nearest party named before the
+        predicate in its sentence, else the last one named in the sentence before; never the acting party,
+        never a place named as where something is, never a role with no state."""
+        at = self.offset + token.idx
+        sentence = self.parent.sentence_of(at)
+        before = [
+            i
+            for i, actor in enumerate(self.actors)
+            if sentence - 1 <= actor.sentence <= sentence and actor.end <= at and actor.start >= self.offset
+        ]
+        for index in reversed(before):
+            if self._locative(index):
+                continue
+            for side in self._sides([index]):
+                if side.country is None and len(side.code or "") <= 3:
+                    continue
+                if any(side.index == s.index or _same_party(s, side) for s in sources):
+                    continue
+                return [side]
+        return []
+
+    def _locative(self, index: int) -> bool:
+        """The mention is where something is or happens ("in Iraq", "at the embassy")."""
+        actor = self.actors[index]
+        span = self.parsed.char_span(
+            actor.start - self.offset, actor.end - self.offset, alignment_mode="expand"
+        )
+        if span is None:
+            return True
+        head = span.root
+        return head.dep_ == "pobj" and head.head.lower_ in self.book.location_preps
 
     def _deployment(self, token: Token, pattern: Pattern, source: _Side, code: str) -> str | None:
         """ "NATO peacekeeping troops arrived in Bosnia": armed forces arriving are deployed, not visiting
@@ -820,9 +856,42 @@ class _SegmentCoder:
             return None
         if source.sector in book.armed_sectors or _resolved(self.actors, source.index).kind == "state":
             return None  # "Israel attacked a Hamas commander" is no criticism
-        objects = [i for c in token.children if c.dep_ in OBJECTS for i in self._actors_of(c)]
+        words = [c for c in token.children if c.dep_ in OBJECTS]
+        objects = [i for c in words for i in self._actors_of(c)]
         person = any(_resolved(self.actors, i).kind == "person" for i in objects)
-        return book.verbal_attack_code if person else None
+        stand = any(
+            c.lemma_.lower() in book.verbal_attack_objects and self.token_actor[c.i] is None for c in words
+        )
+        return book.verbal_attack_code if person or stand else None
+
+    def _violence_detail(self, token: Token, source: _Side, target: _Side | None, code: str) -> str:
+        """A violent act coded as CAMEO's codebook would: by its weapon when the sentence names one ("killed
+        in an airstrike" 195, "a car bomb" 1832), as repression when police use force on protesters (175),
+        as unconventional violence when a party that is no armed force attacks civilians (180)."""
+        book = self.book
+        if code[:2] not in ("18", "19"):
+            return code
+        if code in book.refinable_violence:
+            words = [(t.lemma_.lower(), t.lower_) for t in token.sent]
+            for phrase, weapon in book.weapon_codes:
+                if any(
+                    all(k + j < len(words) and part in words[k + j] for j, part in enumerate(phrase))
+                    for k in range(len(words))
+                ):
+                    code = weapon
+                    break
+        victims = target is None or target.sector in book.unconventional_targets
+        if (
+            source.sector in book.repression_sources
+            and target is not None
+            and (target.sector in book.repression_targets)
+        ):
+            return book.repression_code
+        state = source.index is not None and _resolved(self.actors, source.index).kind == "state"
+        armed = state or source.sector in book.conventional_armed_sectors
+        if code in book.refinable_violence and code[:2] == "19" and not armed and victims:
+            return book.unconventional_code
+        return code
 
     def _sides(self, indexes: Iterable[int]) -> list[_Side]:
         """Resolve mentions (following pronoun antecedents) and spread groups into their members."""
@@ -1001,6 +1070,19 @@ def _objects(token: Token) -> list[Token]:
     for clause in token.children:
         if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
             found += [c for c in clause.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _stranded_preps(verb: Token) -> set[str]:
+    """Prepositions the parser hung on the verb's object or on a noun of its first prepositional phrase,
+    though they belong to the verb ("charged the suspect in the shooting with murder")."""
+    found: set[str] = set()
+    for child in verb.children:
+        nouns = [child] if child.dep_ == "dobj" else [o for o in child.children if o.dep_ == "pobj"]
+        if child.dep_ not in ("dobj", "prep"):
+            continue
+        for noun in nouns:
+            found |= {c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" and not _dated(c)}
     return found
 
 

@@ -81,6 +81,16 @@ class PatternBook:
     state_target_codes: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
+    verbal_attack_objects: frozenset[str] = frozenset()
+    refinable_violence: frozenset[str] = frozenset()
+    weapon_codes: tuple[tuple[tuple[str, ...], str], ...] = ()
+    repression_code: str = "175"
+    repression_sources: frozenset[str] = frozenset()
+    repression_targets: frozenset[str] = frozenset()
+    unconventional_code: str = "180"
+    conventional_armed_sectors: frozenset[str] = frozenset()
+    unconventional_targets: frozenset[str] = frozenset()
+    context_target_roots: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -179,6 +189,16 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         state_target_codes=frozenset(string_list(raw, "state_target_codes", where)),
         quantity_nouns=frozenset(string_list(raw, "quantity_nouns", where)),
         personal_pronouns=frozenset(string_list(raw, "personal_pronouns", where)),
+        verbal_attack_objects=frozenset(string_list(raw, "verbal_attack_objects", where)),
+        refinable_violence=frozenset(string_list(raw, "refinable_violence", where)),
+        weapon_codes=_weapon_codes(raw, where),
+        repression_code=require(raw, "repression_code", str, where),
+        repression_sources=frozenset(string_list(raw, "repression_sources", where)),
+        repression_targets=frozenset(string_list(raw, "repression_targets", where)),
+        unconventional_code=require(raw, "unconventional_code", str, where),
+        conventional_armed_sectors=frozenset(string_list(raw, "conventional_armed_sectors", where)),
+        unconventional_targets=frozenset(string_list(raw, "unconventional_targets", where)),
+        context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
         verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
         nouns=frozen_mapping({k: tuple(v) for k, v in nouns.items()}),
         reciprocal=frozen_mapping(reciprocal),
@@ -194,6 +214,19 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         verbal_attack_code=require(raw, "verbal_attack_code", str, where),
         default_preps=string_list(raw, "default_target_prepositions", where),
     )
+
+
+def _weapon_codes(raw: Mapping[str, Any], where: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """`[["car bomb", "1832"], ...]` → ((("car", "bomb"), "1832"), ...), in the order written."""
+    rows = require(raw, "weapon_codes", list, where)
+    if not all(
+        isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) for x in r) and r[1].isdigit()
+        for r in rows
+    ):
+        raise DataFileError(
+            Errors.E403.format(path=where, reason='weapon_codes rows must be ["phrase", "CAMEO code"]')
+        )
+    return tuple((tuple(phrase.lower().split()), code) for phrase, code in rows)
 
 
 def _codes_table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, str]:
