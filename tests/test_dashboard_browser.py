@@ -200,17 +200,42 @@ def test_dashboard_keyboard_back_free_entry_and_errors(browser: Browser, base_ur
     expect(page).to_have_url(re.compile(r"#/dyad/CHN-KAZ$"))
     expect(page.get_by_test_id("article")).to_be_hidden()
 
-    page.get_by_label("First country code").fill("kaz")
-    page.get_by_label("Second country code").fill("chn")
+    page.get_by_label("First country").fill("kaz")  # names and codes, as in the CLI and the API
+    page.get_by_label("Second country").fill("China")
     page.get_by_role("button", name="Show").click()
     expect(page).to_have_url(re.compile(r"#/dyad/KAZ-CHN"))
     expect(page.get_by_test_id("timeline-bar").first).to_be_visible()
-    page.get_by_label("Second country code").fill("K1")
+    page.get_by_label("Second country").fill("Chna")
     page.get_by_role("button", name="Show").click()
-    expect(page.get_by_test_id("controls").get_by_role("alert")).to_contain_text("three-letter")
+    alert = page.get_by_test_id("controls").get_by_role("alert")
+    expect(alert).to_contain_text("E607")
+    expect(alert).to_contain_text("China (CHN)")  # the closest match, not "CHI" or an empty view
 
     page.goto(f"{base_url}/#/article/no-such-article?event=x")
     expect(page.get_by_test_id("article").get_by_role("alert")).to_contain_text("E703")
     json_links = page.get_by_test_id("json-link").evaluate_all("links => links.map(a => a.href)")
     assert any("/api/articles/no-such-article" in href for href in json_links)
-    browser.assert_clean(allowed_errors=r"status of 404")  # the API's answer to the missing article
+    browser.assert_clean(allowed_errors=r"status of (400|404)")  # the API's answers to the mistakes
+
+
+def test_dashboard_confidence_control_cameo_names_and_undated_count(browser: Browser, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.page
+    page.goto(f"{base_url}/#/dyad/CHN-KAZ")
+    stats = _api(page, base_url, "stats")
+    expect(page.get_by_test_id("stats")).to_contain_text(f"{stats['undated_events']} undated events")
+    rows = page.get_by_test_id("event-row")
+    expect(rows.first).to_be_visible()
+    first = _api(page, base_url, "events?dyad=CHN-KAZ&page_size=1")["items"][0]
+    expect(rows.first).to_contain_text(first["cameo_name"])  # the CAMEO name beside the code
+    total = _api(page, base_url, "events?dyad=CHN-KAZ")["total"]
+    counts = {c: _api(page, base_url, f"events?dyad=CHN-KAZ&min_confidence={c}")["total"] for c in
+              ("0.5", "0.6", "0.7", "0.8", "0.9")}  # fmt: skip
+    level = next(c for c, n in counts.items() if 0 < n < total)  # a level that filters some out
+    page.get_by_test_id("min-confidence").select_option(level)
+    expect(page).to_have_url(re.compile(rf"conf={level}"))
+    expect(page.get_by_test_id("page-info")).to_have_text(re.compile(rf"of {counts[level]}$"))
+    shown = rows.evaluate_all("rows => rows.length")
+    assert shown == counts[level]
+    browser.assert_clean()
