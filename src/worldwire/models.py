@@ -27,6 +27,9 @@ class RawDocument:
     url: str | None = None
     encoding: str | None = None
     error: str | None = None
+    # For a page: the most characters its extracted article text may have (`--max-chars`); the HTML
+    # itself may be larger (ingest.limits). None: no limit left to check.
+    text_limit: int | None = None
 
     @property
     def format(self) -> InputFormat:

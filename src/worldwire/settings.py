@@ -15,7 +15,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "max_chars",
         1_000_000,
-        "Largest document, in characters, worldwire accepts; larger ones fail with a reason (E105).",
+        "Longest article text, in characters, worldwire accepts (a web page's HTML may be 10 times "
+        "larger: the limit is on the text extracted from it); longer ones fail with a reason (E105).",
     ),
     Setting(
         "segment_chars",

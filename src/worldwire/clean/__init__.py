@@ -40,6 +40,9 @@ def _clean(raw: RawDocument, what: str, raw_mode: bool, default_date: str | None
     url = raw.url
     if raw.html is not None:
         article = extract_article(raw.html, what)
+        if raw.text_limit is not None and len(article.text) > raw.text_limit:
+            size = f"{len(article.text):,} characters of article text"
+            raise InputError(Errors.E105.format(what=what, size=size, limit=raw.text_limit))
         body, title = article.text, raw.title or article.title
         date = raw.date or parse_date(article.date)
         url = url or _web_address(article.url)

@@ -79,6 +79,7 @@ _DOC_SCHEMA = pa.schema(
         ("url", pa.string()),
         ("encoding", pa.string()),
         ("error", pa.string()),
+        ("text_limit", pa.int64()),
         ("content_hash", pa.string()),
         ("input_key", pa.string()),
     ]
@@ -223,6 +224,7 @@ def _read_units(batches: Iterator[pa.RecordBatch], max_chars: int) -> Iterator[p
                         "url": raw.url,
                         "encoding": raw.encoding,
                         "error": raw.error,
+                        "text_limit": raw.text_limit,
                         "content_hash": content,
                         "input_key": input_key(raw, content),
                     }
@@ -250,6 +252,7 @@ def _analyse_batches(
                 date=row["date"],
                 url=row["url"],
                 encoding=row["encoding"],
+                text_limit=row["text_limit"],
             )
             for row in rows
         ]

@@ -29,6 +29,7 @@ from worldwire.ingest.guard import (
     surrogate_error,
     walk_folder,
 )
+from worldwire.ingest.limits import html_chars
 from worldwire.ingest.warc import WARC_SUFFIXES, read_warc
 from worldwire.models import RawDocument
 
@@ -141,8 +142,9 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
         if suffix in JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES:
             yield from _read_many(path, suffix, name, max_chars)
             return
-        text, encoding = decode(_read_bytes(path, max_chars), repr(origin), html=is_html)
-        _check_size(text, repr(origin), max_chars)
+        limit = html_chars(max_chars) if is_html else max_chars  # a page is more than its article
+        text, encoding = decode(_read_bytes(path, limit), repr(origin), html=is_html)
+        _check_size(text, repr(origin), limit, html=is_html)
     except (OSError, EOFError, zlib.error) as exc:  # zlib.error: a .gz file with corrupt data
         yield failed(Errors.E110.format(path=origin, reason=getattr(exc, "strerror", None) or exc))
         return
@@ -150,7 +152,7 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
         yield failed(str(exc))
         return
     if is_html:
-        yield RawDocument(id=name, origin=origin, html=text, encoding=encoding)
+        yield RawDocument(id=name, origin=origin, html=text, encoding=encoding, text_limit=max_chars)
     else:
         yield RawDocument(id=name, origin=origin, text=text, encoding=encoding)
 
@@ -312,7 +314,8 @@ def _jsonl_record(line: bytes, number: int, origin: str, fallback_id: str, max_c
     if invalid:
         raise InputError(invalid, doc_id)
     try:
-        _check_size(body, what, max_chars)
+        is_html = body is html
+        _check_size(body, what, html_chars(max_chars) if is_html else max_chars, html=is_html)
         date = normalize_date(record.get("date"), what)
     except InputError as exc:
         raise InputError(str(exc), doc_id) from exc
@@ -326,9 +329,12 @@ def _jsonl_record(line: bytes, number: int, origin: str, fallback_id: str, max_c
         date=date,
         url=readable(url) if isinstance(url, str) and url else None,
         encoding="utf-8",
+        text_limit=max_chars if is_html else None,
     )
 
 
-def _check_size(text: str, what: str, max_chars: int) -> None:
+def _check_size(text: str, what: str, max_chars: int, *, html: bool = False) -> None:
+    """E105 past `max_chars` (for HTML, the page's own limit: `limits.html_chars`)."""
     if len(text) > max_chars:
-        raise InputError(Errors.E105.format(what=what, size=f"{len(text):,} characters", limit=max_chars))
+        size = f"{len(text):,} characters{' of HTML' if html else ''}"
+        raise InputError(Errors.E105.format(what=what, size=size, limit=max_chars))

@@ -13,6 +13,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from worldwire.errors import Errors
 from worldwire.ingest.dates import parse_date
+from worldwire.ingest.limits import html_chars
 from worldwire.models import RawDocument
 
 FEED_SUFFIXES = frozenset({".rss", ".atom", ".xml"})
@@ -88,7 +89,11 @@ def _item(item: Any, origin: str, fallback_id: str, max_chars: int) -> RawDocume
     doc_id = guid or url or fallback_id
     if not body:
         return RawDocument(id=doc_id, origin=origin, error=Errors.E103.format(what=repr(origin)))
-    if len(body) > max_chars:
-        error = Errors.E105.format(what=repr(origin), size=f"{len(body):,} characters", limit=max_chars)
+    if len(body) > html_chars(max_chars):  # the item's HTML; its text is held to max_chars when cleaned
+        size = f"{len(body):,} characters of HTML"
+        error = Errors.E105.format(what=repr(origin), size=size, limit=html_chars(max_chars))
         return RawDocument(id=doc_id, origin=origin, error=error)
-    return RawDocument(id=doc_id, origin=origin, html=body, title=title, date=date, url=url, encoding="utf-8")
+    return RawDocument(
+        id=doc_id, origin=origin, html=body, title=title, date=date, url=url, encoding="utf-8",
+        text_limit=max_chars,
+    )  # fmt: skip

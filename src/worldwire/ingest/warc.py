@@ -16,6 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from worldwire.errors import Errors, InputError
 from worldwire.ingest.decode import decode
+from worldwire.ingest.limits import BYTES_PER_CHAR, html_chars
 from worldwire.models import RawDocument
 
 WARC_SUFFIXES = frozenset({".warc", ".wet"})
@@ -94,22 +95,25 @@ def _page(record: Any, origin: str, fallback_id: str, max_chars: int) -> RawDocu
         return RawDocument(
             id=doc_id, origin=origin, url=url, error=Errors.E113.format(what=what, reason=reason)
         )
-    data = record.content_stream().read(4 * max_chars + 1)
-    if len(data) <= 4 * max_chars and getattr(record.raw_stream, "limit", 0) > 0:
+    is_html = media != "text/plain"
+    limit = html_chars(max_chars) if is_html else max_chars  # a page is more than its article
+    data = record.content_stream().read(BYTES_PER_CHAR * limit + 1)
+    if len(data) <= BYTES_PER_CHAR * limit and getattr(record.raw_stream, "limit", 0) > 0:
         reason = "the archive ends inside this record (cut short)"
         return RawDocument(
             id=doc_id, origin=origin, url=url, error=Errors.E110.format(path=origin, reason=reason)
         )
-    is_html = media != "text/plain"
     try:
-        if len(data) > 4 * max_chars:
-            size = f"more than {4 * max_chars:,} bytes"
-            raise InputError(Errors.E105.format(what=what, size=size, limit=max_chars))
+        if len(data) > BYTES_PER_CHAR * limit:
+            size = f"more than {BYTES_PER_CHAR * limit:,} bytes"
+            raise InputError(Errors.E105.format(what=what, size=size, limit=limit))
         text, encoding = decode(data, what, html=is_html)
-        if len(text) > max_chars:
-            raise InputError(Errors.E105.format(what=what, size=f"{len(text):,} characters", limit=max_chars))
+        if len(text) > limit:
+            raise InputError(Errors.E105.format(what=what, size=f"{len(text):,} characters", limit=limit))
     except InputError as exc:
         return RawDocument(id=doc_id, origin=origin, url=url, error=str(exc))
     if is_html:  # the crawl date is not the publication date: cleaning reads that from the page
-        return RawDocument(id=doc_id, origin=origin, html=text, url=url, encoding=encoding)
+        return RawDocument(
+            id=doc_id, origin=origin, html=text, url=url, encoding=encoding, text_limit=max_chars
+        )
     return RawDocument(id=doc_id, origin=origin, text=text, date=date, url=url, encoding=encoding)
