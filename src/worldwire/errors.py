@@ -72,7 +72,8 @@ class Errors:
     )
     E108 = (
         "[E108] bad JSONL record on line {line} of {path!r}: {reason}. A record needs a string 'text' or "
-        "'html' field; 'id', 'title', 'date' and 'url' are optional."
+        "'html' field (crawler layouts such as news-please's 'maintext' are read too, or name the field "
+        "with --text-field); 'id', 'title', 'date' and 'url' are optional."
     )
     E109 = (
         "[E109] bad date {value!r} for {what}: expected a date with its year, such as 2025-03-03, 20250303, "

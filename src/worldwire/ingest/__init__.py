@@ -21,6 +21,7 @@ from worldwire.errors import Errors, InputError
 from worldwire.ingest.dates import parse_date
 from worldwire.ingest.decode import binary_kind, bom_encoding, decode
 from worldwire.ingest.feeds import FEED_SUFFIXES, read_feed
+from worldwire.ingest.fields import JsonlFields, record_id
 from worldwire.ingest.guard import (
     bounded_lines,
     not_regular,
@@ -49,7 +50,7 @@ _JSONL_SLACK = 1 << 20
 # A UTF-16/32 JSONL stream is decoded whole: at most this many articles' worth of it.
 _WIDE_ARTICLES = 16
 
-__all__ = ["STDIN", "SUPPORTED_SUFFIXES", "folder_files", "normalize_date", "read_inputs"]
+__all__ = ["STDIN", "SUPPORTED_SUFFIXES", "JsonlFields", "folder_files", "normalize_date", "read_inputs"]
 
 
 def read_inputs(
@@ -58,20 +59,25 @@ def read_inputs(
     max_chars: int,
     stdin: IO[bytes] | None = None,
     follow_links: bool = False,
+    fields: JsonlFields | None = None,
 ) -> Iterator[RawDocument]:
     """Yield the documents of `inputs` in order; no inputs, or '-', means JSONL on standard input.
+
+    JSONL records are read with `fields`: the fields a user named, else worldwire's and the common
+    crawlers' (ingest.fields).
 
     A folder's symbolic links are read only when they stay inside it, unless `follow_links`; every entry
     skipped (a link out, a link loop or to nothing, a FIFO) is a failed document (E115), not silence.
     """
+    fields = fields or JsonlFields()
     for item in inputs or [STDIN]:
         if item == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _read_stream(stream, "<stdin>", max_chars, plain_text=True)
+            yield from _read_stream(stream, "<stdin>", max_chars, fields, plain_text=True)
             continue
         path = Path(item)
         if not _is_dir(path):
-            yield from _read_file(path, max_chars)
+            yield from _read_file(path, max_chars, fields)
             continue
         entries = walk_folder(path, SUPPORTED_SUFFIXES, follow_links=follow_links)
         if not entries:
@@ -79,7 +85,7 @@ def read_inputs(
             yield RawDocument(id=name, origin=readable(item), error=Errors.E111.format(path=readable(item)))
         for child, skipped in entries:
             if skipped is None:
-                yield from _read_file(child, max_chars)
+                yield from _read_file(child, max_chars, fields)
             else:
                 error = skipped_error(child, path, skipped)
                 yield RawDocument(id=readable(child.name), origin=readable(str(child)), error=error)
@@ -119,7 +125,7 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
+def _read_file(path: Path, max_chars: int, fields: JsonlFields) -> Iterator[RawDocument]:
     name = readable(path.name[:-3] if path.name.lower().endswith(".gz") else path.name)
     origin = readable(str(path))  # a name that is not UTF-8 is logged with its bytes escaped
 
@@ -140,7 +146,7 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
             yield failed(Errors.E110.format(path=origin, reason=irregular))
             return
         if suffix in JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES:
-            yield from _read_many(path, suffix, name, max_chars)
+            yield from _read_many(path, suffix, name, max_chars, fields)
             return
         limit = html_chars(max_chars) if is_html else max_chars  # a page is more than its article
         text, encoding = decode(_read_bytes(path, limit), repr(origin), html=is_html)
@@ -157,12 +163,14 @@ def _read_file(path: Path, max_chars: int) -> Iterator[RawDocument]:
         yield RawDocument(id=name, origin=origin, text=text, encoding=encoding)
 
 
-def _read_many(path: Path, suffix: str, name: str, max_chars: int) -> Iterator[RawDocument]:
+def _read_many(
+    path: Path, suffix: str, name: str, max_chars: int, fields: JsonlFields
+) -> Iterator[RawDocument]:
     """The documents of a file that holds many: JSONL lines, WARC records or feed items."""
     origin = readable(str(path))
     if suffix in JSONL_SUFFIXES:
         with _open_binary(path) as stream:
-            yield from _read_stream(stream, origin, max_chars, plain_text=False)
+            yield from _read_stream(stream, origin, max_chars, fields, plain_text=False)
     elif suffix in WARC_SUFFIXES:  # warcio unpacks per-record gzip members itself
         with path.open("rb") as stream:
             yield from read_warc(stream, origin, name, max_chars)
@@ -195,7 +203,7 @@ def _open_binary(path: Path) -> IO[bytes]:
 
 
 def _read_stream(
-    stream: IO[bytes], origin: str, max_chars: int, *, plain_text: bool
+    stream: IO[bytes], origin: str, max_chars: int, fields: JsonlFields, *, plain_text: bool
 ) -> Iterator[RawDocument]:
     """JSONL records, one per line, in UTF-8 (a byte-order mark is fine; UTF-16/32 needs one).
 
@@ -240,7 +248,7 @@ def _read_stream(
         if kind:
             yield RawDocument(id=name, origin=origin, error=Errors.E104.format(what=repr(origin), kind=kind))
             return
-    yield from _jsonl_records(itertools.chain(head, lines), origin, max_chars, limit)
+    yield from _jsonl_records(itertools.chain(head, lines), origin, max_chars, limit, fields)
 
 
 def _leading_lines(lines: Iterator[bytes | int]) -> list[bytes | int]:
@@ -269,7 +277,7 @@ def _plain_stream(
 
 
 def _jsonl_records(
-    lines: Iterable[bytes | int], origin: str, max_chars: int, limit: int
+    lines: Iterable[bytes | int], origin: str, max_chars: int, limit: int, fields: JsonlFields
 ) -> Iterator[RawDocument]:
     for number, line in enumerate(lines, start=1):
         fallback_id = f"{Path(origin).name}:{number}"
@@ -281,12 +289,14 @@ def _jsonl_records(
         if not line.strip():
             continue
         try:
-            yield _jsonl_record(line, number, origin, fallback_id, max_chars)
+            yield _jsonl_record(line, number, origin, fallback_id, max_chars, fields)
         except InputError as exc:
             yield RawDocument(id=exc.doc_id or fallback_id, origin=f"{origin}:{number}", error=str(exc))
 
 
-def _jsonl_record(line: bytes, number: int, origin: str, fallback_id: str, max_chars: int) -> RawDocument:
+def _jsonl_record(
+    line: bytes, number: int, origin: str, fallback_id: str, max_chars: int, fields: JsonlFields
+) -> RawDocument:
     try:
         record = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -300,13 +310,13 @@ def _jsonl_record(line: bytes, number: int, origin: str, fallback_id: str, max_c
     if not isinstance(record, dict):
         reason = f"got a JSON {type(record).__name__}, not an object"
         raise InputError(Errors.E108.format(line=number, path=origin, reason=reason))
-    doc_id = record.get("id")
+    doc_id = record_id(record)
     doc_id = readable(str(doc_id)) if doc_id not in (None, "") else fallback_id
     what = f"record {doc_id!r} (line {number} of {origin!r})"
-    text, html = record.get("text"), record.get("html")
-    body = html if isinstance(html, str) and html.strip() else text
-    if not isinstance(body, str):
-        reason = "no string 'text' or 'html' field"
+    body, is_html = fields.body(record)
+    if body is None:
+        wanted = f"'{fields.text}'" if fields.text else "'text' or 'html' (or 'maintext', 'content', 'body')"
+        reason = f"no string {wanted} field"
         raise InputError(Errors.E108.format(line=number, path=origin, reason=reason), doc_id)
     if not body.strip():
         raise InputError(Errors.E103.format(what=what), doc_id)
@@ -314,20 +324,20 @@ def _jsonl_record(line: bytes, number: int, origin: str, fallback_id: str, max_c
     if invalid:
         raise InputError(invalid, doc_id)
     try:
-        is_html = body is html
         _check_size(body, what, html_chars(max_chars) if is_html else max_chars, html=is_html)
-        date = normalize_date(record.get("date"), what)
+        value, date_field = fields.date_of(record)
+        date = normalize_date(value, f"{what}, field {date_field!r}")
     except InputError as exc:
         raise InputError(str(exc), doc_id) from exc
-    title, url = record.get("title"), record.get("url")
+    title, url = fields.title_of(record), fields.url_of(record)
     return RawDocument(
         id=doc_id,
         origin=f"{origin}:{number}",
-        text=None if body is html else body,
-        html=body if body is html else None,
-        title=readable(title) if isinstance(title, str) and title.strip() else None,
+        text=None if is_html else body,
+        html=body if is_html else None,
+        title=readable(title) if title else None,
         date=date,
-        url=readable(url) if isinstance(url, str) and url else None,
+        url=readable(url) if url else None,
         encoding="utf-8",
         text_limit=max_chars if is_html else None,
     )
