@@ -11,12 +11,14 @@ import subprocess
 import sys
 import textwrap
 import time
+import warnings
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pytest
+from starlette.exceptions import StarletteDeprecationWarning
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -25,6 +27,10 @@ from worldwire.clean.text import clean_text
 from worldwire.ingest import read_inputs
 from worldwire.models import RawDocument
 from worldwire.pipeline import extract_documents
+
+with warnings.catch_warnings():  # starlette asks for httpx2, which is not a dependency; httpx works
+    warnings.filterwarnings("ignore", category=StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient
 
 WORLDWIRE = [sys.executable, "-m", "worldwire"]
 TEXT = (
@@ -279,3 +285,235 @@ def test_hostile_killed_worker_is_replaced_and_the_run_finishes(tmp_path: Path) 
     assert {status for status, _ in log.values()} <= {"done", "failed"}
     assert {code for _, code in log.values()} <= {None, "E604"}
     assert sum(status == "done" for status, _ in log.values()) >= 40
+
+
+# --- 7. the server: Host, token, headers, HEAD ----------------------------------------------------------
+
+HOSTILE_ID = "evil\x1b]0;pwned\x07[/x][link=https://evil.example]click[/link]"
+MEETING = "foreign ministers of China and Kazakhstan met"
+STORE_TEXT = f"The {MEETING} in Astana on Tuesday to discuss a new rail corridor between the two countries."
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    """A store whose stored text is hostile: an id with an escape sequence and Rich markup, and a failure
+    whose reason holds markup too."""
+    import worldwire
+    from storekit import event, record
+
+    path = tmp_path / "w.duckdb"
+    good = record(HOSTILE_ID, STORE_TEXT, [event("CHNGOV", "KAZGOV", "036", STORE_TEXT, MEETING)])
+    good["title"] = "Title \x1b[2J[bold]shout[/x]"
+    bad = {"id": "bad[/x]", "text": "", "error": "[E999] [/x] \x1b[31m red", "source": {"origin": "o[/x]"}}
+    with worldwire.open(path) as opened:
+        opened.add_records([good, bad])
+    return path
+
+
+def _client(db: Path, **options: Any) -> TestClient:
+    from worldwire.interfaces.guard import allowed_hosts
+    from worldwire.interfaces.server import create_app
+
+    hosts = allowed_hosts("127.0.0.1", options.pop("extra", ()))
+    app = create_app(db, hosts=hosts, **options)
+    return TestClient(app, base_url="http://127.0.0.1:8000", raise_server_exceptions=False)
+
+
+def test_hostile_host_header_is_refused_unless_allowed(store: Path) -> None:
+    client = _client(store, extra=["news.internal"])
+    for host in ("127.0.0.1:8000", "localhost:8000", "[::1]:8000", "news.internal:8000"):
+        assert client.get("/api/stats", headers={"Host": host}).status_code == 200, host
+    for host in ("evil.example:8000", "127.0.0.1.evil.example", "", "localhost.:8000x"):
+        response = client.get("/api/stats", headers={"Host": host})
+        assert response.status_code == 421, host
+        assert response.json()["error"]["code"] == "E707"
+    assert client.get("/", headers={"Host": "rebound.example"}).status_code == 421  # the dashboard too
+
+
+def test_hostile_security_headers_and_head(store: Path) -> None:
+    client = _client(store)
+    for path in ("/", "/api/stats", "/api/events", "/app.js", "/api/nowhere"):
+        response = client.get(path)
+        assert response.headers["x-content-type-options"] == "nosniff", path
+        assert response.headers["referrer-policy"] == "no-referrer", path
+        assert "script-src 'self'" in response.headers["content-security-policy"], path
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"], path
+    for path in ("/", "/api/stats", "/api/events"):
+        head, get = client.head(path), client.get(path)
+        assert (head.status_code, head.content) == (200, b""), path
+        assert head.headers["content-type"] == get.headers["content-type"], path
+
+
+def test_hostile_token_is_required_when_given(store: Path) -> None:
+    client = _client(store, token="s3cret-token")  # noqa: S106 - a test token
+    refused = client.get("/api/stats")
+    assert (refused.status_code, refused.json()["error"]["code"]) == (401, "E708")
+    assert client.get("/api/stats", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert client.get("/api/stats", headers={"Authorization": "Bearer s3cret-token"}).status_code == 200
+    first = client.get("/?token=s3cret-token", follow_redirects=False)
+    assert first.status_code == 303
+    assert first.headers["location"] == "/"
+    assert "HttpOnly" in first.headers["set-cookie"]
+    assert client.get("/api/stats").status_code == 200  # the browser's cookie from now on
+
+
+def test_hostile_serve_refuses_a_remote_bind_without_allow_remote_and_token(
+    store: Path, tmp_path: Path
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "WORLDWIRE_TOKEN"}
+    everywhere = "0.0.0.0"  # noqa: S104 - what is refused
+    for extra in ([], ["--allow-remote"]):
+        args = ["serve", "--db", store, "--host", everywhere, "--port", "1", *extra]
+        result = _cli(*args, cwd=tmp_path, env=env)
+        assert result.returncode == 1
+        assert b"[E709]" in result.stderr
+        assert b"Traceback" not in result.stderr
+
+
+_HTTP_PROBE = textwrap.dedent(
+    """
+    import http.client, json, sys, time
+    port, answers = int(sys.argv[1]), {}
+    for host in ("127.0.0.1:%d" % port, "attacker.example"):
+        for attempt in range(200):
+            try:
+                con = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                con.request("GET", "/api/stats", headers={"Host": host})
+                answers[host] = con.getresponse().status
+                break
+            except OSError:
+                time.sleep(0.1)
+    print(json.dumps(answers))
+    """
+)
+
+
+def test_hostile_real_server_answers_only_its_own_host(store: Path, tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a free loopback port (binding is not connecting)
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [*WORLDWIRE, "serve", "--db", str(store), "--port", str(port)],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        probe_run = subprocess.run(
+            [sys.executable, "-c", _HTTP_PROBE, str(port)], capture_output=True, timeout=120, check=True
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert json.loads(probe_run.stdout) == {f"127.0.0.1:{port}": 200, "attacker.example": 421}
+
+
+# --- 8. stored text on the terminal -----------------------------------------------------------------
+
+
+def test_hostile_stored_markup_and_escapes_never_reach_the_terminal(store: Path) -> None:
+    from typer.testing import CliRunner
+
+    from worldwire.interfaces.cli import app
+
+    for command in (["status"], ["events"], ["dyads"]):
+        result = CliRunner().invoke(app, [*command, "--db", str(store)])
+        assert result.exit_code == 0, (command, result.output)
+        assert "\x1b" not in result.output, command
+        assert "\x07" not in result.output, command
+    status = CliRunner().invoke(app, ["status", "--db", str(store)]).output
+    assert "[/x]" in status  # shown as text, not taken as markup
+    assert "\\x1b" in status  # the escape written out
+
+
+# --- 9. the folder walk -------------------------------------------------------------------------------
+
+
+def test_hostile_links_out_of_the_folder_are_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "secret"
+    outside.mkdir()
+    (outside / "passwords.txt").write_text(
+        "The foreign minister's password is hunter2. " * 5, encoding="utf-8"
+    )
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "leak.txt").symlink_to(outside / "passwords.txt")
+    (folder / "dir").symlink_to(outside)
+    docs = list(read_inputs([str(folder)], max_chars=100_000))
+    assert [(d.id, _code(d.error)) for d in docs] == [("a.txt", None), ("dir", "E115"), ("leak.txt", "E115")]
+    assert "--follow-links" in (docs[2].error or "")
+    followed = list(read_inputs([str(folder)], max_chars=100_000, follow_links=True))
+    assert [(d.id, _code(d.error)) for d in followed] == [
+        ("a.txt", None),
+        ("passwords.txt", None),
+        ("leak.txt", None),
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_hostile_fifo_fails_instead_of_hanging(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "a.txt").write_text(TEXT, encoding="utf-8")
+    result = _cli("extract", folder / "pipe.txt", folder, cwd=tmp_path, timeout=120)
+    assert [(r["id"], _code(r["error"])) for r in _lines(result)] == [
+        ("pipe.txt", "E110"),
+        ("a.txt", None),
+        ("pipe.txt", "E115"),
+    ]
+
+
+# --- 10. read commands never write, and refuse what is not a store ------------------------------------
+
+
+def test_hostile_read_commands_refuse_a_missing_or_foreign_store(store: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from worldwire.interfaces.cli import app
+
+    foreign = tmp_path / "foreign.duckdb"
+    with duckdb.connect(str(foreign)) as con:
+        con.execute("CREATE TABLE mine (x INTEGER)")
+    text = tmp_path / "notes.duckdb"
+    text.write_text("not a database", encoding="utf-8")
+    truncated = tmp_path / "cut.duckdb"
+    truncated.write_bytes(store.read_bytes()[: store.stat().st_size // 3])
+    missing = tmp_path / "typo.duckdb"
+    for db in (missing, foreign, text, truncated):
+        for command in ("status", "events", "dyads"):
+            result = CliRunner().invoke(app, [command, "--db", str(db)])
+            assert result.exit_code != 0, (db, command)
+            assert "[E605]" in str(result.exception), (db, command)
+    assert not missing.exists()
+    with duckdb.connect(str(foreign), read_only=True) as con:
+        assert con.execute("SELECT table_name FROM information_schema.tables").fetchall() == [("mine",)]
+    with pytest.raises(Exception, match=r"\[E605\]"):
+        _client(foreign)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="limits file size with setrlimit")
+def test_hostile_disk_full_is_e606_and_the_rerun_resumes(tmp_path: Path) -> None:
+    import resource
+
+    corpus = tmp_path / "c.jsonl"
+    lines = [{"id": f"d{i}", "text": TEXT.replace("Tuesday", f"day {i}")} for i in range(48)]
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+
+    def small_disk() -> None:  # writes past 300 KB fail with EFBIG, as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+
+    full = _cli("ingest", corpus, "--db", db, "-j", "1", cwd=tmp_path, preexec_fn=small_disk)
+    assert full.returncode == 1
+    assert b"[E606]" in full.stderr
+    assert b"Traceback" not in full.stderr
+    again = _cli("ingest", corpus, "--db", db, "-j", "1", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr.decode("utf-8", "replace")
+    log = _log(db)
+    assert len(log) == 48
+    assert {status for status, _ in log.values()} == {"done"}

@@ -150,9 +150,10 @@ def extract(
     batch_size: int = default("batch_size"),
     n_process: int = default("n_process"),
     stdin: IO[bytes] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Run `worldwire extract` on paths (or standard input) and yield the contract's records."""
-    raws = read_inputs(inputs, max_chars=max_chars, stdin=stdin)
+    raws = read_inputs(inputs, max_chars=max_chars, stdin=stdin, follow_links=follow_links)
     for doc in extract_documents(
         raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size, n_process=n_process
     ):

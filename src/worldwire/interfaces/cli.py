@@ -15,6 +15,7 @@ from rich.console import Console
 from worldwire.errors import InputError, WorldwireError
 from worldwire.ingest import normalize_date
 from worldwire.interfaces import store_commands
+from worldwire.interfaces.terminal import safe
 from worldwire.pipeline import extract
 from worldwire.settings import default
 
@@ -75,6 +76,9 @@ def extract_command(
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="spaCy worker processes.")] = default(
         "n_process"
     ),
+    follow_links: Annotated[
+        bool, typer.Option("--follow-links", help="Read a folder's symbolic links that lead out of it.")
+    ] = False,
 ) -> None:
     """Print one JSON line per input document, in input order (see docs/extract-contract.md).
 
@@ -96,6 +100,7 @@ def extract_command(
         max_chars=max_chars,
         batch_size=batch_size,
         n_process=n_process,
+        follow_links=follow_links,
     ):
         failed += record["error"] is not None
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -373,5 +378,5 @@ def main() -> None:
     try:
         app()
     except WorldwireError as exc:
-        stderr.print(f"[red]error:[/red] {exc}")
+        stderr.print(f"[red]error:[/red] {safe(exc)}", soft_wrap=True)  # messages quote paths and ids
         sys.exit(1)

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException
 from worldwire import __version__
 from worldwire.errors import Errors, WorldwireError
 from worldwire.ingest import normalize_date
+from worldwire.interfaces.guard import Guard
 from worldwire.interfaces.server_models import (
     Actors,
     Article,
@@ -278,9 +279,15 @@ def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, Errors.E705.format(method=request.method, path=request.url.path))
 
 
-def create_app(db: Path, static: Path = STATIC) -> FastAPI:
+def create_app(
+    db: Path, static: Path = STATIC, *, hosts: frozenset[str] | None = None, token: str | None = None
+) -> FastAPI:
     """The API and dashboard over the store `db`, opened read-only. A missing file is an error (E706):
-    serving must never create an empty store in the wrong place."""
+    serving must never create an empty store in the wrong place.
+
+    `hosts`: the Host names answered (others get E707); `worldwire serve` always gives them (see
+    `guard.allowed_hosts`), None answers any, for in-process clients. `token`: every request must carry it.
+    """
     if not Path(db).is_file():
         raise WorldwireError(Errors.E706.format(path=str(db)))
     con = connect(db, read_only=True)  # lives as long as the app: a restarted server (lifespan) reuses it
@@ -300,4 +307,5 @@ def create_app(db: Path, static: Path = STATIC) -> FastAPI:
     app.add_exception_handler(Exception, _on_unexpected)
     app.include_router(router)
     app.mount("/", StaticFiles(directory=static, html=True), name="dashboard")  # after the API routes
+    app.add_middleware(Guard, hosts=hosts, token=token)
     return app

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from worldwire.errors import InputError
 from worldwire.ingest import normalize_date
+from worldwire.interfaces.terminal import cell, safe
 from worldwire.settings import default
 
 if TYPE_CHECKING:
@@ -86,13 +87,13 @@ def show(frame: Any, fmt: str, title: str | None = None) -> None:
             lines = frame.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
             sys.stdout.write(lines if lines.endswith("\n") else lines + "\n")
     else:
-        table = Table(title=title)
+        table = Table(title=None if title is None else safe(title))
         for column in frame.columns[frame.dtypes.map(lambda t: t.kind == "M")]:  # dates hold no time
             frame = frame.assign(**{column: frame[column].dt.strftime("%Y-%m-%d")})
         for column in frame.columns:
             table.add_column(str(column), justify="right" if frame[column].dtype.kind in "iuf" else "left")
         for row in frame.itertuples(index=False):
-            table.add_row(*("" if _missing(v) else str(v) for v in row))
+            table.add_row(*("" if _missing(v) else cell(v) for v in row))  # stored text: never markup
         Console().print(table)
 
 
@@ -158,6 +159,9 @@ def _register_ingest(app: typer.Typer) -> None:
             typer.Option("--workers", "-j", min=1, help="Worker processes (default: every core)."),
         ] = None,
         raw: Annotated[bool, typer.Option("--raw", help="Inputs are clean bodies: skip cleaning.")] = False,
+        follow_links: Annotated[
+            bool, typer.Option("--follow-links", help="Read a folder's symbolic links that lead out of it.")
+        ] = False,
         date: Annotated[
             str | None,
             typer.Option(
@@ -233,15 +237,16 @@ def _register_ingest(app: typer.Typer) -> None:
                 raw_mode=raw,
                 default_date=date,
                 max_chars=max_chars,
+                follow_links=follow_links,
             )
         stderr.print(
             f"[green]{report.inputs} inputs in {report.seconds:.1f} s:[/green] {report.done} new articles, "
-            f"{report.duplicate} duplicates, {report.failed} failed, {report.skipped} already in {db}",
+            f"{report.duplicate} duplicates, {report.failed} failed, {report.skipped} already in {safe(db)}",
             soft_wrap=True,
         )
         _print_failures(report.reasons)
         if report.failed:
-            stderr.print(f"[yellow]see why with: worldwire status --db {db}[/yellow]", soft_wrap=True)
+            stderr.print(f"[yellow]see why with: worldwire status --db {safe(db)}[/yellow]", soft_wrap=True)
             raise typer.Exit(1)
 
 
@@ -264,12 +269,12 @@ def _register_attach(app: typer.Typer) -> None:
         with _open(db) as store:
             report = attach(store.con, path)
         added = ", ".join(f"{n} {table}" for table, n in report.added.items())
-        stderr.print(f"[green]attached {path} to {db}:[/green] {added}", soft_wrap=True)
+        stderr.print(f"[green]attached {safe(path)} to {safe(db)}:[/green] {added}", soft_wrap=True)
 
 
 def _print_failures(reasons: dict[str, int]) -> None:
     for code, count in sorted(reasons.items()):
-        stderr.print(f"  [yellow]{count} failed with {code}[/yellow]")
+        stderr.print(f"  [yellow]{count} failed with {safe(code)}[/yellow]")
 
 
 def spark_ingest(inputs: list[str], out: str, master: str, **options: Any) -> None:
@@ -311,7 +316,7 @@ def register(app: typer.Typer) -> None:
         fmt: FormatOption = "table",
     ) -> None:
         """What the store holds, and how every input given to it ended (done, duplicate, failed and why)."""
-        with _open(db) as store:
+        with _open(db, read_only=True) as store:  # reading never needs the write lock
             status = store.status()
             failed = store.failures().head(failures)
         if fmt == "json":
@@ -322,9 +327,9 @@ def register(app: typer.Typer) -> None:
         if fmt == "csv":
             sys.stdout.write("what,count\n" + "".join(f"{k},{v}\n" for k, v in rows))
             return
-        table = Table("what", "count", title=f"store {db}")
+        table = Table("what", "count", title=f"store {safe(db)}")
         for key, value in rows:
-            table.add_row(key, f"{value:,}")
+            table.add_row(cell(key), f"{value:,}")  # a failure code is read from stored text
         Console().print(table)
         if len(failed):
             show(failed, fmt, "failed inputs (first ones)")
@@ -451,7 +456,7 @@ def register(app: typer.Typer) -> None:
         path = out or Path("events" + suffix.get(fmt, "." + fmt))
         with _open(db, read_only=True) as store:
             rows = store.export(fmt, path, negated=negated, min_confidence=min_confidence)
-        stderr.print(f"{rows} events written to {path}")
+        stderr.print(f"{rows} events written to {safe(path)}")
 
 
 # The seed is a bare .txt scrape without metadata; the story ran on Wednesday 17 May 2023 (its
@@ -478,7 +483,7 @@ def demo(shared: Path, db: Path) -> None:
         )
         for row in store.articles(origin=str(seed)).itertuples(index=False):
             codes = ", ".join(row.cameo_codes) if row.cameo_codes is not None else "none yet"
-            console.print(f"seed: [bold]{row.title}[/bold]: {row.events} events (CAMEO {codes})")
+            console.print(f"seed: [bold]{safe(row.title)}[/bold]: {row.events} events (CAMEO {codes})")
         status = store.status()
         console.print(
             f"store {db}: {status['articles']} articles in {status['clusters']} story clusters, "

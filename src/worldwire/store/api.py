@@ -22,9 +22,10 @@ Frame = Literal["pandas", "arrow", "polars"]
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (creating and migrating if needed) the DuckDB store at `path`."""
-    if read_only and (not Path(path).exists() or _version(path) < LATEST):
-        connect(path).close()  # create or bring up to date first, then reopen for reading
+    """Open the DuckDB store at `path`: created and migrated if needed, or, `read_only`, an existing
+    worldwire store only (E605 otherwise), so a read command never creates or changes a foreign file."""
+    if read_only and _version(path) < LATEST:
+        connect(path).close()  # a store of an older worldwire is brought up to date once
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
@@ -34,12 +35,44 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
     return con
 
 
+# Bytes 8-11 of every DuckDB database file.
+_DUCKDB_MAGIC = b"DUCK"
+
+
 def _version(path: str | Path) -> int:
+    """The schema version of the worldwire store at `path`; E605 when it is no worldwire store."""
+
+    def refuse(reason: str) -> WorldwireError:
+        return WorldwireError(Errors.E605.format(path=str(path), reason=reason))
+
+    file = Path(path)
+    if not file.exists():
+        raise refuse("there is no such file")
+    if not file.is_file():
+        raise refuse("it is not a regular file")
+    with file.open("rb") as stream:
+        if stream.read(12)[8:12] != _DUCKDB_MAGIC:
+            raise refuse("it is not a DuckDB database file")
     try:
         with duckdb.connect(str(path), read_only=True) as con:
+            tables = {
+                row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+            }
+            if "schema_migrations" not in tables:
+                raise refuse("a DuckDB database without worldwire's tables")
+            size = con.execute(
+                "SELECT total_blocks * block_size FROM pragma_database_size() "
+                "WHERE database_name = current_database()"
+            ).fetchall()[0][0]
+            if file.stat().st_size < int(size):  # queries would fail half-way through
+                raise refuse(f"it is truncated: {file.stat().st_size:,} of its {int(size):,} bytes are there")
             rows = con.execute("SELECT max(version) FROM schema_migrations").fetchall()
-    except duckdb.Error:
-        return 0
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():  # another process writes to it: say so, as opening it would
+            raise WorldwireError(Errors.E602.format(path=str(path), reason=exc)) from exc
+        raise refuse(f"DuckDB cannot read it, it may be truncated or damaged: {exc}") from exc
+    except duckdb.Error as exc:
+        raise refuse(f"DuckDB cannot read it, it may be truncated or damaged: {exc}") from exc
     return int(rows[0][0] or 0)
 
 

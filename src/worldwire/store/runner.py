@@ -21,11 +21,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import duckdb
 import numpy as np
 
-from worldwire.errors import Errors
+from worldwire.errors import Errors, WorldwireError
 from worldwire.ingest import read_inputs
 from worldwire.models import RawDocument
 from worldwire.output import to_record
@@ -35,9 +36,6 @@ from worldwire.store.config import store_config
 from worldwire.store.dedup import signature
 from worldwire.store.ids import content_hash, digest, input_key
 from worldwire.store.writer import Entry, Status, Writer, load_clusterer, now
-
-if TYPE_CHECKING:
-    import duckdb
 
 COMMIT_EVERY = 16  # inputs per transaction: a kill loses at most this much work, never data
 CHUNK = 8  # documents per worker task
@@ -164,7 +162,10 @@ class _Session:
         report = self.report
         while self.ready and (force or len(self.ready) >= self.commit_every):
             batch, self.ready[:] = self.ready[: self.commit_every], self.ready[self.commit_every :]
-            self.writer.write(batch)
+            try:
+                self.writer.write(batch)
+            except (duckdb.IOException, duckdb.TransactionException, OSError) as exc:  # disk full, EFBIG
+                raise WorldwireError(Errors.E606.format(path=_store_path(self.con), reason=exc)) from exc
             report.events += sum(len((e.record or {}).get("events") or []) for e in batch)
             report.seconds = time.perf_counter() - self.started
             if self.on_commit:
@@ -192,13 +193,15 @@ def ingest_into(
     commit_every: int = COMMIT_EVERY,
     progress: ProgressHook | None = None,
     on_commit: ProgressHook | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
-    """Ingest `inputs` into the open store `con`; returns the run's counts (see `IngestReport`)."""
+    """Ingest `inputs` into the open store `con`; returns the run's counts (see `IngestReport`).
+    `follow_links`: read a folder's symbolic links that lead out of it too."""
     session = _Session(con, inputs, commit_every, progress, on_commit)
     to_parse: deque[_Pending] = deque()
 
     def fresh() -> Iterator[RawDocument]:
-        for raw in read_inputs(inputs, max_chars=max_chars):
+        for raw in read_inputs(inputs, max_chars=max_chars, follow_links=follow_links):
             content = content_hash(raw)
             key = input_key(raw, content)
             if session.triage(key, raw.origin, raw.id, content, raw.error):
@@ -236,6 +239,11 @@ def store_records(
             sig = signature(record.get("text") or "", config)
             session.note(Entry(key, origin, str(record["id"]), content, "done", None, record, sig))
     return session.finish()
+
+
+def _store_path(con: duckdb.DuckDBPyConnection) -> str:
+    rows = con.execute("SELECT file FROM pragma_database_list WHERE name = current_database()").fetchall()
+    return str(rows[0][0]) if rows and rows[0][0] else "<memory>"
 
 
 def _start_run(con: duckdb.DuckDBPyConnection, inputs: Sequence[str]) -> int:

@@ -8,21 +8,20 @@ each time a copy arrives (never frozen at first sighting).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
+import duckdb
 import numpy as np
 import pyarrow as pa
 
 from worldwire.store.config import StoreConfig, store_config
 from worldwire.store.dedup import Clusterer
 from worldwire.store.ids import event_id, global_event_id, source_of
-
-if TYPE_CHECKING:
-    import duckdb
 
 Status = Literal["done", "duplicate", "failed"]
 NEGATED_DYAD = " negated"
@@ -355,7 +354,8 @@ class Writer:
             insert_rows(con, "ingest_log", log_rows)
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            with contextlib.suppress(duckdb.Error):  # a failed COMMIT has ended the transaction already
+                con.execute("ROLLBACK")
             raise
 
     def _existing(self, ids: list[str]) -> set[str]:
