@@ -564,3 +564,13 @@ def test_a_quotation_of_mourning_is_no_criticism() -> None:
 def test_an_arrest_by_nobody_named_is_the_police_of_the_arrested() -> None:
     codes = _codes_of("More than 300 protesters were arrested in Kampala, Uganda on Sunday.", "2021-05-01")
     assert ("UGACOP", "UGAOPP", "173") in codes
+
+
+def test_two_people_of_one_government_are_two_parties() -> None:
+    text = "Kenyan President Uhuru Kenyatta criticised Deputy President William Ruto on Monday."
+    assert ("KENGOV", "KENGOV", "111") in _codes_of(text, "2021-05-01")
+
+
+def test_a_person_never_acts_on_their_own_state() -> None:
+    codes = _codes_of("Kenyan President Uhuru Kenyatta praised Kenya on Monday.", "2021-05-01")
+    assert not [c for s, t, c in codes if t == "KEN"]

@@ -55,6 +55,7 @@ class _Side:
     code: str | None
     country: str | None
     sector: str | None
+    person: str | None = None  # the person's name: two people of one government are two parties
 
 
 _UNKNOWN = _Side(None, "", None, None, None)  # the author of unattributed violence
@@ -898,8 +899,8 @@ class _SegmentCoder:
             for side in self._sides([index]):
                 if side.country is None and len(side.code or "") <= 3:
                     continue
-                if any(side.index == s.index or _same_party(s, side) for s in sources):
-                    continue
+                if any(side.index == s.index or side.code == s.code or _same_party(s, side) for s in sources):
+                    continue  # nor the actor's own body ("Judge X rejected ...": not the court)
                 return [side]
         return []
 
@@ -981,7 +982,8 @@ class _SegmentCoder:
                     country = member[:3] if member[:3].isalpha() else None
                     sides.append(_Side(index, actor.text, member, country, member[3:6] or None))
             elif actor.code is not None or actor.country is not None:
-                sides.append(_Side(index, actor.text, actor.code, actor.country, actor.sector))
+                person = actor.name if actor.kind == "person" else None
+                sides.append(_Side(index, actor.text, actor.code, actor.country, actor.sector, person))
         return sides
 
     def _place_sides(self, token: Token, pattern: Pattern) -> list[_Side]:
@@ -1133,9 +1135,14 @@ def _dated(prep: Token) -> bool:
 
 def _same_party(a: _Side, b: _Side) -> bool:
     """Never a country (or one group's members) acting on itself; but two different sectors of one country
-    are two parties ("rebels demanded that the government ...": RWAREB → RWAGOV)."""
+    are two parties ("rebels demanded that the government ...": RWAREB → RWAGOV), and so are two people."""
     if a.index is not None and a.index == b.index:
         return True
+    if a.person and b.person:  # "Trump fired Bolton": USAGOV → USAGOV, two people
+        return a.person == b.person
+    if a.person or b.person:  # a person and a body: two parties, unless it is the person's own state
+        body = b if a.person else a
+        return a.country == b.country and body.sector is None
     if a.country is not None and a.country == b.country:
         return not (a.sector and b.sector and a.sector != b.sector)
     return a.code is not None and a.code == b.code
