@@ -1246,10 +1246,15 @@ def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None
     if all(p.kind in _PLACE_NAMES for p in title.pieces):
         return  # "Salalah, Oman", "Lakewood, New Jersey": a place and its state, not a person described
     head = title.doc[title.end - 1]
-    if head.dep_ == "appos" and draft.start <= head.head.i < draft.end:
-        if title.country is None and title.kind == "role":
-            _infer_country(title, kept, drafts)
-        draft.code, draft.country, draft.sector = title.code, title.country, title.sector
+    if not (head.dep_ == "appos" and draft.start <= head.head.i < draft.end):
+        # "Qasem Soleimani, head of Iran's Quds Force": the body named in the apposition's own phrase
+        described = [t for t in draft.doc[draft.start : draft.end] for t in t.children if t.dep_ == "appos"]
+        inside = {t.i for appos in described for t in appos.subtree}
+        if not inside or not (title.start in inside and title.kind in ("organisation", "role")):
+            return
+    if title.country is None and title.kind == "role":
+        _infer_country(title, kept, drafts)
+    draft.code, draft.country, draft.sector = title.code, title.country, title.sector
 
 
 def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> bool:

@@ -23,7 +23,7 @@ from worldwire.events.patterns import Pattern, PatternBook, modality_cues, patte
 from worldwire.models import Actor, ActorDocument, Event, EventActor, EventDocument, Modality
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from worldwire.actors.lexicon import Entry as PlaceEntry
 
@@ -34,6 +34,8 @@ CONTROL = frozenset({"xcomp", "conj", "pcomp", "prep", "acomp", "advcl", "ccomp"
 # Sub-clauses whose words never fill the required words of an outer predicate.
 CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+# What a verb of speaking says: its reported clause or quotation, or what it calls someone.
+SAID = frozenset({"ccomp", "parataxis", "oprd", "xcomp", "dobj", "attr"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
 # A reported pronoun with no antecedent is the speaker when it fits the speaker's kind.
 SPEAKER_PRONOUNS = {
@@ -53,6 +55,7 @@ class _Side:
     code: str | None
     country: str | None
     sector: str | None
+    person: str | None = None  # the person's name: two people of one government are two parties
 
 
 _UNKNOWN = _Side(None, "", None, None, None)  # the author of unattributed violence
@@ -207,6 +210,64 @@ class _SegmentCoder:
             match = self._best(nouns[lemma_in(token, nouns)], token)
             if match is not None:
                 yield from ((_depth(token.head), e) for e in self._code(token, match, "noun"))
+        for verb, source, code, target in self._criticisms():
+            said = Pattern(code, "verb", verb.lemma_.lower(), (), (), False, 0, verb.lemma_.lower())
+            coded = self._code(verb, _Match(said, 0), "verb", target=target, source=source)
+            yield from ((_depth(verb), e) for e in coded)
+
+    def _criticisms(self) -> Iterator[tuple[Token, list[int], str, list[int]]]:
+        """ "The statement was a stab in the back," said X: a speaker's words of blame that code nothing
+        themselves are a criticism or an accusation by the speaker of the party they name. The words are a
+        reported clause or quotation of a verb of speaking, or a quotation running on from a sentence
+        before whose speaker is named."""
+        book = self.book
+        speaker: tuple[list[int], Token] | None = None
+        for sent in self.parsed.sents:
+            verb = next(
+                (
+                    t
+                    for t in sent
+                    if t.pos_ == "VERB"
+                    and t.lemma_.lower() in book.evaluation_verbs
+                    and any(c.dep_ in SAID for c in t.children)
+                ),
+                None,
+            )
+            if verb is not None:
+                words = [t for c in verb.children if c.dep_ in SAID for t in c.subtree]
+                source = self._subject(verb)
+                speaker = (source, verb) if source else None
+            elif speaker is not None and self._quote_runs_on(sent):
+                source, verb = speaker[0], sent.root
+                words = list(sent)
+            else:
+                speaker = None
+                continue
+            if not source or any(t.i in self.coded_heads for t in words):
+                continue
+            lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+            code = (
+                book.accusation_code
+                if lemmas & book.accusation_words
+                else book.criticism_code
+                if lemmas & book.criticism_words
+                else None
+            )
+            if code is None:
+                continue
+            blamed = [
+                i
+                for t in words
+                if (i := self.token_actor[t.i]) is not None
+                and i not in source
+                and _resolved(self.actors, i).sector not in book.unconventional_targets
+            ]
+            yield verb, source, code, blamed[:1]
+
+    def _quote_runs_on(self, sent: Span) -> bool:
+        """The sentence starts inside a quotation opened in an earlier sentence."""
+        before = self.parsed.text[: sent.start_char]
+        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
     def _reported_demands(self) -> Iterator[Event]:
         """ "X said Y must withdraw": a demand by the speaker on the reported clause's subject."""
@@ -621,11 +682,12 @@ class _SegmentCoder:
         kind: str,
         target: list[int] | None = None,
         claim: Token | None = None,
+        source: list[int] | None = None,
     ) -> Iterator[Event]:
         pattern = match.pattern
         patient = False
         if kind == "verb":
-            source, anchor = self._subject(token), token
+            source, anchor = source or self._subject(token), token
             if not source and _passive(token):  # "accused of misusing funds by officials"
                 source = self._stray_agent(token)
                 patient = not source and pattern.code[:2] in self.book.patient_passive_roots
@@ -672,7 +734,8 @@ class _SegmentCoder:
         )
         pairs: list[tuple[_Side, _Side | None]]
         if unattributed:
-            pairs, adjust = [(_UNKNOWN, b) for b in self._sides(target or [])], 0.0
+            pairs = [(self._implied_agent(token, code, b), b) for b in self._sides(target or [])]
+            adjust = 0.0
         else:
             pairs, adjust = self._pairs(token, anchor, pattern, source, target or [], code)
         sentence = self.parent.sentence_of(self.offset + token.idx)
@@ -695,6 +758,22 @@ class _SegmentCoder:
             yield self._event(a, b, own_code, modality, sentence, confidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
                 yield self._event(b, a, reciprocal, modality, sentence, confidence - 0.05, trigger)
+
+    def _implied_agent(self, token: Token, code: str, target: _Side) -> _Side:
+        """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by
+        Syria's police, "X was arrested" by the police of X's state; else nobody."""
+        agents = self.book.implied_agents
+        sector = next((agents[code[:n]] for n in range(len(code), 1, -1) if code[:n] in agents), None)
+        where = [
+            side.country
+            for index in self._pobj_actors(token, self.book.location_preps)
+            for side in self._sides([index])
+            if side.country
+        ]
+        country = where[0] if where else target.country
+        if sector is None or country is None:
+            return _UNKNOWN
+        return _Side(None, "", country + sector, country, sector)
 
     def _side_confidence(self, side: _Side, source: bool) -> float:
         """How firmly a party is known: a named state, organisation or national actor (0.2 as source), one
@@ -820,8 +899,8 @@ class _SegmentCoder:
             for side in self._sides([index]):
                 if side.country is None and len(side.code or "") <= 3:
                     continue
-                if any(side.index == s.index or _same_party(s, side) for s in sources):
-                    continue
+                if any(side.index == s.index or side.code == s.code or _same_party(s, side) for s in sources):
+                    continue  # nor the actor's own body ("Judge X rejected ...": not the court)
                 return [side]
         return []
 
@@ -903,7 +982,8 @@ class _SegmentCoder:
                     country = member[:3] if member[:3].isalpha() else None
                     sides.append(_Side(index, actor.text, member, country, member[3:6] or None))
             elif actor.code is not None or actor.country is not None:
-                sides.append(_Side(index, actor.text, actor.code, actor.country, actor.sector))
+                person = actor.name if actor.kind == "person" else None
+                sides.append(_Side(index, actor.text, actor.code, actor.country, actor.sector, person))
         return sides
 
     def _place_sides(self, token: Token, pattern: Pattern) -> list[_Side]:
@@ -1055,9 +1135,14 @@ def _dated(prep: Token) -> bool:
 
 def _same_party(a: _Side, b: _Side) -> bool:
     """Never a country (or one group's members) acting on itself; but two different sectors of one country
-    are two parties ("rebels demanded that the government ...": RWAREB → RWAGOV)."""
+    are two parties ("rebels demanded that the government ...": RWAREB → RWAGOV), and so are two people."""
     if a.index is not None and a.index == b.index:
         return True
+    if a.person and b.person:  # "Trump fired Bolton": USAGOV → USAGOV, two people
+        return a.person == b.person
+    if a.person or b.person:  # a person and a body: two parties, unless it is the person's own state
+        body = b if a.person else a
+        return a.country == b.country and body.sector is None
     if a.country is not None and a.country == b.country:
         return not (a.sector and b.sector and a.sector != b.sector)
     return a.code is not None and a.code == b.code
@@ -1082,7 +1167,9 @@ def _stranded_preps(verb: Token) -> set[str]:
         if child.dep_ not in ("dobj", "prep"):
             continue
         for noun in nouns:
-            found |= {c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" and not _dated(c)}
+            found |= {
+                c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" and not _dated(c)
+            }
     return found
 
 

@@ -91,6 +91,12 @@ class PatternBook:
     conventional_armed_sectors: frozenset[str] = frozenset()
     unconventional_targets: frozenset[str] = frozenset()
     context_target_roots: frozenset[str] = frozenset()
+    implied_agents: Mapping[str, str] = field(default_factory=dict)
+    evaluation_verbs: frozenset[str] = frozenset()
+    accusation_words: frozenset[str] = frozenset()
+    criticism_words: frozenset[str] = frozenset()
+    criticism_code: str = "111"
+    accusation_code: str = "112"
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -199,6 +205,12 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         conventional_armed_sectors=frozenset(string_list(raw, "conventional_armed_sectors", where)),
         unconventional_targets=frozenset(string_list(raw, "unconventional_targets", where)),
         context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
+        implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
+        evaluation_verbs=frozenset(string_list(raw, "evaluation_verbs", where)),
+        accusation_words=frozenset(string_list(raw, "accusation_words", where)),
+        criticism_words=frozenset(string_list(raw, "criticism_words", where)),
+        criticism_code=require(raw, "criticism_code", str, where),
+        accusation_code=require(raw, "accusation_code", str, where),
         verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
         nouns=frozen_mapping({k: tuple(v) for k, v in nouns.items()}),
         reciprocal=frozen_mapping(reciprocal),
@@ -227,6 +239,13 @@ def _weapon_codes(raw: Mapping[str, Any], where: str) -> tuple[tuple[tuple[str, 
             Errors.E403.format(path=where, reason='weapon_codes rows must be ["phrase", "CAMEO code"]')
         )
     return tuple((tuple(phrase.lower().split()), code) for phrase, code in rows)
+
+
+def _sectors_table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, str]:
+    table = require(raw, key, dict, where)
+    if not all(k.isdigit() and isinstance(v, str) and len(v) == 3 and v.isupper() for k, v in table.items()):
+        raise DataFileError(Errors.E403.format(path=where, reason=f"{key} maps CAMEO codes to sector codes"))
+    return dict(table)
 
 
 def _codes_table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, str]:
