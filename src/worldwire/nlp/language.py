@@ -1,59 +1,36 @@
-"""Language identification by script and function-word share (``data/languages``): fast and transparent."""
+"""Language identification with py3langid, a maintained fork of langid.py whose model ships in its wheel.
+
+Settings (when its answer is believed) are in ``data/languages``; language names come from ISO 639 via
+pycountry, so E301 can say "looks like Vietnamese" for any of the model's 140-odd languages.
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from worldwire.datafiles import (
-    data_validator,
-    frozen_mapping,
-    load_data,
-    require,
-    require_schema,
-    string_list,
-)
+from worldwire.datafiles import data_validator, load_data, require, require_schema
 from worldwire.errors import DataFileError, Errors
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-# Unicode character-name prefixes of the scripts named in the data file.
-_SCRIPT_PREFIXES = {
-    "CYRILLIC": "Cyrillic",
-    "GREEK": "Greek",
-    "ARABIC": "Arabic",
-    "HEBREW": "Hebrew",
-    "DEVANAGARI": "Devanagari",
-    "BENGALI": "Bengali",
-    "TAMIL": "Tamil",
-    "THAI": "Thai",
-    "GEORGIAN": "Georgian",
-    "ARMENIAN": "Armenian",
-    "HANGUL": "Hangul",
-    "HIRAGANA": "Kana",
-    "KATAKANA": "Kana",
-    "CJK": "Han",
-    "LATIN": "Latin",
-}
+# A word; in scripts written without spaces (Chinese, Japanese, Thai), each character counts as one.
+_WORD = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 @dataclass(frozen=True, slots=True)
 class LanguageData:
-    sample_words: int
-    min_share: float
+    sample_chars: int
     min_words: int
+    min_probability: float
+    english_probability: float
     confident_words: int
-    names: Mapping[str, str]
-    words: Mapping[str, frozenset[str]]
-    scripts: Mapping[str, str]
 
 
 @dataclass(frozen=True, slots=True)
 class Guess:
-    """The language code (ISO 639-1, or a script name), its readable name and why it was chosen."""
+    """The language code (ISO 639-1 where there is one, else 639-3), its name and why it was chosen."""
 
     code: str
     name: str
@@ -62,70 +39,52 @@ class Guess:
 
 @data_validator("languages")
 def _build(raw: Mapping[str, Any], where: str) -> LanguageData:
-    require_schema(raw, "languages/1", where)
-    languages = require(raw, "languages", dict, where)
-    if "en" not in languages:
-        raise DataFileError(Errors.E403.format(path=where, reason="the [languages.en] table is missing"))
-    scripts = require(raw, "scripts", dict, where)
-    unknown = set(scripts) - set(_SCRIPT_PREFIXES.values())
-    if unknown:
-        reason = f"unknown scripts {sorted(unknown)}; known: {sorted(set(_SCRIPT_PREFIXES.values()))}"
-        raise DataFileError(Errors.E403.format(path=where, reason=reason))
-    return LanguageData(
-        sample_words=require(raw, "sample_words", int, where),
-        min_share=require(raw, "min_share", float, where),
+    require_schema(raw, "languages/2", where)
+    data = LanguageData(
+        sample_chars=require(raw, "sample_chars", int, where),
         min_words=require(raw, "min_words", int, where),
+        min_probability=require(raw, "min_probability", float, where),
+        english_probability=require(raw, "english_probability", float, where),
         confident_words=require(raw, "confident_words", int, where),
-        names=frozen_mapping(
-            {c: require(t, "name", str, f"{where} [languages.{c}]") for c, t in languages.items()}
-        ),
-        words=frozen_mapping(
-            {
-                code: frozenset(
-                    w.casefold() for w in string_list(table, "words", f"{where} [languages.{code}]")
-                )
-                for code, table in languages.items()
-            }
-        ),
-        scripts=frozen_mapping({k: str(v) for k, v in scripts.items()}),
     )
+    if not (0 < data.english_probability <= 1 and 0 < data.min_probability <= 1):
+        raise DataFileError(Errors.E403.format(path=where, reason="probabilities must be in (0, 1]"))
+    return data
+
+
+@cache
+def _identifier() -> Any:
+    """The model, loaded once per process (about a second)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@cache
+def language_name(code: str) -> str:
+    """The English name of an ISO 639 code ("vi" → "Vietnamese"); the code itself if ISO has none."""
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else None
+    found = found or pycountry.languages.get(alpha_3=code)
+    return str(found.name) if found is not None else code
 
 
 def identify(text: str, data: LanguageData | None = None) -> Guess:
-    """Guess the language of `text` from its first words."""
+    """Guess the language of `text` from its first characters."""
     data = data or load_data("languages")
-    sample = text[: data.sample_words * 12]
-    script, script_share = _dominant_script(sample)
-    if script not in ("Latin", None) and script_share >= 0.5:
-        return Guess(
-            script, data.scripts.get(script, script), f"{script_share:.0%} of its letters are {script}"
-        )
-    words = [w.casefold() for w in _WORD.findall(sample)][: data.sample_words]
+    sample = text[: data.sample_chars]
+    words = _WORD.findall(sample)
     if len(words) < data.min_words:
-        return Guess("en", data.names["en"], f"only {len(words)} words: too few to tell, taken as English")
-    shares = {code: sum(w in vocab for w in words) / len(words) for code, vocab in data.words.items()}
-    best = max(shares, key=lambda code: shares[code])
-    if shares[best] < data.min_share and len(words) < data.confident_words:
-        evidence = f"only {len(words)} words and no language's function words stand out: taken as English"
-        return Guess("en", data.names["en"], evidence)
-    if shares[best] < data.min_share:
-        evidence = f"its words are not those of a known language ({shares['en']:.0%} English function words)"
-        return Guess("und", "an unknown language", evidence)
-    evidence = f"{shares[best]:.0%} {data.names[best]} function words, {shares['en']:.0%} English"
-    return Guess(best, data.names[best], evidence)
-
-
-def _dominant_script(sample: str) -> tuple[str | None, float]:
-    counts: Counter[str] = Counter()
-    for char in sample:
-        if char.isascii():
-            if char.isalpha():
-                counts["Latin"] += 1
-        elif char.isalpha():
-            name = unicodedata.name(char, "")
-            script = next((s for p, s in _SCRIPT_PREFIXES.items() if name.startswith(p)), "Other")
-            counts[script] += 1
-    if not counts:
-        return None, 0.0
-    script, count = counts.most_common(1)[0]
-    return script, count / sum(counts.values())
+        return Guess("en", "English", f"only {len(words)} words: too few to tell, taken as English")
+    ranked = _identifier().rank(sample)
+    best, probability = ranked[0]
+    english = next((p for code, p in ranked if code == "en"), 0.0)
+    if best == "en":
+        return Guess("en", "English", f"English with probability {probability:.2f}")
+    evidence = f"{language_name(best)} with probability {probability:.2f}, English {english:.2f}"
+    if probability >= data.min_probability and english < data.english_probability:
+        return Guess(best, language_name(best), evidence)
+    if len(words) >= data.confident_words and english < data.english_probability:
+        return Guess("und", "an unknown language", f"no language fits it well ({evidence})")
+    return Guess("en", "English", f"not clearly another language ({evidence}): taken as English")
