@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+import worldwire
 from worldwire.interfaces.cli import app
 
 BODY = "Turkey's foreign minister warned Syria on Tuesday against moving troops to the border."
@@ -45,3 +47,36 @@ def test_crawler_record_without_any_text_field_names_what_it_needs() -> None:
     (record,) = _extract({"headline": "Only a headline", "url": "https://c.example/3"})
     assert record["error"].startswith("[E108]")
     assert "maintext" in record["error"]
+
+
+@pytest.mark.slow
+def test_crawler_fields_named_on_the_command_line(tmp_path: Path) -> None:
+    record = {"story": BODY, "when": "3 March 2025", "permalink": "https://d.example/4", "hed": "Warning"}
+    options = (
+        "--text-field",
+        "story",
+        "--date-field",
+        "when",
+        "--url-field",
+        "permalink",
+        "--title-field",
+        "hed",
+    )
+    (out,) = _extract(record, args=options)
+    assert (out["error"], out["date"], out["url"], out["title"]) == (
+        None,
+        "2025-03-03",
+        "https://d.example/4",
+        "Warning",
+    )
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(path), "--db", str(db), "-j", "1", *options])
+    assert result.exit_code == 0, result.output
+    with worldwire.open(db, read_only=True) as store:
+        assert store.sql("SELECT url, date::VARCHAR AS date FROM articles").values.tolist() == [
+            ["https://d.example/4", "2025-03-03"]
+        ]
+    (missing,) = _extract({"text": BODY}, args=("--text-field", "story"))
+    assert "no string 'story' field" in missing["error"]

@@ -17,7 +17,7 @@ from worldwire.clean import clean_document
 from worldwire.enrich import enrich
 from worldwire.errors import Errors
 from worldwire.events import code_events
-from worldwire.ingest import normalize_date, read_inputs
+from worldwire.ingest import JsonlFields, normalize_date, read_inputs
 from worldwire.models import (
     ActorDocument,
     AnnotatedDocument,
@@ -151,9 +151,11 @@ def extract(
     n_process: int = default("n_process"),
     stdin: IO[bytes] | None = None,
     follow_links: bool = False,
+    fields: JsonlFields | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Run `worldwire extract` on paths (or standard input) and yield the contract's records."""
-    raws = read_inputs(inputs, max_chars=max_chars, stdin=stdin, follow_links=follow_links)
+    """Run `worldwire extract` on paths (or standard input) and yield the contract's records
+    (`fields`: the JSONL fields holding text, date, URL and title, when not the usual ones)."""
+    raws = read_inputs(inputs, max_chars=max_chars, stdin=stdin, follow_links=follow_links, fields=fields)
     for doc in extract_documents(
         raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size, n_process=n_process
     ):

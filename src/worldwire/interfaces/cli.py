@@ -79,6 +79,10 @@ def extract_command(
     follow_links: Annotated[
         bool, typer.Option("--follow-links", help="Read a folder's symbolic links that lead out of it.")
     ] = False,
+    text_field: store_commands.TextFieldOption = None,
+    date_field: store_commands.DateFieldOption = None,
+    url_field: store_commands.UrlFieldOption = None,
+    title_field: store_commands.TitleFieldOption = None,
 ) -> None:
     """Print one JSON line per input document, in input order (see docs/extract-contract.md).
 
@@ -101,6 +105,7 @@ def extract_command(
         batch_size=batch_size,
         n_process=n_process,
         follow_links=follow_links,
+        fields=store_commands.jsonl_fields(text_field, date_field, url_field, title_field),
     ):
         failed += record["error"] is not None
         out.write(json.dumps(record, ensure_ascii=False) + "\n")

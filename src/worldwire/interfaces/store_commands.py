@@ -47,6 +47,28 @@ UntilOption = Annotated[
     typer.Option("--until", help="Only events on or before this date (YYYY-MM-DD).", callback=_date_option),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, csv or json (JSON lines).")]
+# A JSONL layout worldwire does not know (crawlers' own are recognised: see ingest/fields.py).
+TextFieldOption = Annotated[
+    str | None, typer.Option("--text-field", help="JSONL: the field holding the article (text or HTML).")
+]
+DateFieldOption = Annotated[
+    str | None, typer.Option("--date-field", help="JSONL: the field holding the publication date.")
+]
+UrlFieldOption = Annotated[str | None, typer.Option("--url-field", help="JSONL: the field holding the URL.")]
+TitleFieldOption = Annotated[
+    str | None, typer.Option("--title-field", help="JSONL: the field holding the title.")
+]
+
+
+def jsonl_fields(text: str | None, date: str | None, url: str | None, title: str | None) -> Any:
+    """The JSONL fields the user named (None: the usual ones)."""
+    if text is None and date is None and url is None and title is None:
+        return None
+    from worldwire.ingest import JsonlFields
+
+    return JsonlFields(text=text, date=date, url=url, title=title)
+
+
 DyadOption = Annotated[
     str | None,
     typer.Option(
@@ -162,6 +184,10 @@ def _register_ingest(app: typer.Typer) -> None:
         follow_links: Annotated[
             bool, typer.Option("--follow-links", help="Read a folder's symbolic links that lead out of it.")
         ] = False,
+        text_field: TextFieldOption = None,
+        date_field: DateFieldOption = None,
+        url_field: UrlFieldOption = None,
+        title_field: TitleFieldOption = None,
         date: Annotated[
             str | None,
             typer.Option(
@@ -213,6 +239,11 @@ def _register_ingest(app: typer.Typer) -> None:
         """
         if engine not in ("local", "spark"):
             raise typer.BadParameter(f"--engine must be local or spark, not {engine!r}")
+        fields = jsonl_fields(text_field, date_field, url_field, title_field)
+        if engine == "spark" and fields is not None:
+            raise typer.BadParameter(
+                "--text-field, --date-field, --url-field and --title-field need --engine local"
+            )
         if engine == "spark":
             if out is None:
                 raise typer.BadParameter("--engine spark writes Parquet: give the output folder with --out")
@@ -238,6 +269,7 @@ def _register_ingest(app: typer.Typer) -> None:
                 default_date=date,
                 max_chars=max_chars,
                 follow_links=follow_links,
+                fields=fields,
             )
         stderr.print(
             f"[green]{report.inputs} inputs in {report.seconds:.1f} s:[/green] {report.done} new articles, "

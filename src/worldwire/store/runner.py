@@ -27,7 +27,7 @@ import duckdb
 import numpy as np
 
 from worldwire.errors import Errors, WorldwireError
-from worldwire.ingest import read_inputs
+from worldwire.ingest import JsonlFields, read_inputs
 from worldwire.models import RawDocument
 from worldwire.output import to_record
 from worldwire.pipeline import extract_documents, failed_document
@@ -194,14 +194,16 @@ def ingest_into(
     progress: ProgressHook | None = None,
     on_commit: ProgressHook | None = None,
     follow_links: bool = False,
+    fields: JsonlFields | None = None,
 ) -> IngestReport:
     """Ingest `inputs` into the open store `con`; returns the run's counts (see `IngestReport`).
-    `follow_links`: read a folder's symbolic links that lead out of it too."""
+    `follow_links`: read a folder's symbolic links that lead out of it too; `fields`: the JSONL fields
+    holding text, date, URL and title, when not the usual ones."""
     session = _Session(con, inputs, commit_every, progress, on_commit)
     to_parse: deque[_Pending] = deque()
 
     def fresh() -> Iterator[RawDocument]:
-        for raw in read_inputs(inputs, max_chars=max_chars, follow_links=follow_links):
+        for raw in read_inputs(inputs, max_chars=max_chars, follow_links=follow_links, fields=fields):
             content = content_hash(raw)
             key = input_key(raw, content)
             if session.triage(key, raw.origin, raw.id, content, raw.error):
