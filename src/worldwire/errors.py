@@ -105,6 +105,11 @@ class Errors:
         "[E115] skipped {path!r} in the folder {folder!r}: {reason}. Nothing was read from it; pass the "
         "file itself if it is meant to be read."
     )
+    E116 = (
+        "[E116] line {line} of {path!r} is incomplete: it is the last line, has no newline and is not valid "
+        "JSON ({reason}), so the file is probably still being written. It is not logged: the next run "
+        "reads it again."
+    )
     E201 = (
         "[E201] no article text found in the HTML of {what}: the page may be a list, a login wall or a "
         "page rendered by JavaScript. Save the rendered page, or pass its text as .txt."
