@@ -517,3 +517,42 @@ def test_hostile_disk_full_is_e606_and_the_rerun_resumes(tmp_path: Path) -> None
     log = _log(db)
     assert len(log) == 48
     assert {status for status, _ in log.values()} == {"done"}
+
+
+# --- 11. lesser: failures held in memory, a JSONL file still being written ---------------------------
+
+
+def test_hostile_failed_documents_leave_the_parser_without_waiting_for_text(nlp: Any) -> None:
+    from worldwire.models import CleanDocument
+    from worldwire.nlp import annotate
+
+    consumed = 0
+
+    def failures() -> Any:
+        nonlocal consumed
+        for i in range(100_000):
+            consumed += 1
+            raw = RawDocument(id=f"bad{i}", origin="x", error="[E107] bad line")
+            yield CleanDocument(raw=raw, text="", title=None, date=None, error=raw.error)
+
+    first = next(annotate(failures(), nlp=nlp))
+    assert first.id == "bad0"
+    assert consumed < 5_000  # held: at most a few batches of failures, not all 100,000
+
+
+def test_hostile_half_written_last_jsonl_line_is_read_again_next_run(tmp_path: Path) -> None:
+    import worldwire
+
+    corpus = tmp_path / "growing.jsonl"
+    whole = json.dumps({"id": "late", "text": TEXT.replace("Tuesday", "Friday")}) + "\n"
+    corpus.write_text(json.dumps({"id": "early", "text": TEXT}) + "\n" + whole[:40], encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    with worldwire.open(db) as store:
+        first = store.ingest([str(corpus)], workers=1)
+    assert (first.done, first.failed, first.reasons) == (1, 1, {"[E116]": 1})
+    assert sorted(_log(db).values()) == [("done", None)]  # the half line is not logged as failed
+    corpus.write_text(corpus.read_text(encoding="utf-8") + whole[40:], encoding="utf-8")
+    with worldwire.open(db) as store:
+        second = store.ingest([str(corpus)], workers=1)
+    assert (second.done, second.failed, second.skipped) == (1, 0, 1)
+    assert sorted(_log(db).values()) == [("done", None), ("done", None)]

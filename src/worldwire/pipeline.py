@@ -70,6 +70,8 @@ def _clean_within(
     raw: RawDocument, raw_mode: bool, default_date: str | None, seconds: float
 ) -> CleanDocument:
     """`clean_document` under the document's budget: one over it fails (E205), the batch goes on."""
+    if raw.error is not None:  # nothing to run: no budget to arm
+        return clean_document(raw, raw_mode=raw_mode, default_date=default_date)
     try:
         with _budget(seconds):
             return clean_document(raw, raw_mode=raw_mode, default_date=default_date)
@@ -80,6 +82,8 @@ def _clean_within(
 
 def _analyse_within(doc: AnnotatedDocument, seconds: float) -> EnrichedDocument:
     """`analyse` under the document's budget: one over it comes out failed (E205), without results."""
+    if doc.error is not None:
+        return analyse(doc)
     try:
         with _budget(seconds):
             return analyse(doc)

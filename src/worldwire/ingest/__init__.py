@@ -291,7 +291,10 @@ def _jsonl_records(
         try:
             yield _jsonl_record(line, number, origin, fallback_id, max_chars, fields)
         except InputError as exc:
-            yield RawDocument(id=exc.doc_id or fallback_id, origin=f"{origin}:{number}", error=str(exc))
+            error = str(exc)
+            if error.startswith("[E107]") and not line.endswith(b"\n"):  # only the last line can lack one
+                error = Errors.E116.format(line=number, path=origin, reason=f"{len(line):,} bytes so far")
+            yield RawDocument(id=exc.doc_id or fallback_id, origin=f"{origin}:{number}", error=error)
 
 
 def _jsonl_record(

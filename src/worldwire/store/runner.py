@@ -42,6 +42,8 @@ CHUNK = 8  # documents per worker task
 # A worker is replaced after this many tasks (200 documents): spaCy's string store and the stages'
 # caches grow with every new text, so a long run would otherwise creep up in memory.
 WORKER_TASKS = 25
+# A JSONL file's last line still being written (E116): reported, but left out of the log.
+INCOMPLETE = "[E116]"
 _PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
@@ -138,6 +140,10 @@ class _Session:
         """Log what needs no parse (failed reads, duplicates, inputs seen before); True: process it."""
         if key in self.logged:
             self.report.skipped += 1
+            return False
+        if error is not None and error.startswith(INCOMPLETE):  # counted, not logged: read next run
+            self.report.failed += 1
+            self.report.reasons[error[:6]] = self.report.reasons.get(error[:6], 0) + 1
             return False
         self.logged.add(key)
         if error is not None or content is None:
