@@ -8,9 +8,14 @@ export TRANSFORMERS_OFFLINE := 1
 
 .PHONY: setup system demo test check eval bench golden clean
 
-$(VENV)/.installed: pyproject.toml constraints.txt
+# The demo needs only worldwire's own dependencies; the checks add the dev tools, Spark and Playwright.
+$(VENV)/.runtime: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.runtime
 	$(PY) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev,spark]'
 	touch $@
 
@@ -20,7 +25,8 @@ setup: $(VENV)/.installed
 system:
 	scripts/setup-system
 
-demo: setup
+# Without $(SHARED) (a plain clone), the demo ingests the 50 Wikinews articles bundled in the package.
+demo: $(VENV)/.runtime
 	$(VENV)/bin/worldwire demo $(SHARED)
 
 test: setup system

@@ -296,14 +296,17 @@ def _gate(floors: Path | None, section: str, metrics: dict[str, float], pin: boo
 
 @app.command("demo")
 def demo_command(
-    shared: Annotated[Path, typer.Argument(help="The shared folder holding seed/ and corpus/.")] = Path(
-        "../shared"
-    ),
+    shared: Annotated[
+        Path,
+        typer.Argument(help="The shared folder holding seed/ and corpus/ (else: the bundled articles)."),
+    ] = Path("../shared"),
     db: Annotated[Path, typer.Option("--db", help="The store to create (replaced if it exists).")] = Path(
         "demo.duckdb"
     ),
 ) -> None:
     """Ingest the seed article and the Wikinews corpus into a fresh store, and show what came out.
+
+    Without the shared folder (a plain clone), the 50 Wikinews articles bundled with worldwire.
 
     Example:
 

@@ -496,18 +496,34 @@ def register(app: typer.Typer) -> None:
 SEED_DATE = "2023-05-17"
 
 
+def bundled_corpus() -> Path:
+    """The 50 Wikinews articles shipped with worldwire (CC BY 2.5; demo/ATTRIBUTION.md)."""
+    from importlib import resources
+
+    return Path(str(resources.files("worldwire") / "demo" / "wikinews.jsonl"))
+
+
 def demo(shared: Path, db: Path) -> None:
-    """Ingest the seed and the Wikinews corpus into a fresh store and show what came out."""
+    """Ingest the seed and the Wikinews corpus into a fresh store and show what came out; without the
+    shared folder, the Wikinews articles bundled with worldwire. A demo that stores nothing exits 1."""
     console = Console()
     for leftover in (db, db.with_name(db.name + ".wal")):
         leftover.unlink(missing_ok=True)
     seed = shared / "seed" / "xi-kazakhstan.txt"
     corpus = shared / "corpus" / "wikinews-2019-2020" / "wikinews.jsonl"
+    runs: list[tuple[Path, str | None]] = [(seed, SEED_DATE), (corpus, None)]
+    if not seed.is_file() or not corpus.is_file():
+        runs = [(bundled_corpus(), None)]
+        console.print(
+            f"[yellow]{safe(shared)} has no seed/ and corpus/: ingesting the 50 Wikinews articles bundled "
+            "with worldwire instead (CC BY 2.5, see src/worldwire/demo/ATTRIBUTION.md)[/yellow]",
+            soft_wrap=True,
+        )
     with _open(db) as store:
-        console.rule(f"worldwire ingest {seed} --date {SEED_DATE} --db {db}")
-        reports = [run_ingest(store, [str(seed)], 1, default_date=SEED_DATE)]
-        console.rule(f"worldwire ingest {corpus} --db {db}")
-        reports.append(run_ingest(store, [str(corpus)], _default_workers()))
+        reports = []
+        for path, date in runs:
+            console.rule(f"worldwire ingest {safe(path)}{f' --date {date}' if date else ''} --db {safe(db)}")
+            reports.append(run_ingest(store, [str(path)], _default_workers(), default_date=date))
         console.print(
             f"{sum(r.inputs for r in reports)} inputs in {sum(r.seconds for r in reports):.1f} s: "
             f"{sum(r.done for r in reports)} articles stored, {sum(r.duplicate for r in reports)} "
@@ -518,18 +534,24 @@ def demo(shared: Path, db: Path) -> None:
             console.print(f"seed: [bold]{safe(row.title)}[/bold]: {row.events} events (CAMEO {codes})")
         status = store.status()
         console.print(
-            f"store {db}: {status['articles']} articles in {status['clusters']} story clusters, "
+            f"store {safe(db)}: {status['articles']} articles in {status['clusters']} story clusters, "
             f"{status['events']} events ({status['undated_events']} undated, {status['mentions']} "
             f"mentions), {status['actors']} actor mentions, "
             f"{status['quotes']} quotes, {status['facts']} facts, {status['locations']} places"
         )
         show(store.events_by_root(), "table", "events by CAMEO root")
-        show(store.dyads(top=10), "table", "top dyads")
+        top = store.dyads(top=10)
+        show(top, "table", "top dyads")
         failed = store.failures()
         console.print(f"failures: {len(failed)}")
         if len(failed):
             show(failed.head(10), "table", "failed inputs")
+    if not status["articles"]:
+        stderr.print("[red]the demo stored no article: see the failures above[/red]")
+        raise typer.Exit(1)
+    dyad = f"{top.iloc[0].country1}-{top.iloc[0].country2}" if len(top) else "CHN-KAZ"
     console.print(
-        f"[dim]next: worldwire events --dyad CHN-KAZ --db {db}; worldwire dyads --db {db}; "
-        f"worldwire timeline USA IRN --db {db}; worldwire serve --db {db} (dashboard)[/dim]"
+        f"[dim]next: worldwire events --dyad {dyad} --db {safe(db)}; worldwire dyads --db {safe(db)}; "
+        f"worldwire timeline {dyad} --db {safe(db)}; worldwire serve --db {safe(db)} (dashboard)[/dim]",
+        soft_wrap=True,
     )
