@@ -556,3 +556,46 @@ def test_hostile_half_written_last_jsonl_line_is_read_again_next_run(tmp_path: P
         second = store.ingest([str(corpus)], workers=1)
     assert (second.done, second.failed, second.skipped) == (1, 0, 1)
     assert sorted(_log(db).values()) == [("done", None), ("done", None)]
+
+
+_STUCK_POOL = textwrap.dedent(
+    r"""
+    import multiprocessing, os, re
+    from concurrent.futures import ProcessPoolExecutor
+    from worldwire.store.runner import _watch_parent
+
+    def stuck(_):
+        print(os.getpid(), flush=True)
+        # minutes inside C code holding the GIL: no Python thread of this worker can run meanwhile
+        re.compile(r"\S*(?:www\.|@)\S*").findall("a" * 400_000)
+
+    if __name__ == "__main__":
+        spawn = multiprocessing.get_context("spawn")
+        parent = (os.getpid(),)
+        with ProcessPoolExecutor(1, mp_context=spawn, initializer=_watch_parent, initargs=parent) as pool:
+            pool.submit(stuck, 0).result()
+    """
+)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the kernel's parent-death signal is Linux's")
+def test_hostile_worker_stuck_in_a_pattern_dies_with_its_parent(tmp_path: Path) -> None:
+    script = tmp_path / "pool.py"
+    script.write_text(_STUCK_POOL, encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, cwd=tmp_path)
+    assert parent.stdout is not None
+    worker = int(parent.stdout.readline())
+    time.sleep(0.5)  # inside the pattern now
+    parent.kill()
+    parent.wait(timeout=30)
+    parent.stdout.close()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and Path(f"/proc/{worker}").exists():
+        status = Path(f"/proc/{worker}/stat").read_text() if Path(f"/proc/{worker}").exists() else ""
+        if ") Z " in status:  # a zombie: dead, waiting to be reaped by init
+            break
+        time.sleep(0.1)
+    alive = Path(f"/proc/{worker}").exists() and ") Z " not in Path(f"/proc/{worker}/stat").read_text()
+    if alive:
+        os.kill(worker, signal.SIGKILL)
+    assert not alive
