@@ -202,8 +202,8 @@ def test_hostile_file_name_not_utf8_is_read_and_logged_readably(tmp_path: Path) 
     (line,) = _lines(extracted)  # valid UTF-8 output
     assert (line["id"], line["error"]) == ("caf\\xe9-\\xff.txt", None)
     db = tmp_path / "w.duckdb"
-    for _ in range(2):  # the rerun adds nothing and does not crash either
-        ingested = _cli("ingest", folder, "--db", db, "-j", "1", cwd=tmp_path)
+    for given in (folder, folder / name, folder):  # the folder, the file itself: reruns add nothing
+        ingested = _cli("ingest", given, "--db", db, "-j", "1", cwd=tmp_path)
         assert ingested.returncode == 0, ingested.stderr.decode("utf-8", "replace")
     assert _log(db) == {f"{folder}/caf\\xe9-\\xff.txt": ("done", None)}
 

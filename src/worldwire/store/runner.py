@@ -28,6 +28,7 @@ import numpy as np
 
 from worldwire.errors import Errors, WorldwireError
 from worldwire.ingest import JsonlFields, read_inputs
+from worldwire.ingest.guard import readable
 from worldwire.models import RawDocument
 from worldwire.output import to_record
 from worldwire.pipeline import extract_documents, failed_document
@@ -257,7 +258,8 @@ def _store_path(con: duckdb.DuckDBPyConnection) -> str:
 def _start_run(con: duckdb.DuckDBPyConnection, inputs: Sequence[str]) -> int:
     row = next(iter(con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchall()), None)
     run_id = int(row[0]) if row else 1
-    con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?)", [run_id, now(), "\n".join(inputs) or "-"])
+    given = "\n".join(readable(item) for item in inputs) or "-"  # a path that is not UTF-8, escaped
+    con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?)", [run_id, now(), given])
     return run_id
 
 
