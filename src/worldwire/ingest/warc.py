@@ -20,6 +20,9 @@ from worldwire.ingest.limits import BYTES_PER_CHAR, html_chars
 from worldwire.models import RawDocument
 
 WARC_SUFFIXES = frozenset({".warc", ".wet"})
+# The most bytes of header lines one record may have (WARC and HTTP headers together): real ones take
+# a few kilobytes.
+_HEADER_BYTES = 1 << 20
 _ARTICLE_RECORDS = frozenset({"response", "resource", "conversion"})
 _TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 
@@ -30,7 +33,7 @@ def read_warc(stream: IO[bytes], origin: str, name: str, max_chars: int) -> Iter
     number = 0
     previous: Any = None
     try:
-        archive = ArchiveIterator(stream, arc2warc=True, check_digests="raise")
+        archive = _BoundedArchive(stream, arc2warc=True, check_digests="raise")
         for record in archive:
             _check_complete(previous)
             previous = record
@@ -48,6 +51,40 @@ def read_warc(stream: IO[bytes], origin: str, name: str, max_chars: int) -> Iter
         return
     if number == 0:
         yield RawDocument(id=name, origin=origin, error=Errors.E103.format(what=repr(origin)))
+
+
+class _HeaderBound:
+    """The archive's reader, with header lines bounded: warcio reads a header line, and a record's header
+    block, whole, so a gzip bomb of one endless header would be held in memory. Reading content (`read`)
+    starts a new header budget."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._header_bytes = 0
+
+    def readline(self, length: int | None = None) -> bytes:
+        room = _HEADER_BYTES - self._header_bytes
+        if room <= 0:
+            raise ValueError(f"a record's headers run past {_HEADER_BYTES:,} bytes")
+        line: bytes = self._reader.readline(min(length, room) if length else room)
+        self._header_bytes += len(line)
+        return line
+
+    def read(self, length: int | None = None) -> bytes:
+        self._header_bytes = 0
+        data: bytes = self._reader.read(length)
+        return data
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._reader, name)
+
+
+class _BoundedArchive(ArchiveIterator):  # type: ignore[misc]
+    """warcio's iterator over a reader whose header lines are bounded (see `_HeaderBound`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.reader = _HeaderBound(getattr(self, "reader"))  # noqa: B009 - untyped base class
 
 
 def _check_complete(record: Any) -> None:
