@@ -239,3 +239,51 @@ def test_dashboard_confidence_control_cameo_names_and_undated_count(browser: Bro
     shown = rows.evaluate_all("rows => rows.length")
     assert shown == counts[level]
     browser.assert_clean()
+
+
+def test_dashboard_search_type_country_filters_csv_and_clicks(browser: Browser, base_url: str) -> None:
+    from playwright.sync_api import expect
+
+    page = browser.page
+    page.goto(f"{base_url}/#/dyad/CHN-KAZ")
+    rows = page.get_by_test_id("event-row")
+    expect(rows.first).to_be_visible()
+    expect(page.get_by_test_id("size-key").first).to_be_visible()  # the map's legend for dot sizes
+
+    # A search box, as the API's q: the table shows what /api/events answers.
+    page.get_by_test_id("search").fill("praised")
+    page.get_by_test_id("search").press("Enter")
+    expect(page).to_have_url(re.compile(r"q=praised"))
+    found = _api(page, base_url, "events?dyad=CHN-KAZ&q=praised")["total"]
+    assert found >= 1
+    expect(page.get_by_test_id("page-info")).to_have_text(re.compile(rf"of {found}$"))
+    page.get_by_test_id("search").fill("")
+    page.get_by_test_id("search").press("Enter")
+
+    # An event-type picker with the CAMEO names; its choice filters every view.
+    picker = page.get_by_test_id("event-type")
+    expect(picker.locator("option[value='04']")).to_have_text("04 consult")
+    picker.select_option("04")
+    expect(page).to_have_url(re.compile(r"root=04"))
+    consult = _api(page, base_url, "events?dyad=CHN-KAZ&root=04")["total"]
+    expect(page.get_by_test_id("page-info")).to_have_text(re.compile(rf"of {consult}$"))
+    cameos = rows.evaluate_all("rows => rows.map(r => r.dataset.cameo)")
+    assert cameos
+    assert all(code.startswith("04") for code in cameos)
+    picker.select_option("")
+
+    # CSV of the current table, made in the page (no request leaves it).
+    expect(rows.first).to_be_visible()
+    with page.expect_download() as caught:
+        page.get_by_test_id("csv-download").click()
+    lines = Path(caught.value.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("event_id,date,")
+    assert len(lines) == 1 + rows.count()
+
+    # Clicking a timeline bar narrows to its period; clicking a country on the map filters on it.
+    page.locator("g.period.pickable").first.click()
+    expect(page).to_have_url(re.compile(r"since=2023-05-01&until=2023-05-31"))
+    page.locator("path.country[data-iso='KAZ']").dispatch_event("click")
+    expect(page).to_have_url(re.compile(r"country=KAZ"))
+    expect(page.get_by_test_id("country")).to_have_value("KAZ")
+    browser.assert_clean()

@@ -256,7 +256,17 @@ def test_server_refuses_a_missing_store_without_creating_one(tmp_path: Path) -> 
 def test_server_publishes_openapi_and_no_cdn_pages(client: TestClient) -> None:
     schema = _get(client, "/api/openapi.json")
     paths = set(schema["paths"])
-    expected = {"events", "events/{event_id}", "dyads", "timeline", "actors", "network", "places", "stats"}
+    expected = {
+        "events",
+        "events/{event_id}",
+        "dyads",
+        "timeline",
+        "actors",
+        "network",
+        "places",
+        "stats",
+        "event-types",
+    }
     assert {f"/api/{p}" for p in expected} | {"/api/articles/{article_id}"} == paths
     for operation in schema["paths"].values():
         responses = operation["get"]["responses"]

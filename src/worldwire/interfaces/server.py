@@ -33,6 +33,7 @@ from worldwire.interfaces.server_models import (
     ErrorBody,
     EventDetail,
     EventPage,
+    EventTypes,
     Network,
     Places,
     Stats,
@@ -86,6 +87,9 @@ Country = Annotated[str, _query("country", max_length=60)]
 Since = Annotated[str, _query("since")]
 Until = Annotated[str, _query("until")]
 Negated = Annotated[bool, _query("negated")]
+Root = Annotated[str, _query("root", max_length=60)]
+Plover = Annotated[str, _query("plover", max_length=60)]
+Words = Annotated[str, _query("q", max_length=200)]
 MinConfidence = Annotated[float | None, _query("min_confidence", ge=0.0, le=1.0)]
 
 
@@ -126,7 +130,16 @@ def _span(country: str, dyad: str, since: str, until: str) -> dict[str, Any]:
     }
 
 
+def what(root: Root = "", plover: Plover = "", q: Words = "") -> dict[str, Any]:
+    """The filters on what happened (CAMEO root, PLOVER category, words of the evidence)."""
+    return {"root": root or None, "plover": plover or None, "q": q or None}
+
+
+What = Annotated[dict[str, Any], Depends(what)]
+
+
 def span(
+    what: What,
     country: Country = "",
     dyad: Dyad = "",
     since: Since = "",
@@ -134,11 +147,17 @@ def span(
     negated: Negated = False,
     min_confidence: MinConfidence = None,
 ) -> dict[str, Any]:
-    """The filters the summary routes (timeline, actors, network, places) share, as one dependency."""
-    return _span(country, dyad, since, until) | {"negated": negated, "min_confidence": min_confidence}
+    """The filters the summary routes (timeline, actors, network, places) share with /events, as one
+    dependency: every view of the dashboard shows the same events."""
+    return _span(country, dyad, since, until) | what | {"negated": negated, "min_confidence": min_confidence}
 
 
 Span = Annotated[dict[str, Any], Depends(span)]
+
+
+@router.get("/event-types", summary="The CAMEO roots and PLOVER categories filters take, with names")
+def event_types() -> EventTypes:
+    return EventTypes.model_validate(queries.event_types())
 
 
 @router.get("/stats", summary="What the store holds and how every input ended")
@@ -153,12 +172,12 @@ def events(
     actor: Annotated[str, _query("actor")] = "",
     country: Country = "",
     cameo: Annotated[str, _query("cameo")] = "",
-    root: Annotated[str, _query("root", max_length=60)] = "",
-    plover: Annotated[str, _query("plover", max_length=60)] = "",
+    root: Root = "",
+    plover: Plover = "",
     modality: Annotated[str, _query("modality")] = "",
     since: Since = "",
     until: Until = "",
-    q: Annotated[str, _query("q", max_length=200)] = "",
+    q: Words = "",
     negated: Negated = False,
     min_confidence: MinConfidence = None,
     page: Annotated[int, _query("page", ge=1)] = 1,
@@ -192,6 +211,7 @@ def event(cur: Cursor, event_id: str) -> EventDetail:
 @router.get("/dyads", summary="The country pairs with the most events")
 def dyads(
     cur: Cursor,
+    what: What,
     top: Annotated[int, _query("top", ge=1, le=200)] = 20,
     country: Country = "",
     since: Since = "",
@@ -199,7 +219,7 @@ def dyads(
     negated: Negated = False,
     min_confidence: MinConfidence = None,
 ) -> Dyads:
-    span = _span(country, "", since, until)
+    span = _span(country, "", since, until) | what
     del span["dyad"]
     rows = queries.dyads(cur, top=top, negated=negated, min_confidence=min_confidence, **span)
     return Dyads.model_validate({"items": queries.records(rows)})

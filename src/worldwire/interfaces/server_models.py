@@ -197,3 +197,13 @@ class Stats(BaseModel):
     failures: dict[str, int]
     runs: int
     schema_version: int
+
+
+class EventType(BaseModel):
+    code: str
+    name: str
+
+
+class EventTypes(BaseModel):
+    cameo_roots: list[EventType]
+    plover: list[EventType]

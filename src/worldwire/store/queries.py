@@ -327,12 +327,17 @@ def dyads(
     negated: bool = False,
     country: str | None = None,
     min_confidence: float | None = None,
+    root: str | int | None = None,
+    plover: str | None = None,
+    q: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """The country pairs with the most events (either direction), with mentions and mean Goldstein;
     with `country`, the pairs that country is in."""
     # Rows are grouped by their dyad key first (a few thousand keys), and only the keys are split: no
     # string work per event. Negated events have keys of their own and are dropped or merged per key.
-    where, params = _filters(None, country, since, until, None, True, False, min_confidence=min_confidence)
+    where, params = _filters(
+        None, country, since, until, root, True, False, min_confidence=min_confidence, plover=plover, q=q
+    )
     extra = " AND " if where else " WHERE "
     keep = "" if negated else f"WHERE NOT ends_with(dyad, '{NEGATED_DYAD}')"
     sql = f"""
@@ -367,6 +372,9 @@ def timeline(
     directed: bool = False,
     country: str | None = None,
     min_confidence: float | None = None,
+    root: str | int | None = None,
+    plover: str | None = None,
+    q: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """Events of the dyad `a`, `b` (or of `a` alone written as a dyad, "CHN-KAZ"; every event when both
     are None; `country`: that country's) per period: counts by QuadClass and the mean Goldstein score."""
@@ -375,7 +383,16 @@ def timeline(
             Errors.E603.format(reason=f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
         )
     where, params = _filters(
-        _pair(a, b), country, since, until, None, negated, directed, min_confidence=min_confidence
+        _pair(a, b),
+        country,
+        since,
+        until,
+        root,
+        negated,
+        directed,
+        min_confidence=min_confidence,
+        plover=plover,
+        q=q,
     )
     where = _and(where, "date IS NOT NULL")
     sql = f"""
@@ -407,12 +424,30 @@ def undated(
     directed: bool = False,
     country: str | None = None,
     min_confidence: float | None = None,
+    root: str | int | None = None,
+    plover: str | None = None,
+    q: str | None = None,
 ) -> int:
     """How many events of what `timeline` counts have no date, so a timeline can say what it leaves out."""
     where, params = _filters(
-        _pair(a, b), country, None, None, None, negated, directed, min_confidence=min_confidence
+        _pair(a, b),
+        country,
+        None,
+        None,
+        root,
+        negated,
+        directed,
+        min_confidence=min_confidence,
+        plover=plover,
+        q=q,
     )
     return _scalar(con, f"SELECT count(*) FROM events{_and(where, 'date IS NULL')}", params)  # noqa: S608
+
+
+def event_types() -> dict[str, list[dict[str, str]]]:
+    """The CAMEO roots and PLOVER categories a filter takes, with their codebook names (for pickers)."""
+    roots = [{"code": f"{r:02d}", "name": names.cameo_name(f"{r:02d}") or ""} for r in range(1, 21)]
+    return {"cameo_roots": roots, "plover": [{"code": c, "name": c.lower()} for c in plover_categories()]}
 
 
 def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -492,10 +527,15 @@ def actors(
     top: int = 50,
     negated: bool = False,
     min_confidence: float | None = None,
+    root: str | int | None = None,
+    plover: str | None = None,
+    q: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """The actors (by CAMEO code) in the most matching events, with each code's most common name and
     country and how often it acted (`as_source`) or was acted on (`as_target`)."""
-    where, params = _filters(dyad, country, since, until, None, negated, False, min_confidence=min_confidence)
+    where, params = _filters(
+        dyad, country, since, until, root, negated, False, min_confidence=min_confidence, plover=plover, q=q
+    )
     sql = f"""
         WITH sides AS (
             SELECT actor1_code AS code, actor1_name AS name, actor1_country AS country,
@@ -522,17 +562,23 @@ def network(
     top: int = 40,
     negated: bool = False,
     min_confidence: float | None = None,
+    root: str | int | None = None,
+    plover: str | None = None,
+    q: str | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Who acts on whom among the `top` actors: nodes (actors) and directed edges source → target
     (actor1_code → actor2_code) with their event count, mean Goldstein, cooperation and conflict."""
     options: dict[str, Any] = {
-        "dyad": dyad, "country": country, "since": since, "until": until, "min_confidence": min_confidence
+        "dyad": dyad, "country": country, "since": since, "until": until, "min_confidence": min_confidence,
+        "root": root, "plover": plover, "q": q,
     }  # fmt: skip
     nodes = [
         {"id": row["code"], "name": row["name"], "country": row["country"], "events": row["events"]}
         for row in records(actors(con, top=top, negated=negated, **options))
     ]
-    where, params = _filters(dyad, country, since, until, None, negated, False, min_confidence=min_confidence)
+    where, params = _filters(
+        dyad, country, since, until, root, negated, False, min_confidence=min_confidence, plover=plover, q=q
+    )
     codes = [node["id"] for node in nodes]
     edges = con.execute(
         f"""
@@ -558,9 +604,14 @@ def places(
     top: int = 500,
     negated: bool = False,
     min_confidence: float | None = None,
+    root: str | int | None = None,
+    plover: str | None = None,
+    q: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """Where matching events happened: places with coordinates and how many events each saw."""
-    where, params = _filters(dyad, country, since, until, None, negated, False, min_confidence=min_confidence)
+    where, params = _filters(
+        dyad, country, since, until, root, negated, False, min_confidence=min_confidence, plover=plover, q=q
+    )
     sql = f"""
         SELECT geo_name AS name, geo_country AS country, geo_lat AS lat, geo_lon AS lon,
                mode(geo_feature) AS feature, count(*) AS events

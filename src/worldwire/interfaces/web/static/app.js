@@ -24,7 +24,9 @@ const PERIODS = ["day", "week", "month", "quarter", "year"];
 const PAGE_SIZES = [25, 50, 100, 200];
 const QUAD_LABEL = Object.fromEntries(QUADS.map((q, i) => [i + 1, q]));
 const CONFIDENCES = ["0.5", "0.6", "0.7", "0.8", "0.9"];
-const DEFAULTS = { since: "", until: "", conf: "", by: "month", page: 1, size: 50 };
+const DEFAULTS = { since: "", until: "", conf: "", q: "", root: "", country: "", by: "month", page: 1, size: 50 };
+// The filters every view shares (the API's names for them), kept in the URL so a view can be linked.
+const FILTER_KEYS = ["since", "until", "conf", "q", "root", "country"];
 let shownKey = null;
 let optionsKey = null;
 let world = null;
@@ -43,6 +45,9 @@ function parseRoute() {
     since: params.get("since") || "",
     until: params.get("until") || "",
     conf: CONFIDENCES.includes(params.get("conf")) ? params.get("conf") : "",
+    q: (params.get("q") || "").slice(0, 200),
+    root: /^(0[1-9]|1[0-9]|20)$/.test(params.get("root") || "") ? params.get("root") : "",
+    country: (params.get("country") || "").slice(0, 60),
     by: PERIODS.includes(by) ? by : "month",
     page: Math.max(1, Number(params.get("page")) || 1),
     size: PAGE_SIZES.includes(Number(params.get("size"))) ? Number(params.get("size")) : 50,
@@ -59,7 +64,7 @@ function href(route) {
   const params = new URLSearchParams();
   if (route.article && route.event) params.set("event", route.event);
   if (route.article && route.dyad) params.set("dyad", route.dyad);
-  for (const key of ["since", "until", "conf", "by", "page", "size"]) {
+  for (const key of [...FILTER_KEYS, "by", "page", "size"]) {
     if (route[key] && route[key] !== DEFAULTS[key]) params.set(key, route[key]);
   }
   const query = params.toString() ? `?${params}` : "";
@@ -75,8 +80,11 @@ const filters = (route) => ({
   since: route.since,
   until: route.until,
   min_confidence: route.conf,
+  q: route.q,
+  root: route.root,
+  country: route.country,
 });
-const spanKey = (route) => `${route.since}|${route.until}|${route.conf}`;
+const spanKey = (route) => FILTER_KEYS.map((key) => route[key]).join("|");
 const countryName = (code) => world?.features.find((f) => f.properties.iso_a3 === code)?.properties.name || code;
 
 // ---- controls ---------------------------------------------------------------------------------------
@@ -114,6 +122,9 @@ function syncControls(route) {
   $("since").value = route.since;
   $("until").value = route.until;
   $("min-confidence").value = route.conf;
+  $("search").value = route.q;
+  $("country").value = route.country;
+  if ([...$("event-type").options].some((o) => o.value === route.root)) $("event-type").value = route.root;
   $("period").value = route.by;
 }
 
@@ -146,17 +157,59 @@ function installControls() {
       $("controls-error").replaceChildren(errorBox(exc));
     }
   });
-  for (const id of ["since", "until", "period", "min-confidence"]) {
-    $(id).addEventListener("change", () =>
-      go({
-        since: $("since").value,
-        until: $("until").value,
-        conf: $("min-confidence").value,
-        by: $("period").value,
-        page: 1,
-      }),
-    );
+  const apply = () =>
+    go({
+      since: $("since").value,
+      until: $("until").value,
+      conf: $("min-confidence").value,
+      q: $("search").value.trim(),
+      root: $("event-type").value,
+      country: $("country").value.trim(),
+      by: $("period").value,
+      page: 1,
+    });
+  for (const id of ["since", "until", "period", "min-confidence", "event-type", "search", "country"]) {
+    $(id).addEventListener("change", apply);
   }
+  $("filters").addEventListener("submit", (e) => {
+    e.preventDefault();
+    apply();
+  });
+  loadEventTypes();
+}
+
+/** The event-type picker: the CAMEO roots with their codebook names, from the API. */
+async function loadEventTypes() {
+  try {
+    const data = await getJSON(apiUrl("event-types"));
+    $("event-type").replaceChildren(
+      h("option", { value: "" }, "any"),
+      ...data.cameo_roots.map((r) => h("option", { value: r.code }, `${r.code} ${r.name}`)),
+    );
+    $("event-type").value = parseRoute().root;
+  } catch (exc) {
+    $("controls-error").replaceChildren(errorBox(exc));
+  }
+}
+
+/** The last day of the timeline period that starts on `start` (YYYY-MM-DD), as YYYY-MM-DD. */
+function periodEnd(start, by) {
+  const d = new Date(`${start}T00:00:00Z`);
+  if (by === "week") d.setUTCDate(d.getUTCDate() + 6);
+  else if (by === "month") d.setUTCMonth(d.getUTCMonth() + 1, 0);
+  else if (by === "quarter") d.setUTCMonth(d.getUTCMonth() + 3, 0);
+  else if (by === "year") d.setUTCMonth(12, 0);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The current page of events as CSV (the table's rows, every column the API gives), for download. */
+function eventsCsv(items) {
+  const columns = items.length ? Object.keys(items[0]) : [];
+  const cell = (v) => {
+    const text = v === null || v === undefined ? "" : String(v);
+    return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return [columns.join(","), ...items.map((item) => columns.map((c) => cell(item[c])).join(","))].join("\n") + "\n";
 }
 
 async function loadStats() {
@@ -295,6 +348,17 @@ function eventsTable(data, route) {
           PAGE_SIZES.map((n) => h("option", { value: n, selected: n === route.size }, n)),
         ),
       ),
+      h(
+        "a",
+        {
+          class: "button",
+          "data-testid": "csv-download",
+          download: "worldwire-events.csv",
+          href: URL.createObjectURL(new Blob([eventsCsv(data.items)], { type: "text/csv" })),
+          title: "These rows as CSV (the API and `worldwire export` give every event)",
+        },
+        "Download CSV",
+      ),
     ),
   ];
 }
@@ -324,7 +388,8 @@ function mapCard(route) {
   const { el, body } = card("Event places", url, { testid: "places" });
   fill(body, url, async (data) => {
     world = world || (await getJSON("world.geojson"));
-    const drawing = worldMap(world, data.items, pair(route.dyad));
+    const pick = (iso3) => go({ country: iso3, page: 1 }); // clicking a country filters on it
+    const drawing = worldMap(world, data.items, pair(route.dyad), pick);
     return data.items.length ? drawing : [...drawing, empty("No event has a place yet.")];
   });
   return el;
@@ -370,7 +435,9 @@ function timelineCard(route) {
         [fmt.num(total("verbal_conflict") + total("material_conflict")), "conflict"],
       ].map(([n, what]) => h("div", { class: "kpi" }, h("b", {}, n), h("span", {}, what))),
     );
-    return [kpis, ...timelineChart(data.items, route.by), undated];
+    // Clicking a period's bar narrows every view to that period.
+    const pick = (period) => go({ since: period, until: periodEnd(period, route.by), page: 1 });
+    return [kpis, ...timelineChart(data.items, route.by, pick), undated];
   });
   return el;
 }
@@ -703,7 +770,7 @@ function render() {
   const route = parseRoute();
   syncControls(route);
   if (spanKey(route) !== optionsKey) loadDyadOptions(route);
-  const key = JSON.stringify([route.dyad, route.since, route.until, route.conf, route.by, route.page, route.size]);
+  const key = JSON.stringify([route.dyad, spanKey(route), route.by, route.page, route.size]);
   if (key !== shownKey) {
     shownKey = key;
     renderMain(route);

@@ -41,15 +41,15 @@ function fillPeriods(items, by) {
   return items; // too many empty periods to draw: show the busy ones only
 }
 
-export function timelineChart(rows, by) {
+export function timelineChart(rows, by, onPick = null) {
   const items = fillPeriods(rows, by);
   return [
-    responsive((width) => timelineSvg(items, by, width)),
+    responsive((width) => timelineSvg(items, by, width, onPick)),
     legend([...QUADS.map((q) => [q.cls, q.label]), ["gold-key", "Mean Goldstein (right axis, −10 … +10)"]]),
   ];
 }
 
-function timelineSvg(items, by, width) {
+function timelineSvg(items, by, width, onPick) {
   const W = Math.max(width, 360),
     H = 250,
     m = { top: 14, right: 46, bottom: 30, left: 44 };
@@ -94,9 +94,18 @@ function timelineSvg(items, by, width) {
       base += d[q.key];
       return rect;
     });
+    const pick = onPick && d.events ? () => onPick(d.period) : null;
     return svg(
       "g",
-      { class: "period", "data-tip": tip, tabindex: 0, "aria-label": tip },
+      {
+        class: `period${pick ? " pickable" : ""}`,
+        "data-tip": pick ? `${tip}\n(click: only this ${by})` : tip,
+        tabindex: 0,
+        "aria-label": tip,
+        "data-period": d.period,
+        onclick: pick,
+        onkeydown: pick ? (e) => e.key === "Enter" && pick() : null,
+      },
       segments,
       i % every === 0
         ? svg("text", { class: "axis", x: cx(i), y: H - m.bottom + 16, "text-anchor": "middle" }, label)
@@ -367,7 +376,7 @@ function viewBox(boxes, aspect, minWidth) {
   return { x0, x1: x0 + w, y0, y1: y0 + hgt };
 }
 
-export function worldMap(world, places, highlight) {
+export function worldMap(world, places, highlight, onPick = null) {
   const W = 520,
     H = 300;
   const located = places.filter((p) => p.lat !== null && p.lon !== null && p.lat !== undefined);
@@ -386,8 +395,9 @@ export function worldMap(world, places, highlight) {
     return svg("path", {
       class: `country${i >= 0 ? ` hl hl-${i}` : ""}`,
       d: f.geometry.coordinates.map((polygon) => polygon.map(ringPath).join("")).join(""),
-      "data-tip": `${f.properties.name} (${f.properties.iso_a3})`,
+      "data-tip": `${f.properties.name} (${f.properties.iso_a3})${onPick ? "\nclick: only its events" : ""}`,
       "data-iso": f.properties.iso_a3,
+      onclick: onPick ? () => onPick(f.properties.iso_a3) : null,
       "data-testid": i >= 0 ? "map-highlight" : null,
     });
   });
@@ -401,6 +411,7 @@ export function worldMap(world, places, highlight) {
       cy: -p.lat,
       "data-px": 4 + 9 * Math.sqrt(p.events / maxEvents),
       "data-testid": "map-place",
+      onclick: onPick && p.country ? () => onPick(p.country) : null, // a place: its country's events
       "data-tip": `${p.name} (${p.country || "?"}${what}): ${p.events} event${p.events === 1 ? "" : "s"}`,
     });
   });
@@ -448,7 +459,22 @@ export function worldMap(world, places, highlight) {
       "ul",
       { class: "legend" },
       highlight.map((c, i) => h("li", {}, h("span", { class: `swatch hl-${i}` }), c)),
-      h("li", {}, h("span", { class: "swatch dot place-key" }), "event place, sized by events"),
+      h("li", {}, h("span", { class: "swatch dot place-key" }), "event place, sized by events:"),
+      sizeKey(maxEvents),
     ),
   ];
+}
+
+/** The dot sizes of the map's legend: a dot for one event, and for the most any place has. */
+function sizeKey(maxEvents) {
+  const counts = [...new Set([1, Math.round(maxEvents / 4), maxEvents])].filter((n) => n >= 1 && n <= maxEvents);
+  return counts.map((n) => {
+    const r = 4 + 9 * Math.sqrt(n / maxEvents);
+    return h(
+      "li",
+      { "data-testid": "size-key" },
+      svg("svg", { width: 2 * r + 2, height: 2 * r + 2, "aria-hidden": "true" }, svg("circle", { class: "place", cx: r + 1, cy: r + 1, r })),
+      `${n} event${n === 1 ? "" : "s"}`,
+    );
+  });
 }
