@@ -506,28 +506,49 @@ def test_hostile_read_commands_refuse_a_missing_or_foreign_store(store: Path, tm
             assert result.exit_code != 0, (db, command)
             assert "[E605]" in str(result.exception), (db, command)
     assert not missing.exists()
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": TEXT}) + "\n", encoding="utf-8")
+    damaged = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(truncated), "-j", "1"])
+    assert "[E605]" in str(damaged.exception)  # nothing is written into a damaged store
     with duckdb.connect(str(foreign), read_only=True) as con:
         assert con.execute("SELECT table_name FROM information_schema.tables").fetchall() == [("mine",)]
     with pytest.raises(Exception, match=r"\[E605\]"):
         _client(foreign)
 
 
+_SMALL_DISK = textwrap.dedent(
+    """
+    import resource, signal, sys
+    from worldwire.nlp import load_pipeline
+    from worldwire.nlp.language import identify
+
+    load_pipeline()  # the models are read (and unpacked to temporary files) before the disk fills
+    identify("The foreign ministers met in Astana on Tuesday and agreed to meet again in June.")
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # writes past the limit fail with EFBIG, as on a full disk
+    resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
+    from worldwire.interfaces.cli import main
+
+    sys.argv = ["worldwire", "ingest", *sys.argv[1:]]
+    main()
+    """
+)
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="limits file size with setrlimit")
 def test_hostile_disk_full_is_e606_and_the_rerun_resumes(tmp_path: Path) -> None:
-    import resource
-
     corpus = tmp_path / "c.jsonl"
     lines = [{"id": f"d{i}", "text": TEXT.replace("Tuesday", f"day {i}")} for i in range(48)]
     corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     db = tmp_path / "w.duckdb"
-
-    def small_disk() -> None:  # writes past 300 KB fail with EFBIG, as on a full disk
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (300_000, 300_000))
-
-    full = _cli("ingest", corpus, "--db", db, "-j", "1", cwd=tmp_path, preexec_fn=small_disk)
+    full = subprocess.run(
+        [sys.executable, "-c", _SMALL_DISK, str(corpus), "--db", str(db), "-j", "1"],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=240,
+        check=False,
+    )
     assert full.returncode == 1
-    assert b"[E606]" in full.stderr
+    assert b"[E606]" in full.stderr, full.stderr.decode("utf-8", "replace")
     assert b"Traceback" not in full.stderr
     again = _cli("ingest", corpus, "--db", db, "-j", "1", cwd=tmp_path)
     assert again.returncode == 0, again.stderr.decode("utf-8", "replace")

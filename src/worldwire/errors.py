@@ -156,8 +156,9 @@ class Errors:
         "document is marked failed and the run went on; check it, or ingest with fewer --workers."
     )
     E605 = (
-        "[E605] {path!r} is not a worldwire store ({reason}). Read commands never create or change a store: "
-        "check --db, or create the store first with `worldwire ingest FILES --db {path}`."
+        "[E605] {path!r} is not a readable worldwire store ({reason}). Read commands never create or change "
+        "a store, and nothing is written into a damaged one: check --db, restore the file from a copy, or "
+        "create a store with `worldwire ingest FILES --db NEWFILE`."
     )
     E606 = (
         "[E606] cannot write to the store {path!r}: {reason}. Free disk space or fix the permissions, then "

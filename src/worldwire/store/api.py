@@ -26,6 +26,8 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
     worldwire store only (E605 otherwise), so a read command never creates or changes a foreign file."""
     if read_only and _version(path) < LATEST:
         connect(path).close()  # a store of an older worldwire is brought up to date once
+    elif not read_only and Path(path).exists():
+        _version(path, foreign=True)  # a damaged file fails here (E605), not half-way through a write
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
@@ -39,8 +41,9 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
 _DUCKDB_MAGIC = b"DUCK"
 
 
-def _version(path: str | Path) -> int:
-    """The schema version of the worldwire store at `path`; E605 when it is no worldwire store."""
+def _version(path: str | Path, *, foreign: bool = False) -> int:
+    """The schema version of the worldwire store at `path`; E605 when it is no worldwire store, or it is
+    damaged. With `foreign`, a sound DuckDB database without worldwire's tables is version 0."""
 
     def refuse(reason: str) -> WorldwireError:
         return WorldwireError(Errors.E605.format(path=str(path), reason=reason))
@@ -58,7 +61,7 @@ def _version(path: str | Path) -> int:
             tables = {
                 row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
             }
-            if "schema_migrations" not in tables:
+            if "schema_migrations" not in tables and not foreign:
                 raise refuse("a DuckDB database without worldwire's tables")
             size = con.execute(
                 "SELECT total_blocks * block_size FROM pragma_database_size() "
@@ -66,6 +69,8 @@ def _version(path: str | Path) -> int:
             ).fetchall()[0][0]
             if file.stat().st_size < int(size):  # queries would fail half-way through
                 raise refuse(f"it is truncated: {file.stat().st_size:,} of its {int(size):,} bytes are there")
+            if "schema_migrations" not in tables:
+                return 0
             rows = con.execute("SELECT max(version) FROM schema_migrations").fetchall()
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():  # another process writes to it: say so, as opening it would
