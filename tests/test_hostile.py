@@ -111,6 +111,22 @@ def test_hostile_lone_surrogate_fails_one_record_in_extract(tmp_path: Path) -> N
     assert result.returncode == 1  # a document failed
 
 
+def test_hostile_lone_surrogate_fails_one_record_in_ingest_and_reruns_go_on(tmp_path: Path) -> None:
+    corpus = _surrogate_jsonl(tmp_path / "s.jsonl")
+    db = tmp_path / "w.duckdb"
+    first = _cli("ingest", corpus, "--db", db, "-j", "1", cwd=tmp_path)
+    assert first.returncode == 1, first.stderr.decode("utf-8", "replace")  # one input failed, no crash
+    assert b"Traceback" not in first.stderr
+    again = _cli("ingest", corpus, "--db", db, "-j", "1", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr.decode("utf-8", "replace")  # nothing new, nothing failed
+    assert sorted(_log(db).values(), key=str) == [
+        ("done", None),
+        ("done", None),
+        ("done", None),
+        ("failed", "E114"),
+    ]
+
+
 def test_hostile_lone_surrogate_through_the_python_api_fails_with_e114() -> None:
     raw = RawDocument(id="api", origin="<string>", text=TEXT + "\udfff")
     assert _code(clean_document(raw).error) == "E114"
