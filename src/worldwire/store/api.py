@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict, Unpack
 
 import duckdb
 
@@ -18,6 +18,21 @@ from worldwire.store.runner import IngestReport, ProgressHook, ingest_into, stor
 from worldwire.store.schema import LATEST, migrate
 
 DEFAULT_DB = "worldwire.duckdb"
+
+
+class Filters(TypedDict, total=False):
+    """The filters every summary (dyads, timeline, actors, network, places) shares with `events`."""
+
+    country: str | None  # a country, name or ISO code, as source or target
+    since: str | dt.date | None  # first day
+    until: str | dt.date | None  # last day
+    root: str | int | None  # a CAMEO root: 19, "19", "fight"
+    plover: str | None  # a PLOVER category, any case
+    q: str | None  # words that must all occur in the evidence
+    min_confidence: float | None  # the lowest coder confidence kept, 0 to 1
+    negated: bool  # include events the article says did not happen
+
+
 Frame = Literal["pandas", "arrow", "polars"]
 
 
@@ -160,23 +175,10 @@ class Store:
         )  # fmt: skip
         return _frame(relation, as_)
 
-    def dyads(
-        self,
-        *,
-        top: int = 20,
-        country: str | None = None,
-        since: str | dt.date | None = None,
-        until: str | dt.date | None = None,
-        min_confidence: float | None = None,
-        negated: bool = False,
-        as_: Frame = "pandas",
-    ) -> Any:
-        """The country pairs with the most events (either direction); with `country`, that country's."""
-        relation = queries.dyads(
-            self.con, top=top, country=country, since=_day(since), until=_day(until),
-            min_confidence=min_confidence, negated=negated,
-        )  # fmt: skip
-        return _frame(relation, as_)
+    def dyads(self, *, top: int = 20, as_: Frame = "pandas", **filters: Unpack[Filters]) -> Any:
+        """The country pairs with the most events (either direction), with mentions, mean Goldstein,
+        cooperation and conflict; `filters` as for `actors` (with `country`: the pairs it is in)."""
+        return _frame(queries.dyads(self.con, top=top, **_days(filters)), as_)
 
     def timeline(
         self,
@@ -184,24 +186,20 @@ class Store:
         b: str | None = None,
         *,
         by: str = "month",
-        country: str | None = None,
-        since: str | dt.date | None = None,
-        until: str | dt.date | None = None,
-        min_confidence: float | None = None,
-        negated: bool = False,
         directed: bool = False,
         as_: Frame = "pandas",
+        **filters: Unpack[Filters],
     ) -> Any:
         """Events per period (day, week, month, quarter or year) by QuadClass, with mean Goldstein.
 
         `timeline("CHN", "KAZ")`, `timeline("CHN-KAZ")` and `timeline(("China", "Kazakhstan"))` are the
-        same dyad; `timeline()` counts every event. Undated events are on no timeline (see `status()`).
+        same dyad; `timeline()` counts every event. `directed`: only the first country acting on the
+        second. Undated events are on no timeline (`status()["undated_events"]` counts them).
         """
         pair = names.dyad((str(a), b) if b is not None else a) if a is not None else None
         relation = queries.timeline(
-            self.con, *(pair or (None, None)), by=by, country=country, since=_day(since),
-            until=_day(until), min_confidence=min_confidence, negated=negated, directed=directed,
-        )  # fmt: skip
+            self.con, *(pair or (None, None)), by=by, directed=directed, **_days(filters)
+        )
         return _frame(relation, as_)
 
     def articles(self, *, origin: str | None = None, as_: Frame = "pandas") -> Any:
@@ -219,15 +217,29 @@ class Store:
         """One article's cleaned text and its events, with offsets into that text; None if absent."""
         return queries.article(self.con, article_id)
 
-    def actors(self, *, as_: Frame = "pandas", **options: Any) -> Any:
-        return _frame(queries.actors(self.con, **options), as_)
+    def actors(
+        self, *, top: int = 50, dyad: Dyad | None = None, as_: Frame = "pandas", **filters: Unpack[Filters]
+    ) -> Any:
+        """The actors (CAMEO codes) in the most matching events, as source and as target.
 
-    def network(self, **options: Any) -> dict[str, list[dict[str, Any]]]:
-        """Nodes (the top actors) and directed edges between them, as lists of dicts."""
-        return queries.network(self.con, **options)
+        Every filter is optional; they combine with AND, and are spelled as in `events`:
+        country (a name or ISO code, either side), since and until (dates), root (a CAMEO root by number
+        or name), plover (a category, any case), q (words of the evidence), min_confidence (0 to 1),
+        negated (include events the article says did not happen).
+        """
+        return _frame(queries.actors(self.con, top=top, dyad=dyad, **_days(filters)), as_)
 
-    def places(self, *, as_: Frame = "pandas", **options: Any) -> Any:
-        return _frame(queries.places(self.con, **options), as_)
+    def network(
+        self, *, top: int = 40, dyad: Dyad | None = None, **filters: Unpack[Filters]
+    ) -> dict[str, list[dict[str, Any]]]:
+        """Nodes (the top actors) and directed edges between them, as lists of dicts; filters as `actors`."""
+        return queries.network(self.con, top=top, dyad=dyad, **_days(filters))
+
+    def places(
+        self, *, top: int = 500, dyad: Dyad | None = None, as_: Frame = "pandas", **filters: Unpack[Filters]
+    ) -> Any:
+        """Where matching events happened: places with coordinates and event counts; filters as `actors`."""
+        return _frame(queries.places(self.con, top=top, dyad=dyad, **_days(filters)), as_)
 
     def events_by_root(self, *, as_: Frame = "pandas") -> Any:
         return _frame(queries.events_by_root(self.con), as_)
@@ -252,6 +264,12 @@ class Store:
 
 def _day(value: str | dt.date | None) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _days(filters: Filters) -> dict[str, Any]:
+    """The filters as `queries` takes them: dates as ISO strings."""
+    days = {"since": _day(filters.get("since")), "until": _day(filters.get("until"))}
+    return {**filters, **{k: v for k, v in days.items() if k in filters}}
 
 
 def _frame(relation: duckdb.DuckDBPyRelation, as_: Frame) -> Any:
