@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,13 @@ import duckdb
 import pandas as pd
 import polars as pl
 import pytest
+from starlette.exceptions import StarletteDeprecationWarning
 from typer.testing import CliRunner
 
 import worldwire
 from storekit import event
 from worldwire.interfaces.cli import app
+from worldwire.interfaces.server import create_app
 from worldwire.models import (
     Actor,
     ActorDocument,
@@ -31,6 +34,10 @@ from worldwire.models import (
 )
 from worldwire.output import to_record
 from worldwire.store.config import store_config
+
+with warnings.catch_warnings():  # starlette asks for httpx2, which is not a dependency; httpx works
+    warnings.filterwarnings("ignore", category=StarletteDeprecationWarning)
+    from fastapi.testclient import TestClient
 
 VISIT = "President Tokayev met Xi Jinping in Astana to discuss a new rail corridor."
 BLAME = "Kazakhstan accused China of dumping steel on its market, the trade ministry said."
@@ -201,6 +208,13 @@ def test_exports_min_confidence_in_every_interface(db: Path) -> None:
         assert store.dyads(min_confidence=0.8)["events"].tolist() == [1]
     bad = CliRunner().invoke(app, ["events", "--min-confidence", "1.5", "--db", str(db)])
     assert bad.exit_code == 2
+    client = TestClient(create_app(db))
+    page = client.get("/api/events", params={"min_confidence": "0.8"}).json()
+    assert [e["confidence"] for e in page["items"]] == [0.9]
+    timeline = client.get("/api/timeline", params={"min_confidence": "0.5", "by": "year"}).json()
+    assert sum(p["events"] for p in timeline["items"]) == 1  # 0.7 is undated: counted apart
+    assert timeline["undated"] == 1
+    assert client.get("/api/events", params={"min_confidence": "2"}).status_code == 400
 
 
 def test_exports_fips_table_is_geonames_own() -> None:

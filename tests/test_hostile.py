@@ -312,8 +312,9 @@ def test_hostile_killed_worker_is_replaced_and_the_run_finishes(tmp_path: Path) 
     time.sleep(3)  # let them load spaCy and take work
     os.kill(workers[0], signal.SIGKILL)
     _out, err = run.communicate(timeout=300)
-    assert run.returncode == 0, err.decode("utf-8", "replace")
     log = _log(db)
+    failed = any(status == "failed" for status, _ in log.values())
+    assert run.returncode == (1 if failed else 0), err.decode("utf-8", "replace")  # 1: an input failed
     assert len(log) == 48
     assert {status for status, _ in log.values()} <= {"done", "failed"}
     assert {code for _, code in log.values()} <= {None, "E604"}
