@@ -321,6 +321,51 @@ def test_hostile_killed_worker_is_replaced_and_the_run_finishes(tmp_path: Path) 
     assert sum(status == "done" for status, _ in log.values()) >= 40
 
 
+def _spawned(pid: int) -> set[int]:
+    """The pool workers among `pid`'s children (the resource tracker is a child too)."""
+    found = set()
+    for child in _children(pid):
+        try:
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.add(child)
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the workers through /proc")
+def test_hostile_document_whose_worker_dies_twice_fails_alone_with_e604(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    lines = [{"id": f"d{i}", "text": TEXT.replace("Tuesday", f"day {i}")} for i in range(96)]
+    corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    with subprocess.Popen(
+        [*WORLDWIRE, "ingest", str(corpus), "--db", str(db), "-j", "2"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    ) as run:
+        deadline = time.monotonic() + 120
+        first: set[int] = set()
+        while time.monotonic() < deadline and len(first) < 2:
+            time.sleep(0.2)
+            first = _spawned(run.pid)
+        time.sleep(3)  # working now
+        os.kill(min(first), signal.SIGKILL)  # the pool breaks: its chunk is analysed again, one by one
+        second: set[int] = set()
+        while time.monotonic() < deadline and not second:
+            time.sleep(0.05)
+            second = _spawned(run.pid) - first
+        assert second, "no worker was started again"
+        os.kill(min(second), signal.SIGKILL)  # the worker analysing one document alone: that one fails
+        _out, err = run.communicate(timeout=300)
+    log = _log(db)
+    assert run.returncode == 1, err.decode("utf-8", "replace")  # an input failed
+    assert len(log) == 96
+    assert sorted(code for _, code in log.values() if code) == ["E604"]
+    assert sum(status == "done" for status, _ in log.values()) == 95
+
+
 # --- 7. the server: Host, token, headers, HEAD ----------------------------------------------------------
 
 HOSTILE_ID = "evil\x1b]0;pwned\x07[/x][link=https://evil.example]click[/link]"

@@ -323,7 +323,7 @@ class _Workers:
             return
         except BrokenProcessPool:
             pass
-        waiting = [c for c, _ in self.in_flight]
+        waiting = list(self.in_flight)  # those the dead pool finished keep their results
         self.in_flight.clear()
         self._restart()
         for raw in chunk:  # alone in the pool: a worker that dies now died of this document
@@ -333,8 +333,11 @@ class _Workers:
                 self._restart()
                 error = Errors.E604.format(what=repr(raw.id), reason=str(exc) or type(exc).__name__)
                 yield to_record(failed_document(raw, error)), None
-        for other in waiting:
-            self.submit(other)
+        for other, done in waiting:
+            if done.done() and not done.cancelled() and done.exception() is None:
+                self.in_flight.append((other, done))
+            else:
+                self.submit(other)
 
     def _restart(self) -> None:
         self.pool.shutdown(wait=False, cancel_futures=True)
