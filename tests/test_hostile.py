@@ -159,10 +159,21 @@ def test_hostile_document_over_its_budget_fails_with_e205_and_the_batch_goes_on(
         RawDocument(id="slow", origin="slow.txt", text=slow),
         RawDocument(id="good", origin="good.txt", text=TEXT),
     ]
-    list(extract_documents(raws[1:], nlp=nlp))  # load the lazily built tables outside the budget
-    docs = list(extract_documents(raws, nlp=nlp, doc_seconds=0.3))
+    docs = list(extract_documents(raws, nlp=nlp, doc_seconds=0.3))  # tables load outside the budget
     assert [(d.id, _code(d.error)) for d in docs] == [("slow", "E205"), ("good", None)]
     assert "cleaning" in (docs[0].error or "")
+
+
+def test_hostile_document_budget_from_the_command_line(tmp_path: Path) -> None:
+    slow = tmp_path / "slow.txt"
+    slow.write_text("\n".join(f"Line {i} of a list, and more" for i in range(150_000)), encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text(TEXT, encoding="utf-8")
+    result = _cli("extract", slow, good, "--max-chars", "10000000", "--doc-seconds", "0.5", cwd=tmp_path)
+    assert [(r["id"], _code(r["error"])) for r in _lines(result)] == [
+        ("slow.txt", "E205"),
+        ("good.txt", None),
+    ]
 
 
 # --- 3. bounded reads: gzip bombs and endless lines ----------------------------------------------------

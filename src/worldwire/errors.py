@@ -126,7 +126,7 @@ class Errors:
     E205 = (
         "[E205] {what} took more than {seconds:g} s in one stage ({stage}), the budget of one document: "
         "it is probably malformed or hostile (a huge token, a pathological page). Check it, or raise the "
-        "budget (worldwire.settings 'doc_seconds')."
+        "budget with --doc-seconds."
     )
     E301 = (
         "[E301] not English: {what} looks like {language} ({evidence}). worldwire codes English news only "

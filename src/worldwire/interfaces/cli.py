@@ -79,6 +79,7 @@ def extract_command(
     follow_links: Annotated[
         bool, typer.Option("--follow-links", help="Read a folder's symbolic links that lead out of it.")
     ] = False,
+    doc_seconds: store_commands.DocSecondsOption = store_commands.DOC_SECONDS,
     text_field: store_commands.TextFieldOption = None,
     date_field: store_commands.DateFieldOption = None,
     url_field: store_commands.UrlFieldOption = None,
@@ -106,6 +107,7 @@ def extract_command(
         n_process=n_process,
         follow_links=follow_links,
         fields=store_commands.jsonl_fields(text_field, date_field, url_field, title_field),
+        doc_seconds=doc_seconds,
     ):
         failed += record["error"] is not None
         out.write(json.dumps(record, ensure_ascii=False) + "\n")

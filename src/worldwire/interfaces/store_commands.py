@@ -83,6 +83,15 @@ MinConfidenceOption = Annotated[
         "--min-confidence", min=0.0, max=1.0, help="Only events the coder is at least this sure of (0 to 1)."
     ),
 ]
+DOC_SECONDS = float(default("doc_seconds"))
+DocSecondsOption = Annotated[
+    float,
+    typer.Option(
+        "--doc-seconds",
+        min=0,
+        help="Wall-clock budget of one document in each stage; past it the document fails (E205). 0: none.",
+    ),
+]
 NegatedOption = Annotated[
     bool, typer.Option("--negated", help="Include events the article says did not happen.")
 ]
@@ -184,6 +193,7 @@ def _register_ingest(app: typer.Typer) -> None:
         follow_links: Annotated[
             bool, typer.Option("--follow-links", help="Read a folder's symbolic links that lead out of it.")
         ] = False,
+        doc_seconds: DocSecondsOption = DOC_SECONDS,
         text_field: TextFieldOption = None,
         date_field: DateFieldOption = None,
         url_field: UrlFieldOption = None,
@@ -270,6 +280,7 @@ def _register_ingest(app: typer.Typer) -> None:
                 max_chars=max_chars,
                 follow_links=follow_links,
                 fields=fields,
+                doc_seconds=doc_seconds,
             )
         stderr.print(
             f"[green]{report.inputs} inputs in {report.seconds:.1f} s:[/green] {report.done} new articles, "

@@ -97,21 +97,33 @@ def _watch_parent(parent: int) -> None:
 
 
 def analyse(
-    raws: Iterable[RawDocument], *, raw_mode: bool, default_date: str | None, batch_size: int
+    raws: Iterable[RawDocument],
+    *,
+    raw_mode: bool,
+    default_date: str | None,
+    batch_size: int,
+    doc_seconds: float = default("doc_seconds"),
 ) -> Iterator[tuple[dict[str, Any], np.ndarray | None]]:
     """The whole pipeline over documents, in order: records with their MinHash signatures (None for a
     failed record or a body too short to compare). Every engine analyses documents with this."""
     config = store_config()
-    for doc in extract_documents(raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size):
+    documents = extract_documents(
+        raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size, doc_seconds=doc_seconds
+    )
+    for doc in documents:
         record = to_record(doc)
         yield record, None if record["error"] else signature(record["text"], config)
 
 
 def _analyse_chunk(
-    raws: Sequence[RawDocument], raw_mode: bool, default_date: str | None, batch_size: int
+    raws: Sequence[RawDocument], raw_mode: bool, default_date: str | None, batch_size: int, doc_seconds: float
 ) -> list[tuple[dict[str, Any], np.ndarray | None]]:
     """Worker: the whole pipeline over a chunk."""
-    return list(analyse(raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size))
+    return list(
+        analyse(
+            raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size, doc_seconds=doc_seconds
+        )
+    )
 
 
 class _Session:
@@ -201,6 +213,7 @@ def ingest_into(
     progress: ProgressHook | None = None,
     on_commit: ProgressHook | None = None,
     follow_links: bool = False,
+    doc_seconds: float = default("doc_seconds"),
     fields: JsonlFields | None = None,
 ) -> IngestReport:
     """Ingest `inputs` into the open store `con`; returns the run's counts (see `IngestReport`).
@@ -217,7 +230,7 @@ def ingest_into(
                 to_parse.append(_Pending(raw, key, content))
                 yield raw
 
-    for record, sig in _records(fresh(), workers, raw_mode, default_date, batch_size):
+    for record, sig in _records(fresh(), workers, (raw_mode, default_date, batch_size, doc_seconds)):
         item = to_parse.popleft()
         status: Status = "failed" if record["error"] else "done"
         if status == "failed" and item.content is not None:
@@ -264,13 +277,16 @@ def _start_run(con: duckdb.DuckDBPyConnection, inputs: Sequence[str]) -> int:
 
 
 def _records(
-    raws: Iterable[RawDocument], workers: int, raw_mode: bool, default_date: str | None, batch_size: int
+    raws: Iterable[RawDocument], workers: int, args: tuple[bool, str | None, int, float]
 ) -> Iterator[tuple[dict[str, Any], np.ndarray | None]]:
     """Records in input order: in this process, or from `workers` processes with bounded work in flight."""
     if workers <= 1:
-        yield from analyse(raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size)
+        raw_mode, default_date, batch_size, doc_seconds = args
+        yield from analyse(
+            raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size, doc_seconds=doc_seconds
+        )
         return
-    with _Workers(workers, (raw_mode, default_date, batch_size)) as pool:
+    with _Workers(workers, args) as pool:
         chunk: list[RawDocument] = []
         for raw in raws:
             chunk.append(raw)
@@ -290,7 +306,7 @@ class _Workers:
     started again, the chunk it held is analysed again one document at a time, alone, so that only the
     document that kills a worker fails (E604), and the other chunks in flight are sent again."""
 
-    def __init__(self, workers: int, args: tuple[bool, str | None, int]) -> None:
+    def __init__(self, workers: int, args: tuple[bool, str | None, int, float]) -> None:
         self.workers = workers
         self.args = args
         self.in_flight: deque[tuple[list[RawDocument], Future[list[tuple[dict[str, Any], Any]]]]] = deque()
