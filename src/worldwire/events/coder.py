@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from worldwire.actors import default_lexicon
 from worldwire.events.codebook import cameo_entry, plover_codebook
+from worldwire.events.confidence import confidence_model
 from worldwire.events.modality import infinitival, read_modality
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import Actor, ActorDocument, Event, EventActor, EventDocument, Modality
@@ -61,15 +62,6 @@ class _Side:
 _UNKNOWN = _Side(None, "", None, None, None)  # the author of unattributed violence
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who"})
-# Confidence: evidence strength, added up (see docs/events.md, Confidence).
-BASE_CONFIDENCE = 0.3
-MODALITY_CONFIDENCE: Mapping[str, float] = {
-    "asserted": 0.1,
-    "historical": 0.05,
-    "intended": 0.05,
-    "hypothetical": 0.0,
-    "negated": 0.0,
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -724,20 +716,20 @@ class _SegmentCoder:
         modality, code = read_modality(
             token, anchor, modality_cues(), self.parent.published, pattern.code, recode
         )
-        base = (
-            BASE_CONFIDENCE
-            + (0.1 if match.score >= 3 else 0.05 if match.score > 0 else 0.0)  # a specific pattern
-            + (0.05 if kind == "verb" else -0.05 * (anchor is token))  # a bare noun is weaker
-            + MODALITY_CONFIDENCE[modality]
-            - (0.15 if self._personal(token) else 0.0)  # quoted or first-person talk
-            - (0.1 if _simple_present(token) else 0.0)  # "the party supports", "the foundation provides"
-        )
+        cues = {
+            "pattern_specific" if match.score >= 3 else "pattern_preposition" if match.score > 0 else "",
+            "noun" if kind == "noun" else "",
+            "bare_noun" if kind == "noun" and anchor is token else "",
+            modality if modality != "asserted" else "",
+            "quoted" if self._personal(token) else "",  # interview and opinion talk
+            "habitual" if _simple_present(token) else "",  # "the party supports", "the foundation provides"
+        } - {""}
         pairs: list[tuple[_Side, _Side | None]]
         if unattributed:
             pairs = [(self._implied_agent(token, code, b), b) for b in self._sides(target or [])]
-            adjust = 0.0
+            origin = "target_argument"
         else:
-            pairs, adjust = self._pairs(token, anchor, pattern, source, target or [], code)
+            pairs, origin = self._pairs(token, anchor, pattern, source, target or [], code)
         sentence = self.parent.sentence_of(self.offset + token.idx)
         trigger = token.text if anchor is token else f"{anchor.text} … {token.text}"
         reciprocal = pattern.reciprocal or self.book.reciprocal.get(pattern.code)
@@ -754,10 +746,10 @@ class _SegmentCoder:
                 continue
             deployed = self._deployment(token, pattern, a, code)
             own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)
-            confidence = base + self._side_confidence(a, source=True) + self._target_confidence(b, adjust)
-            yield self._event(a, b, own_code, modality, sentence, confidence, trigger)
+            evidence = cues | self._party_cues(a, b, origin)
+            yield self._event(a, b, own_code, modality, sentence, evidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
-                yield self._event(b, a, reciprocal, modality, sentence, confidence - 0.05, trigger)
+                yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
 
     def _implied_agent(self, token: Token, code: str, target: _Side) -> _Side:
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by
@@ -775,23 +767,24 @@ class _SegmentCoder:
             return _UNKNOWN
         return _Side(None, "", country + sector, country, sector)
 
-    def _side_confidence(self, side: _Side, source: bool) -> float:
-        """How firmly a party is known: a named state, organisation or national actor (0.2 as source), one
-        reached through a pronoun or with no country (less), none (0)."""
-        if side.index is None and side.code is None:
-            return 0.0
-        national = side.country is not None or (side.code or "").startswith("IGO")
-        pronoun = side.index is not None and self.actors[side.index].text.lower() in PRONOUNS
-        weight = (0.2 if national else 0.05) - (0.1 if pronoun and national else 0.0)
-        return weight if source else weight * 0.75
-
-    def _target_confidence(self, target: _Side | None, adjust: float) -> float:
-        """A target read from an argument position counts fully, the next actor in the clause or a compound
-        subject acting mutually by half, no target not at all."""
-        if target is None:
-            return 0.0
-        weight = self._side_confidence(target, source=False)
-        return weight if adjust > 0 else weight / 2
+    def _party_cues(self, source: _Side, target: _Side | None, found: str) -> set[str]:
+        """How firmly the parties are known: a state, organisation or national actor, one reached through a
+        pronoun, one with no state; where the target came from (an argument, the next actor in the clause,
+        the story, none)."""
+        cues = {found if target is not None else "target_none"}
+        if source.index is None and source.code is None:
+            cues.add("source_none")
+        elif source.country is None and not (source.code or "").startswith("IGO"):
+            cues.add("source_partial")
+        else:
+            cues.add("source_national")
+            if source.index is not None and self.actors[source.index].text.lower() in PRONOUNS:
+                cues.add("source_pronoun")
+        if target is not None and target.country is None and not (target.code or "").startswith("IGO"):
+            cues.add("target_partial")
+        if target is not None and target.country is not None and target.country == source.country:
+            cues.add("domestic")
+        return cues
 
     def _personal(self, token: Token) -> bool:
         """The predicate is inside a quotation, or its sentence speaks in the first or second person
@@ -834,9 +827,9 @@ class _SegmentCoder:
 
     def _pairs(
         self, token: Token, anchor: Token, pattern: Pattern, source: list[int], target: list[int], code: str
-    ) -> tuple[list[tuple[_Side, _Side | None]], float]:
-        """The dyads to code, and how much they change the confidence: +0.1 with a target read from an
-        argument, -0.1 more when it is only the next actor in the clause, -0.15 with none."""
+    ) -> tuple[list[tuple[_Side, _Side | None]], str]:
+        """The dyads to code, and where their target came from (a confidence cue): an argument, the next
+        actor in the clause (or a compound subject acting mutually), the story, or none."""
         sources = self._sides(source)
         if pattern.code in self.book.reciprocal:  # "people visiting Hong Kong": no party pays a visit
             sources = [a for a in sources if a.country is not None or len(a.code or "") > 3]
@@ -852,35 +845,35 @@ class _SegmentCoder:
             and _resolved(self.actors, index).country is None
         }
         targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
-        adjust = 0.1
+        found = "target_argument"
         if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital
             targets = [t for t in targets if t.country is not None or len(t.code or "") > 3]
         if not targets and pattern.code in self.book.reciprocal:
             targets = self._place_sides(token, pattern)
             if not targets:
-                return [], 0.0  # a visit is to somewhere: "leave room for" is none
+                return [], found  # a visit is to somewhere: "leave room for" is none
         symmetric = pattern.code not in self.book.reciprocal and pattern.code not in self.reciprocal_codes
         mutual = pattern.mutual or (
             symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
         )
         several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
         if not targets and mutual and several:
-            return [(a, b) for a in sources for b in sources if not _same_party(a, b)], 0.0
+            return [(a, b) for a in sources for b in sources if not _same_party(a, b)], "target_following"
         fallback = self.book.fallback.get(pattern.lemma) is pattern
         strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)
         if not targets:
             following = self._following_actor(anchor, pattern.code, token if strict else None, itself)
             targets = [t for t in self._sides(following) if t.index not in source]
-            adjust = 0.0
+            found = "target_following"
         if not targets and pattern.code[:2] in self.book.context_target_roots:
-            targets, adjust = self._context_target(token, sources), -0.05
+            targets, found = self._context_target(token, sources), "target_context"
         if targets:
-            return [(a, b) for a in sources for b in targets], adjust
+            return [(a, b) for a in sources for b in targets], found
         if pattern.code[:3] in self.book.needs_target_roots:
-            return [], 0.0  # a meeting with nobody named is no event ("she discusses her background")
+            return [], found  # a meeting with nobody named is no event ("she discusses her background")
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
-        return [(a, None) for a in sources], -0.15
+        return [(a, None) for a in sources], "target_none"
 
     def _context_target(self, token: Token, sources: list[_Side]) -> list[_Side]:
         """The counterpart the story gives when the clause names none: the nearest party named before the
@@ -1006,7 +999,7 @@ class _SegmentCoder:
         code: str,
         modality: Modality,
         sentence: int,
-        conf: float,
+        cues: set[str],
         trigger: str,
     ) -> Event:
         entry = cameo_entry(code)  # a foreign pattern book's own codes (PETRARCH tests) read as their root
@@ -1026,8 +1019,9 @@ class _SegmentCoder:
             start=span.start,
             end=span.end,
             evidence=text[span.start : span.end],
-            confidence=round(max(0.05, min(conf, 0.95)), 2),
+            confidence=confidence_model().estimate(cues),
             trigger=trigger,
+            cues=tuple(sorted(cues)),
         )
 
     def _event_actor(self, side: _Side) -> EventActor:
