@@ -50,7 +50,8 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float) -> np.ndarray:
 
 def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     p = 1.0 / (1.0 + np.exp(-(w[0] + x @ w[1:])))
-    return np.clip(p, FLOOR, CEILING)
+    clipped: np.ndarray = np.clip(p, FLOOR, CEILING)
+    return clipped
 
 
 def reliability(p: np.ndarray, y: np.ndarray) -> list[tuple[str, int, float, float]]:
@@ -110,7 +111,7 @@ def main() -> None:
         )
         lines = [
             "# Event confidence: a logistic model over the cues the coder names for each event",
-            "# (events/confidence.py): 1 / (1 + exp(-(bias + the weights of its cues))), within [0.05, 0.95].",
+            "# (events/confidence.py): 1 / (1 + exp(-(bias + weights of its cues))), within [0.05, 0.95].",
             "# Written by scripts/calibrate_confidence.py (rerun it to refit); hypothetical and negated",
             "# events are not in the gold, so their weights are set by hand and kept on refit.",
             'schema = "worldwire.confidence/1"',
