@@ -47,7 +47,6 @@ _DEFINITE_SENTENCES = 8  # "the embassy": the embassy named this many sentences 
 _PLACE_NAMES = frozenset({"country", "region", "city", "capital"})
 _TITLE_GAP = 3  # title words between a title and a name ("deputy director", "of Economy")
 _DESCRIPTION_WORDS = 8  # how far after a name an apposition describing it is looked for
-_MAIN_STATE_LEAD = 2  # a document is about one state when it has this many times the next state's mentions
 _ATTACHING = frozenset({"in", "of", "from", "throughout", "across", "for"})  # "a spokesman for X"
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 _ATTITUDE = frozenset({"anti", "pro"})
@@ -1448,14 +1447,14 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
 
 
 def _main_state(drafts: list[_Draft]) -> str | None:
-    """The state the document is about: named far more often than any other (its states, places, people
-    and institutions all count); None when several states share the story."""
+    """The state the document is about: named more often than any other (its states, places, people and
+    institutions all count), as a coder reads a story's setting; None when two states share the lead."""
     counts = Counter(d.country for d in drafts if d.country and d.resolved)
     ranked = counts.most_common(2)
     if not ranked:
         return None
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][0] if ranked[0][1] >= _MAIN_STATE_LEAD * runner_up else None
+    return ranked[0][0] if ranked[0][1] > runner_up else None
 
 
 def _to_actor(draft: _Draft) -> Actor:
