@@ -72,7 +72,9 @@ _PARTICLES = frozenset(
 _STATE_NAMES = frozenset({"country", "adjective"})
 _ACRONYM = re.compile(r"[A-Z][A-Z.&]{1,4}")  # "CNN", "FEMA", "AT&T": kept only as written, in capitals
 # Short capitalised names that are also words or places, seen matching ordinary text ("ZERO" → USAREB)
-_NOT_ACRONYMS = frozenset({"ZERO", "CAMO", "ELA", "EYAL", "AMIT", "AMAL", "MANX", "THULE", "GUAM", "RAFAH"})
+_NOT_ACRONYMS = frozenset(
+    {"ZERO", "CAMO", "ELA", "EYAL", "AMIT", "AMAL", "MANX", "THULE", "GUAM", "RAFAH", "ZANU"}
+)
 
 
 @dataclass(frozen=True, slots=True)
