@@ -19,6 +19,8 @@ A code block naming several actors (``[FRO/BIL/SAM]``) makes a group with those 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
 from worldwire.actors.lexicon import ActorLexicon, Entry, RoleTable, Term, build_lexicon, plural
@@ -152,36 +154,42 @@ def _codes(
     out: list[tuple[str | None, Term | None]] = []
     for body in _BRACKET.findall(text):
         match = _DATED.match(body)
-        if match is None or not _valid_dates(match):
+        days = _days(match) if match is not None else None
+        if match is None or days is None:
             if skipped is not None:
                 skipped.append(f"{path.name}:{number}: [{body}]")
                 continue
             raise DataFileError(
                 Errors.E403.format(path=f"{path}:{number}", reason=f"cannot read actor code [{body}]")
             )
-        raw, sign, single, first, last = match.groups()
-        code = _clean_code(raw)
-        if sign is None and first is None:
+        code = _clean_code(match.group(1))
+        sign, single, first, last = days
+        if sign is None and not first:
             out.append((code, None))
         elif sign == "<":
-            out.append((None, Term(code, None, None, end=_iso(single))))
+            out.append((None, Term(code, None, None, end=single)))
         elif sign == ">":
-            out.append((None, Term(code, None, None, start=_iso(single))))
+            out.append((None, Term(code, None, None, start=single)))
         else:
-            out.append((None, Term(code, None, None, start=_iso(first), end=_next_day(_iso(last)))))
+            out.append((None, Term(code, None, None, start=first, end=_next_day(last))))
     return out
 
 
-def _valid_dates(match: re.Match[str]) -> bool:
-    """Every date of a code is a real day (not "19990231")."""
-    from datetime import date
+def _days(match: re.Match[str]) -> tuple[str | None, str, str, str] | None:
+    """The sign and the ISO dates of a code (`_iso`); None when a date is not a real day ("19990231")."""
+    sign, *values = match.groups()[1:]
+    days = [_iso(v) if v else "" for v in values]
+    if not all(_real_day(day) for day in days if day):
+        return None
+    return sign, days[0], days[1], days[2]
 
-    for value in match.groups()[2:]:
-        if value is not None:
-            try:
-                date.fromisoformat(_iso(value))
-            except ValueError:
-                return False
+
+@cache
+def _real_day(day: str) -> bool:
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return False
     return True
 
 
@@ -200,8 +208,6 @@ def _iso(value: str) -> str:
 
 def _next_day(value: str) -> str:
     """A TABARI range includes its last day; `Term.end` is exclusive."""
-    from datetime import date, timedelta
-
     return (date.fromisoformat(value) + timedelta(days=1)).isoformat()
 
 
