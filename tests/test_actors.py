@@ -425,3 +425,17 @@ def test_actors_first_person_in_a_quote_is_its_speaker() -> None:
     actors = actors_of(text, "2021-05-01")
     assert by_text(actors, "We").code == "CHLGOV"
     assert not [a for a in actors if a.text == "I"]  # outside a quotation: nobody's
+
+
+def test_actors_media_and_parties_are_their_states_media_and_parties() -> None:
+    actors = actors_of(
+        "The Washington Post said the Democratic Party and the BJP criticised Reuters.", "2020-01-01"
+    )
+    assert [a.code for a in actors] == ["USAMED", "USAPTYDEM", "INDPTYBJP", "GBRMED"]
+
+
+def test_actors_a_name_containing_a_place_is_not_that_state() -> None:
+    actors = actors_of(
+        "The Arizona Republic praised the Paris agreement and the Baghdad airport.", "2020-01-01"
+    )
+    assert [a.code for a in actors] == ["USAMED"]

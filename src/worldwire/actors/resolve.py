@@ -375,7 +375,18 @@ def _city_piece(doc: Doc, i: int, lexicon: ActorLexicon) -> _Piece | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     entry = lexicon.cities.get(doc[i:end].text)
-    return _Piece(i, end, "city", (entry,)) if entry is not None else None
+    if entry is None or _names_a_thing(doc[end - 1], lexicon):
+        return None
+    return _Piece(i, end, "city", (entry,))
+
+
+def _names_a_thing(last: Token, lexicon: ActorLexicon) -> bool:
+    """ "the Paris agreement", "the Baghdad airport": a city naming a thing, not its state or people."""
+    return (
+        last.dep_ == "compound"
+        and last.head.pos_ == "NOUN"
+        and (last.head.lemma_.lower(),) not in lexicon.folded
+    )
 
 
 def _overrun(doc: Doc, piece: _Piece, end: int, lexicon: ActorLexicon, index: _Index) -> bool:
@@ -576,6 +587,8 @@ def _plausible_state(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
         return False  # "anti-Syria journalist", "pro-Iranian group": a stance, not a nationality
     if piece.kind in _ADJECTIVE_KINDS and _describes_building(doc[piece.end - 1], lexicon):
         return False  # "a Greek Orthodox church" that is a building: no Greek actor
+    if piece.kind in ("capital", "city") and _names_a_thing(doc[piece.end - 1], lexicon):
+        return False
     kind = doc[piece.start].ent_type_
     if kind != "PERSON" and kind not in _THING_NAMES:
         return True
