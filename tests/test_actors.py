@@ -439,3 +439,12 @@ def test_actors_a_name_containing_a_place_is_not_that_state() -> None:
         "The Arizona Republic praised the Paris agreement and the Baghdad airport.", "2020-01-01"
     )
     assert [a.code for a in actors] == ["USAMED"]
+
+
+def test_actors_a_role_takes_the_state_where_its_act_happens() -> None:
+    actors = actors_of(
+        "A bomb in Baghdad killed 18 people on Monday. Demonstrators marched through Belgrade on Sunday.",
+        "2020-01-01",
+    )
+    assert by_text(actors, "people").code == "IRQCVL"  # the victims, not Iraq's government
+    assert by_text(actors, "Demonstrators").code == "SRBOPP"

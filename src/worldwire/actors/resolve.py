@@ -1453,10 +1453,24 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
             and d.kind == "state"
             and d.country
         ]
-        country = preceding[-1].country if preceding else _main_state(drafts)
+        country = preceding[-1].country if preceding else _place_of_act(draft, drafts) or _main_state(drafts)
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
+
+
+def _place_of_act(draft: _Draft, drafts: list[_Draft]) -> str | None:
+    """The state of the place the sentence says its act happened in ("demonstrators marched through
+    Belgrade" → SRB): a place named as where, later in the role's sentence."""
+    places = [
+        d.country
+        for d in drafts
+        if d.sentence == draft.sentence
+        and d.char_start > draft.char_start
+        and d.country
+        and (d.location or (d.kind == "state" and d.sector == "CVL"))  # "through Belgrade": a city as place
+    ]
+    return places[0] if places else None
 
 
 def _main_state(drafts: list[_Draft]) -> str | None:
