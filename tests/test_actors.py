@@ -448,3 +448,20 @@ def test_actors_a_role_takes_the_state_where_its_act_happens() -> None:
     )
     assert by_text(actors, "people").code == "IRQCVL"  # the victims, not Iraq's government
     assert by_text(actors, "Demonstrators").code == "SRBOPP"
+
+
+def test_actors_companies_courts_and_the_pope() -> None:
+    actors = actors_of(
+        "Facebook challenged the ruling at the European Court of Justice. The Pope criticised it.",
+        "2019-10-03",
+    )
+    assert [a.code for a in actors] == ["USABUS", "IGOEUREEC", "VATGOV"]
+
+
+def test_actors_a_company_is_no_story_s_setting() -> None:
+    text = (
+        "Facebook lost. Facebook appealed. Facebook paid. "
+        + "Austrian politician Eva Glawe sued Facebook in Vienna."
+    )
+    actors = actors_of(text, "2019-10-03")
+    assert by_text(actors, "Eva Glawe").country == "AUT"

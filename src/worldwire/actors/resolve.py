@@ -1475,8 +1475,9 @@ def _place_of_act(draft: _Draft, drafts: list[_Draft]) -> str | None:
 
 def _main_state(drafts: list[_Draft]) -> str | None:
     """The state the document is about: named more often than any other (its states, places, people and
-    institutions all count), as a coder reads a story's setting; None when two states share the lead."""
-    counts = Counter(d.country for d in drafts if d.country and d.resolved)
+    institutions count; companies, media and parties do not: "Facebook" is no story's setting), as a
+    coder reads a story's setting; None when two states share the lead."""
+    counts = Counter(d.country for d in drafts if d.country and d.resolved and d.kind != "organisation")
     ranked = counts.most_common(2)
     if not ranked:
         return None
