@@ -347,6 +347,8 @@ class _SegmentCoder:
     def _window(self, token: Token) -> set[str]:
         """Lemmas and words of the predicate's dependents, two levels down, outside subjects and clauses."""
         words: set[str] = set()
+        if token.dep_ == "acl" and token.tag_ == "VBN":  # "a lawsuit filed by X against Y": files a lawsuit
+            words.add(token.head.lemma_.lower())
         for child in token.children:
             if child.dep_ in SUBJECTS or child.dep_ in CLAUSES:
                 continue
