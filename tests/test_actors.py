@@ -465,3 +465,16 @@ def test_actors_a_company_is_no_story_s_setting() -> None:
     )
     actors = actors_of(text, "2019-10-03")
     assert by_text(actors, "Eva Glawe").country == "AUT"
+
+
+def test_actors_pronouns_agree_in_gender_with_their_person() -> None:
+    actors = actors_of(
+        "Senator Mary Jones met Governor Tom Baker in Ohio. She criticised him on Monday.", "2019-05-01"
+    )
+    assert by_text(actors, "She").code == "USALEG"  # Mary Jones, though Tom Baker is nearer
+    assert by_text(actors, "him").code == "USAGOV"
+
+
+def test_actors_they_refers_to_a_group_or_a_plural() -> None:
+    actors = actors_of("Kenyan police met a senator on Monday. They dispersed the protesters.", "2019-05-01")
+    assert by_text(actors, "They").code == "KENCOP"

@@ -390,6 +390,8 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             {
                 **dict.fromkeys((w.lower() for w in _optional(pronouns, "masculine_titles", where)), "m"),
                 **dict.fromkeys((w.lower() for w in _optional(pronouns, "feminine_titles", where)), "f"),
+                **dict.fromkeys((w.lower() for w in _optional(pronouns, "masculine_names", where)), "m"),
+                **dict.fromkeys((w.lower() for w in _optional(pronouns, "feminine_names", where)), "f"),
             }
         ),
     )

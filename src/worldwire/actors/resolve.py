@@ -1141,14 +1141,17 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     else:
         gender = lexicon.pronoun_gender.get(draft.doc[draft.start].lower_)
         speakers = _speakers(draft, kept, lexicon) if _quoted(draft) else set()
-        target = _nearest(
-            kept,
-            draft,
-            lambda d: (
-                (d.kind == "person" and d.name not in speakers and _gender_fits(d, gender, kept, lexicon))
-                or (d.kind == "role" and d.definite and d.office is not None and not d.plural)
-            ),
-        )
+
+        def fits(d: _Draft, known: bool) -> bool:
+            genders = _genders(d, kept, lexicon) - {None}
+            agrees = gender in genders if known else not genders - {gender}
+            return (d.kind == "person" and d.name not in speakers and (gender is None or agrees)) or (
+                not known and d.kind == "role" and d.definite and d.office is not None and not d.plural
+            )
+
+        # "Mary Jones met Tom Baker. She ...": a person known to be a woman before the nearest one
+        target = _nearest(kept, draft, lambda d: fits(d, known=True)) if gender else None
+        target = target or _nearest(kept, draft, lambda d: fits(d, known=False))
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
@@ -1174,11 +1177,11 @@ def _speakers(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> set[s
     return found
 
 
-def _gender_fits(candidate: _Draft, gender: str | None, kept: list[_Draft], lexicon: ActorLexicon) -> bool:
-    """ "she" does not refer to someone the text has already called "he", or titled "King" (and the
-    reverse)."""
-    if gender is None or candidate.name is None:
-        return True
+def _genders(candidate: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> set[str | None]:
+    """What the text tells of a person's gender: the pronouns it has used for them, a gendered title or
+    given name in any of their mentions ("King X", "Mrs. Y", "Mary Z")."""
+    if candidate.name is None:
+        return set()
     used = {
         lexicon.pronoun_gender.get(d.doc[d.start].lower_)
         for d in kept
@@ -1189,8 +1192,8 @@ def _gender_fits(candidate: _Draft, gender: str | None, kept: list[_Draft], lexi
         for d in (candidate, *kept)
         if d.kind == "person" and d.name == candidate.name
         for t in d.doc[max(0, d.start - 1) : d.end]
-    }  # "King X", "Mrs. Y": a gendered title in any of the person's mentions
-    return not ((used | titled) - {None, gender})
+    }
+    return used | titled
 
 
 def _link_name(draft: _Draft, kept: list[_Draft]) -> None:
