@@ -283,8 +283,12 @@ class _SegmentCoder:
     def _complaints(self) -> Iterator[Event]:
         """ "Turkey protested that Greece had violated its airspace": a complaint against the clause's subject
         (the clause keeps its own event)."""
+        book = self.book
         for verb in self.parsed:
-            code = self.book.complaint_verbs.get(verb.lemma_.lower())
+            lemma = verb.lemma_.lower()
+            code = book.complaint_verbs.get(lemma) or (
+                book.accusation_code if lemma in book.speech_verbs else None
+            )
             if code is None or verb.pos_ != "VERB" or verb.i in self.coded_heads:
                 continue
             for clause in verb.children:
@@ -292,6 +296,8 @@ class _SegmentCoder:
                     c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
                 ):
                     continue
+                if lemma not in book.complaint_verbs and not self._blames(clause):
+                    continue  # "X said Y is responsible for the attack" accuses Y; "X said Y won" does not
                 subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                 target = self._actors_of(subjects[0]) if subjects else []
                 if target:
@@ -300,6 +306,14 @@ class _SegmentCoder:
                     )
                     yield from self._code(verb, _Match(complaint, 0), "verb", target=target)
                     break
+
+    def _blames(self, clause: Token) -> bool:
+        """A clause that holds its subject to blame: "Y is responsible for", "Y was behind", "Y is guilty"."""
+        return clause.lemma_.lower() == "be" and any(
+            (c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.book.blame_predicates)
+            or (c.dep_ == "prep" and c.lower_ in self.book.blame_predicates)
+            for c in clause.children
+        )
 
     def _noun_demands(self) -> Iterator[Event]:
         """ "X reiterated its demand that Y ease ...", "issued a reminder to Y that it must ...": a demand by
@@ -631,6 +645,9 @@ class _SegmentCoder:
                 source = self._actors_of(child) if child.dep_ == "poss" else self._pobj_actors(noun, ("by",))
                 if source:
                     break
+        if not source:  # "the expulsions of diplomats by Poland": the by-phrase hung on the object
+            objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+            source = [i for o in objects if o.dep_ == "pobj" for i in self._pobj_actors(o, ("by",))]
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
             if verb.lower_ not in self.book.light_verb_preps:
@@ -689,6 +706,7 @@ class _SegmentCoder:
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
                 target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
             target = target if target is not None else self._verb_target(token, pattern)
+            target = self._one_act(token, pattern, target)
         else:
             self.blocked = ()
             source, found, light = self._noun_arguments(token, pattern)
@@ -752,6 +770,23 @@ class _SegmentCoder:
             yield self._event(a, b, own_code, modality, sentence, evidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
+
+    def _one_act(self, token: Token, pattern: Pattern, target: list[int]) -> list[int]:
+        """ "Rebels attacked the post, killing three soldiers", "police fired tear gas to disperse
+        protesters": a force used and what it did or was for are one act, coded once, on the party it
+        fell on: the participle or purpose clause is claimed, and its object is the target."""
+        if pattern.code[:2] not in self.book.forceful_roots:
+            return target
+        for clause in token.children:
+            lemma = lemma_in(clause, self.book.verbs)
+            if clause.dep_ not in ("advcl", "xcomp") or clause.pos_ != "VERB" or not lemma:
+                continue
+            if not any(p.code[:2] in self.book.forceful_roots for p in self.book.verbs[lemma]):
+                continue
+            self.coded_heads.add(clause.i)
+            if not target:
+                target = [i for c in _objects(clause) for i in self._others(self._actors_of(c))]
+        return target
 
     def _implied_agent(self, token: Token, code: str, target: _Side) -> _Side:
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by

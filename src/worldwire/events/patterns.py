@@ -92,6 +92,8 @@ class PatternBook:
     unconventional_targets: frozenset[str] = frozenset()
     context_target_roots: frozenset[str] = frozenset()
     implied_agents: Mapping[str, str] = field(default_factory=dict)
+    forceful_roots: frozenset[str] = frozenset()
+    blame_predicates: frozenset[str] = frozenset()
     evaluation_verbs: frozenset[str] = frozenset()
     accusation_words: frozenset[str] = frozenset()
     criticism_words: frozenset[str] = frozenset()
@@ -206,6 +208,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         unconventional_targets=frozenset(string_list(raw, "unconventional_targets", where)),
         context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
         implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
+        forceful_roots=frozenset(string_list(raw, "forceful_roots", where)),
+        blame_predicates=frozenset(string_list(raw, "blame_predicates", where)),
         evaluation_verbs=frozenset(string_list(raw, "evaluation_verbs", where)),
         accusation_words=frozenset(string_list(raw, "accusation_words", where)),
         criticism_words=frozenset(string_list(raw, "criticism_words", where)),
