@@ -607,3 +607,9 @@ def test_taking_over_and_regaining_territory_and_expelling_diplomats() -> None:
     assert ("POL", "RUSGOV", "161") in _codes_of(
         "The expulsions of Russian diplomats by Poland angered Moscow."
     )
+
+
+def test_a_protest_named_by_its_noun_is_its_crowd_s() -> None:
+    codes = _codes_of("Anti-government demonstrations in Tehran continued on Monday.")
+    assert codes == [("IRNOPP", "IRNGOV", "141")]
+    assert not _codes_of("The protests began in early October.")  # no place: no one to name

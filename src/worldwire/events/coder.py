@@ -9,9 +9,10 @@ special case: the inner clause's predicate is coded with its own subject.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ CONTROL = frozenset({"xcomp", "conj", "pcomp", "prep", "acomp", "advcl", "ccomp"
 CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 # What a verb of speaking says: its reported clause or quotation, or what it calls someone.
+_ANTI = re.compile(r"\banti\s*-\s*([a-z]+)")
 SAID = frozenset({"ccomp", "parataxis", "oprd", "xcomp", "dobj", "attr"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
 # A reported pronoun with no antecedent is the speaker when it fits the speaker's kind.
@@ -62,6 +64,18 @@ class _Side:
 _UNKNOWN = _Side(None, "", None, None, None)  # the author of unattributed violence
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Arguments:
+    """A predicate's parties (actor indexes), the word it hangs on, and whose act it is when nobody is
+    named: `unattributed` (done to someone, or violence, by no named author), `crowd` (a protest's crowd)."""
+
+    source: list[int]
+    target: list[int]
+    anchor: Token
+    unattributed: bool = False
+    crowd: _Side | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -695,62 +709,30 @@ class _SegmentCoder:
         claim: Token | None = None,
         source: list[int] | None = None,
     ) -> Iterator[Event]:
+        """One predicate's events, in four steps: its arguments (who acted, on whom), whose act it is when
+        nobody is named, its modality, then one event per dyad with its codes and confidence."""
         pattern = match.pattern
-        patient = False
-        if kind == "verb":
-            source, anchor = source or self._subject(token), token
-            if not source and _passive(token):  # "accused of misusing funds by officials"
-                source = self._stray_agent(token)
-                patient = not source and pattern.code[:2] in self.book.patient_passive_roots
-            self.blocked = tuple(self._sides(source))
-            if patient and target is None:  # "X was arrested": done to X by someone unnamed
-                target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
-            target = target if target is not None else self._verb_target(token, pattern)
-            target = self._one_act(token, pattern, target)
-        else:
-            self.blocked = ()
-            source, found, light = self._noun_arguments(token, pattern)
-            if target is not None and not source:  # a demand noun: its owner, or the subject it is object of
-                voiced = token.dep_ == "dobj" and _voicing(token.head, self.book)  # not "rejected the demand"
-                source = self._noun_source(token)[0] or (self._subject(token.head) if voiced else [])
-            target = target if target is not None else found
-            anchor = light if light is not None else token
-        ambiguous = {token.i} if token.lemma_.lower() in self.book.ambiguous_violence_verbs else set()
-        # an order or exhortation ("take a knife and attack the tourists") reports no attack
-        bare = kind == "verb" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children)
-        unattributed = (patient and bool(target)) or (
-            not source
-            and not bare
-            and pattern.code[:2] in self.book.unattributed_roots
-            and bool(target)
-            and any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
-            and not any(t.lemma_.lower() in self.book.natural_hazards for t in token.sent)
-        )
-        # "ordered the killing of pigs", "retreated from a goal": no party is acted on
-        if (not source and not unattributed) or self._thing_object(token, pattern):
-            return
+        args = self._arguments(token, pattern, kind, target, source)
+        if args is None or self._thing_object(token, pattern):
+            return  # nobody acts, or no party is acted on ("ordered the killing of pigs")
         if token.sent.text.rstrip(" \"'”’)").endswith("?"):
             return  # a question asks whether something happened; it reports nothing
-        self.coded_heads.update(t.i for t in (token, anchor, claim) if t is not None)
+        self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(
-            token, anchor, modality_cues(), self.parent.published, pattern.code, recode
+            token, args.anchor, modality_cues(), self.parent.published, pattern.code, recode
         )
         cues = {
             "pattern_specific" if match.score >= 3 else "pattern_preposition" if match.score > 0 else "",
             "noun" if kind == "noun" else "",
-            "bare_noun" if kind == "noun" and anchor is token else "",
+            "bare_noun" if kind == "noun" and args.anchor is token else "",
             modality if modality != "asserted" else "",
             "quoted" if self._personal(token) else "",  # interview and opinion talk
             "habitual" if _simple_present(token) else "",  # "the party supports", "the foundation provides"
         } - {""}
-        pairs: list[tuple[_Side, _Side | None]]
-        if unattributed:
-            pairs = [(self._implied_agent(token, code, b), b) for b in self._sides(target or [])]
-            origin = "target_argument"
-        else:
-            pairs, origin = self._pairs(token, anchor, pattern, source, target or [], code)
+        pairs, origin = self._dyads(token, pattern, args, code)
         sentence = self.parent.sentence_of(self.offset + token.idx)
+        anchor = args.anchor
         trigger = token.text if anchor is token else f"{anchor.text} … {token.text}"
         reciprocal = pattern.reciprocal or self.book.reciprocal.get(pattern.code)
         for a, b in pairs:
@@ -770,6 +752,95 @@ class _SegmentCoder:
             yield self._event(a, b, own_code, modality, sentence, evidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
+
+    def _arguments(
+        self,
+        token: Token,
+        pattern: Pattern,
+        kind: str,
+        target: list[int] | None,
+        source: list[int] | None,
+    ) -> _Arguments | None:
+        """Who acted and on whom, as actor indexes, and whose act it is when the text names nobody: done
+        to someone by nobody named ("X was arrested"), violence with no author, a protest by its crowd.
+        None when nobody acts."""
+        patient = False
+        if kind == "verb":
+            source, anchor = source or self._subject(token), token
+            if not source and _passive(token):  # "accused of misusing funds by officials"
+                source = self._stray_agent(token)
+                patient = not source and pattern.code[:2] in self.book.patient_passive_roots
+            self.blocked = tuple(self._sides(source))
+            if patient and target is None:  # "X was arrested": done to X by someone unnamed
+                target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
+            target = target if target is not None else self._verb_target(token, pattern)
+            target = self._one_act(token, pattern, target)
+        else:
+            self.blocked = ()
+            source, found, light = self._noun_arguments(token, pattern)
+            if target is not None and not source:  # a demand noun: its owner, or the subject it is object of
+                voiced = token.dep_ == "dobj" and _voicing(token.head, self.book)  # not "rejected the demand"
+                source = self._noun_source(token)[0] or (self._subject(token.head) if voiced else [])
+            target = target if target is not None else found
+            anchor = light if light is not None else token
+        args = _Arguments(source, target or [], anchor)
+        if source:
+            return args
+        if (patient and target) or self._unattributed_violence(token, pattern, kind, target or []):
+            return replace(args, unattributed=True)
+        crowd = self._crowd(token, pattern) if kind == "noun" else None
+        return None if crowd is None else replace(args, crowd=crowd)
+
+    def _unattributed_violence(self, token: Token, pattern: Pattern, kind: str, target: list[int]) -> bool:
+        """Violence with no author named ("three soldiers were killed by a roadside bomb"): kept when the
+        sentence names a weapon or an attack, never a natural hazard, an accident verb alone or an order."""
+        ambiguous = {token.i} if token.lemma_.lower() in self.book.ambiguous_violence_verbs else set()
+        # an order or exhortation ("take a knife and attack the tourists") reports no attack
+        bare = kind == "verb" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children)
+        return (
+            not bare
+            and pattern.code[:2] in self.book.unattributed_roots
+            and bool(target)
+            and any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
+            and not any(t.lemma_.lower() in self.book.natural_hazards for t in token.sent)
+        )
+
+    def _dyads(
+        self, token: Token, pattern: Pattern, args: _Arguments, code: str
+    ) -> tuple[list[tuple[_Side, _Side | None]], str]:
+        """The dyads of one predicate, and where their target came from (a confidence cue)."""
+        if args.crowd is not None:
+            opposed = self._sides(args.target) or self._opposed(token, args.crowd)
+            return [(args.crowd, b) for b in opposed] or [(args.crowd, None)], "target_argument"
+        if args.unattributed:
+            sides = self._sides(args.target)
+            return [(self._implied_agent(token, code, b), b) for b in sides], "target_argument"
+        return self._pairs(token, args.anchor, pattern, args.source, args.target, code)
+
+    def _crowd(self, noun: Token, pattern: Pattern) -> _Side | None:
+        """ "Anti-government demonstrations in Tehran continued": a protest named by its noun alone is made
+        by the protesters of the state where it happens (none named: no event)."""
+        agents = self.book.implied_agents
+        sector = next(
+            (agents[pattern.code[:n]] for n in range(len(pattern.code), 1, -1) if pattern.code[:n] in agents),
+            None,
+        )
+        if sector is None or not pattern.code.startswith("14"):
+            return None
+        places = self._pobj_actors(noun, self.book.location_preps) or self._pobj_actors(
+            noun.head, self.book.location_preps
+        )
+        country = next((side.country for side in self._sides(places) if side.country), None)
+        return None if country is None else _Side(None, "", country + sector, country, sector)
+
+    def _opposed(self, noun: Token, crowd: _Side) -> list[_Side]:
+        """What an "anti-" word names ("anti-government" protests: the government of the crowd's state)."""
+        before = noun.doc[noun.left_edge.i : noun.i].text.lower()
+        for word in _ANTI.findall(before):
+            sector = self.book.anti_targets.get(word)
+            if sector and crowd.country:
+                return [_Side(None, f"anti-{word}", crowd.country + sector, crowd.country, sector)]
+        return []
 
     def _one_act(self, token: Token, pattern: Pattern, target: list[int]) -> list[int]:
         """ "Rebels attacked the post, killing three soldiers", "police fired tear gas to disperse
