@@ -425,3 +425,56 @@ def test_actors_first_person_in_a_quote_is_its_speaker() -> None:
     actors = actors_of(text, "2021-05-01")
     assert by_text(actors, "We").code == "CHLGOV"
     assert not [a for a in actors if a.text == "I"]  # outside a quotation: nobody's
+
+
+def test_actors_media_and_parties_are_their_states_media_and_parties() -> None:
+    actors = actors_of(
+        "The Washington Post said the Democratic Party and the BJP criticised Reuters.", "2020-01-01"
+    )
+    assert [a.code for a in actors] == ["USAMED", "USAPTYDEM", "INDPTYBJP", "GBRMED"]
+
+
+def test_actors_a_name_containing_a_place_is_not_that_state() -> None:
+    actors = actors_of(
+        "The Arizona Republic praised the Paris agreement and the Baghdad airport.", "2020-01-01"
+    )
+    assert [a.code for a in actors] == ["USAMED"]
+
+
+def test_actors_a_role_takes_the_state_where_its_act_happens() -> None:
+    actors = actors_of(
+        "A bomb in Baghdad killed 18 people on Monday. Demonstrators marched through Belgrade on Sunday.",
+        "2020-01-01",
+    )
+    assert by_text(actors, "people").code == "IRQCVL"  # the victims, not Iraq's government
+    assert by_text(actors, "Demonstrators").code == "SRBOPP"
+
+
+def test_actors_companies_courts_and_the_pope() -> None:
+    actors = actors_of(
+        "Facebook challenged the ruling at the European Court of Justice. The Pope criticised it.",
+        "2019-10-03",
+    )
+    assert [a.code for a in actors] == ["USABUS", "IGOEUREEC", "VATGOV"]
+
+
+def test_actors_a_company_is_no_story_s_setting() -> None:
+    text = (
+        "Facebook lost. Facebook appealed. Facebook paid. "
+        + "Austrian politician Eva Glawe sued Facebook in Vienna."
+    )
+    actors = actors_of(text, "2019-10-03")
+    assert by_text(actors, "Eva Glawe").country == "AUT"
+
+
+def test_actors_pronouns_agree_in_gender_with_their_person() -> None:
+    actors = actors_of(
+        "Senator Mary Jones met Governor Tom Baker in Ohio. She criticised him on Monday.", "2019-05-01"
+    )
+    assert by_text(actors, "She").code == "USALEG"  # Mary Jones, though Tom Baker is nearer
+    assert by_text(actors, "him").code == "USAGOV"
+
+
+def test_actors_they_refers_to_a_group_or_a_plural() -> None:
+    actors = actors_of("Kenyan police met a senator on Monday. They dispersed the protesters.", "2019-05-01")
+    assert by_text(actors, "They").code == "KENCOP"

@@ -474,7 +474,8 @@ def test_confidence_follows_the_evidence() -> None:
     """A named source and target, a specific pattern, an asserted act outside quotes rank above the same
     act made possible, quoted or aimed at nobody."""
     plain = max(_confidences("Australia imposed sanctions on Russia."))
-    assert plain >= 0.7
+    assert plain >= 0.6  # a calibrated estimate: about two in three such events are right on real news
+    assert max(_confidences("Australia imposed sanctions.")) < plain  # aimed at nobody
     assert max(_confidences("Australia might impose sanctions on Russia.")) < plain
     assert max(_confidences('France said: "Australia imposed sanctions on Russia."')) < plain
     assert max(_confidences("We think Australia imposed sanctions on Russia.")) < plain
@@ -574,3 +575,41 @@ def test_two_people_of_one_government_are_two_parties() -> None:
 def test_a_person_never_acts_on_their_own_state() -> None:
     codes = _codes_of("Kenyan President Uhuru Kenyatta praised Kenya on Monday.", "2021-05-01")
     assert not [c for s, t, c in codes if t == "KEN"]
+
+
+# ── error classes of real news (issue: events on real news) ─────────────────────────────────────────
+
+
+def test_one_act_is_not_split_in_two_half_events() -> None:
+    assert _codes_of("Rebels in Mali attacked an army post, killing three soldiers.", "2022-03-01") == [
+        ("MLIREB", "MLIMIL", "190")
+    ]
+
+
+def test_a_purpose_clause_after_a_coercive_act_is_the_act() -> None:
+    codes = _codes_of("Iraqi police fired tear gas to disperse protesters.", "2022-03-01")
+    assert codes == [("IRQCOP", "IRQOPP", "175")]
+
+
+def test_saying_a_party_is_responsible_is_an_accusation() -> None:
+    assert ("ISR", "PSEREBHMS", "112") in _codes_of("Israel said Hamas is responsible for the attack.")
+    assert not [c for *_, c in _codes_of("Israel said Hamas won the vote.") if c == "112"]
+
+
+def test_sanctions_are_coercion_not_assault() -> None:
+    assert _codes_of("Hungary targeted Russia with new sanctions.") == [("HUN", "RUS", "163")]
+    assert not _codes_of("The senator hit the panic button.")
+
+
+def test_taking_over_and_regaining_territory_and_expelling_diplomats() -> None:
+    assert ("SYRMIL", "SYRREB", "192") in _codes_of("Syrian troops regained control of Aleppo from rebels.")
+    assert [c for *_, c in _codes_of("Taliban fighters took over the Afghan city of Kunduz.")] == ["192"]
+    assert ("POL", "RUSGOV", "161") in _codes_of(
+        "The expulsions of Russian diplomats by Poland angered Moscow."
+    )
+
+
+def test_a_protest_named_by_its_noun_is_its_crowd_s() -> None:
+    codes = _codes_of("Anti-government demonstrations in Tehran continued on Monday.")
+    assert codes == [("IRNOPP", "IRNGOV", "141")]
+    assert not _codes_of("The protests began in early October.")  # no place: no one to name

@@ -204,6 +204,8 @@ class Event:
     evidence: str
     confidence: float
     trigger: str = ""
+    # The evidence behind `confidence` (events/confidence.py); for calibration, not part of the output.
+    cues: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def cameo_root(self) -> str:

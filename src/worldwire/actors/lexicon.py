@@ -390,6 +390,8 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             {
                 **dict.fromkeys((w.lower() for w in _optional(pronouns, "masculine_titles", where)), "m"),
                 **dict.fromkeys((w.lower() for w in _optional(pronouns, "feminine_titles", where)), "f"),
+                **dict.fromkeys((w.lower() for w in _optional(pronouns, "masculine_names", where)), "m"),
+                **dict.fromkeys((w.lower() for w in _optional(pronouns, "feminine_names", where)), "f"),
             }
         ),
     )
@@ -611,6 +613,15 @@ def _add(index: dict[tuple[str, ...], list[Entry]], key: tuple[str, ...], entry:
 
 @cache
 def default_lexicon() -> ActorLexicon:
+    """worldwire's own lexicon (`own_lexicon`) over the Phoenix actor dictionaries, which add only the
+    names worldwire's tables lack (`worldwire.actors.phoenix`); cached."""
+    from worldwire.actors.phoenix import with_phoenix
+
+    return with_phoenix(own_lexicon())
+
+
+@cache
+def own_lexicon() -> ActorLexicon:
     """The lexicon from worldwire's data files (countries, groups, organisations, roles, leaders); cached."""
     countries: CountryTable = load_data("countries")
     groups: tuple[tuple[str, Entry], ...] = load_data("groups")

@@ -19,6 +19,8 @@ A code block naming several actors (``[FRO/BIL/SAM]``) makes a group with those 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
+from functools import cache
 from pathlib import Path
 
 from worldwire.actors.lexicon import ActorLexicon, Entry, RoleTable, Term, build_lexicon, plural
@@ -31,8 +33,12 @@ _SET = re.compile(r"^!(\w+)!\s*=\s*(.+)$")
 _MARKER = re.compile(r"!(\w+)!")
 
 
-def petrarch_lexicon(folder: Path) -> ActorLexicon:
-    """The lexicon of the ``*.actors.txt`` and ``*.agents.txt`` dictionaries in `folder`."""
+def petrarch_lexicon(folder: Path, *, skipped: list[str] | None = None) -> ActorLexicon:
+    """The lexicon of the ``*.actors.txt`` and ``*.agents.txt`` dictionaries in `folder`.
+
+    Strict by default: a malformed code fails with E403. Given a `skipped` list (tolerant mode, for
+    dictionaries shipped as they were published), a code that cannot be read is left out and its place
+    ("file:line: [body]") is appended to the list instead."""
     actors = sorted(folder.glob("*actors.txt"))
     agents = sorted(folder.glob("*agents.txt"))
     if not actors:
@@ -43,7 +49,7 @@ def petrarch_lexicon(folder: Path) -> ActorLexicon:
     prefixes: list[tuple[str, Entry]] = []
     codes: set[str] = set()
     for path in actors:
-        for names, entry in _read_actors(path):
+        for names, entry in read_actors(path, skipped=skipped):
             for name in names:
                 phrase = name.rstrip("_")
                 folded.append((phrase, entry))
@@ -88,7 +94,11 @@ def _lines(path: Path) -> list[tuple[int, str]]:
     return out
 
 
-def _read_actors(path: Path) -> list[tuple[list[str], Entry]]:
+def read_actors(path: Path, *, skipped: list[str] | None = None) -> list[tuple[list[str], Entry]]:
+    """The entries of one actors dictionary: each with its names (``_``-joined, as written).
+
+    Strict (a malformed code raises DataFileError) unless `skipped` is given: then such a code is left
+    out of its entry and recorded there as "file:line: [body]"."""
     entries: list[tuple[list[str], Entry]] = []
     names: list[str] = []
     default: str | None = None
@@ -105,7 +115,7 @@ def _read_actors(path: Path) -> list[tuple[list[str], Entry]]:
             names.append(_name(stripped[1:]))
             continue
         if line[0].isspace() or stripped.startswith("["):
-            for default_code, term in _codes(stripped, path, number):
+            for default_code, term in _codes(stripped, path, number, skipped):
                 seen_code = True
                 if term is None:
                     default = default_code if default is None else default
@@ -115,7 +125,7 @@ def _read_actors(path: Path) -> list[tuple[list[str], Entry]]:
         close()
         head = stripped.split("[", 1)[0]
         names, default, terms, seen_code = [_name(head)], None, [], False
-        for default_code, term in _codes(stripped[len(head) :], path, number):
+        for default_code, term in _codes(stripped[len(head) :], path, number, skipped):
             seen_code = True
             if term is None:
                 default = default_code if default is None else default
@@ -136,26 +146,51 @@ def _actor_entry(name: str, default: str | None, terms: list[Term]) -> Entry:
     return Entry("actor", code=code, name=readable, terms=tuple(terms), members=members)
 
 
-def _codes(text: str, path: Path, number: int) -> list[tuple[str | None, Term | None]]:
-    """`[CODE]` → (CODE, None); `[CODE <950601]` → (None, Term); "---" is no actor (code None)."""
+def _codes(
+    text: str, path: Path, number: int, skipped: list[str] | None = None
+) -> list[tuple[str | None, Term | None]]:
+    """`[CODE]` → (CODE, None); `[CODE <950601]` → (None, Term); "---" is no actor (code None).
+    A malformed code fails, or with `skipped` given is recorded there and left out."""
     out: list[tuple[str | None, Term | None]] = []
     for body in _BRACKET.findall(text):
         match = _DATED.match(body)
-        if match is None:
+        days = _days(match) if match is not None else None
+        if match is None or days is None:
+            if skipped is not None:
+                skipped.append(f"{path.name}:{number}: [{body}]")
+                continue
             raise DataFileError(
                 Errors.E403.format(path=f"{path}:{number}", reason=f"cannot read actor code [{body}]")
             )
-        raw, sign, single, first, last = match.groups()
-        code = _clean_code(raw)
-        if sign is None and first is None:
+        code = _clean_code(match.group(1))
+        sign, single, first, last = days
+        if sign is None and not first:
             out.append((code, None))
         elif sign == "<":
-            out.append((None, Term(code, None, None, end=_iso(single))))
+            out.append((None, Term(code, None, None, end=single)))
         elif sign == ">":
-            out.append((None, Term(code, None, None, start=_iso(single))))
+            out.append((None, Term(code, None, None, start=single)))
         else:
-            out.append((None, Term(code, None, None, start=_iso(first), end=_next_day(_iso(last)))))
+            out.append((None, Term(code, None, None, start=first, end=_next_day(last))))
     return out
+
+
+def _days(match: re.Match[str]) -> tuple[str | None, str, str, str] | None:
+    """The sign and the ISO dates of a code (`_iso`); None when a date is not a real day ("19990231")."""
+    sign, *values = match.groups()[1:]
+    days = [_iso(v) if v else "" for v in values]
+    if not all(_real_day(day) for day in days if day):
+        return None
+    return sign, days[0], days[1], days[2]
+
+
+@cache
+def _real_day(day: str) -> bool:
+    try:
+        date.fromisoformat(day)
+    except ValueError:
+        return False
+    return True
 
 
 def _clean_code(raw: str) -> str | None:
@@ -173,8 +208,6 @@ def _iso(value: str) -> str:
 
 def _next_day(value: str) -> str:
     """A TABARI range includes its last day; `Term.end` is exclusive."""
-    from datetime import date, timedelta
-
     return (date.fromisoformat(value) + timedelta(days=1)).isoformat()
 
 

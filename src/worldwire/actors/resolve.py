@@ -47,7 +47,6 @@ _DEFINITE_SENTENCES = 8  # "the embassy": the embassy named this many sentences 
 _PLACE_NAMES = frozenset({"country", "region", "city", "capital"})
 _TITLE_GAP = 3  # title words between a title and a name ("deputy director", "of Economy")
 _DESCRIPTION_WORDS = 8  # how far after a name an apposition describing it is looked for
-_MAIN_STATE_LEAD = 2  # a document is about one state when it has this many times the next state's mentions
 _ATTACHING = frozenset({"in", "of", "from", "throughout", "across", "for"})  # "a spokesman for X"
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 _ATTITUDE = frozenset({"anti", "pro"})
@@ -376,7 +375,18 @@ def _city_piece(doc: Doc, i: int, lexicon: ActorLexicon) -> _Piece | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     entry = lexicon.cities.get(doc[i:end].text)
-    return _Piece(i, end, "city", (entry,)) if entry is not None else None
+    if entry is None or _names_a_thing(doc[end - 1], lexicon):
+        return None
+    return _Piece(i, end, "city", (entry,))
+
+
+def _names_a_thing(last: Token, lexicon: ActorLexicon) -> bool:
+    """ "the Paris agreement", "the Baghdad airport": a city naming a thing, not its state or people."""
+    return (
+        last.dep_ == "compound"
+        and last.head.pos_ == "NOUN"
+        and (last.head.lemma_.lower(),) not in lexicon.folded
+    )
 
 
 def _overrun(doc: Doc, piece: _Piece, end: int, lexicon: ActorLexicon, index: _Index) -> bool:
@@ -577,6 +587,8 @@ def _plausible_state(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
         return False  # "anti-Syria journalist", "pro-Iranian group": a stance, not a nationality
     if piece.kind in _ADJECTIVE_KINDS and _describes_building(doc[piece.end - 1], lexicon):
         return False  # "a Greek Orthodox church" that is a building: no Greek actor
+    if piece.kind in ("capital", "city") and _names_a_thing(doc[piece.end - 1], lexicon):
+        return False
     kind = doc[piece.start].ent_type_
     if kind != "PERSON" and kind not in _THING_NAMES:
         return True
@@ -1129,14 +1141,17 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     else:
         gender = lexicon.pronoun_gender.get(draft.doc[draft.start].lower_)
         speakers = _speakers(draft, kept, lexicon) if _quoted(draft) else set()
-        target = _nearest(
-            kept,
-            draft,
-            lambda d: (
-                (d.kind == "person" and d.name not in speakers and _gender_fits(d, gender, kept, lexicon))
-                or (d.kind == "role" and d.definite and d.office is not None and not d.plural)
-            ),
-        )
+
+        def fits(d: _Draft, known: bool) -> bool:
+            genders = _genders(d, kept, lexicon) - {None}
+            agrees = gender in genders if known else not genders - {gender}
+            return (d.kind == "person" and d.name not in speakers and (gender is None or agrees)) or (
+                not known and d.kind == "role" and d.definite and d.office is not None and not d.plural
+            )
+
+        # "Mary Jones met Tom Baker. She ...": a person known to be a woman before the nearest one
+        target = _nearest(kept, draft, lambda d: fits(d, known=True)) if gender else None
+        target = target or _nearest(kept, draft, lambda d: fits(d, known=False))
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
@@ -1162,11 +1177,11 @@ def _speakers(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> set[s
     return found
 
 
-def _gender_fits(candidate: _Draft, gender: str | None, kept: list[_Draft], lexicon: ActorLexicon) -> bool:
-    """ "she" does not refer to someone the text has already called "he", or titled "King" (and the
-    reverse)."""
-    if gender is None or candidate.name is None:
-        return True
+def _genders(candidate: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> set[str | None]:
+    """What the text tells of a person's gender: the pronouns it has used for them, a gendered title or
+    given name in any of their mentions ("King X", "Mrs. Y", "Mary Z")."""
+    if candidate.name is None:
+        return set()
     used = {
         lexicon.pronoun_gender.get(d.doc[d.start].lower_)
         for d in kept
@@ -1177,8 +1192,8 @@ def _gender_fits(candidate: _Draft, gender: str | None, kept: list[_Draft], lexi
         for d in (candidate, *kept)
         if d.kind == "person" and d.name == candidate.name
         for t in d.doc[max(0, d.start - 1) : d.end]
-    }  # "King X", "Mrs. Y": a gendered title in any of the person's mentions
-    return not ((used | titled) - {None, gender})
+    }
+    return used | titled
 
 
 def _link_name(draft: _Draft, kept: list[_Draft]) -> None:
@@ -1441,21 +1456,36 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
             and d.kind == "state"
             and d.country
         ]
-        country = preceding[-1].country if preceding else _main_state(drafts)
+        country = preceding[-1].country if preceding else _place_of_act(draft, drafts) or _main_state(drafts)
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
 
 
+def _place_of_act(draft: _Draft, drafts: list[_Draft]) -> str | None:
+    """The state of the place the sentence says its act happened in ("demonstrators marched through
+    Belgrade" → SRB): a place named as where, later in the role's sentence."""
+    places = [
+        d.country
+        for d in drafts
+        if d.sentence == draft.sentence
+        and d.char_start > draft.char_start
+        and d.country
+        and (d.location or (d.kind == "state" and d.sector == "CVL"))  # "through Belgrade": a city as place
+    ]
+    return places[0] if places else None
+
+
 def _main_state(drafts: list[_Draft]) -> str | None:
-    """The state the document is about: named far more often than any other (its states, places, people
-    and institutions all count); None when several states share the story."""
-    counts = Counter(d.country for d in drafts if d.country and d.resolved)
+    """The state the document is about: named more often than any other (its states, places, people and
+    institutions count; companies, media and parties do not: "Facebook" is no story's setting), as a
+    coder reads a story's setting; None when two states share the lead."""
+    counts = Counter(d.country for d in drafts if d.country and d.resolved and d.kind != "organisation")
     ranked = counts.most_common(2)
     if not ranked:
         return None
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][0] if ranked[0][1] >= _MAIN_STATE_LEAD * runner_up else None
+    return ranked[0][0] if ranked[0][1] > runner_up else None
 
 
 def _to_actor(draft: _Draft) -> Actor:

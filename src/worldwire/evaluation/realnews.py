@@ -32,7 +32,7 @@ from worldwire.pipeline import extract_documents
 KEYS = ("root", "dyad_root", "strict")
 LEFT_OUT = frozenset({"negated", "hypothetical"})
 # Confidence bins of the reliability table: [low, high).
-BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+BINS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0)
 
 
 @dataclass(frozen=True, slots=True)

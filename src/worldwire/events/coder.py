@@ -9,15 +9,17 @@ special case: the inner clause's predicate is coded with its own subject.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
 
 from worldwire.actors import default_lexicon
 from worldwire.events.codebook import cameo_entry, plover_codebook
+from worldwire.events.confidence import confidence_model
 from worldwire.events.modality import infinitival, read_modality
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import Actor, ActorDocument, Event, EventActor, EventDocument, Modality
@@ -35,6 +37,7 @@ CONTROL = frozenset({"xcomp", "conj", "pcomp", "prep", "acomp", "advcl", "ccomp"
 CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
 MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
 # What a verb of speaking says: its reported clause or quotation, or what it calls someone.
+_ANTI = re.compile(r"\banti\s*-\s*([a-z]+)")
 SAID = frozenset({"ccomp", "parataxis", "oprd", "xcomp", "dobj", "attr"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
 # A reported pronoun with no antecedent is the speaker when it fits the speaker's kind.
@@ -61,15 +64,18 @@ class _Side:
 _UNKNOWN = _Side(None, "", None, None, None)  # the author of unattributed violence
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who"})
-# Confidence: evidence strength, added up (see docs/events.md, Confidence).
-BASE_CONFIDENCE = 0.3
-MODALITY_CONFIDENCE: Mapping[str, float] = {
-    "asserted": 0.1,
-    "historical": 0.05,
-    "intended": 0.05,
-    "hypothetical": 0.0,
-    "negated": 0.0,
-}
+
+
+@dataclass(frozen=True, slots=True)
+class _Arguments:
+    """A predicate's parties (actor indexes), the word it hangs on, and whose act it is when nobody is
+    named: `unattributed` (done to someone, or violence, by no named author), `crowd` (a protest's crowd)."""
+
+    source: list[int]
+    target: list[int]
+    anchor: Token
+    unattributed: bool = False
+    crowd: _Side | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,8 +297,12 @@ class _SegmentCoder:
     def _complaints(self) -> Iterator[Event]:
         """ "Turkey protested that Greece had violated its airspace": a complaint against the clause's subject
         (the clause keeps its own event)."""
+        book = self.book
         for verb in self.parsed:
-            code = self.book.complaint_verbs.get(verb.lemma_.lower())
+            lemma = verb.lemma_.lower()
+            code = book.complaint_verbs.get(lemma) or (
+                book.accusation_code if lemma in book.speech_verbs else None
+            )
             if code is None or verb.pos_ != "VERB" or verb.i in self.coded_heads:
                 continue
             for clause in verb.children:
@@ -300,6 +310,8 @@ class _SegmentCoder:
                     c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
                 ):
                     continue
+                if lemma not in book.complaint_verbs and not self._blames(clause):
+                    continue  # "X said Y is responsible for the attack" accuses Y; "X said Y won" does not
                 subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                 target = self._actors_of(subjects[0]) if subjects else []
                 if target:
@@ -308,6 +320,14 @@ class _SegmentCoder:
                     )
                     yield from self._code(verb, _Match(complaint, 0), "verb", target=target)
                     break
+
+    def _blames(self, clause: Token) -> bool:
+        """A clause that holds its subject to blame: "Y is responsible for", "Y was behind", "Y is guilty"."""
+        return clause.lemma_.lower() == "be" and any(
+            (c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.book.blame_predicates)
+            or (c.dep_ == "prep" and c.lower_ in self.book.blame_predicates)
+            for c in clause.children
+        )
 
     def _noun_demands(self) -> Iterator[Event]:
         """ "X reiterated its demand that Y ease ...", "issued a reminder to Y that it must ...": a demand by
@@ -355,6 +375,8 @@ class _SegmentCoder:
     def _window(self, token: Token) -> set[str]:
         """Lemmas and words of the predicate's dependents, two levels down, outside subjects and clauses."""
         words: set[str] = set()
+        if token.dep_ == "acl" and token.tag_ == "VBN":  # "a lawsuit filed by X against Y": files a lawsuit
+            words.add(token.head.lemma_.lower())
         for child in token.children:
             if child.dep_ in SUBJECTS or child.dep_ in CLAUSES:
                 continue
@@ -637,6 +659,9 @@ class _SegmentCoder:
                 source = self._actors_of(child) if child.dep_ == "poss" else self._pobj_actors(noun, ("by",))
                 if source:
                     break
+        if not source:  # "the expulsions of diplomats by Poland": the by-phrase hung on the object
+            objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+            source = [i for o in objects if o.dep_ == "pobj" for i in self._pobj_actors(o, ("by",))]
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
             if verb.lower_ not in self.book.light_verb_preps:
@@ -684,61 +709,30 @@ class _SegmentCoder:
         claim: Token | None = None,
         source: list[int] | None = None,
     ) -> Iterator[Event]:
+        """One predicate's events, in four steps: its arguments (who acted, on whom), whose act it is when
+        nobody is named, its modality, then one event per dyad with its codes and confidence."""
         pattern = match.pattern
-        patient = False
-        if kind == "verb":
-            source, anchor = source or self._subject(token), token
-            if not source and _passive(token):  # "accused of misusing funds by officials"
-                source = self._stray_agent(token)
-                patient = not source and pattern.code[:2] in self.book.patient_passive_roots
-            self.blocked = tuple(self._sides(source))
-            if patient and target is None:  # "X was arrested": done to X by someone unnamed
-                target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
-            target = target if target is not None else self._verb_target(token, pattern)
-        else:
-            self.blocked = ()
-            source, found, light = self._noun_arguments(token, pattern)
-            if target is not None and not source:  # a demand noun: its owner, or the subject it is object of
-                voiced = token.dep_ == "dobj" and _voicing(token.head, self.book)  # not "rejected the demand"
-                source = self._noun_source(token)[0] or (self._subject(token.head) if voiced else [])
-            target = target if target is not None else found
-            anchor = light if light is not None else token
-        ambiguous = {token.i} if token.lemma_.lower() in self.book.ambiguous_violence_verbs else set()
-        # an order or exhortation ("take a knife and attack the tourists") reports no attack
-        bare = kind == "verb" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children)
-        unattributed = (patient and bool(target)) or (
-            not source
-            and not bare
-            and pattern.code[:2] in self.book.unattributed_roots
-            and bool(target)
-            and any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
-            and not any(t.lemma_.lower() in self.book.natural_hazards for t in token.sent)
-        )
-        # "ordered the killing of pigs", "retreated from a goal": no party is acted on
-        if (not source and not unattributed) or self._thing_object(token, pattern):
-            return
+        args = self._arguments(token, pattern, kind, target, source)
+        if args is None or self._thing_object(token, pattern):
+            return  # nobody acts, or no party is acted on ("ordered the killing of pigs")
         if token.sent.text.rstrip(" \"'”’)").endswith("?"):
             return  # a question asks whether something happened; it reports nothing
-        self.coded_heads.update(t.i for t in (token, anchor, claim) if t is not None)
+        self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(
-            token, anchor, modality_cues(), self.parent.published, pattern.code, recode
+            token, args.anchor, modality_cues(), self.parent.published, pattern.code, recode
         )
-        base = (
-            BASE_CONFIDENCE
-            + (0.1 if match.score >= 3 else 0.05 if match.score > 0 else 0.0)  # a specific pattern
-            + (0.05 if kind == "verb" else -0.05 * (anchor is token))  # a bare noun is weaker
-            + MODALITY_CONFIDENCE[modality]
-            - (0.15 if self._personal(token) else 0.0)  # quoted or first-person talk
-            - (0.1 if _simple_present(token) else 0.0)  # "the party supports", "the foundation provides"
-        )
-        pairs: list[tuple[_Side, _Side | None]]
-        if unattributed:
-            pairs = [(self._implied_agent(token, code, b), b) for b in self._sides(target or [])]
-            adjust = 0.0
-        else:
-            pairs, adjust = self._pairs(token, anchor, pattern, source, target or [], code)
+        cues = {
+            "pattern_specific" if match.score >= 3 else "pattern_preposition" if match.score > 0 else "",
+            "noun" if kind == "noun" else "",
+            "bare_noun" if kind == "noun" and args.anchor is token else "",
+            modality if modality != "asserted" else "",
+            "quoted" if self._personal(token) else "",  # interview and opinion talk
+            "habitual" if _simple_present(token) else "",  # "the party supports", "the foundation provides"
+        } - {""}
+        pairs, origin = self._dyads(token, pattern, args, code)
         sentence = self.parent.sentence_of(self.offset + token.idx)
+        anchor = args.anchor
         trigger = token.text if anchor is token else f"{anchor.text} … {token.text}"
         reciprocal = pattern.reciprocal or self.book.reciprocal.get(pattern.code)
         for a, b in pairs:
@@ -754,10 +748,116 @@ class _SegmentCoder:
                 continue
             deployed = self._deployment(token, pattern, a, code)
             own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)
-            confidence = base + self._side_confidence(a, source=True) + self._target_confidence(b, adjust)
-            yield self._event(a, b, own_code, modality, sentence, confidence, trigger)
+            evidence = cues | self._party_cues(a, b, origin)
+            yield self._event(a, b, own_code, modality, sentence, evidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
-                yield self._event(b, a, reciprocal, modality, sentence, confidence - 0.05, trigger)
+                yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
+
+    def _arguments(
+        self,
+        token: Token,
+        pattern: Pattern,
+        kind: str,
+        target: list[int] | None,
+        source: list[int] | None,
+    ) -> _Arguments | None:
+        """Who acted and on whom, as actor indexes, and whose act it is when the text names nobody: done
+        to someone by nobody named ("X was arrested"), violence with no author, a protest by its crowd.
+        None when nobody acts."""
+        patient = False
+        if kind == "verb":
+            source, anchor = source or self._subject(token), token
+            if not source and _passive(token):  # "accused of misusing funds by officials"
+                source = self._stray_agent(token)
+                patient = not source and pattern.code[:2] in self.book.patient_passive_roots
+            self.blocked = tuple(self._sides(source))
+            if patient and target is None:  # "X was arrested": done to X by someone unnamed
+                target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
+            target = target if target is not None else self._verb_target(token, pattern)
+            target = self._one_act(token, pattern, target)
+        else:
+            self.blocked = ()
+            source, found, light = self._noun_arguments(token, pattern)
+            if target is not None and not source:  # a demand noun: its owner, or the subject it is object of
+                voiced = token.dep_ == "dobj" and _voicing(token.head, self.book)  # not "rejected the demand"
+                source = self._noun_source(token)[0] or (self._subject(token.head) if voiced else [])
+            target = target if target is not None else found
+            anchor = light if light is not None else token
+        args = _Arguments(source, target or [], anchor)
+        if source:
+            return args
+        if (patient and target) or self._unattributed_violence(token, pattern, kind, target or []):
+            return replace(args, unattributed=True)
+        crowd = self._crowd(token, pattern) if kind == "noun" else None
+        return None if crowd is None else replace(args, crowd=crowd)
+
+    def _unattributed_violence(self, token: Token, pattern: Pattern, kind: str, target: list[int]) -> bool:
+        """Violence with no author named ("three soldiers were killed by a roadside bomb"): kept when the
+        sentence names a weapon or an attack, never a natural hazard, an accident verb alone or an order."""
+        ambiguous = {token.i} if token.lemma_.lower() in self.book.ambiguous_violence_verbs else set()
+        # an order or exhortation ("take a knife and attack the tourists") reports no attack
+        bare = kind == "verb" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children)
+        return (
+            not bare
+            and pattern.code[:2] in self.book.unattributed_roots
+            and bool(target)
+            and any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
+            and not any(t.lemma_.lower() in self.book.natural_hazards for t in token.sent)
+        )
+
+    def _dyads(
+        self, token: Token, pattern: Pattern, args: _Arguments, code: str
+    ) -> tuple[list[tuple[_Side, _Side | None]], str]:
+        """The dyads of one predicate, and where their target came from (a confidence cue)."""
+        if args.crowd is not None:
+            opposed = self._sides(args.target) or self._opposed(token, args.crowd)
+            return [(args.crowd, b) for b in opposed] or [(args.crowd, None)], "target_argument"
+        if args.unattributed:
+            sides = self._sides(args.target)
+            return [(self._implied_agent(token, code, b), b) for b in sides], "target_argument"
+        return self._pairs(token, args.anchor, pattern, args.source, args.target, code)
+
+    def _crowd(self, noun: Token, pattern: Pattern) -> _Side | None:
+        """ "Anti-government demonstrations in Tehran continued": a protest named by its noun alone is made
+        by the protesters of the state where it happens (none named: no event)."""
+        agents = self.book.implied_agents
+        sector = next(
+            (agents[pattern.code[:n]] for n in range(len(pattern.code), 1, -1) if pattern.code[:n] in agents),
+            None,
+        )
+        if sector is None or not pattern.code.startswith("14"):
+            return None
+        places = self._pobj_actors(noun, self.book.location_preps) or self._pobj_actors(
+            noun.head, self.book.location_preps
+        )
+        country = next((side.country for side in self._sides(places) if side.country), None)
+        return None if country is None else _Side(None, "", country + sector, country, sector)
+
+    def _opposed(self, noun: Token, crowd: _Side) -> list[_Side]:
+        """What an "anti-" word names ("anti-government" protests: the government of the crowd's state)."""
+        before = noun.doc[noun.left_edge.i : noun.i].text.lower()
+        for word in _ANTI.findall(before):
+            sector = self.book.anti_targets.get(word)
+            if sector and crowd.country:
+                return [_Side(None, f"anti-{word}", crowd.country + sector, crowd.country, sector)]
+        return []
+
+    def _one_act(self, token: Token, pattern: Pattern, target: list[int]) -> list[int]:
+        """ "Rebels attacked the post, killing three soldiers", "police fired tear gas to disperse
+        protesters": a force used and what it did or was for are one act, coded once, on the party it
+        fell on: the participle or purpose clause is claimed, and its object is the target."""
+        if pattern.code[:2] not in self.book.forceful_roots:
+            return target
+        for clause in token.children:
+            lemma = lemma_in(clause, self.book.verbs)
+            if clause.dep_ not in ("advcl", "xcomp") or clause.pos_ != "VERB" or not lemma:
+                continue
+            if not any(p.code[:2] in self.book.forceful_roots for p in self.book.verbs[lemma]):
+                continue
+            self.coded_heads.add(clause.i)
+            if not target:
+                target = [i for c in _objects(clause) for i in self._others(self._actors_of(c))]
+        return target
 
     def _implied_agent(self, token: Token, code: str, target: _Side) -> _Side:
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by
@@ -775,23 +875,24 @@ class _SegmentCoder:
             return _UNKNOWN
         return _Side(None, "", country + sector, country, sector)
 
-    def _side_confidence(self, side: _Side, source: bool) -> float:
-        """How firmly a party is known: a named state, organisation or national actor (0.2 as source), one
-        reached through a pronoun or with no country (less), none (0)."""
-        if side.index is None and side.code is None:
-            return 0.0
-        national = side.country is not None or (side.code or "").startswith("IGO")
-        pronoun = side.index is not None and self.actors[side.index].text.lower() in PRONOUNS
-        weight = (0.2 if national else 0.05) - (0.1 if pronoun and national else 0.0)
-        return weight if source else weight * 0.75
-
-    def _target_confidence(self, target: _Side | None, adjust: float) -> float:
-        """A target read from an argument position counts fully, the next actor in the clause or a compound
-        subject acting mutually by half, no target not at all."""
-        if target is None:
-            return 0.0
-        weight = self._side_confidence(target, source=False)
-        return weight if adjust > 0 else weight / 2
+    def _party_cues(self, source: _Side, target: _Side | None, found: str) -> set[str]:
+        """How firmly the parties are known: a state, organisation or national actor, one reached through a
+        pronoun, one with no state; where the target came from (an argument, the next actor in the clause,
+        the story, none)."""
+        cues = {found if target is not None else "target_none"}
+        if source.index is None and source.code is None:
+            cues.add("source_none")
+        elif source.country is None and not (source.code or "").startswith("IGO"):
+            cues.add("source_partial")
+        else:
+            cues.add("source_national")
+            if source.index is not None and self.actors[source.index].text.lower() in PRONOUNS:
+                cues.add("source_pronoun")
+        if target is not None and target.country is None and not (target.code or "").startswith("IGO"):
+            cues.add("target_partial")
+        if target is not None and target.country is not None and target.country == source.country:
+            cues.add("domestic")
+        return cues
 
     def _personal(self, token: Token) -> bool:
         """The predicate is inside a quotation, or its sentence speaks in the first or second person
@@ -834,9 +935,9 @@ class _SegmentCoder:
 
     def _pairs(
         self, token: Token, anchor: Token, pattern: Pattern, source: list[int], target: list[int], code: str
-    ) -> tuple[list[tuple[_Side, _Side | None]], float]:
-        """The dyads to code, and how much they change the confidence: +0.1 with a target read from an
-        argument, -0.1 more when it is only the next actor in the clause, -0.15 with none."""
+    ) -> tuple[list[tuple[_Side, _Side | None]], str]:
+        """The dyads to code, and where their target came from (a confidence cue): an argument, the next
+        actor in the clause (or a compound subject acting mutually), the story, or none."""
         sources = self._sides(source)
         if pattern.code in self.book.reciprocal:  # "people visiting Hong Kong": no party pays a visit
             sources = [a for a in sources if a.country is not None or len(a.code or "") > 3]
@@ -852,35 +953,35 @@ class _SegmentCoder:
             and _resolved(self.actors, index).country is None
         }
         targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
-        adjust = 0.1
+        found = "target_argument"
         if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital
             targets = [t for t in targets if t.country is not None or len(t.code or "") > 3]
         if not targets and pattern.code in self.book.reciprocal:
             targets = self._place_sides(token, pattern)
             if not targets:
-                return [], 0.0  # a visit is to somewhere: "leave room for" is none
+                return [], found  # a visit is to somewhere: "leave room for" is none
         symmetric = pattern.code not in self.book.reciprocal and pattern.code not in self.reciprocal_codes
         mutual = pattern.mutual or (
             symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
         )
         several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
         if not targets and mutual and several:
-            return [(a, b) for a in sources for b in sources if not _same_party(a, b)], 0.0
+            return [(a, b) for a in sources for b in sources if not _same_party(a, b)], "target_following"
         fallback = self.book.fallback.get(pattern.lemma) is pattern
         strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)
         if not targets:
             following = self._following_actor(anchor, pattern.code, token if strict else None, itself)
             targets = [t for t in self._sides(following) if t.index not in source]
-            adjust = 0.0
+            found = "target_following"
         if not targets and pattern.code[:2] in self.book.context_target_roots:
-            targets, adjust = self._context_target(token, sources), -0.05
+            targets, found = self._context_target(token, sources), "target_context"
         if targets:
-            return [(a, b) for a in sources for b in targets], adjust
+            return [(a, b) for a in sources for b in targets], found
         if pattern.code[:3] in self.book.needs_target_roots:
-            return [], 0.0  # a meeting with nobody named is no event ("she discusses her background")
+            return [], found  # a meeting with nobody named is no event ("she discusses her background")
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
-        return [(a, None) for a in sources], -0.15
+        return [(a, None) for a in sources], "target_none"
 
     def _context_target(self, token: Token, sources: list[_Side]) -> list[_Side]:
         """The counterpart the story gives when the clause names none: the nearest party named before the
@@ -1006,7 +1107,7 @@ class _SegmentCoder:
         code: str,
         modality: Modality,
         sentence: int,
-        conf: float,
+        cues: set[str],
         trigger: str,
     ) -> Event:
         entry = cameo_entry(code)  # a foreign pattern book's own codes (PETRARCH tests) read as their root
@@ -1026,8 +1127,9 @@ class _SegmentCoder:
             start=span.start,
             end=span.end,
             evidence=text[span.start : span.end],
-            confidence=round(max(0.05, min(conf, 0.95)), 2),
+            confidence=confidence_model().estimate(cues),
             trigger=trigger,
+            cues=tuple(sorted(cues)),
         )
 
     def _event_actor(self, side: _Side) -> EventActor:

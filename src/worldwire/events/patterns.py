@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -92,6 +92,9 @@ class PatternBook:
     unconventional_targets: frozenset[str] = frozenset()
     context_target_roots: frozenset[str] = frozenset()
     implied_agents: Mapping[str, str] = field(default_factory=dict)
+    forceful_roots: frozenset[str] = frozenset()
+    blame_predicates: frozenset[str] = frozenset()
+    anti_targets: Mapping[str, str] = field(default_factory=dict)
     evaluation_verbs: frozenset[str] = frozenset()
     accusation_words: frozenset[str] = frozenset()
     criticism_words: frozenset[str] = frozenset()
@@ -206,6 +209,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         unconventional_targets=frozenset(string_list(raw, "unconventional_targets", where)),
         context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
         implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
+        forceful_roots=frozenset(string_list(raw, "forceful_roots", where)),
+        blame_predicates=frozenset(string_list(raw, "blame_predicates", where)),
+        anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),
         evaluation_verbs=frozenset(string_list(raw, "evaluation_verbs", where)),
         accusation_words=frozenset(string_list(raw, "accusation_words", where)),
         criticism_words=frozenset(string_list(raw, "criticism_words", where)),
@@ -241,10 +247,13 @@ def _weapon_codes(raw: Mapping[str, Any], where: str) -> tuple[tuple[tuple[str, 
     return tuple((tuple(phrase.lower().split()), code) for phrase, code in rows)
 
 
-def _sectors_table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, str]:
+def _sectors_table(
+    raw: Mapping[str, Any], key: str, where: str, keys: Callable[[str], bool] = str.isdigit
+) -> dict[str, str]:
+    """A table of sector codes by CAMEO code (or by word, with `keys=str.isalpha`)."""
     table = require(raw, key, dict, where)
-    if not all(k.isdigit() and isinstance(v, str) and len(v) == 3 and v.isupper() for k, v in table.items()):
-        raise DataFileError(Errors.E403.format(path=where, reason=f"{key} maps CAMEO codes to sector codes"))
+    if not all(keys(k) and isinstance(v, str) and len(v) == 3 and v.isupper() for k, v in table.items()):
+        raise DataFileError(Errors.E403.format(path=where, reason=f"{key} values must be sector codes"))
     return dict(table)
 
 
