@@ -269,7 +269,7 @@ def test_attached_spark_output_answers_the_cli_and_the_api(
         status = store.status()
     assert len(events) == int(top["events"].iloc[0])
     assert status["articles"] > 250
-    shown = runner.invoke(app, ["events", "--dyad", a, b, "--format", "json", "--db", str(db)])
+    shown = runner.invoke(app, ["events", "--dyad", f"{a}-{b}", "--format", "json", "--db", str(db)])
     assert shown.exit_code == 0, shown.output
     assert len(shown.output.splitlines()) == len(events)
 
