@@ -8,8 +8,8 @@ hand. The script prints the reliability table twice: fitted on all articles (in-
 article's events scored by weights fitted without that article's fold (grouped cross-validation: what
 to expect on news the fit has not seen).
 
-    .venv/bin/python scripts/calibrate_confidence.py ../shared/eval/realnews-events          # report only
-    .venv/bin/python scripts/calibrate_confidence.py ../shared/eval/realnews-events --write  # and refit
+    python scripts/calibrate_confidence.py ../shared/eval/realnews-events eval/realnews-extra  # report
+    python scripts/calibrate_confidence.py ../shared/eval/realnews-events eval/realnews-extra --write
 """
 
 from __future__ import annotations
@@ -78,13 +78,13 @@ def show(title: str, rows: Sequence[tuple[str, int, float, float]]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("gold", type=Path, help="the realnews-events folder")
+    parser.add_argument("gold", type=Path, nargs="+", help="realnews-events folders (gold.jsonl each)")
     parser.add_argument("--l2", type=float, default=2.0, help="L2 penalty on the cue weights")
     parser.add_argument("--write", action="store_true", help="rewrite data/confidence/v1.toml")
     args = parser.parse_args()
 
-    report = evaluate_realnews(args.gold)
-    kept = [s for s in report.predicted if s.event.modality in ("asserted", "intended", "historical")]
+    predicted = [s for folder in args.gold for s in evaluate_realnews(folder).predicted]
+    kept = [s for s in predicted if s.event.modality in ("asserted", "intended", "historical")]
     cues = sorted(CUES - set(FIXED))
     x = np.array([[1.0 if c in s.event.cues else 0.0 for c in cues] for s in kept])
     y = np.array([1.0 if "dyad_root" in s.matched else 0.0 for s in kept])
@@ -106,9 +106,8 @@ def main() -> None:
         fixed = {c: current.weights.get(c, -1.5) for c in FIXED}
         weights = {**{c: round(float(v), 3) for c, v in zip(cues, w[1:], strict=True)}, **fixed}
         day = datetime.date.today().isoformat()
-        fitted = (
-            f"realnews-events gold.jsonl: {len(kept)} events of {len(docs)} articles, L2 {args.l2}, {day}"
-        )
+        sets = " + ".join(folder.name for folder in args.gold)
+        fitted = f"{sets}: {len(kept)} events of {len(docs)} articles, L2 {args.l2}, {day}"
         lines = [
             "# Event confidence: a logistic model over the cues the coder names for each event",
             "# (events/confidence.py): 1 / (1 + exp(-(bias + weights of its cues))), within [0.05, 0.95].",

@@ -613,3 +613,12 @@ def test_a_protest_named_by_its_noun_is_its_crowd_s() -> None:
     codes = _codes_of("Anti-government demonstrations in Tehran continued on Monday.")
     assert codes == [("IRNOPP", "IRNGOV", "141")]
     assert not _codes_of("The protests began in early October.")  # no place: no one to name
+
+
+def test_a_criminal_charge_is_legal_action_and_impeachment_a_formal_charge() -> None:
+    assert ("USAJUD", "USACRM", "173") in _codes_of(
+        "Federal prosecutors in the United States charged the suspect with murder.", "2019-08-05"
+    )
+    assert ("USALEG", "USAGOV", "1121") in _codes_of(
+        "The House of Representatives impeached President Donald Trump.", "2019-12-19"
+    )
