@@ -336,3 +336,22 @@ def test_ingest_command_checks_its_engine_options(tmp_path: Path, options: list[
     assert result.exit_code == 2
     assert message in " ".join(result.output.split())
     assert not (tmp_path / "w.duckdb").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.filterwarnings(*SPARK_WARNINGS)
+def test_spark_engine_reads_jsonl_fields_the_user_names(spark: Any, tmp_path: Path) -> None:
+    from worldwire.engines.spark import ingest_spark
+    from worldwire.ingest import JsonlFields
+
+    text = "Kazakhstan's president met China's president in Beijing on a state visit on Tuesday."
+    path = tmp_path / "crawl.jsonl"
+    path.write_text(
+        json.dumps({"story": text, "when": "3 March 2025", "permalink": "https://e.example/1"}) + "\n"
+    )
+    out = tmp_path / "out"
+    fields = JsonlFields(text="story", date="when", url="permalink")
+    report = ingest_spark(spark, [str(path)], str(out), fields=fields)
+    assert (report.done, report.failed) == (1, 0)
+    rows = duckdb.connect().execute(f"SELECT url, date::VARCHAR FROM {_parquet(out, 'articles')}").fetchall()  # noqa: S608
+    assert rows == [("https://e.example/1", "2025-03-03")]

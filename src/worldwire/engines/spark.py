@@ -45,7 +45,7 @@ import pyarrow as pa
 
 from worldwire.engines.attach import FORMAT, FORMAT_VERSION, MANIFEST
 from worldwire.errors import Errors, WorldwireError
-from worldwire.ingest import STDIN, folder_files, read_inputs
+from worldwire.ingest import STDIN, JsonlFields, folder_files, read_inputs
 from worldwire.models import RawDocument
 from worldwire.settings import default
 from worldwire.store.config import store_config
@@ -203,14 +203,16 @@ def input_units(inputs: Sequence[str]) -> list[str]:
 # ---- executor side: plain functions over Arrow batches, pickled by reference ----
 
 
-def _read_units(batches: Iterator[pa.RecordBatch], max_chars: int) -> Iterator[pa.RecordBatch]:
+def _read_units(
+    batches: Iterator[pa.RecordBatch], max_chars: int, fields: JsonlFields | None = None
+) -> Iterator[pa.RecordBatch]:
     """Read each unit with `read_inputs`; every document, failed or not, becomes one row."""
     rows: list[dict[str, Any]] = []
     for batch in batches:
         for index, unit in zip(
             batch.column("unit").to_pylist(), batch.column("path").to_pylist(), strict=True
         ):
-            for position, raw in enumerate(read_inputs([unit], max_chars=max_chars)):
+            for position, raw in enumerate(read_inputs([unit], max_chars=max_chars, fields=fields)):
                 content = content_hash(raw)
                 rows.append(
                     {
@@ -374,6 +376,7 @@ def ingest_spark(
     batch_size: int = default("batch_size"),
     docs_per_task: int | None = None,
     tasks: int | None = None,
+    fields: JsonlFields | None = None,
 ) -> SparkReport:
     """Run the pipeline over `inputs` on `spark` and write every table as Parquet under `out`
     (`docs_per_task` None: `DOCS_PER_TASK`)."""
@@ -398,6 +401,7 @@ def ingest_spark(
                 batch_size,
                 docs_per_task or DOCS_PER_TASK,
                 tasks,
+                fields,
             )
     except (PySparkException, Py4JError) as exc:
         raise WorldwireError(Errors.E805.format(reason=_reason(exc))) from exc
@@ -433,6 +437,7 @@ def _run(
     batch_size: int,
     docs_per_task: int,
     tasks: int | None,
+    fields: JsonlFields | None,
 ) -> None:
     from pyspark import StorageLevel
     from pyspark.sql import Window
@@ -444,7 +449,7 @@ def _run(
     unit_rows = spark.sparkContext.parallelize(list(enumerate(units)), min(len(units), 4 * parallelism))
     docs = (
         spark.createDataFrame(unit_rows, "unit long, path string")
-        .mapInArrow(partial(_read_units, max_chars=max_chars), from_arrow_schema(_DOC_SCHEMA))
+        .mapInArrow(partial(_read_units, max_chars=max_chars, fields=fields), from_arrow_schema(_DOC_SCHEMA))
         # an input key implies its content hash, so both windows share one shuffle (by content hash)
         .withColumn(
             "_key", F.row_number().over(Window.partitionBy("content_hash", "input_key").orderBy("seq"))

@@ -250,10 +250,6 @@ def _register_ingest(app: typer.Typer) -> None:
         if engine not in ("local", "spark"):
             raise typer.BadParameter(f"--engine must be local or spark, not {engine!r}")
         fields = jsonl_fields(text_field, date_field, url_field, title_field)
-        if engine == "spark" and fields is not None:
-            raise typer.BadParameter(
-                "--text-field, --date-field, --url-field and --title-field need --engine local"
-            )
         if engine == "spark":
             if out is None:
                 raise typer.BadParameter("--engine spark writes Parquet: give the output folder with --out")
@@ -266,6 +262,7 @@ def _register_ingest(app: typer.Typer) -> None:
                 max_chars=max_chars,
                 docs_per_task=docs_per_task,
                 tasks=tasks,
+                fields=fields,
             )
             return
         if out is not None or master is not None:
