@@ -478,3 +478,11 @@ def test_actors_pronouns_agree_in_gender_with_their_person() -> None:
 def test_actors_they_refers_to_a_group_or_a_plural() -> None:
     actors = actors_of("Kenyan police met a senator on Monday. They dispersed the protesters.", "2019-05-01")
     assert by_text(actors, "They").code == "KENCOP"
+
+
+def test_actors_abbreviated_titles_and_bodies_give_a_person_their_role() -> None:
+    actors = actors_of(
+        "Gov. Greg Abbott of Texas met Maria Ressa of Rappler in the United States.", "2021-06-01"
+    )
+    assert by_text(actors, "Gov. Greg Abbott").code == "USAGOV"
+    assert [a.code for a in actors if "Ressa" in a.text] == ["PHLMED"]

@@ -1278,12 +1278,26 @@ def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> bool:
     _apposition(draft, kept, drafts)
     if draft.code is None:
         _title_before(draft, drafts)
+    if draft.code is None:
+        _of_body(draft, drafts)
     if draft.code is not None or draft.end >= len(draft.doc) or draft.doc[draft.end].text != ",":
         return True
     return not any(
         d.doc is draft.doc and d.start == draft.end + 1 and all(p.kind in _PLACE_NAMES for p in d.pieces)
         for d in drafts
     )
+
+
+def _of_body(draft: _Draft, drafts: list[_Draft]) -> None:
+    """ "Agnes Callamard of Amnesty International": an unknown name of a body named right after it."""
+    if draft.end >= len(draft.doc) or draft.doc[draft.end].lower_ != "of":
+        return
+    body = next(
+        (d for d in drafts if d.doc is draft.doc and d.start == draft.end + 1 and d.kind == "organisation"),
+        None,
+    )
+    if body is not None and body.code:
+        draft.code, draft.country, draft.sector = body.code, body.country, body.sector
 
 
 def _title_before(draft: _Draft, drafts: list[_Draft]) -> None:
