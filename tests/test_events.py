@@ -622,3 +622,9 @@ def test_a_criminal_charge_is_legal_action_and_impeachment_a_formal_charge() -> 
     assert ("USALEG", "USAGOV", "1121") in _codes_of(
         "The House of Representatives impeached President Donald Trump.", "2019-12-19"
     )
+
+
+def test_a_speaker_s_words_of_praise_about_a_party_are_praise() -> None:
+    text = 'Kenyan President Uhuru Kenyatta said Raila Odinga of Kenya "has been an iconic leader".'
+    assert ("KENGOV", "KEN", "051") in _codes_of(text, "2021-05-01")
+    assert not [c for *_, c in _codes_of("Kenyatta said the weather was great.", "2021-05-01") if c == "051"]

@@ -223,7 +223,8 @@ class _SegmentCoder:
 
     def _criticisms(self) -> Iterator[tuple[Token, list[int], str, list[int]]]:
         """ "The statement was a stab in the back," said X: a speaker's words of blame that code nothing
-        themselves are a criticism or an accusation by the speaker of the party they name. The words are a
+        themselves are a criticism or an accusation by the speaker of the party they name; words of praise
+        about a party they name ("D'Souza had been an iconic leader") are praise. The words are a
         reported clause or quotation of a verb of speaking, or a quotation running on from a sentence
         before whose speaker is named."""
         book = self.book
@@ -259,15 +260,12 @@ class _SegmentCoder:
                 if lemmas & book.criticism_words
                 else None
             )
+            named = [i for t in words if (i := self.token_actor[t.i]) is not None and i not in source]
+            if code is None and lemmas & book.praise_words and named:
+                yield verb, source, book.praise_code, named[:1]  # "Y was an iconic leader," said X
             if code is None:
                 continue
-            blamed = [
-                i
-                for t in words
-                if (i := self.token_actor[t.i]) is not None
-                and i not in source
-                and _resolved(self.actors, i).sector not in book.unconventional_targets
-            ]
+            blamed = [i for i in named if _resolved(self.actors, i).sector not in book.unconventional_targets]
             yield verb, source, code, blamed[:1]
 
     def _quote_runs_on(self, sent: Span) -> bool:

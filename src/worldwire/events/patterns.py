@@ -100,6 +100,8 @@ class PatternBook:
     criticism_words: frozenset[str] = frozenset()
     criticism_code: str = "111"
     accusation_code: str = "112"
+    praise_words: frozenset[str] = frozenset()
+    praise_code: str = "051"
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -217,6 +219,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         criticism_words=frozenset(string_list(raw, "criticism_words", where)),
         criticism_code=require(raw, "criticism_code", str, where),
         accusation_code=require(raw, "accusation_code", str, where),
+        praise_words=frozenset(string_list(raw, "praise_words", where)),
+        praise_code=require(raw, "praise_code", str, where),
         verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
         nouns=frozen_mapping({k: tuple(v) for k, v in nouns.items()}),
         reciprocal=frozen_mapping(reciprocal),
