@@ -628,3 +628,9 @@ def test_a_speaker_s_words_of_praise_about_a_party_are_praise() -> None:
     text = 'Kenyan President Uhuru Kenyatta said Raila Odinga of Kenya "has been an iconic leader".'
     assert ("KENGOV", "KEN", "051") in _codes_of(text, "2021-05-01")
     assert not [c for *_, c in _codes_of("Kenyatta said the weather was great.", "2021-05-01") if c == "051"]
+
+
+def test_a_speaker_s_words_of_sympathy_for_a_party_are_sympathy() -> None:
+    text = 'Polish President Andrzej Duda said, "Our condolences go to the families of the victims in Poland.'
+    text += '"'
+    assert [c for *_, c in _codes_of(text, "2019-01-05")] == ["018"]

@@ -261,7 +261,9 @@ class _SegmentCoder:
                 else None
             )
             named = [i for t in words if (i := self.token_actor[t.i]) is not None and i not in source]
-            if code is None and lemmas & book.praise_words and named:
+            if code is None and lemmas & book.sympathy_words and named:
+                yield verb, source, book.sympathy_code, named[:1]  # "our condolences to the family"
+            elif code is None and lemmas & book.praise_words and named:
                 yield verb, source, book.praise_code, named[:1]  # "Y was an iconic leader," said X
             if code is None:
                 continue
@@ -764,6 +766,8 @@ class _SegmentCoder:
         None when nobody acts."""
         patient = False
         if kind == "verb":
+            if pattern.code in self.book.reciprocal and self._thing_subject(token):
+                return None  # "our condolences go to the families": no one pays a visit
             source, anchor = source or self._subject(token), token
             if not source and _passive(token):  # "accused of misusing funds by officials"
                 source = self._stray_agent(token)
@@ -788,6 +792,17 @@ class _SegmentCoder:
             return replace(args, unattributed=True)
         crowd = self._crowd(token, pattern) if kind == "noun" else None
         return None if crowd is None else replace(args, crowd=crowd)
+
+    def _thing_subject(self, verb: Token) -> bool:
+        """The verb's subject is a thing an actor owns, not the actor ("our condolences go to ...", "his
+        letter arrived"); not "the first deployment of NATO troops arrived"."""
+        return any(
+            c.dep_ == "nsubj"
+            and c.pos_ == "NOUN"
+            and self.token_actor[c.i] is None
+            and any(o.dep_ == "poss" for o in c.children)
+            for c in verb.children
+        )
 
     def _unattributed_violence(self, token: Token, pattern: Pattern, kind: str, target: list[int]) -> bool:
         """Violence with no author named ("three soldiers were killed by a roadside bomb"): kept when the

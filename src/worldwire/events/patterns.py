@@ -102,6 +102,8 @@ class PatternBook:
     accusation_code: str = "112"
     praise_words: frozenset[str] = frozenset()
     praise_code: str = "051"
+    sympathy_words: frozenset[str] = frozenset()
+    sympathy_code: str = "018"
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -221,6 +223,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         accusation_code=require(raw, "accusation_code", str, where),
         praise_words=frozenset(string_list(raw, "praise_words", where)),
         praise_code=require(raw, "praise_code", str, where),
+        sympathy_words=frozenset(string_list(raw, "sympathy_words", where)),
+        sympathy_code=require(raw, "sympathy_code", str, where),
         verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
         nouns=frozen_mapping({k: tuple(v) for k, v in nouns.items()}),
         reciprocal=frozen_mapping(reciprocal),
