@@ -17,14 +17,12 @@ from __future__ import annotations
 import argparse
 import datetime
 import math
-from collections.abc import Sequence
-from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 
 from worldwire.datafiles import data_path
-from worldwire.evaluation.realnews import BINS, evaluate_realnews
+from worldwire.evaluation.realnews import evaluate_realnews, reliability
 from worldwire.events.confidence import CEILING, CUES, FLOOR, confidence_model
 
 FIXED = ("hypothetical", "negated")  # no gold example: weights set by hand, kept on refit
@@ -54,26 +52,16 @@ def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     return clipped
 
 
-def reliability(p: np.ndarray, y: np.ndarray) -> list[tuple[str, int, float, float]]:
-    rows = []
-    for low, high in pairwise(BINS):
-        inside = (p >= low) & ((p < high) | (high == 1.0))
-        n = int(inside.sum())
-        rows.append(
-            (
-                f"[{low:.1f}, {high:.1f})",
-                n,
-                float(p[inside].mean()) if n else 0.0,
-                float(y[inside].mean()) if n else 0.0,
-            )
-        )
-    return rows
-
-
-def show(title: str, rows: Sequence[tuple[str, int, float, float]]) -> None:
+def show(title: str, p: np.ndarray, y: np.ndarray) -> None:
+    """The reliability table of estimates `p` against outcomes `y`, as Markdown."""
     print(f"\n{title}\n\n| confidence | events | mean confidence | right at dyad + root |\n|---|---|---|---|")
-    for label, n, mean, right in rows:
-        print(f"| {label} | {n} | {mean:.2f} | {right:.2f} |" if n else f"| {label} | 0 | - | - |")
+    for r in reliability([(float(a), bool(b)) for a, b in zip(p, y, strict=True)]):
+        label = f"[{r.low:.1f}, {r.high:.1f})"
+        print(
+            f"| {label} | {r.events} | {r.confidence:.2f} | {r.right:.2f} |"
+            if r.events
+            else f"| {label} | 0 | - | - |"
+        )
 
 
 def main() -> None:
@@ -97,11 +85,13 @@ def main() -> None:
     w = fit(x, y, args.l2)
     current = confidence_model()
     print(f"{len(kept)} events of {len(docs)} articles; {int(y.sum())} right at dyad + root")
-    show("Current weights (as coded now)", reliability(np.array([s.event.confidence for s in kept]), y))
-    show("Refitted, in-sample", reliability(predict(w, x), y))
-    show(f"Refitted, each article scored by a fit without its fold ({FOLDS} folds)", reliability(held_out, y))
+    show("Current weights (as coded now)", np.array([s.event.confidence for s in kept]), y)
+    show("Refitted, in-sample", predict(w, x), y)
+    show(f"Refitted, each article scored by a fit without its fold ({FOLDS} folds)", held_out, y)
     brier = float(np.mean((held_out - y) ** 2))
     print(f"\nheld-out Brier score {brier:.3f} (always the base rate: {float(np.var(y)):.3f})")
+    if not math.isfinite(brier):
+        raise SystemExit("the fit did not converge: nothing written")
     if args.write:
         fixed = {c: current.weights.get(c, -1.5) for c in FIXED}
         weights = {**{c: round(float(v), 3) for c, v in zip(cues, w[1:], strict=True)}, **fixed}
@@ -122,8 +112,6 @@ def main() -> None:
         ]
         data_path("confidence").write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {data_path('confidence')}")
-    if not math.isfinite(brier):
-        raise SystemExit("the fit did not converge")
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from typing import Any
 from rich.table import Table
 
 from worldwire.evaluation.metrics import f1
+from worldwire.events.coder import resolved
 from worldwire.models import Actor, Event, EventActor, RawDocument
 from worldwire.pipeline import extract_documents
 
@@ -91,6 +92,7 @@ class Reliability:
     low: float
     high: float
     events: int
+    confidence: float  # their mean confidence
     right: float
 
 
@@ -207,15 +209,6 @@ def _gold_sentence(spans: dict[str, list[tuple[int, int]]], event: Event) -> str
     return best
 
 
-def _resolved(actors: Sequence[Actor], index: int) -> Actor:
-    actor = actors[index]
-    for _ in range(5):
-        if actor.code is not None or actor.antecedent is None or not 0 <= actor.antecedent < len(actors):
-            break
-        actor = actors[actor.antecedent]
-    return actor
-
-
 def _score_article(
     article: GoldArticle, events: Sequence[Event]
 ) -> tuple[list[Scored], Counter[str], list[tuple[str, GoldEvent]]]:
@@ -224,29 +217,28 @@ def _score_article(
     spans = _sentence_spans(article)
     gold = [e for e in article.events if e.modality != "negated"]
     kept = sorted((e for e in events if e.modality not in LEFT_OUT), key=lambda e: -e.confidence)
-    placed = [(event, _gold_sentence(spans, event)) for event in kept]
+    placed = [(event, _gold_sentence(spans, event), event_keys(event)) for event in kept]
+    golden = [(g, gold_keys(g)) for g in gold]
     matched: dict[int, set[str]] = defaultdict(set)
     gold_hits: Counter[str] = Counter()
     missed = []
     for name in KEYS:
         for sentence in spans:
-            open_gold = Counter(gold_keys(g)[name] for g in gold if g.sentence == sentence)
-            for i, (event, where) in enumerate(placed):
-                key = event_keys(event)[name]
-                if where == sentence and open_gold[key] > 0:
-                    open_gold[key] -= 1
+            open_gold = Counter(keys[name] for g, keys in golden if g.sentence == sentence)
+            for i, (_, where, keys) in enumerate(placed):
+                if where == sentence and open_gold[keys[name]] > 0:
+                    open_gold[keys[name]] -= 1
                     matched[i].add(name)
                     gold_hits[name] += 1
             if name == "dyad_root":
                 left = +open_gold
-                for g in gold:
-                    key = gold_keys(g)[name]
-                    if g.sentence == sentence and left[key] > 0:
-                        left[key] -= 1
+                for g, keys in golden:
+                    if g.sentence == sentence and left[keys[name]] > 0:
+                        left[keys[name]] -= 1
                         missed.append((article.doc, g))
     scored = [
-        Scored(article.doc, where, event, event_keys(event), frozenset(matched[i]))
-        for i, (event, where) in enumerate(placed)
+        Scored(article.doc, where, event, keys, frozenset(matched[i]))
+        for i, (event, where, keys) in enumerate(placed)
     ]
     return scored, gold_hits, missed
 
@@ -271,23 +263,20 @@ def _score_actors(article: GoldArticle, actors: Sequence[Actor]) -> tuple[int, i
             if not overlapping:
                 continue
             found += 1
-            actor = _resolved(actors, max(overlapping)[1])
+            actor = resolved(actors, max(overlapping)[1])
             country += predicted_country(actor) == gold_country(party.code)
             code += predicted_code(actor)[:6] == party.code[:6]
     return parties, found, country, code
 
 
-def _reliability(scored: Iterable[Scored]) -> tuple[Reliability, ...]:
+def reliability(estimates: Sequence[tuple[float, bool]]) -> tuple[Reliability, ...]:
+    """(confidence, right) pairs in the bins of `BINS`: how many, their mean confidence, the share right."""
     rows = []
-    items = list(scored)
     for low, high in pairwise(BINS):
-        inside = [
-            s
-            for s in items
-            if low <= s.event.confidence < high or (high == 1.0 and s.event.confidence == 1.0)
-        ]
-        right = sum("dyad_root" in s.matched for s in inside) / len(inside) if inside else 0.0
-        rows.append(Reliability(low, high, len(inside), right))
+        inside = [(p, ok) for p, ok in estimates if low <= p < high or (high == 1.0 and p == 1.0)]
+        mean = sum(p for p, _ in inside) / len(inside) if inside else 0.0
+        right = sum(ok for _, ok in inside) / len(inside) if inside else 0.0
+        rows.append(Reliability(low, high, len(inside), mean, right))
     return tuple(rows)
 
 
@@ -312,9 +301,7 @@ def score(
         precision = right / len(all_scored) if all_scored else 0.0
         recall = hits[name] / len(gold) if gold else 0.0
         keys.append(KeyScore(name, precision, recall, f1(precision, recall)))
-    both = sum(
-        1 for s in all_scored if s.keys["dyad_root"][0] not in ("-",) and s.keys["dyad_root"][1] != "-"
-    )
+    both = sum(1 for s in all_scored if "-" not in s.keys["dyad_root"][:2])
     parties, found, country, code = actor_counts
     gold_roots = Counter(g.cameo[:2] for g in gold)
     predicted_roots = Counter(s.event.cameo[:2] for s in all_scored)
@@ -331,7 +318,7 @@ def score(
         both_named=both / len(all_scored) if all_scored else 0.0,
         actors=ActorScore(parties, *(n / parties if parties else 0.0 for n in (found, country, code))),
         roots=roots,
-        reliability=_reliability(all_scored),
+        reliability=reliability([(s.event.confidence, "dyad_root" in s.matched) for s in all_scored]),
         missed=tuple(missed),
     )
 

@@ -267,7 +267,7 @@ class _SegmentCoder:
                 yield verb, source, book.praise_code, named[:1]  # "Y was an iconic leader," said X
             if code is None:
                 continue
-            blamed = [i for i in named if _resolved(self.actors, i).sector not in book.unconventional_targets]
+            blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
             yield verb, source, code, blamed[:1]
 
     def _quote_runs_on(self, sent: Span) -> bool:
@@ -552,7 +552,7 @@ class _SegmentCoder:
                 kinds = SPEAKER_PRONOUNS[subject.lower_]
                 speaker = [c for c in node.head.children if c.dep_ == "nsubj"]
                 said = self._actors_of(speaker[0]) if speaker else []
-                actors = [i for i in said if _resolved(self.actors, i).kind in kinds]
+                actors = [i for i in said if resolved(self.actors, i).kind in kinds]
             if actors:
                 return actors
         return self._passive_subject(node, bool(subjects))
@@ -963,7 +963,7 @@ class _SegmentCoder:
             if c.dep_ in OBJECTS
             and c.lemma_.lower() in wording
             and (index := self.token_actor[c.i]) is not None
-            and _resolved(self.actors, index).country is None
+            and resolved(self.actors, index).country is None
         }
         targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
         found = "target_argument"
@@ -1047,11 +1047,11 @@ class _SegmentCoder:
         book = self.book
         if lemma_in(token, dict.fromkeys(book.verbal_attack_verbs)) == "" or source.index is None:
             return None
-        if source.sector in book.armed_sectors or _resolved(self.actors, source.index).kind == "state":
+        if source.sector in book.armed_sectors or resolved(self.actors, source.index).kind == "state":
             return None  # "Israel attacked a Hamas commander" is no criticism
         words = [c for c in token.children if c.dep_ in OBJECTS]
         objects = [i for c in words for i in self._actors_of(c)]
-        person = any(_resolved(self.actors, i).kind == "person" for i in objects)
+        person = any(resolved(self.actors, i).kind == "person" for i in objects)
         stand = any(
             c.lemma_.lower() in book.verbal_attack_objects and self.token_actor[c.i] is None for c in words
         )
@@ -1080,7 +1080,7 @@ class _SegmentCoder:
             and (target.sector in book.repression_targets)
         ):
             return book.repression_code
-        state = source.index is not None and _resolved(self.actors, source.index).kind == "state"
+        state = source.index is not None and resolved(self.actors, source.index).kind == "state"
         armed = state or source.sector in book.conventional_armed_sectors
         if code in book.refinable_violence and code[:2] == "19" and not armed and victims:
             return book.unconventional_code
@@ -1090,7 +1090,7 @@ class _SegmentCoder:
         """Resolve mentions (following pronoun antecedents) and spread groups into their members."""
         sides: list[_Side] = []
         for index in dict.fromkeys(indexes):
-            actor = _resolved(self.actors, index)
+            actor = resolved(self.actors, index)
             if actor.members and actor.kind == "group":  # "the five Central Asian leaders": each member
                 for member in actor.members:
                     country = member[:3] if member[:3].isalpha() else None
@@ -1170,7 +1170,7 @@ def place_names() -> Mapping[str, tuple[PlaceEntry, ...]]:
     }
 
 
-def _resolved(actors: Sequence[Actor], index: int) -> Actor:
+def resolved(actors: Sequence[Actor], index: int) -> Actor:
     """Follow `antecedent` links from a pronoun or role mention to the mention that carries the code."""
     actor = actors[index]
     for _ in range(5):
