@@ -833,17 +833,10 @@ class _SegmentCoder:
     def _crowd(self, noun: Token, pattern: Pattern) -> _Side | None:
         """ "Anti-government demonstrations in Tehran continued": a protest named by its noun alone is made
         by the protesters of the state where it happens (none named: no event)."""
-        agents = self.book.implied_agents
-        sector = next(
-            (agents[pattern.code[:n]] for n in range(len(pattern.code), 1, -1) if pattern.code[:n] in agents),
-            None,
-        )
+        sector = self.book.implied_agent(pattern.code)
         if sector is None or not pattern.code.startswith("14"):
             return None
-        places = self._pobj_actors(noun, self.book.location_preps) or self._pobj_actors(
-            noun.head, self.book.location_preps
-        )
-        country = next((side.country for side in self._sides(places) if side.country), None)
+        country = self._where(noun, noun.head)
         return None if country is None else _Side(None, "", country + sector, country, sector)
 
     def _opposed(self, noun: Token, crowd: _Side) -> list[_Side]:
@@ -875,18 +868,17 @@ class _SegmentCoder:
     def _implied_agent(self, token: Token, code: str, target: _Side) -> _Side:
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by
         Syria's police, "X was arrested" by the police of X's state; else nobody."""
-        agents = self.book.implied_agents
-        sector = next((agents[code[:n]] for n in range(len(code), 1, -1) if code[:n] in agents), None)
-        where = [
-            side.country
-            for index in self._pobj_actors(token, self.book.location_preps)
-            for side in self._sides([index])
-            if side.country
-        ]
-        country = where[0] if where else target.country
+        sector = self.book.implied_agent(code)
+        country = self._where(token) or target.country
         if sector is None or country is None:
             return _UNKNOWN
         return _Side(None, "", country + sector, country, sector)
+
+    def _where(self, *heads: Token) -> str | None:
+        """The state of the place a word names as where something happened ("arrested in Syria"): of the
+        first of `heads` that names a place."""
+        places = next((p for head in heads if (p := self._pobj_actors(head, self.book.location_preps))), [])
+        return next((side.country for side in self._sides(places) if side.country), None)
 
     def _party_cues(self, source: _Side, target: _Side | None, found: str) -> set[str]:
         """How firmly the parties are known: a state, organisation or national actor, one reached through a

@@ -108,6 +108,10 @@ class PatternBook:
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
 
+    def implied_agent(self, code: str) -> str | None:
+        """The sector of the one possible author of an act with `code` (longest matching prefix), if any."""
+        return _by_prefix(self.implied_agents, code)
+
 
 def parse_pattern(
     text: str, code: str, kind: PredicateKind, prepositions: frozenset[str], order: int, where: str
