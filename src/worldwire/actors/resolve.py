@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from worldwire.actors.lexicon import ActorLexicon, Entry, Term
 from worldwire.models import Actor, ActorKind, AnnotatedDocument
+from worldwire.nlp import inside_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -802,9 +803,8 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
         if draft.kind in ("state", "role"):
             draft.kind = "role" if reading.base is None else "state"  # a state may yet be named in its phrase
     if draft.former and (draft.sector in _OFFICES or (draft.sector is None and draft.kind == "person")):
-        draft.sector = (
-            "ELI"  # "former president", "ex-senator": an elite; "the former Soviet Union" is a state
-        )
+        # "former president", "ex-senator": an elite; "the former Soviet Union" is still a state
+        draft.sector = "ELI"
     if draft.kind == "state" and reading.base is None and draft.sector is not None:
         draft.kind = "role"
     draft.code = _compose(reading.base, draft.sector, reading.prefix, draft.kind)
@@ -1090,7 +1090,7 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             _link_name(draft, kept)
         elif draft.kind == "role" and draft.definite:
             _link_role(draft, kept)
-        if draft.kind == "person" and draft.code is None and not _described(draft, kept, drafts):
+        if draft.kind == "person" and draft.code is None and not _described(draft, kept, drafts, lexicon):
             continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts)
         if draft.location and draft.kind in ("state", "role"):
@@ -1159,8 +1159,7 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
 
 def _quoted(draft: _Draft) -> bool:
     """Whether the mention stands inside quotation marks (counted from the start of its segment)."""
-    before = draft.doc.text[: draft.doc[draft.start].idx]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    return inside_quotation(draft.doc.text[: draft.doc[draft.start].idx])
 
 
 def _speakers(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> set[str | None]:
@@ -1170,8 +1169,7 @@ def _speakers(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> set[s
     for d in reversed(kept):
         if draft.sentence - d.sentence > 1:
             break
-        head = d.doc[d.end - 1]
-        if d.kind in ("person", "pronoun") and head.dep_ == "nsubj" and head.head.lemma_ in lexicon.speech:
+        if d.kind in ("person", "pronoun") and _speaks(d.doc[d.end - 1], lexicon):
             found.add(d.name)
     found.discard(None)
     return found
@@ -1272,12 +1270,12 @@ def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None
     draft.code, draft.country, draft.sector = title.code, title.country, title.sector
 
 
-def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> bool:
+def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon) -> bool:
     """An unknown name takes the code of the title described after it; False when what follows it is a
     place ("Tom Bean, Texas"): a town the parser took for a person."""
     _apposition(draft, kept, drafts)
     if draft.code is None:
-        _title_before(draft, drafts)
+        _title_before(draft, drafts, lexicon)
     if draft.code is None:
         _of_body(draft, drafts)
     if draft.code is not None or draft.end >= len(draft.doc) or draft.doc[draft.end].text != ",":
@@ -1300,7 +1298,7 @@ def _of_body(draft: _Draft, drafts: list[_Draft]) -> None:
         draft.code, draft.country, draft.sector = body.code, body.country, body.sector
 
 
-def _title_before(draft: _Draft, drafts: list[_Draft]) -> None:
+def _title_before(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> None:
     """An unknown name right after its title ("former New Jersey governor Chris Christie", "CIA deputy
     director Michael Morell"): the title's code, an elite's when the title is a former one."""
     title = next(
@@ -1321,9 +1319,7 @@ def _title_before(draft: _Draft, drafts: list[_Draft]) -> None:
         for t in between
     ):
         return  # "Morell praised Mendez": a verb between; "director": a lower-case title word
-    former = title.former or any(
-        t.lower_ in ("former", "ex") for t in draft.doc[title.start - 1 : title.start]
-    )
+    former = title.former or any(t.lower_ in lexicon.former for t in draft.doc[title.start - 1 : title.start])
     elite = former and title.sector in _OFFICES
     draft.country, draft.sector = title.country, "ELI" if elite else title.sector
     draft.code = (

@@ -23,6 +23,7 @@ from worldwire.events.confidence import confidence_model
 from worldwire.events.modality import infinitival, read_modality
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import Actor, ActorDocument, Event, EventActor, EventDocument, Modality
+from worldwire.nlp import inside_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -272,8 +273,7 @@ class _SegmentCoder:
 
     def _quote_runs_on(self, sent: Span) -> bool:
         """The sentence starts inside a quotation opened in an earlier sentence."""
-        before = self.parsed.text[: sent.start_char]
-        return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+        return inside_quotation(self.parsed.text[: sent.start_char])
 
     def _reported_demands(self) -> Iterator[Event]:
         """ "X said Y must withdraw": a demand by the speaker on the reported clause's subject."""

@@ -95,6 +95,12 @@ def _flush_finished(
         yield AnnotatedDocument(clean=doc, language=language, segments=segments, error=error)
 
 
+def inside_quotation(before: str) -> bool:
+    """Whether text that follows `before` stands inside quotation marks: an odd number of straight quotes
+    before it, or more opening than closing curly ones."""
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
 def split_segments(text: str, limit: int) -> list[tuple[str, int]]:
     """(segment, offset) pairs: one per paragraph, so that no sentence runs across a paragraph break.
 
