@@ -486,3 +486,22 @@ def test_actors_abbreviated_titles_and_bodies_give_a_person_their_role() -> None
     )
     assert by_text(actors, "Gov. Greg Abbott").code == "USAGOV"
     assert [a.code for a in actors if "Ressa" in a.text] == ["PHLMED"]
+
+
+def test_a_name_described_by_a_body_after_a_place_takes_the_body() -> None:
+    found = actors_of(
+        "Israeli jets killed Ahmed Saleh, head of Lebanon's Hezbollah, in a raid.", "2021-05-01"
+    )
+    assert by_text(found, "Ahmed Saleh").code == "LBNREBHZB"
+
+
+def test_a_position_in_a_named_body_takes_the_body_s_code() -> None:
+    found = actors_of("A spokesman for Hamas rejected the plan.", "2021-05-01")
+    assert by_text(found, "spokesman").code == "PSEREBHMS"
+
+
+def test_a_community_of_several_states_is_of_the_story_s_state() -> None:
+    text = "Iraq's parliament met in Baghdad. Kurdish lawmakers in Iraq walked out of the session in Iraq."
+    assert by_text(actors_of(text, "2020-01-06"), "Kurdish lawmakers").country == "IRQ"
+    text = "Turkey's parliament met in Ankara. Kurdish lawmakers walked out of the session."
+    assert by_text(actors_of(text, "2020-01-06"), "Kurdish lawmakers").country == "TUR"

@@ -634,3 +634,19 @@ def test_a_speaker_s_words_of_sympathy_for_a_party_are_sympathy() -> None:
     text = 'Polish President Andrzej Duda said, "Our condolences go to the families of the victims in Poland.'
     text += '"'
     assert [c for *_, c in _codes_of(text, "2019-01-05")] == ["018"]
+
+
+def test_an_emergency_is_declared_over_the_actor_s_own_ground() -> None:
+    text = "Peruvian President Martin Vizcarra declared a national emergency as Chile watched."
+    assert _codes_of(text, "2020-03-16") == [("PERGOV", None, "1724")]
+
+
+def test_a_poisoning_with_nobody_named_is_violence_by_nobody_named() -> None:
+    codes = _codes_of("Ukrainian opposition leader Viktor Yushchenko was poisoned with dioxin.", "2004-12-12")
+    assert codes == [(None, "UKROPP", "180")]
+
+
+def test_a_speaker_never_criticises_their_own_we() -> None:
+    text = 'Ali Musa, a spokesman for Hamas, said, "The decision was a surprise and we can say it is a stab'
+    text += ' in the back."'
+    assert _codes_of(text, "2021-05-01") == [("PSEREBHMS", None, "111")]

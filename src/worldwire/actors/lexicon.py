@@ -88,6 +88,7 @@ class Entry:
     generic: bool = False  # "leader", "official": yields to a more specific role before it
     bound: bool = False  # "tanks", "officers": an actor only in a phrase that names its state
     community: bool = False  # "Kurds", "Hutu": an ethnic or national group, part of a state ("Iraqi Kurds")
+    homes: tuple[str, ...] = ()  # the other states a community lives in as one ("Kurds": IRQ, SYR, IRN)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -248,15 +249,15 @@ def _peoples(raw: Mapping[str, Any], where: str) -> tuple[tuple[str, Entry], ...
     for item in _tables(raw, "people", where):
         name = require(item, "name", str, where)
         country = _code(require(item, "country", str, where), where, f"people {name!r}")
-        for other in item.get("also", []):
-            _code(other, where, f"people {name!r} also")
+        homes = tuple(_code(other, where, f"people {name!r} also") for other in item.get("also", []))
         for form in _names(item, "nouns", where):
-            entry = Entry("people", code=country, country=country, sector="CVL", name=name, community=True)
+            entry = Entry(
+                "people", code=country, country=country, sector="CVL", name=name, community=True, homes=homes
+            )
             entries.append((form, entry))
         for form in _names(item, "adjectives", where, required=False):
-            entries.append(
-                (form, Entry("adjective", code=country, country=country, name=name, community=True))
-            )
+            entry = Entry("adjective", code=country, country=country, name=name, community=True, homes=homes)
+            entries.append((form, entry))
     _check_unambiguous(entries, where)
     return tuple(entries)
 

@@ -1112,6 +1112,20 @@ def _place(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
         _infer_country(draft, kept, drafts)
     if draft.resident and draft.country and not any(_community(p) for p in draft.pieces):
         _reside(draft, kept, drafts)  # a community ("ethnic Ndebele") is already coded where it lives
+    _home(draft, drafts)
+
+
+def _home(draft: _Draft, drafts: list[_Draft]) -> None:
+    """A community that lives in several states ("Kurdish members of parliament") in a story set in one
+    of them is of that one; a state's own word beside it still decides ("Turkish Kurds")."""
+    homes = {home for p in draft.pieces if _community(p) for home in p.entries[0].homes}
+    stated = any(p.entries and p.entries[0].country and not _community(p) for p in draft.pieces)
+    if not homes or stated or draft.country is None:
+        return
+    setting = _main_state(drafts)
+    if setting in homes:
+        draft.country = setting
+        draft.code = _compose(setting, draft.sector, False, "state")
 
 
 def _prefer_local_name(draft: _Draft, kept: list[_Draft]) -> None:
@@ -1256,15 +1270,17 @@ def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None
     if not following:
         return
     title = following[0]
-    if all(p.kind in _PLACE_NAMES for p in title.pieces):
-        return  # "Salalah, Oman", "Lakewood, New Jersey": a place and its state, not a person described
     head = title.doc[title.end - 1]
-    if not (head.dep_ == "appos" and draft.start <= head.head.i < draft.end):
-        # "Qasem Soleimani, head of Iran's Quds Force": the body named in the apposition's own phrase
+    place = all(p.kind in _PLACE_NAMES for p in title.pieces)
+    if place or not (head.dep_ == "appos" and draft.start <= head.head.i < draft.end):
+        # "Qasem Soleimani, head of Iran's Quds Force": the body named in the apposition's own phrase; a
+        # place alone ("Salalah, Oman", "Lakewood, New Jersey") is where, not who
         described = [t for t in draft.doc[draft.start : draft.end] for t in t.children if t.dep_ == "appos"]
         inside = {t.i for appos in described for t in appos.subtree}
-        if not inside or not (title.start in inside and title.kind in ("organisation", "role")):
+        body = next((d for d in following if d.start in inside and d.kind in ("organisation", "role")), None)
+        if body is None:
             return
+        title = body
     if title.country is None and title.kind == "role":
         _infer_country(title, kept, drafts)
     draft.code, draft.country, draft.sector = title.code, title.country, title.sector
@@ -1449,6 +1465,10 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
     document is about ("police said" in a Kenyan story → KENCOP, as GDELT codes it); never a guess from
     a later word of its sentence, more often the act's object."""
     attached = _attached_states(draft, drafts)
+    if len(attached) == 1 and attached[0].kind == "organisation" and attached[0].code and _generic(draft):
+        body = attached[0]  # "a spokesman for the SDF", "the commander of the PMF": the body's own code
+        draft.code, draft.country, draft.sector = body.code, body.country, body.sector
+        return
     if len(attached) > 1:
         codes = tuple(
             dict.fromkeys(_compose(d.country, draft.sector, False, "state") or "" for d in attached)
@@ -1470,6 +1490,12 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
+
+
+def _generic(draft: _Draft) -> bool:
+    """The mention names a position in any body ("spokesman", "deputy commander"), no body of its own."""
+    entries = [e for p in draft.pieces for e in p.entries if e.kind == "role"]
+    return bool(entries) and all(e.generic or e.sector is None for e in entries)
 
 
 def _place_of_act(draft: _Draft, drafts: list[_Draft]) -> str | None:

@@ -261,7 +261,13 @@ class _SegmentCoder:
                 if lemmas & book.criticism_words
                 else None
             )
-            named = [i for t in words if (i := self.token_actor[t.i]) is not None and i not in source]
+            speakers = {referent(self.actors, i) for i in source}
+            named = [
+                i
+                for t in words
+                if (i := self.token_actor[t.i]) is not None
+                and referent(self.actors, i) not in speakers  # not "we" in the speaker's own words
+            ]
             if code is None and lemmas & book.sympathy_words and named:
                 yield verb, source, book.sympathy_code, named[:1]  # "our condolences to the family"
             elif code is None and lemmas & book.praise_words and named:
@@ -972,6 +978,8 @@ class _SegmentCoder:
         several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
         if not targets and mutual and several:
             return [(a, b) for a in sources for b in sources if not _same_party(a, b)], "target_following"
+        if not targets and pattern.code in self.book.own_ground_codes:
+            return [(a, None) for a in sources], "target_none"
         fallback = self.book.fallback.get(pattern.lemma) is pattern
         strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)
         if not targets:
@@ -1174,6 +1182,16 @@ def resolved(actors: Sequence[Actor], index: int) -> Actor:
             merged.sector, merged.wikidata, merged.kind, merged.members, merged.antecedent,
         )  # fmt: skip
     return actor
+
+
+def referent(actors: Sequence[Actor], index: int) -> int:
+    """The first mention of the party a mention refers to ("he" → "Kino Gabriel"), following `antecedent`."""
+    for _ in range(5):
+        antecedent = actors[index].antecedent
+        if antecedent is None or not 0 <= antecedent < len(actors):
+            break
+        index = antecedent
+    return index
 
 
 def lemma_in(token: Token, index: Mapping[str, object]) -> str:

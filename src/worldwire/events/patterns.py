@@ -71,6 +71,7 @@ class PatternBook:
     peacekeeping_code: str = "074"
     deployment_code: str = "154"
     needs_target_roots: frozenset[str] = frozenset()
+    own_ground_codes: frozenset[str] = frozenset()
     patient_passive_roots: frozenset[str] = frozenset()
     ambiguous_violence_verbs: frozenset[str] = frozenset()
     complaint_verbs: Mapping[str, str] = field(default_factory=dict)
@@ -196,6 +197,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         peacekeeping_code=require(raw, "peacekeeping_code", str, where),
         deployment_code=require(raw, "deployment_code", str, where),
         needs_target_roots=frozenset(string_list(raw, "needs_target_roots", where)),
+        own_ground_codes=frozenset(string_list(raw, "own_ground_codes", where)),
         patient_passive_roots=frozenset(string_list(raw, "patient_passive_roots", where)),
         ambiguous_violence_verbs=frozenset(string_list(raw, "ambiguous_violence_verbs", where)),
         complaint_verbs=frozen_mapping(_codes_table(raw, "complaint_verbs", where)),
