@@ -650,3 +650,12 @@ def test_a_speaker_never_criticises_their_own_we() -> None:
     text = 'Ali Musa, a spokesman for Hamas, said, "The decision was a surprise and we can say it is a stab'
     text += ' in the back."'
     assert _codes_of(text, "2021-05-01") == [("PSEREBHMS", None, "111")]
+
+
+def test_what_a_speaker_calls_a_thing_and_a_statement_s_words_are_the_speaker_s() -> None:
+    text = (
+        'The Foreign Ministry of Iraq characterized the raid as "a serious violation of Iraqi sovereignty".'
+    )
+    assert _codes_of(text, "2020-01-06") == [("IRQGOV", None, "111")]  # Iraq's own sovereignty: no target
+    text = 'Amnesty International released a statement that described the Saudi ruling as "outrageous".'
+    assert _codes_of(text, "2020-01-06") == [("NGOHRIAMN", "SAU", "111")]

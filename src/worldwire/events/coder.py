@@ -167,6 +167,7 @@ class _SegmentCoder:
         self.parsed = parsed
         self.token_actor = token_actor
         self.coded_heads: set[int] = set()
+        self.emitted_heads: set[int] = set()  # predicates that gave an event (coded_heads: also those tried)
         self.blocked: tuple[_Side, ...] = ()  # the acting party, never its own target
         self.reciprocal_codes = frozenset(self.book.reciprocal.values())
 
@@ -242,8 +243,10 @@ class _SegmentCoder:
                 None,
             )
             if verb is not None:
-                words = [t for c in verb.children if c.dep_ in SAID for t in c.subtree]
-                source = self._subject(verb)
+                # what was said, or what something was called ("characterized the attack as a violation")
+                said = [c for c in verb.children if c.dep_ in SAID or (c.dep_ == "prep" and c.lower_ == "as")]
+                words = [t for c in said for t in c.subtree]
+                source = self._subject(verb) or self._issuer(verb)
                 speaker = (source, verb) if source else None
             elif speaker is not None and self._quote_runs_on(sent):
                 source, verb = speaker[0], sent.root
@@ -251,7 +254,7 @@ class _SegmentCoder:
             else:
                 speaker = None
                 continue
-            if not source or any(t.i in self.coded_heads for t in words):
+            if not source or any(t.i in self.emitted_heads for t in words):
                 continue
             lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
             code = (
@@ -262,11 +265,15 @@ class _SegmentCoder:
                 else None
             )
             speakers = {referent(self.actors, i) for i in source}
+            voices = self._sides(source)
             named = [
                 i
                 for t in words
                 if (i := self.token_actor[t.i]) is not None
                 and referent(self.actors, i) not in speakers  # not "we" in the speaker's own words
+                and not any(
+                    _same_party(a, b) for a in voices for b in self._sides([i])
+                )  # "Iraqi sovereignty"
             ]
             if code is None and lemmas & book.sympathy_words and named:
                 yield verb, source, book.sympathy_code, named[:1]  # "our condolences to the family"
@@ -276,6 +283,13 @@ class _SegmentCoder:
                 continue
             blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
             yield verb, source, code, blamed[:1]
+
+    def _issuer(self, verb: Token) -> list[int]:
+        """ "X released a statement which read ...": who issued the statement that speaks."""
+        statement = verb.head if verb.dep_ == "relcl" else None
+        if statement is None or statement.lemma_.lower() not in self.book.speech_nouns:
+            return []
+        return self._subject(statement.head) if statement.dep_ in OBJECTS else []
 
     def _quote_runs_on(self, sent: Span) -> bool:
         """The sentence starts inside a quotation opened in an earlier sentence."""
@@ -755,6 +769,7 @@ class _SegmentCoder:
             deployed = self._deployment(token, pattern, a, code)
             own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)
             evidence = cues | self._party_cues(a, b, origin)
+            self.emitted_heads.add(token.i)
             yield self._event(a, b, own_code, modality, sentence, evidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
