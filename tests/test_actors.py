@@ -505,3 +505,17 @@ def test_a_community_of_several_states_is_of_the_story_s_state() -> None:
     assert by_text(actors_of(text, "2020-01-06"), "Kurdish lawmakers").country == "IRQ"
     text = "Turkey's parliament met in Ankara. Kurdish lawmakers walked out of the session."
     assert by_text(actors_of(text, "2020-01-06"), "Kurdish lawmakers").country == "TUR"
+
+
+def test_you_in_a_quotation_is_whom_the_speaker_addressed() -> None:
+    text = 'Kenyan President Uhuru Kenyatta said to Raila Odinga of Kenya: "I support your plan."'
+    found = actors_of(text, "2021-05-01")
+    assert by_text(found, "your").code == by_text(found, "Raila Odinga of Kenya").code == "KEN"
+    assert not [a for a in actors_of('The minister said, "You must leave."') if a.text == "You"]
+
+
+def test_a_titled_surname_is_the_local_person_not_a_leader_s_namesake() -> None:
+    # Manuel Marrero, Cuba's prime minister from December 2019, shares the judge's surname
+    text = "United States District Judge Anna Marrero ruled on Monday. Judge Marrero also fined the firm."
+    found = actors_of(text, "2015-06-01")
+    assert by_text(found, "Judge Marrero").code == "USAJUD"

@@ -125,6 +125,7 @@ class ActorLexicon:
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     plural_pronouns: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()  # "I", "we": the speaker of the quote they stand in
+    second_person: frozenset[str] = frozenset()  # "you": whom the quote's speaker addressed
     people_sector: str | None = None
     country_codes: frozenset[str] = frozenset()
     cities: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}))
@@ -303,6 +304,7 @@ class RoleTable:
     plural_pronouns: frozenset[str]
     people_sector: str | None = None
     first_person: frozenset[str] = frozenset()
+    second_person: frozenset[str] = frozenset()
     residents: frozenset[str] = frozenset()  # "ethnic": a nationality living as a minority elsewhere
     places: frozenset[str] = frozenset()  # "city": a place, not its people, after a locative preposition
     locatives: frozenset[str] = frozenset()
@@ -366,6 +368,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         ),
         plural_pronouns=frozenset(w.lower() for w in string_list(pronouns, "plural", where)),
         first_person=frozenset(w.lower() for w in _optional(pronouns, "first_person", where)),
+        second_person=frozenset(w.lower() for w in _optional(pronouns, "second_person", where)),
         people_sector=_code(require(raw.get("groups_of_people", {}), "sector", str, where), where, "people")
         if "groups_of_people" in raw
         else None,
@@ -601,6 +604,7 @@ def build_lexicon(
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),
         plural_pronouns=roles.plural_pronouns if roles else frozenset(),
         first_person=roles.first_person if roles else frozenset(),
+        second_person=roles.second_person if roles else frozenset(),
         people_sector=roles.people_sector if roles else None,
         country_codes=frozenset(country_codes),
         cities=MappingProxyType(dict(cities or {})),

@@ -160,8 +160,9 @@ def _first_person(
     for segment in doc.segments:
         covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
         for token in segment.doc:
+            second = token.lower_ in lexicon.second_person
             if (
-                token.lower_ not in lexicon.first_person
+                not (second or token.lower_ in lexicon.first_person)
                 or token.i in covered
                 or token.tag_ not in ("PRP", "PRP$")
             ):
@@ -174,12 +175,30 @@ def _first_person(
             if not _quoted(draft):
                 continue
             speaker = _speaker_of(draft, speakers)
+            if speaker is not None and second:
+                speaker = _addressee(speaker, kept)
             if speaker is not None:
                 draft.code, draft.country, draft.sector = speaker.code, speaker.country, speaker.sector
                 draft.name, draft.wikidata, draft.members = speaker.name, speaker.wikidata, speaker.members
                 draft.extra["speaker"] = str(id(speaker))
                 found.append(draft)
     return found
+
+
+def _addressee(speaker: _Draft, kept: list[_Draft]) -> _Draft | None:
+    """Whom a speaker's verb addresses: "told X", "said to X", "wrote to X", "in a meeting with X"."""
+    verb = speaker.doc[speaker.end - 1].head
+    words = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            if prep.lower_ == "to":
+                words.append(obj)
+            words += [o for p in obj.children if p.lower_ in ("with", "to") for o in p.children]
+    for word in words:
+        match = next((d for d in kept if d.doc is speaker.doc and d.start <= word.i < d.end and d.code), None)
+        if match is not None and match is not speaker:
+            return match
+    return None
 
 
 def _speaks(head: Token, lexicon: ActorLexicon) -> bool:
@@ -1143,7 +1162,11 @@ def _prefer_local_name(draft: _Draft, kept: list[_Draft]) -> None:
 
 
 def _forget_person(draft: _Draft) -> None:
-    draft.name = draft.doc[draft.start : draft.end].text
+    """Not the table's person: a local one, named by the name's own words ("Judge Marrero": "Marrero")."""
+    names = [p for p in draft.pieces if p.kind in ("person", "name")]
+    draft.name = (
+        draft.doc[names[0].start : names[-1].end].text if names else draft.doc[draft.start : draft.end].text
+    )
     draft.code = draft.country = draft.sector = draft.wikidata = draft.office = None
 
 
