@@ -519,3 +519,10 @@ def test_a_titled_surname_is_the_local_person_not_a_leader_s_namesake() -> None:
     text = "United States District Judge Anna Marrero ruled on Monday. Judge Marrero also fined the firm."
     found = actors_of(text, "2015-06-01")
     assert by_text(found, "Judge Marrero").code == "USAJUD"
+
+
+def test_a_title_with_its_own_place_phrase_and_later_bare_surnames() -> None:
+    text = "United States Senator from Ohio Jane Doerr criticized the plan. Later, Doerr met voters."
+    found = actors_of(text, "2019-06-01")
+    assert by_text(found, "Doerr").code == "USALEG"
+    assert [a.code for a in found if a.text.endswith("Doerr")] == ["USALEG", "USALEG"]

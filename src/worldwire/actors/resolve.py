@@ -1109,7 +1109,7 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             _link_name(draft, kept)
         elif draft.kind == "role" and draft.definite:
             _link_role(draft, kept)
-        if draft.kind == "person" and draft.code is None and not _described(draft, kept, drafts, lexicon):
+        if draft.kind == "person" and not _read_person(draft, kept, drafts, lexicon):
             continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts)
         if draft.location and draft.kind in ("state", "role"):
@@ -1118,6 +1118,15 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             continue  # nothing known: an unknown name whose title says nothing about whose it is
         kept.append(draft)
     return kept
+
+
+def _read_person(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon) -> bool:
+    """A name's code from the words around it; False when the name is a place the parser took for one."""
+    if draft.code is None:
+        return _described(draft, kept, drafts, lexicon)
+    if draft.sector is None and draft.antecedent is None:
+        _title_before(draft, drafts, lexicon)  # "Senator from Texas Ted Cruz": the name held a place
+    return True
 
 
 def _place(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
@@ -1243,6 +1252,8 @@ def _link_name(draft: _Draft, kept: list[_Draft]) -> None:
             _copy(draft, kept, same)
         elif same is not None:
             draft.name, draft.wikidata = same.name, draft.wikidata or same.wikidata  # "Mayor Adamowicz"
+    if same is not None and draft.sector is None and same.sector and draft.country in (None, same.country):
+        _copy(draft, kept, same)  # "Sanders" after "Senator Bernie Sanders": the title said more
     if same is not None:
         draft.antecedent = kept.index(same)
 
@@ -1340,19 +1351,24 @@ def _of_body(draft: _Draft, drafts: list[_Draft]) -> None:
 def _title_before(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> None:
     """An unknown name right after its title ("former New Jersey governor Chris Christie", "CIA deputy
     director Michael Morell"): the title's code, an elite's when the title is a former one."""
-    title = next(
-        (
-            d
-            for d in reversed(drafts)
-            if d.doc is draft.doc and d.end <= draft.start and d.sentence == draft.sentence and d.code
-        ),
-        None,
-    )
+    before = [
+        d
+        for d in reversed(drafts)
+        if d.doc is draft.doc and d.end <= draft.start and d.sentence == draft.sentence and d.code
+    ]
+    title = before[0] if before else None
+    if title is not None and title.sector is None and len(before) > 1:
+        # "Senator from Vermont Bernie Sanders": a place inside the title's own phrase is not the title
+        outer = before[1]
+        if title.start in {t.i for t in draft.doc[outer.end - 1].subtree}:
+            title = outer
     if title is None or title.kind in ("person", "pronoun") or title.sector is None:
         return
     between = draft.doc[title.end : draft.start]
     head = draft.doc[title.end - 1]
     own_phrase = {t.i for t in head.subtree}  # "Minister of Economy", "Ambassador to Germany"
+    # ... and the name's own first words ("Senator from Vermont Bernie Sanders": "Bernie")
+    own_phrase |= {t.i for t in between if t.dep_ == "compound" and draft.start <= t.head.i < draft.end}
     if len(between) > _TITLE_GAP or any(
         t.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "DET") or (t.i not in own_phrase and t.pos_ != "NOUN")
         for t in between
