@@ -526,3 +526,10 @@ def test_a_title_with_its_own_place_phrase_and_later_bare_surnames() -> None:
     found = actors_of(text, "2019-06-01")
     assert by_text(found, "Doerr").code == "USALEG"
     assert [a.code for a in found if a.text.endswith("Doerr")] == ["USALEG", "USALEG"]
+
+
+def test_a_person_the_parser_tagged_as_an_adjective_is_still_a_person() -> None:
+    found = actors_of(
+        "The United States House voted. Trump, also on Twitter, defended his decision.", "2019-12-20"
+    )
+    assert by_text(found, "Trump").code == "USAGOV"

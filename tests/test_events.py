@@ -659,3 +659,10 @@ def test_what_a_speaker_calls_a_thing_and_a_statement_s_words_are_the_speaker_s(
     assert _codes_of(text, "2020-01-06") == [("IRQGOV", None, "111")]  # Iraq's own sovereignty: no target
     text = 'Amnesty International released a statement that described the Saudi ruling as "outrageous".'
     assert _codes_of(text, "2020-01-06") == [("NGOHRIAMN", "SAU", "111")]
+
+
+def test_a_platform_words_were_said_on_is_no_party() -> None:
+    text = "The United States Senate voted on Monday. Trump, also on Twitter, defended his decision."
+    assert ("USAGOV", "USABUS", "052") not in _codes_of(text, "2019-12-20")
+    text = "Trump responded to the ruling via Twitter, attacking the subpoena."
+    assert not [t for _, t, _ in _codes_of(text, "2019-12-20") if t == "USABUS"]

@@ -599,7 +599,13 @@ def _plausible_person(doc: Doc, piece: _Piece) -> bool:
         return False  # the end of a longer name: "Harris" in "Kamala Harris"
     if piece.end - piece.start == 1 and last.ent_type_ not in ("PERSON", ""):
         return False  # a lone surname that the parser reads as something else ("Young Algerians")
-    return last.ent_type_ not in _NOT_NAMES and last.pos_ in _NOUN_POS
+    return last.ent_type_ not in _NOT_NAMES and (last.pos_ in _NOUN_POS or _named_person(last))
+
+
+def _named_person(token: Token) -> bool:
+    """A capitalised word the parser's entities call a person, whatever its part of speech ("Trump, also
+    on Twitter, ...", where "Trump" was tagged an adjective)."""
+    return token.ent_type_ == "PERSON" and token.text[:1].isupper() and token.is_alpha
 
 
 def _plausible_state(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
@@ -629,7 +635,7 @@ def _name_piece(doc: Doc, i: int, limit: int, entity: str = "PERSON") -> _Piece 
     ):
         end += 1
     start = i
-    while start < end and doc[start].pos_ != "PROPN":
+    while start < end and doc[start].pos_ != "PROPN" and not _named_person(doc[start]):
         start += 1
     while end > start and doc[end - 1].pos_ != "PROPN" and not doc[end - 1].text[:1].isupper():
         end -= 1
@@ -1125,7 +1131,9 @@ def _read_person(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexico
     if draft.code is None:
         return _described(draft, kept, drafts, lexicon)
     if draft.sector is None and draft.antecedent is None:
-        _title_before(draft, drafts, lexicon)  # "Senator from Texas Ted Cruz": the name held a place
+        _title_before(
+            draft, drafts, lexicon, specific=True
+        )  # "Senator from Texas Ted Cruz": a place in the name
     return True
 
 
@@ -1348,7 +1356,9 @@ def _of_body(draft: _Draft, drafts: list[_Draft]) -> None:
         draft.code, draft.country, draft.sector = body.code, body.country, body.sector
 
 
-def _title_before(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> None:
+def _title_before(
+    draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon, *, specific: bool = False
+) -> None:
     """An unknown name right after its title ("former New Jersey governor Chris Christie", "CIA deputy
     director Michael Morell"): the title's code, an elite's when the title is a former one."""
     before = [

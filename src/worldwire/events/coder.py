@@ -193,8 +193,7 @@ class _SegmentCoder:
             for t in self.parsed
             if t.pos_ in ("VERB", "AUX") and self.token_actor[t.i] is None and lemma_in(t, verbs)
         ]
-        for event in self._reported_demands():
-            yield 0, event
+        yield from self._reported_demands()
         for token in candidates:
             match = None if self._claimed(token) else self._best(verbs[lemma_in(token, verbs)], token)
             if match is not None:
@@ -295,7 +294,7 @@ class _SegmentCoder:
         """The sentence starts inside a quotation opened in an earlier sentence."""
         return inside_quotation(self.parsed.text[: sent.start_char])
 
-    def _reported_demands(self) -> Iterator[Event]:
+    def _reported_demands(self) -> Iterator[tuple[int, Event]]:
         """ "X said Y must withdraw": a demand by the speaker on the reported clause's subject."""
         book = self.book
         for verb in self.parsed:
@@ -310,11 +309,12 @@ class _SegmentCoder:
                 target = self._actors_of(subjects[0]) if subjects else []
                 if target:
                     demand = Pattern(book.demand_code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
-                    yield from self._code(verb, _Match(demand, 0), "verb", target=target, claim=clause)
+                    coded = self._code(verb, _Match(demand, 0), "verb", target=target, claim=clause)
+                    yield from ((_depth(verb), e) for e in coded)
         yield from self._noun_demands()
         yield from self._complaints()
 
-    def _complaints(self) -> Iterator[Event]:
+    def _complaints(self) -> Iterator[tuple[int, Event]]:
         """ "Turkey protested that Greece had violated its airspace": a complaint against the clause's subject
         (the clause keeps its own event)."""
         book = self.book
@@ -338,7 +338,8 @@ class _SegmentCoder:
                     complaint = Pattern(
                         code, "verb", verb.lemma_.lower(), (), (), False, 0, verb.lemma_.lower()
                     )
-                    yield from self._code(verb, _Match(complaint, 0), "verb", target=target)
+                    coded = self._code(verb, _Match(complaint, 0), "verb", target=target)
+                    yield from ((_depth(verb), e) for e in coded)
                     break
 
     def _blames(self, clause: Token) -> bool:
@@ -349,7 +350,7 @@ class _SegmentCoder:
             for c in clause.children
         )
 
-    def _noun_demands(self) -> Iterator[Event]:
+    def _noun_demands(self) -> Iterator[tuple[int, Event]]:
         """ "X reiterated its demand that Y ease ...", "issued a reminder to Y that it must ...": a demand by
         the noun's owner on the clause's subject (a speech noun needs a demand auxiliary)."""
         book = self.book
@@ -374,7 +375,8 @@ class _SegmentCoder:
                     target = self._pobj_actors(noun, ("to",)) or self._pobj_actors(noun.head, ("to",))
                 if target:
                     demand = Pattern(book.demand_code, "noun", lemma, (), (), False, 0, lemma)
-                    yield from self._code(noun, _Match(demand, 0), "noun", claim=clause, target=target)
+                    coded = self._code(noun, _Match(demand, 0), "noun", claim=clause, target=target)
+                    yield from ((_depth(noun.head), e) for e in coded)
 
     def _claimed(self, token: Token) -> bool:
         """True when an enclosing predicate of the same clause chain was already coded."""
@@ -491,11 +493,17 @@ class _SegmentCoder:
         wanted = set(preps)
         found: list[int] = []
         for child in head.children:
-            if child.dep_ in ("prep", "dative") and child.lower_ in wanted:
+            if child.dep_ in ("prep", "dative") and child.lower_ in wanted and not self._channel(child):
                 for obj in child.children:
                     if obj.dep_ in ("pobj", "pcomp"):
                         found.extend(self._actors_of(obj))
         return self._others(found)
+
+    def _channel(self, prep: Token) -> bool:
+        """ "on Twitter", "via television": a preposition that names where words were said, not a party."""
+        return prep.lower_ in self.book.channel_preps and any(
+            o.dep_ == "pobj" and o.lower_ in self.book.channels for o in prep.children
+        )
 
     def _subject(self, token: Token) -> list[int]:
         """The acting party of a verb: passive agent, subject, or the controller up the clause chain."""
@@ -656,7 +664,7 @@ class _SegmentCoder:
                     return False
                 if word.dep_ == "prep" and word.lower_ not in self.book.addressee_preps:
                     return False
-            return not (word.dep_ == "prep" and word.lower_ in places)
+            return not (word.dep_ == "prep" and (word.lower_ in places or self._channel(word)))
 
         stack = [c for c in token.rights if follow(c)]
         words: list[Token] = []
@@ -1034,7 +1042,7 @@ class _SegmentCoder:
         return []
 
     def _locative(self, index: int) -> bool:
-        """The mention is where something is or happens ("in Iraq", "at the embassy")."""
+        """The mention is where something is or happens ("in Iraq", "at the embassy", "on Twitter")."""
         actor = self.actors[index]
         span = self.parsed.char_span(
             actor.start - self.offset, actor.end - self.offset, alignment_mode="expand"
@@ -1042,7 +1050,9 @@ class _SegmentCoder:
         if span is None:
             return True
         head = span.root
-        return head.dep_ == "pobj" and head.head.lower_ in self.book.location_preps
+        return head.dep_ == "pobj" and (
+            head.head.lower_ in self.book.location_preps or self._channel(head.head)
+        )
 
     def _deployment(self, token: Token, pattern: Pattern, source: _Side, code: str) -> str | None:
         """ "NATO peacekeeping troops arrived in Bosnia": armed forces arriving are deployed, not visiting

@@ -72,6 +72,8 @@ class PatternBook:
     deployment_code: str = "154"
     needs_target_roots: frozenset[str] = frozenset()
     own_ground_codes: frozenset[str] = frozenset()
+    channel_preps: frozenset[str] = frozenset()
+    channels: frozenset[str] = frozenset()
     patient_passive_roots: frozenset[str] = frozenset()
     ambiguous_violence_verbs: frozenset[str] = frozenset()
     complaint_verbs: Mapping[str, str] = field(default_factory=dict)
@@ -198,6 +200,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         deployment_code=require(raw, "deployment_code", str, where),
         needs_target_roots=frozenset(string_list(raw, "needs_target_roots", where)),
         own_ground_codes=frozenset(string_list(raw, "own_ground_codes", where)),
+        channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
+        channels=frozenset(string_list(raw, "channels", where)),
         patient_passive_roots=frozenset(string_list(raw, "patient_passive_roots", where)),
         ambiguous_violence_verbs=frozenset(string_list(raw, "ambiguous_violence_verbs", where)),
         complaint_verbs=frozen_mapping(_codes_table(raw, "complaint_verbs", where)),
