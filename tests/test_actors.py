@@ -533,3 +533,18 @@ def test_a_person_the_parser_tagged_as_an_adjective_is_still_a_person() -> None:
         "The United States House voted. Trump, also on Twitter, defended his decision.", "2019-12-20"
     )
     assert by_text(found, "Trump").code == "USAGOV"
+
+
+def test_a_presiding_title_after_a_body_is_that_body_s_head() -> None:
+    text = "Brazilian Senate President Maria Lopez filed the lawsuit."
+    text += " Brazil's Supreme Court President Ana Reis spoke."
+    found = actors_of(text, "2020-01-06")
+    assert by_text(found, "Brazilian Senate President Maria Lopez").code == "BRALEG"
+    assert by_text(found, "Brazil's Supreme Court President Ana Reis").code == "BRAJUD"
+    assert (
+        by_text(
+            actors_of("Brazilian President Jair Bolsonaro spoke.", "2020-01-06"),
+            "Brazilian President Jair Bolsonaro",
+        ).code
+        == "BRAGOV"
+    )

@@ -893,6 +893,7 @@ class _Reading:
     base: str | None = None
     prefix: bool = False
     specific: bool = False
+    body: bool = False  # the sector so far is a body's ("Senate"): a presiding title after it is its head
 
     def state(self, piece: _Piece, kind: str, entry: Entry | None) -> None:
         draft = self.draft
@@ -965,9 +966,13 @@ class _Reading:
         if entry is None:
             return
         draft = self.draft
+        if self.body and entry.office is not None:
+            draft.role = entry.name  # "Senate President", "court president": the head of that body
+            return
         if entry.sector and not (entry.generic and self.specific):
             draft.sector, self.prefix = entry.sector, entry.prefix
             self.specific = self.specific or not entry.generic
+            self.body = _institution(piece) and entry.name not in self.lexicon.titles  # not "Deputy"
         draft.office = entry.office or draft.office
         draft.role = entry.name
         if draft.kind == "person" and _institution(piece) and piece.start > draft.pieces[0].start:
