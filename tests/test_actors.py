@@ -548,3 +548,12 @@ def test_a_presiding_title_after_a_body_is_that_body_s_head() -> None:
         ).code
         == "BRAGOV"
     )
+
+
+def test_a_candidate_without_office_is_a_party_actor() -> None:
+    text = (
+        "In the United States, Democratic presidential candidate Pete Buttigieg criticized President Trump."
+    )
+    assert by_text(actors_of(text, "2020-01-06"), "presidential candidate Pete Buttigieg").code == "USAPTY"
+    found = actors_of("Ugandan opposition candidates were banned.", "2020-01-06")
+    assert by_text(found, "Ugandan opposition candidates").code == "UGAOPP"  # a more specific role wins
