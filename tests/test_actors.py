@@ -557,3 +557,14 @@ def test_a_candidate_without_office_is_a_party_actor() -> None:
     assert by_text(actors_of(text, "2020-01-06"), "presidential candidate Pete Buttigieg").code == "USAPTY"
     found = actors_of("Ugandan opposition candidates were banned.", "2020-01-06")
     assert by_text(found, "Ugandan opposition candidates").code == "UGAOPP"  # a more specific role wins
+
+
+def test_a_state_that_leads_a_group_owns_it_and_a_backer_does_not() -> None:
+    assert (
+        by_text(actors_of("A U.S.-led coalition struck targets in Iraq."), "U.S.-led coalition").country
+        == "USA"
+    )
+    assert by_text(actors_of("The Saudi-led coalition bombed Yemen."), "Saudi-led coalition").country == "SAU"
+    found = actors_of("Iranian-backed militias attacked the base in Iraq.")
+    assert by_text(found, "militias").code == "IRQMIL"
+    assert not [a for a in found if a.country == "IRN"]

@@ -126,6 +126,8 @@ class ActorLexicon:
     plural_pronouns: frozenset[str] = frozenset()
     first_person: frozenset[str] = frozenset()  # "I", "we": the speaker of the quote they stand in
     second_person: frozenset[str] = frozenset()  # "you": whom the quote's speaker addressed
+    leading: frozenset[str] = frozenset()
+    sponsoring: frozenset[str] = frozenset()
     people_sector: str | None = None
     country_codes: frozenset[str] = frozenset()
     cities: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}))
@@ -305,6 +307,8 @@ class RoleTable:
     people_sector: str | None = None
     first_person: frozenset[str] = frozenset()
     second_person: frozenset[str] = frozenset()
+    leading: frozenset[str] = frozenset()  # "-led": "the Saudi-led coalition" is Saudi Arabia's
+    sponsoring: frozenset[str] = frozenset()  # "-backed": "Iranian-backed militias" are not Iran's
     residents: frozenset[str] = frozenset()  # "ethnic": a nationality living as a minority elsewhere
     places: frozenset[str] = frozenset()  # "city": a place, not its people, after a locative preposition
     locatives: frozenset[str] = frozenset()
@@ -369,6 +373,10 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         plural_pronouns=frozenset(w.lower() for w in string_list(pronouns, "plural", where)),
         first_person=frozenset(w.lower() for w in _optional(pronouns, "first_person", where)),
         second_person=frozenset(w.lower() for w in _optional(pronouns, "second_person", where)),
+        leading=frozenset(w.lower() for w in _section(raw, "hyphenated", "leading", where, required=False)),
+        sponsoring=frozenset(
+            w.lower() for w in _section(raw, "hyphenated", "sponsoring", where, required=False)
+        ),
         people_sector=_code(require(raw.get("groups_of_people", {}), "sector", str, where), where, "people")
         if "groups_of_people" in raw
         else None,
@@ -605,6 +613,8 @@ def build_lexicon(
         plural_pronouns=roles.plural_pronouns if roles else frozenset(),
         first_person=roles.first_person if roles else frozenset(),
         second_person=roles.second_person if roles else frozenset(),
+        leading=roles.leading if roles else frozenset(),
+        sponsoring=roles.sponsoring if roles else frozenset(),
         people_sector=roles.people_sector if roles else None,
         country_codes=frozenset(country_codes),
         cities=MappingProxyType(dict(cities or {})),

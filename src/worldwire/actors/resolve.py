@@ -273,10 +273,10 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
                 pieces.append(piece)
             i = piece.end
             continue
-        city = _city_piece(doc, i, lexicon) if token.ent_iob_ == "B" and token.ent_type_ == "GPE" else None
-        if city is not None:
-            pieces.append(city)
-            i = city.end
+        word = _word_pieces(doc, i, lexicon) if piece is None else None
+        if word is not None:
+            found, i = word
+            pieces.extend(found)
             continue
         after_title = bool(pieces) and pieces[-1].end == i and _is_title(doc, pieces[-1], lexicon)
         titled_body = (
@@ -375,6 +375,29 @@ def _longest(doc: Doc, i: int, end: int, lexicon: ActorLexicon, index: _Index) -
             if entries:
                 return _Piece(i, i + 1, _piece_kind(entries), entries)
     return None
+
+
+def _word_pieces(doc: Doc, i: int, lexicon: ActorLexicon) -> tuple[list[_Piece], int] | None:
+    """What the lexicon does not hold as a whole word: "U.S.-led" (the state; "Iran-backed": nothing), a
+    city the parser found; with the index after it. None: neither."""
+    token = doc[i]
+    led = _hyphenated(doc, i, lexicon) if "-" in token.text[1:] else None
+    if led is not None:
+        return led, i + 1
+    city = _city_piece(doc, i, lexicon) if token.ent_iob_ == "B" and token.ent_type_ == "GPE" else None
+    return ([city], city.end) if city is not None else None
+
+
+def _hyphenated(doc: Doc, i: int, lexicon: ActorLexicon) -> list[_Piece] | None:
+    """One word "U.S.-led" or "Iran-backed": the leading state as a piece, or no piece for a backer; None
+    when the word is no such compound."""
+    head, _, tail = doc[i].text.rpartition("-")
+    if tail.lower() not in lexicon.leading | lexicon.sponsoring:
+        return None
+    entries = lexicon.exact.get((head,), ())
+    if not entries or _piece_kind(entries) not in _COUNTRY_KINDS:
+        return None
+    return [_Piece(i, i + 1, _piece_kind(entries), entries)] if tail.lower() in lexicon.leading else []
 
 
 def _is_title(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
@@ -608,9 +631,18 @@ def _named_person(token: Token) -> bool:
     return token.ent_type_ == "PERSON" and token.text[:1].isupper() and token.is_alpha
 
 
+def _stance_or_backer(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
+    """ "anti-Syria journalist", "pro-Iranian group": a stance; "Iranian-backed militias": a backer; not the
+    state of the words that follow."""
+    before, after = doc[max(0, piece.start - 2) : piece.start], doc[piece.end : piece.end + 2]
+    stance = len(before) == 2 and before[1].text == "-" and before[0].lower_ in _ATTITUDE
+    backer = len(after) == 2 and after[0].text == "-" and after[1].lower_ in lexicon.sponsoring
+    return stance or backer
+
+
 def _plausible_state(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
-    if piece.start >= 2 and doc[piece.start - 1].text == "-" and doc[piece.start - 2].lower_ in _ATTITUDE:
-        return False  # "anti-Syria journalist", "pro-Iranian group": a stance, not a nationality
+    if _stance_or_backer(doc, piece, lexicon):
+        return False
     if piece.kind in _ADJECTIVE_KINDS and _describes_building(doc[piece.end - 1], lexicon):
         return False  # "a Greek Orthodox church" that is a building: no Greek actor
     if piece.kind in ("capital", "city") and _names_a_thing(doc[piece.end - 1], lexicon):
@@ -729,8 +761,14 @@ def _inside_phrase(token: Token, lexicon: ActorLexicon, start: int, end: int) ->
     protesters")."""
     if not start <= token.head.i < end or token.head.i == token.i:
         return False
+    led = token.lower_ in lexicon.leading or (
+        token.text == "-"
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].lower_ in lexicon.leading
+    )  # "the Saudi-led coalition"
     return (
-        token.lower_ in lexicon.modifiers
+        led
+        or token.lower_ in lexicon.modifiers
         or token.lower_ in lexicon.former
         or token.lower_ in _POSSESSIVE
         or token.pos_ == "ADJ"
