@@ -666,3 +666,8 @@ def test_a_platform_words_were_said_on_is_no_party() -> None:
     assert ("USAGOV", "USABUS", "052") not in _codes_of(text, "2019-12-20")
     text = "Trump responded to the ruling via Twitter, attacking the subpoena."
     assert not [t for _, t, _ in _codes_of(text, "2019-12-20") if t == "USABUS"]
+
+
+def test_what_a_speaker_terms_a_party_is_their_criticism() -> None:
+    text = 'Kenyan President Uhuru Kenyatta termed Raila Odinga of Kenya a "lousy traitor".'
+    assert ("KENGOV", "KEN", "111") in _codes_of(text, "2021-05-01")
