@@ -568,3 +568,9 @@ def test_a_state_that_leads_a_group_owns_it_and_a_backer_does_not() -> None:
     found = actors_of("Iranian-backed militias attacked the base in Iraq.")
     assert by_text(found, "militias").code == "IRQMIL"
     assert not [a for a in found if a.country == "IRN"]
+
+
+def test_former_governs_only_the_title_it_stands_before() -> None:
+    text = "On Thursday, former United States presidential candidate Senator Ted Cruz proposed term limits."
+    assert actors_of(text, "2019-01-06")[0].code == "USALEG"
+    assert actors_of("Former Vice President Joe Biden spoke.", "2019-01-06")[0].code == "USAELI"

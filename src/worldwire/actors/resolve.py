@@ -838,11 +838,29 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     draft = _Draft(doc=doc, offset=offset, start=start, end=end, pieces=list(pieces))
     before = doc[start - 1].lower_ if start > 0 else ""
     draft.definite = before in ("the", "this", "that")
-    draft.former = any(t.lower_ in lexicon.former for t in doc[start:end])
+    draft.former = _former(doc[start:end], pieces, lexicon)
     draft.resident = any(t.lower_ in lexicon.residents for t in doc[start:end])
     head = doc[end - 1]
     draft.plural = head.tag_ in ("NNS", "NNPS")
     return draft
+
+
+def _former(span: Span, pieces: Sequence[_Piece], lexicon: ActorLexicon) -> bool:
+    """A "former" word that still governs the phrase's last title: "former Vice President Joe Biden", not
+    "former presidential candidate Senator Ted Cruz" (a sitting senator)."""
+    said = [t.i for t in span if t.lower_ in lexicon.former]
+    if not said:
+        return False
+    roles = [p for p in pieces if p.kind == "role" and p.start > said[-1]]
+    named = [p for p in pieces if p.kind in ("person", "name")]
+    # a capitalised title of its own right before the name is held now ("Senator Ted Cruz")
+    current = (
+        len(roles) > 1
+        and bool(named)
+        and roles[-1].end == named[0].start
+        and span.doc[roles[-1].start].text[:1].isupper()
+    )
+    return not current
 
 
 # ── 3. resolve ───────────────────────────────────────────────────────────────────────────────────
