@@ -26,7 +26,7 @@ from typing import Any
 from rich.table import Table
 
 from worldwire.evaluation.metrics import f1
-from worldwire.events.coder import resolved
+from worldwire.events.parties import resolved
 from worldwire.models import Actor, Event, EventActor, RawDocument
 from worldwire.pipeline import extract_documents
 

@@ -1,0 +1,580 @@
+"""Who acted and on whom: the subject, object, preposition and context readings of a predicate's parties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from worldwire.events.grammar import (
+    ANTI,
+    CLAUSES,
+    CONTROL,
+    MODIFIERS,
+    OBJECTS,
+    SPEAKER_PRONOUNS,
+    WH_WORDS,
+    is_passive,
+    lemma_in,
+    objects_of,
+    voicing,
+)
+from worldwire.events.modality import infinitival
+from worldwire.events.parties import UNKNOWN, Arguments, Side, resolved, same_party
+from worldwire.events.patterns import Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from worldwire.events.coder import _DocumentCoder
+
+
+class SegmentState:
+    """What the coder of one parsed segment holds: the document coder, the pattern book, the actor mentions
+    and, per token, the mention covering it; the predicates coded so far."""
+
+    def __init__(
+        self, parent: _DocumentCoder, offset: int, parsed: Doc, token_actor: list[int | None]
+    ) -> None:
+        self.parent = parent
+        self.book = parent.book
+        self.actors = parent.doc.actors
+        self.offset = offset
+        self.parsed = parsed
+        self.token_actor = token_actor
+        self.coded_heads: set[int] = set()
+        self.emitted_heads: set[int] = set()  # predicates that gave an event (coded_heads: also those tried)
+        self.blocked: tuple[Side, ...] = ()  # the acting party, never its own target
+        self.reciprocal_codes = frozenset(self.book.reciprocal.values())
+
+    # ── predicates ───────────────────────────────────────────────────────────────────────────────
+
+
+class ArgumentReader(SegmentState):
+    """Argument reading for the segment coder (mixed into `_SegmentCoder`)."""
+
+    def _actors_of(self, token: Token) -> list[int]:
+        """Actor mentions that an argument head stands for: itself and its conjuncts, else their owners
+        ("Kazakhstan's president"), else "of" phrases ("the president of Kazakhstan")."""
+        found: list[int] = []
+        for unit in (token, *token.conjuncts):
+            own = self.token_actor[unit.i]
+            if own is not None:
+                found.append(own)
+                continue
+            inner = [
+                self.token_actor[t.i]
+                for child in unit.lefts
+                if child.dep_ in MODIFIERS or child.dep_ == "det"
+                for t in child.subtree
+                if self.token_actor[t.i] is not None
+            ]
+            if not inner:
+                inner = [
+                    self.token_actor[t.i]
+                    for child in unit.rights
+                    if child.dep_ == "prep" and child.lower_ in ("of", "from")
+                    for t in child.subtree
+                    if self.token_actor[t.i] is not None
+                ]
+            if not inner:  # "Kenzo Oshima, the United Nations relief coordinator": the apposition's
+                inner = [i for child in unit.rights if child.dep_ == "appos" for i in self._actors_of(child)]
+            found.extend(i for i in inner if i is not None)
+        return list(dict.fromkeys(found))
+
+    def _others(self, indexes: Iterable[int]) -> list[int]:
+        """Mentions that are not the acting party itself ("Syria offered its troops": not SYR → SYRMIL)."""
+        kept = []
+        for index in indexes:
+            sides = self._sides([index])
+            if not sides or not all(any(same_party(s, b) for b in self.blocked) for s in sides):
+                kept.append(index)
+        return kept
+
+    def _pobj_actors(self, head: Token, preps: Iterable[str]) -> list[int]:
+        wanted = set(preps)
+        found: list[int] = []
+        for child in head.children:
+            if child.dep_ in ("prep", "dative") and child.lower_ in wanted and not self._channel(child):
+                for obj in child.children:
+                    if obj.dep_ in ("pobj", "pcomp"):
+                        found.extend(self._actors_of(obj))
+        return self._others(found)
+
+    def _channel(self, prep: Token) -> bool:
+        """ "on Twitter", "via television": a preposition that names where words were said, not a party."""
+        return prep.lower_ in self.book.channel_preps and any(
+            o.dep_ == "pobj" and o.lower_ in self.book.channels for o in prep.children
+        )
+
+    def _subject(self, token: Token) -> list[int]:
+        """The acting party of a verb: passive agent, subject, or the controller up the clause chain."""
+        node: Token | None = token
+        for _ in range(5):
+            if node is None:
+                break
+            found = self._own_subject(node)
+            if found is None:
+                found, node = self._inherited(node)
+            if found is not None:
+                return found
+        return []
+
+    def _inherited(self, node: Token) -> tuple[list[int] | None, Token | None]:
+        """For a clause without its own subject: the subject it takes over (found), or the word to look
+        at next (node), or neither (no subject)."""
+        passive_modifier = node.tag_ == "VBN" and node.dep_ in ("advcl", "acl", "amod")
+        imperative = (
+            node.tag_ == "VB"
+            and node.dep_ in ("ROOT", "conj")
+            and not any(c.dep_ == "aux" for c in node.children)
+        )
+        # "when asked ...", "a man armed with a knife": the head's subject undergoes it; "ask anyone" has
+        # no actor; a head clause's subject does not reach into reported speech.
+        # "urged Y to comply": asked of Y, not done by Y
+        directed = (
+            node.dep_ == "xcomp"
+            and node.head.lemma_.lower() in self.book.directive_verbs
+            and any(c.dep_ in ("dobj", "dative", "nsubjpass") for c in node.head.children)
+        )  # not "Russia pushed to block the resolution": Russia blocks
+        # "were confirmed killed", "was reported kidnapped": the subject undergoes the participle
+        participle = node.dep_ == "xcomp" and node.tag_ == "VBN"
+        if passive_modifier or imperative or directed or participle or node.head.i == node.i:
+            return [], None
+        if node.dep_ in ("acl", "relcl"):
+            found = self._copular_subject(node.head) or self._actors_of(node.head)
+            if found or node.head.dep_ not in ("dobj", "attr") or not infinitival(node):
+                return found, None
+            # "Russia has no plans to attack", "took steps to ease": the owner of the plans, the steps
+            return None, node.head.head
+        if node.dep_ not in CONTROL or (node.dep_ == "ccomp" and node.head.lemma_.lower() != "be"):
+            return [], None
+        if node.dep_ == "xcomp":
+            # raising: "X was seen to break into ...", "X is said to have attacked": X acts;
+            # object control: "urged Y to withdraw": Y withdraws
+            passive = not any(c.dep_ == "agent" for c in node.head.children)
+            takers = [
+                c
+                for c in node.head.children
+                if c.dep_ in ("dobj", "dative") or (passive and c.dep_ == "nsubjpass")
+            ]
+            controlled = [i for c in takers for i in self._actors_of(c)]
+            if controlled:
+                return controlled, None
+        return None, node.head
+
+    def _own_subject(self, node: Token) -> list[int] | None:
+        """The subject a clause states itself (None: it states none, look up the chain)."""
+        for by in (c for c in node.children if c.dep_ == "agent"):
+            actors = [i for obj in by.children if obj.dep_ == "pobj" for i in self._actors_of(obj)]
+            if actors:
+                return actors
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        for subject in subjects:
+            if subject.lower_ in WH_WORDS and node.dep_ == "relcl":
+                return self._actors_of(node.head)
+            if self.token_actor[subject.i] is None and lemma_in(subject, self.book.nouns):
+                return []  # "a Kabul car bombing killed five": the event noun's modifiers are no authors
+            actors = self._actors_of(subject) or self._copular_subject(subject)
+            if not actors and subject.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
+                # "Switzerland said it had expelled ...": the reported "it" is the speaker; not in
+                # "officials said it killed nine people".
+                kinds = SPEAKER_PRONOUNS[subject.lower_]
+                speaker = [c for c in node.head.children if c.dep_ == "nsubj"]
+                said = self._actors_of(speaker[0]) if speaker else []
+                actors = [i for i in said if resolved(self.actors, i).kind in kinds]
+            if actors:
+                return actors
+        return self._passive_subject(node, bool(subjects))
+
+    def _passive_subject(self, node: Token, has_subject: bool) -> list[int] | None:
+        """A passive clause names no actor ([]), except a stative passive: "X is opposed to" (X acts)."""
+        passives = [c for c in node.children if c.dep_ == "nsubjpass"]
+        if passives and not has_subject and lemma_in(node, dict.fromkeys(self.book.stative_passives)):
+            return self._actors_of(passives[0])
+        return [] if has_subject or passives else None
+
+    def _stray_agent(self, verb: Token) -> list[int]:
+        """The by-phrase of a passive that the parser hung lower down ("accused of misusing funds by X")."""
+        stack = [c for c in verb.children if c.dep_ in ("prep", "pcomp", "pobj", "dobj")]
+        while stack:
+            word = stack.pop()
+            if word.dep_ in ("prep", "agent") and word.lower_ == "by":
+                actors = [i for obj in word.children if obj.dep_ == "pobj" for i in self._actors_of(obj)]
+                if actors:
+                    return actors
+            stack.extend(c for c in word.children if c.dep_ in ("prep", "pcomp", "pobj", "dobj"))
+        return []
+
+    def _copular_subject(self, noun: Token) -> list[int]:
+        """ "The first of the leaders to arrive ... was President X": subject = the copula's attribute."""
+        node = noun
+        while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
+            node = node.head
+        if node.dep_ == "nsubj" and node.head.lemma_.lower() == "be":
+            for attr in node.head.children:
+                if attr.dep_ in ("attr", "acomp"):
+                    return self._actors_of(attr)
+        return []
+
+    def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
+        objects = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
+        if pattern.preps:
+            named = self._pobj_actors(token, pattern.preps)
+            for obj in objects:
+                named += self._pobj_actors(obj, pattern.preps)
+            if named:
+                return named
+        for obj in objects:
+            actors = self._others(self._actors_of(obj)) or self._pobj_actors(obj, self.book.default_preps)
+            if actors:
+                return actors
+        if pattern.object_target:
+            return []
+        found = self._pobj_actors(token, self.book.default_preps)
+        if not found:
+            for child in token.children:
+                if child.dep_ in ("prt", "advmod"):
+                    found += self._pobj_actors(child, self.book.default_preps)
+        if not found:
+            # "threatened to attack Ukraine", "refused to release the ship": the complement's object.
+            for child in token.children:
+                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                    found += self._verb_target(child, pattern)
+        return found
+
+    def _following_actor(
+        self,
+        token: Token,
+        code: str,
+        strict: Token | None = None,
+        skip: Iterable[int | None] = (),
+    ) -> list[int]:
+        """The first actor after the predicate within its own clause (not its subject, not a sub-clause):
+        the target when no argument position names one ("acted on a resolution against X"). `strict`
+        (talk; the predicate): only through addressee prepositions, and through no object but the
+        predicate's own phrase."""
+        places = self.book.place_preps
+        if code[:2] in self.book.location_roots:
+            places = places - self.book.location_preps
+
+        bound = self.book.clause_bound
+
+        def follow(word: Token) -> bool:
+            if word.dep_ in ("conj", "cc", "punct"):
+                return False
+            if bound and (word.dep_ in CLAUSES or word.dep_ in ("relcl", "acl")):
+                return False
+            if strict is not None and self.token_actor[word.i] is None:
+                if word.dep_ in OBJECTS and not (word.left_edge.i <= strict.i <= word.right_edge.i):
+                    return False
+                if word.dep_ == "prep" and word.lower_ not in self.book.addressee_preps:
+                    return False
+            return not (word.dep_ == "prep" and (word.lower_ in places or self._channel(word)))
+
+        stack = [c for c in token.rights if follow(c)]
+        words: list[Token] = []
+        while stack:
+            word = stack.pop()
+            words.append(word)
+            stack.extend(c for c in word.children if follow(c))
+        for word in sorted(words, key=lambda w: w.i):
+            index = self.token_actor[word.i]
+            if index is not None and index not in skip and self._others([index]):
+                return [index]
+        return []
+
+    def _noun_source(self, noun: Token) -> tuple[list[int], Token | None]:
+        """The owner of an event noun ("Russia's attack", "the attack by X"), else the subject of the light
+        verb it is the object of ("X launched an attack"); and that light verb."""
+        source: list[int] = []
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
+                source = self._actors_of(child) if child.dep_ == "poss" else self._pobj_actors(noun, ("by",))
+                if source:
+                    break
+        if not source:  # "the expulsions of diplomats by Poland": the by-phrase hung on the object
+            objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+            source = [i for o in objects if o.dep_ == "pobj" for i in self._pobj_actors(o, ("by",))]
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            if verb.lower_ not in self.book.light_verb_preps:
+                return source, None  # "ordered patrols after protests": a circumstance, not an object
+            verb = verb.head
+        if (
+            noun.dep_ in ("dobj", "pobj", "attr", "nsubjpass")
+            and verb.lemma_.lower() in self.book.light_verbs
+        ):
+            return source or self._subject(verb), verb
+        return source, None
+
+    def _noun_arguments(self, noun: Token, pattern: Pattern) -> tuple[list[int], list[int], Token | None]:
+        """Source and target of an event noun, and the light verb it hangs on (if any)."""
+        source, light = self._noun_source(noun)
+        owned = bool(source)
+        if not source:  # "U.S. sanctions against Iran"
+            modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
+            source = next(([i] for c in modifiers if (i := self.token_actor[c.i]) is not None), [])
+        self.blocked = tuple(self._sides(source))
+        preps = pattern.preps or self.book.default_preps
+        target = self._pobj_actors(noun, preps)
+        if not target and light is not None:
+            target = self._pobj_actors(light, preps)
+        if not owned and not target:
+            return [], [], light  # "Turkish occupation" alone (a caption, a legend) is no event
+        if not target:
+            target = [
+                i
+                for child in noun.lefts
+                if child.dep_ in ("compound", "amod", "nmod")
+                for t in child.subtree
+                if (i := self.token_actor[t.i]) is not None and i not in source
+            ]
+        return source, target, light
+
+    def _arguments(
+        self,
+        token: Token,
+        pattern: Pattern,
+        kind: str,
+        target: list[int] | None,
+        source: list[int] | None,
+    ) -> Arguments | None:
+        """Who acted and on whom, as actor indexes, and whose act it is when the text names nobody: done
+        to someone by nobody named ("X was arrested"), violence with no author, a protest by its crowd.
+        None when nobody acts."""
+        patient = False
+        if kind == "verb":
+            if pattern.code in self.book.reciprocal and self._thing_subject(token):
+                return None  # "our condolences go to the families": no one pays a visit
+            source, anchor = source or self._subject(token), token
+            if not source and is_passive(token):  # "accused of misusing funds by officials"
+                source = self._stray_agent(token)
+                patient = not source and pattern.code[:2] in self.book.patient_passive_roots
+            self.blocked = tuple(self._sides(source))
+            if patient and target is None:  # "X was arrested": done to X by someone unnamed
+                target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
+            target = target if target is not None else self._verb_target(token, pattern)
+            target = self._one_act(token, pattern, target)
+        else:
+            self.blocked = ()
+            source, found, light = self._noun_arguments(token, pattern)
+            if target is not None and not source:  # a demand noun: its owner, or the subject it is object of
+                voiced = token.dep_ == "dobj" and voicing(token.head, self.book)  # not "rejected the demand"
+                source = self._noun_source(token)[0] or (self._subject(token.head) if voiced else [])
+            target = target if target is not None else found
+            anchor = light if light is not None else token
+        args = Arguments(source, target or [], anchor)
+        if source:
+            return args
+        if (patient and target) or self._unattributed_violence(token, pattern, kind, target or []):
+            return replace(args, unattributed=True)
+        crowd = self._crowd(token, pattern) if kind == "noun" else None
+        return None if crowd is None else replace(args, crowd=crowd)
+
+    def _thing_subject(self, verb: Token) -> bool:
+        """The verb's subject is a thing an actor owns, not the actor ("our condolences go to ...", "his
+        letter arrived"); not "the first deployment of NATO troops arrived"."""
+        return any(
+            c.dep_ == "nsubj"
+            and c.pos_ == "NOUN"
+            and self.token_actor[c.i] is None
+            and any(o.dep_ == "poss" for o in c.children)
+            for c in verb.children
+        )
+
+    def _unattributed_violence(self, token: Token, pattern: Pattern, kind: str, target: list[int]) -> bool:
+        """Violence with no author named ("three soldiers were killed by a roadside bomb"): kept when the
+        sentence names a weapon or an attack, never a natural hazard, an accident verb alone or an order."""
+        ambiguous = {token.i} if token.lemma_.lower() in self.book.ambiguous_violence_verbs else set()
+        # an order or exhortation ("take a knife and attack the tourists") reports no attack
+        bare = kind == "verb" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children)
+        return (
+            not bare
+            and pattern.code[:2] in self.book.unattributed_roots
+            and bool(target)
+            and any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
+            and not any(t.lemma_.lower() in self.book.natural_hazards for t in token.sent)
+        )
+
+    def _one_act(self, token: Token, pattern: Pattern, target: list[int]) -> list[int]:
+        """ "Rebels attacked the post, killing three soldiers", "police fired tear gas to disperse
+        protesters": a force used and what it did or was for are one act, coded once, on the party it
+        fell on: the participle or purpose clause is claimed, and its object is the target."""
+        if pattern.code[:2] not in self.book.forceful_roots:
+            return target
+        for clause in token.children:
+            lemma = lemma_in(clause, self.book.verbs)
+            if clause.dep_ not in ("advcl", "xcomp") or clause.pos_ != "VERB" or not lemma:
+                continue
+            if not any(p.code[:2] in self.book.forceful_roots for p in self.book.verbs[lemma]):
+                continue
+            self.coded_heads.add(clause.i)
+            if not target:
+                target = [i for c in objects_of(clause) for i in self._others(self._actors_of(c))]
+        return target
+
+    def _dyads(
+        self, token: Token, pattern: Pattern, args: Arguments, code: str
+    ) -> tuple[list[tuple[Side, Side | None]], str]:
+        """The dyads of one predicate, and where their target came from (a confidence cue)."""
+        if args.crowd is not None:
+            opposed = self._sides(args.target) or self._opposed(token, args.crowd)
+            return [(args.crowd, b) for b in opposed] or [(args.crowd, None)], "target_argument"
+        if args.unattributed:
+            sides = self._sides(args.target)
+            return [(self._implied_agent(token, code, b), b) for b in sides], "target_argument"
+        return self._pairs(token, args.anchor, pattern, args.source, args.target, code)
+
+    def _pairs(
+        self,
+        token: Token,
+        anchor: Token,
+        pattern: Pattern,
+        source: list[int],
+        target: list[int],
+        code: str,
+    ) -> tuple[list[tuple[Side, Side | None]], str]:
+        """The dyads to code, and where their target came from (a confidence cue): an argument, the next
+        actor in the clause (or a compound subject acting mutually), the story, or none."""
+        sources = self._sides(source)
+        if pattern.code in self.book.reciprocal:  # "people visiting Hong Kong": no party pays a visit
+            sources = [a for a in sources if a.country is not None or len(a.code or "") > 3]
+        # the predicate is never its own target ("expressed opposition to X": not the OPP "opposition")
+        wording = frozenset().union(*pattern.required)  # "express opposition to": "opposition" is no party
+        # ... but a national party named by those words is one ("hosted the Russian president")
+        itself = {self.token_actor[token.i], self.token_actor[anchor.i]} | {
+            index
+            for c in token.children
+            if c.dep_ in OBJECTS
+            and c.lemma_.lower() in wording
+            and (index := self.token_actor[c.i]) is not None
+            and resolved(self.actors, index).country is None
+        }
+        targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
+        found = "target_argument"
+        if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital
+            targets = [t for t in targets if t.country is not None or len(t.code or "") > 3]
+        if not targets and pattern.code in self.book.reciprocal:
+            targets = self._place_sides(token, pattern)
+            if not targets:
+                return [], found  # a visit is to somewhere: "leave room for" is none
+        symmetric = pattern.code not in self.book.reciprocal and pattern.code not in self.reciprocal_codes
+        mutual = pattern.mutual or (
+            symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
+        )
+        several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
+        if not targets and mutual and several:
+            return [(a, b) for a in sources for b in sources if not same_party(a, b)], "target_following"
+        if not targets and pattern.code in self.book.own_ground_codes:
+            return [(a, None) for a in sources], "target_none"
+        fallback = self.book.fallback.get(pattern.lemma) is pattern
+        strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)
+        if not targets:
+            following = self._following_actor(anchor, pattern.code, token if strict else None, itself)
+            targets = [t for t in self._sides(following) if t.index not in source]
+            found = "target_following"
+        if not targets and pattern.code[:2] in self.book.context_target_roots:
+            targets, found = self._context_target(token, sources), "target_context"
+        if targets:
+            return [(a, b) for a in sources for b in targets], found
+        if pattern.code[:3] in self.book.needs_target_roots:
+            return [], found  # a meeting with nobody named is no event ("she discusses her background")
+        # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
+        # coded without one, never as a same-country dyad.
+        return [(a, None) for a in sources], "target_none"
+
+    def _context_target(self, token: Token, sources: list[Side]) -> list[Side]:
+        """The counterpart the story gives when the clause names none: the nearest party named before the
+        predicate in its sentence, else the last one named in the sentence before; never the acting party,
+        never a place named as where something is, never a role with no state."""
+        at = self.offset + token.idx
+        sentence = self.parent.sentence_of(at)
+        before = [
+            i
+            for i, actor in enumerate(self.actors)
+            if sentence - 1 <= actor.sentence <= sentence and actor.end <= at and actor.start >= self.offset
+        ]
+        for index in reversed(before):
+            if self._locative(index):
+                continue
+            for side in self._sides([index]):
+                if side.country is None and len(side.code or "") <= 3:
+                    continue
+                if any(side.index == s.index or side.code == s.code or same_party(s, side) for s in sources):
+                    continue  # nor the actor's own body ("Judge X rejected ...": not the court)
+                return [side]
+        return []
+
+    def _locative(self, index: int) -> bool:
+        """The mention is where something is or happens ("in Iraq", "at the embassy", "on Twitter")."""
+        actor = self.actors[index]
+        span = self.parsed.char_span(
+            actor.start - self.offset, actor.end - self.offset, alignment_mode="expand"
+        )
+        if span is None:
+            return True
+        head = span.root
+        return head.dep_ == "pobj" and (
+            head.head.lower_ in self.book.location_preps or self._channel(head.head)
+        )
+
+    def _sides(self, indexes: Iterable[int]) -> list[Side]:
+        """Resolve mentions (following pronoun antecedents) and spread groups into their members."""
+        sides: list[Side] = []
+        for index in dict.fromkeys(indexes):
+            actor = resolved(self.actors, index)
+            if actor.members and actor.kind == "group":  # "the five Central Asian leaders": each member
+                for member in actor.members:
+                    country = member[:3] if member[:3].isalpha() else None
+                    sides.append(Side(index, actor.text, member, country, member[3:6] or None))
+            elif actor.code is not None or actor.country is not None:
+                person = actor.name if actor.kind == "person" else None
+                sides.append(Side(index, actor.text, actor.code, actor.country, actor.sector, person))
+        return sides
+
+    def _place_sides(self, token: Token, pattern: Pattern) -> list[Side]:
+        """A visit's destination given as a place ("arrived in the northwest Chinese city of X"): the
+        country named by a country adjective or capital in the prepositional phrase."""
+        preps = set(pattern.preps) | {"in", "at", "to"}
+        places = self.parent.places
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in preps:
+                continue
+            for word in child.subtree:
+                for entry in places.get(word.text, ()):
+                    return [Side(None, word.text, entry.country, entry.country, None)]
+        return []
+
+    def _crowd(self, noun: Token, pattern: Pattern) -> Side | None:
+        """ "Anti-government demonstrations in Tehran continued": a protest named by its noun alone is made
+        by the protesters of the state where it happens (none named: no event)."""
+        sector = self.book.implied_agent(pattern.code)
+        if sector is None or not pattern.code.startswith("14"):
+            return None
+        country = self._where(noun, noun.head)
+        return None if country is None else Side(None, "", country + sector, country, sector)
+
+    def _opposed(self, noun: Token, crowd: Side) -> list[Side]:
+        """What an "anti-" word names ("anti-government" protests: the government of the crowd's state)."""
+        before = noun.doc[noun.left_edge.i : noun.i].text.lower()
+        for word in ANTI.findall(before):
+            sector = self.book.anti_targets.get(word)
+            if sector and crowd.country:
+                return [Side(None, f"anti-{word}", crowd.country + sector, crowd.country, sector)]
+        return []
+
+    def _implied_agent(self, token: Token, code: str, target: Side) -> Side:
+        """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by
+        Syria's police, "X was arrested" by the police of X's state; else nobody."""
+        sector = self.book.implied_agent(code)
+        country = self._where(token) or target.country
+        if sector is None or country is None:
+            return UNKNOWN
+        return Side(None, "", country + sector, country, sector)
+
+    def _where(self, *heads: Token) -> str | None:
+        """The state of the place a word names as where something happened ("arrested in Syria"): of the
+        first of `heads` that names a place."""
+        places = next((p for head in heads if (p := self._pobj_actors(head, self.book.location_preps))), [])
+        return next((side.country for side in self._sides(places) if side.country), None)

@@ -1,0 +1,204 @@
+"""Whose words and whose act: speakers, quotations, criticism in a speaker's own words, reported demands and
+complaints, and the implied author of an act nobody is named for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from worldwire.events.grammar import OBJECTS, SAID, SPEAKER_PRONOUNS
+from worldwire.events.parties import Match, referent, resolved, same_party
+from worldwire.events.patterns import Pattern
+from worldwire.events.refine import CodeRefiner
+from worldwire.nlp import inside_quotation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """A predicate found by reading who said what, for the coder to code like any other: its word, the
+    pattern it stands for, the parties read from the speech, and the word whose depth ranks it."""
+
+    token: Token
+    match: Match
+    kind: str
+    target: list[int]
+    claim: Token | None = None
+    source: list[int] | None = None
+    at: Token | None = None
+
+
+def _said(verb: Token, source: list[int], code: str, target: list[int]) -> Said:
+    """A speaker's own words coded as `code` ("The statement was a stab in the back," said X: 111)."""
+    lemma = verb.lemma_.lower()
+    return Said(
+        verb, Match(Pattern(code, "verb", lemma, (), (), False, 0, lemma), 0), "verb", target, source=source
+    )
+
+
+class Attribution(CodeRefiner):
+    """Attribution for the segment coder (mixed into `_SegmentCoder`)."""
+
+    def _criticisms(self) -> Iterator[Said]:
+        """ "The statement was a stab in the back," said X: a speaker's words of blame that code nothing
+        themselves are a criticism or an accusation by the speaker of the party they name; words of praise
+        about a party they name ("D'Souza had been an iconic leader") are praise. The words are a
+        reported clause or quotation of a verb of speaking, or a quotation running on from a sentence
+        before whose speaker is named."""
+        book = self.book
+        speaker: tuple[list[int], Token] | None = None
+        for sent in self.parsed.sents:
+            verb = next(
+                (
+                    t
+                    for t in sent
+                    if t.pos_ == "VERB"
+                    and t.lemma_.lower() in book.evaluation_verbs
+                    and any(c.dep_ in SAID for c in t.children)
+                ),
+                None,
+            )
+            if verb is not None:
+                # what was said, or what something was called ("characterized the attack as a violation")
+                said = [c for c in verb.children if c.dep_ in SAID or (c.dep_ == "prep" and c.lower_ == "as")]
+                words = [t for c in said for t in c.subtree]
+                source = self._subject(verb) or self._issuer(verb)
+                speaker = (source, verb) if source else None
+            elif speaker is not None and self._quote_runs_on(sent):
+                source, verb = speaker[0], sent.root
+                words = list(sent)
+            else:
+                speaker = None
+                continue
+            if not source or any(t.i in self.emitted_heads for t in words):
+                continue
+            lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+            code = (
+                book.accusation_code
+                if lemmas & book.accusation_words
+                else book.criticism_code
+                if lemmas & book.criticism_words
+                else None
+            )
+            speakers = {referent(self.actors, i) for i in source}
+            voices = self._sides(source)
+            named = [
+                i
+                for t in words
+                if (i := self.token_actor[t.i]) is not None
+                and referent(self.actors, i) not in speakers  # not "we" in the speaker's own words
+                and not any(same_party(a, b) for a in voices for b in self._sides([i]))  # "Iraqi sovereignty"
+            ]
+            if code is None and lemmas & book.sympathy_words and named:
+                yield _said(verb, source, book.sympathy_code, named[:1])  # "our condolences to the family"
+            elif code is None and lemmas & book.praise_words and named:
+                yield _said(verb, source, book.praise_code, named[:1])  # "Y was an iconic leader," said X
+            if code is None:
+                continue
+            blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
+            yield _said(verb, source, code, blamed[:1])
+
+    def _issuer(self, verb: Token) -> list[int]:
+        """ "X released a statement which read ...": who issued the statement that speaks."""
+        statement = verb.head if verb.dep_ == "relcl" else None
+        if statement is None or statement.lemma_.lower() not in self.book.speech_nouns:
+            return []
+        return self._subject(statement.head) if statement.dep_ in OBJECTS else []
+
+    def _quote_runs_on(self, sent: Span) -> bool:
+        """The sentence starts inside a quotation opened in an earlier sentence."""
+        return inside_quotation(self.parsed.text[: sent.start_char])
+
+    def _reported_demands(self) -> Iterator[Said]:
+        """ "X said Y must withdraw": a demand by the speaker on the reported clause's subject."""
+        book = self.book
+        for verb in self.parsed:
+            if verb.lemma_.lower() not in book.speech_verbs or verb.i in self.coded_heads:
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp" or clause.i in self.coded_heads:
+                    continue
+                if not any(c.dep_ == "aux" and c.lower_ in book.demand_auxiliaries for c in clause.children):
+                    continue
+                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                target = self._actors_of(subjects[0]) if subjects else []
+                if target:
+                    demand = Pattern(book.demand_code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
+                    yield Said(verb, Match(demand, 0), "verb", target, claim=clause)
+        yield from self._noun_demands()
+        yield from self._complaints()
+
+    def _complaints(self) -> Iterator[Said]:
+        """ "Turkey protested that Greece had violated its airspace": a complaint against the clause's subject
+        (the clause keeps its own event)."""
+        book = self.book
+        for verb in self.parsed:
+            lemma = verb.lemma_.lower()
+            code = book.complaint_verbs.get(lemma) or (
+                book.accusation_code if lemma in book.speech_verbs else None
+            )
+            if code is None or verb.pos_ != "VERB" or verb.i in self.coded_heads:
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp" or any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+                ):
+                    continue
+                if lemma not in book.complaint_verbs and not self._blames(clause):
+                    continue  # "X said Y is responsible for the attack" accuses Y; "X said Y won" does not
+                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                target = self._actors_of(subjects[0]) if subjects else []
+                if target:
+                    complaint = Pattern(
+                        code, "verb", verb.lemma_.lower(), (), (), False, 0, verb.lemma_.lower()
+                    )
+                    yield Said(verb, Match(complaint, 0), "verb", target)
+                    break
+
+    def _blames(self, clause: Token) -> bool:
+        """A clause that holds its subject to blame: "Y is responsible for", "Y was behind", "Y is guilty"."""
+        return clause.lemma_.lower() == "be" and any(
+            (c.dep_ in ("acomp", "attr") and c.lemma_.lower() in self.book.blame_predicates)
+            or (c.dep_ == "prep" and c.lower_ in self.book.blame_predicates)
+            for c in clause.children
+        )
+
+    def _noun_demands(self) -> Iterator[Said]:
+        """ "X reiterated its demand that Y ease ...", "issued a reminder to Y that it must ...": a demand by
+        the noun's owner on the clause's subject (a speech noun needs a demand auxiliary)."""
+        book = self.book
+        for noun in self.parsed:
+            lemma = noun.lemma_.lower()
+            if noun.pos_ != "NOUN" or (lemma not in book.demand_nouns and lemma not in book.speech_nouns):
+                continue
+            # the parser often hangs the clause on the verb whose object the noun is
+            held = [c for c in noun.head.children if c.i > noun.i] if noun.dep_ == "dobj" else []
+            for clause in (*noun.children, *held):
+                if clause.dep_ not in ("acl", "ccomp", "relcl") or clause.i in self.coded_heads:
+                    continue
+                if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    continue
+                must = any(c.dep_ == "aux" and c.lower_ in book.demand_auxiliaries for c in clause.children)
+                if lemma not in book.demand_nouns and not must:
+                    continue
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                target = self._actors_of(subjects[0]) if subjects else []
+                if subjects and not target and subjects[0].lower_ in SPEAKER_PRONOUNS:
+                    # "a reminder to Iraq that it must"
+                    target = self._pobj_actors(noun, ("to",)) or self._pobj_actors(noun.head, ("to",))
+                if target:
+                    demand = Pattern(book.demand_code, "noun", lemma, (), (), False, 0, lemma)
+                    yield Said(noun, Match(demand, 0), "noun", target, claim=clause, at=noun.head)
+
+    def _personal(self, token: Token) -> bool:
+        """The predicate is inside a quotation, or its sentence speaks in the first or second person
+        ("I", "we", "you"): interview and opinion talk, weaker evidence of an event."""
+        sent = token.sent
+        before = sent.doc.text[sent.start_char : token.idx]
+        straight = before.count('"') % 2 == 1
+        curly = before.rfind("\u201c") > before.rfind("\u201d")
+        personal = any(t.lower_ in self.book.personal_pronouns and t.tag_ in ("PRP", "PRP$") for t in sent)
+        return straight or curly or personal

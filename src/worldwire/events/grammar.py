@@ -1,0 +1,133 @@
+"""What the dependency parse says, for the coder: edge groups and small tests on tokens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from worldwire.events.patterns import Pattern, PatternBook
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+OBJECTS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
+# Edges the subject of a predicate is inherited across ("X vows to strengthen", "interested in expanding").
+CONTROL = frozenset({"xcomp", "conj", "pcomp", "prep", "acomp", "advcl", "ccomp"})
+# Sub-clauses whose words never fill the required words of an outer predicate.
+CLAUSES = frozenset({"ccomp", "relcl", "advcl", "parataxis", "csubj"})
+MODIFIERS = frozenset({"poss", "compound", "amod", "nmod", "npadvmod"})
+# What a verb of speaking says: its reported clause or quotation, or what it calls someone.
+ANTI = re.compile(r"\banti\s*-\s*([a-z]+)")
+SAID = frozenset({"ccomp", "parataxis", "oprd", "xcomp", "dobj", "attr"})
+WH_WORDS = frozenset({"who", "which", "that", "whom"})
+# A reported pronoun with no antecedent is the speaker when it fits the speaker's kind.
+SPEAKER_PRONOUNS = {
+    "it": frozenset({"state", "organisation"}),
+    "they": frozenset({"state", "organisation", "group"}),
+    "he": frozenset({"person"}),
+    "she": frozenset({"person"}),
+}
+PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who"})
+
+
+def lemma_in(token: Token, index: Mapping[str, object]) -> str:
+    """The token's lemma if `index` has it, else a form of its word with the inflection taken off: the
+    small model's lemmatizer slips on some verbs ("staged" → "stag")."""
+    lemma = token.lemma_.lower()
+    if lemma in index:
+        return lemma
+    word = token.lower_
+    for cut, add in (
+        ("", ""),
+        ("d", ""),
+        ("ed", ""),
+        ("s", ""),
+        ("es", ""),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ied", "y"),
+    ):
+        if cut and word.endswith(cut) and (form := word[: -len(cut)] + add) in index:
+            return form
+        if not cut and word in index:
+            return word
+    return ""
+
+
+def in_order(pattern: Pattern, lower: list[str], lemmas: list[str], at: int) -> bool:
+    """Word-sequence patterns (PETRARCH style): `before` phrases in order before the verb, `after` after
+    it; the words of one phrase adjacent, other words allowed between phrases."""
+
+    def found(phrase: list[str], position: int) -> bool:
+        return all(
+            position + k < len(lower) and word in (lower[position + k], lemmas[position + k])
+            for k, word in enumerate(phrase)
+        )
+
+    def seek(groups: tuple[frozenset[str], ...], start: int, stop: int) -> bool:
+        position = start
+        for alternatives in groups:
+            phrases = [p.split() for p in alternatives]
+            while position < stop and not any(found(p, position) for p in phrases):
+                position += 1
+            if position >= stop:
+                return False
+            position += 1
+        return True
+
+    return seek(pattern.before, 0, at) and seek(pattern.after, at + 1, len(lower))
+
+
+def simple_present(verb: Token) -> bool:
+    """A verb in the simple present with no auxiliary ("the party supports the ticket"): in news, mostly a
+    standing description or a habit, not a dated act."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def dated(prep: Token) -> bool:
+    """A preposition whose object is a date or a time ("on Tuesday", "in June")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def objects_of(token: Token) -> list[Token]:
+    """The predicate's objects, with the subject of an object clause ("allowed X to take part", parsed
+    as a clause whose subject is X)."""
+    found = [c for c in token.children if c.dep_ in OBJECTS]
+    for clause in token.children:
+        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            found += [c for c in clause.children if c.dep_ == "nsubj"]
+    return found
+
+
+def stranded_preps(verb: Token) -> set[str]:
+    """Prepositions the parser hung on the verb's object or on a noun of its first prepositional phrase,
+    though they belong to the verb ("charged the suspect in the shooting with murder")."""
+    found: set[str] = set()
+    for child in verb.children:
+        nouns = [child] if child.dep_ == "dobj" else [o for o in child.children if o.dep_ == "pobj"]
+        if child.dep_ not in ("dobj", "prep"):
+            continue
+        for noun in nouns:
+            found |= {
+                c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ != "of" and not dated(c)
+            }
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def voicing(verb: Token, book: PatternBook) -> bool:
+    """A verb that voices its object noun ("issued a demand", "reiterated its call"), not a reaction to it."""
+    lemma = verb.lemma_.lower()
+    return lemma in book.light_verbs or lemma in book.speech_verbs
+
+
+def tree_depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token, depth = token.head, depth + 1
+    return depth

@@ -1,0 +1,123 @@
+"""From a pattern's code to the event's code: deployment, verbal attacks, the weapon used, things that are not
+parties, and the cues the confidence model reads."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from worldwire.events.arguments import ArgumentReader
+from worldwire.events.grammar import OBJECTS, PRONOUNS, lemma_in
+from worldwire.events.parties import Side, resolved
+from worldwire.events.patterns import Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+class CodeRefiner(ArgumentReader):
+    """Code refinement for the segment coder (mixed into `_SegmentCoder`)."""
+
+    def _deployment(self, token: Token, pattern: Pattern, source: Side, code: str) -> str | None:
+        """ "NATO peacekeeping troops arrived in Bosnia": armed forces arriving are deployed, not visiting
+        (peacekeepers: 074; others: 154); an intended arrival keeps its intent code."""
+        book = self.book
+        if (
+            pattern.code not in book.reciprocal
+            or code != pattern.code
+            or source.sector not in book.armed_sectors
+        ):
+            return None
+        words = {t.lemma_.lower() for t in token.sent}
+        return book.peacekeeping_code if words & book.peacekeeping_words else book.deployment_code
+
+    def _verbal(self, token: Token, source: Side) -> str | None:
+        """ "Biden attacked Trump": an unarmed party attacking a person attacks in words."""
+        book = self.book
+        if lemma_in(token, dict.fromkeys(book.verbal_attack_verbs)) == "" or source.index is None:
+            return None
+        if source.sector in book.armed_sectors or resolved(self.actors, source.index).kind == "state":
+            return None  # "Israel attacked a Hamas commander" is no criticism
+        words = [c for c in token.children if c.dep_ in OBJECTS]
+        objects = [i for c in words for i in self._actors_of(c)]
+        person = any(resolved(self.actors, i).kind == "person" for i in objects)
+        stand = any(
+            c.lemma_.lower() in book.verbal_attack_objects and self.token_actor[c.i] is None for c in words
+        )
+        return book.verbal_attack_code if person or stand else None
+
+    def _violence_detail(self, token: Token, source: Side, target: Side | None, code: str) -> str:
+        """A violent act coded as CAMEO's codebook would: by its weapon when the sentence names one ("killed
+        in an airstrike" 195, "a car bomb" 1832), as repression when police use force on protesters (175),
+        as unconventional violence when a party that is no armed force attacks civilians (180)."""
+        book = self.book
+        if code[:2] not in ("18", "19"):
+            return code
+        if code in book.refinable_violence:
+            words = [(t.lemma_.lower(), t.lower_) for t in token.sent]
+            for phrase, weapon in book.weapon_codes:
+                if any(
+                    all(k + j < len(words) and part in words[k + j] for j, part in enumerate(phrase))
+                    for k in range(len(words))
+                ):
+                    code = weapon
+                    break
+        victims = target is None or target.sector in book.unconventional_targets
+        if (
+            source.sector in book.repression_sources
+            and target is not None
+            and (target.sector in book.repression_targets)
+        ):
+            return book.repression_code
+        state = source.index is not None and resolved(self.actors, source.index).kind == "state"
+        armed = state or source.sector in book.conventional_armed_sectors
+        if code in book.refinable_violence and code[:2] == "19" and not armed and victims:
+            return book.unconventional_code
+        return code
+
+    def _thing_object(self, token: Token, pattern: Pattern) -> bool:
+        """Material cooperation and conflict act on parties: an object that is an animal, a thing or an aim
+        and no actor ("equipped horses", "the killing of pigs", "retreated from a goal") is another sense."""
+        book = self.book
+        if not any(pattern.code.startswith(root) for root in book.party_object_roots):
+            return False
+        preps = set(pattern.preps) | ({"of"} if token.pos_ in ("NOUN", "PROPN") else set())
+        words = [c for c in token.children if c.dep_ in OBJECTS]
+        words += [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in preps
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        counted = [  # "thousands of pigs": what is counted
+            o
+            for w in words
+            if w.like_num or w.lemma_.lower() in book.quantity_nouns
+            for c in w.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        return any(
+            w.lemma_.lower() in book.non_party_objects and self.token_actor[w.i] is None
+            for w in (*words, *counted)
+        )
+
+    def _party_cues(self, source: Side, target: Side | None, found: str) -> set[str]:
+        """How firmly the parties are known: a state, organisation or national actor, one reached through a
+        pronoun, one with no state; where the target came from (an argument, the next actor in the clause,
+        the story, none)."""
+        cues = {found if target is not None else "target_none"}
+        if source.index is None and source.code is None:
+            cues.add("source_none")
+        elif source.country is None and not (source.code or "").startswith("IGO"):
+            cues.add("source_partial")
+        else:
+            cues.add("source_national")
+            if source.index is not None and self.actors[source.index].text.lower() in PRONOUNS:
+                cues.add("source_pronoun")
+        if target is not None and target.country is None and not (target.code or "").startswith("IGO"):
+            cues.add("target_partial")
+        if target is not None and target.country is not None and target.country == source.country:
+            cues.add("domestic")
+        return cues
