@@ -6,7 +6,8 @@ verb) and the target (the pattern's preposition, the object, "with/to/against X"
 mentions, reads the modality, and writes one event per source-target dyad. Reported speech needs no
 special case: the inner clause's predicate is coded with its own subject.
 
-One predicate goes through the modules in this order (each class builds on the one before):
+One predicate goes through these steps (the classes are layered: `ArgumentReader` ← `CodeRefiner` ←
+`Attribution` ← the segment coder, each using only what is below it):
 
 1. predicates (`coder`): which words are events, and the best pattern for each (`_coded`, `_best`);
 2. arguments (`arguments.ArgumentReader`): who acted and on whom, from the parse, the story or, when
