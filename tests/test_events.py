@@ -671,3 +671,10 @@ def test_a_platform_words_were_said_on_is_no_party() -> None:
 def test_what_a_speaker_terms_a_party_is_their_criticism() -> None:
     text = 'Kenyan President Uhuru Kenyatta termed Raila Odinga of Kenya a "lousy traitor".'
     assert ("KENGOV", "KEN", "111") in _codes_of(text, "2021-05-01")
+
+
+def test_the_author_of_a_thing_acted_on_is_the_target_and_its_decider_the_actor() -> None:
+    assert _codes_of("Iran denied the accusation by the United States.") == [("IRN", "USA", "016")]
+    codes = _codes_of("Germany criticized the decision by Turkey to close the border.")
+    assert ("DEU", "TUR", "111") in codes
+    assert not [c for s, _, c in codes if s == "DEU" and c != "111"]  # Turkey decides to close, not Germany

@@ -70,10 +70,12 @@ class ArgumentReader(SegmentState):
                 if self.token_actor[t.i] is not None
             ]
             if not inner:
+                made = unit.lemma_.lower() in self.book.verbal_attack_objects  # "the decision by Turkey"
                 inner = [
                     self.token_actor[t.i]
                     for child in unit.rights
-                    if child.dep_ == "prep" and child.lower_ in ("of", "from")
+                    if child.dep_ == "prep"
+                    and (child.lower_ in ("of", "from") or (child.lower_ == "by" and made))
                     for t in child.subtree
                     if self.token_actor[t.i] is not None
                 ]
@@ -217,6 +219,12 @@ class ArgumentReader(SegmentState):
                     return self._actors_of(attr)
         return []
 
+    def _stranded_author(self, verb: Token, objects: list[Token]) -> list[int]:
+        """ "denied the accusation by the United States": the author of a thing a party makes, its by-phrase
+        hung on the active verb."""
+        made = any(o.lemma_.lower() in self.book.verbal_attack_objects for o in objects)
+        return self._pobj_actors(verb, ("by",)) if made and not is_passive(verb) else []
+
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
         objects = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
         if pattern.preps:
@@ -229,8 +237,9 @@ class ArgumentReader(SegmentState):
             actors = self._others(self._actors_of(obj)) or self._pobj_actors(obj, self.book.default_preps)
             if actors:
                 return actors
-        if pattern.object_target:
-            return []
+        authors = self._stranded_author(token, objects)
+        if authors or pattern.object_target:
+            return authors
         found = self._pobj_actors(token, self.book.default_preps)
         if not found:
             for child in token.children:
