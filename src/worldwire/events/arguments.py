@@ -70,7 +70,7 @@ class ArgumentReader(SegmentState):
                 if self.token_actor[t.i] is not None
             ]
             if not inner:
-                made = unit.lemma_.lower() in self.book.verbal_attack_objects  # "the decision by Turkey"
+                made = unit.lemma_.lower() in self.book.made_things  # "the decision by Turkey"
                 inner = [
                     self.token_actor[t.i]
                     for child in unit.rights
@@ -222,7 +222,7 @@ class ArgumentReader(SegmentState):
     def _stranded_author(self, verb: Token, objects: list[Token]) -> list[int]:
         """ "denied the accusation by the United States": the author of a thing a party makes, its by-phrase
         hung on the active verb."""
-        made = any(o.lemma_.lower() in self.book.verbal_attack_objects for o in objects)
+        made = any(o.lemma_.lower() in self.book.made_things for o in objects)
         return self._pobj_actors(verb, ("by",)) if made and not is_passive(verb) else []
 
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:

@@ -84,7 +84,7 @@ class PatternBook:
     state_target_codes: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
-    verbal_attack_objects: frozenset[str] = frozenset()
+    made_things: frozenset[str] = frozenset()
     refinable_violence: frozenset[str] = frozenset()
     weapon_codes: tuple[tuple[tuple[str, ...], str], ...] = ()
     repression_code: str = "175"
@@ -212,7 +212,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         state_target_codes=frozenset(string_list(raw, "state_target_codes", where)),
         quantity_nouns=frozenset(string_list(raw, "quantity_nouns", where)),
         personal_pronouns=frozenset(string_list(raw, "personal_pronouns", where)),
-        verbal_attack_objects=frozenset(string_list(raw, "verbal_attack_objects", where)),
+        made_things=frozenset(string_list(raw, "made_things", where)),
         refinable_violence=frozenset(string_list(raw, "refinable_violence", where)),
         weapon_codes=_weapon_codes(raw, where),
         repression_code=require(raw, "repression_code", str, where),

@@ -41,7 +41,7 @@ class CodeRefiner(ArgumentReader):
         objects = [i for c in words for i in self._actors_of(c)]
         person = any(resolved(self.actors, i).kind == "person" for i in objects)
         stand = any(
-            c.lemma_.lower() in book.verbal_attack_objects and self.token_actor[c.i] is None for c in words
+            c.lemma_.lower() in book.made_things and self.token_actor[c.i] is None for c in words
         )
         return book.verbal_attack_code if person or stand else None
 
