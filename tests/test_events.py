@@ -678,3 +678,8 @@ def test_the_author_of_a_thing_acted_on_is_the_target_and_its_decider_the_actor(
     codes = _codes_of("Germany criticized the decision by Turkey to close the border.")
     assert ("DEU", "TUR", "111") in codes
     assert not [c for s, _, c in codes if s == "DEU" and c != "111"]  # Turkey decides to close, not Germany
+
+
+def test_a_court_dismissing_a_lawsuit_rejects_it() -> None:
+    codes = _codes_of("A federal judge in the United States dismissed the lawsuit on Friday.", "2020-11-20")
+    assert [c for *_, c in codes] == ["120"]
