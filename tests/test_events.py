@@ -683,3 +683,12 @@ def test_the_author_of_a_thing_acted_on_is_the_target_and_its_decider_the_actor(
 def test_a_court_dismissing_a_lawsuit_rejects_it() -> None:
     codes = _codes_of("A federal judge in the United States dismissed the lawsuit on Friday.", "2020-11-20")
     assert [c for *_, c in codes] == ["120"]
+
+
+def test_advice_is_an_appeal_and_given_sympathy_is_sympathy() -> None:
+    codes = _codes_of(
+        "The United States Embassy in Iraq advised U.S. citizens to leave the country.", "2020-01-04"
+    )
+    assert ("USAGOV", "USACVL", "020") in codes
+    codes = _codes_of("The Kenyan government gave its deepest sympathies to Uganda.", "2020-01-04")
+    assert ("KENGOV", "UGA", "018") in codes
