@@ -692,3 +692,8 @@ def test_advice_is_an_appeal_and_given_sympathy_is_sympathy() -> None:
     assert ("USAGOV", "USACVL", "020") in codes
     codes = _codes_of("The Kenyan government gave its deepest sympathies to Uganda.", "2020-01-04")
     assert ("KENGOV", "UGA", "018") in codes
+
+
+def test_a_passive_agent_s_name_is_no_word_of_the_pattern() -> None:
+    text = "The base is used by the Royal Air Force of the United Kingdom."
+    assert not _codes_of(text, "2019-10-10")  # "Force" in the name is not "use force against"

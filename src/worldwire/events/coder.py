@@ -199,13 +199,14 @@ class _SegmentCoder(Attribution):
         return False
 
     def _window(self, token: Token) -> set[str]:
-        """Lemmas and words of the predicate's dependents, two levels down, outside subjects and clauses."""
+        """Lemmas and words of the predicate's dependents, two levels down, outside subjects (a passive's
+        agent too) and clauses."""
         words: set[str] = set()
         if token.dep_ == "acl" and token.tag_ == "VBN":  # "a lawsuit filed by X against Y": files a lawsuit
             words.add(token.head.lemma_.lower())
         for child in token.children:
-            if child.dep_ in SUBJECTS or child.dep_ in CLAUSES:
-                continue
+            if child.dep_ in SUBJECTS or child.dep_ in CLAUSES or child.dep_ == "agent":
+                continue  # the passive's agent is its subject: "a base used by the Royal Air Force"
             words.add(child.lemma_.lower())
             words.add(child.lower_)
             for grandchild in child.children:
