@@ -697,3 +697,12 @@ def test_advice_is_an_appeal_and_given_sympathy_is_sympathy() -> None:
 def test_a_passive_agent_s_name_is_no_word_of_the_pattern() -> None:
     text = "The base is used by the Royal Air Force of the United Kingdom."
     assert not _codes_of(text, "2019-10-10")  # "Force" in the name is not "use force against"
+
+
+def test_what_would_have_happened_did_not() -> None:
+    text = "Hong Kong withdrew a bill that would have allowed China to extradite criminals from Hong Kong."
+    doc = next(
+        extract_documents([RawDocument(id="w", origin="w", text=text, date="2019-09-05")], raw_mode=True)
+    )
+    extradition = [e for e in doc.events.events if e.cameo.startswith("06")]
+    assert extradition and all(e.modality == "hypothetical" for e in extradition)

@@ -137,6 +137,9 @@ def _habitual(chain: list[Token], children: list[Token], cues: ModalityCues) -> 
 def _hypothetical(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_markers for c in children):
         return True
+    governed = [*chain, chain[-1].head] if chain[-1].dep_ in ("ccomp", "xcomp") else chain
+    if any({"would", "have"} <= {c.lower_ for c in w.children if c.dep_ == "aux"} for w in governed):
+        return True  # "a bill that would have allowed China to extradite": what did not happen
     generic = _generic(children, cues)
     # "X said it would meet Y": reported speech shifts "will" to "would"; that is an intention.
     reported = any(w.dep_ == "ccomp" for w in chain) and not generic
