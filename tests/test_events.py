@@ -705,4 +705,5 @@ def test_what_would_have_happened_did_not() -> None:
         extract_documents([RawDocument(id="w", origin="w", text=text, date="2019-09-05")], raw_mode=True)
     )
     extradition = [e for e in doc.events.events if e.cameo.startswith("06")]
-    assert extradition and all(e.modality == "hypothetical" for e in extradition)
+    assert extradition
+    assert all(e.modality == "hypothetical" for e in extradition)
