@@ -56,7 +56,9 @@ def local_server() -> Iterator[HTTPServer]:
     """A threaded HTTP server on 127.0.0.1 (a free port), with robots.txt allowing everything."""
     server = HTTPServer(host="127.0.0.1", port=0, threaded=True)
     server.start()
-    server.expect_request("/robots.txt").respond_with_data("User-agent: *\nAllow: /\n", content_type="text/plain")
+    server.expect_request("/robots.txt").respond_with_data(
+        "User-agent: *\nAllow: /\n", content_type="text/plain"
+    )
     try:
         yield server
     finally:
@@ -83,8 +85,8 @@ def page(title: str, text: str) -> str:
 
 def rss(items: Sequence[tuple[str, str, str | None]], title: str = "News") -> str:
     """An RSS 2.0 feed of (link, title, ISO date or None) items."""
+    from datetime import UTC, datetime
     from email.utils import format_datetime
-    from datetime import datetime, UTC
 
     def item(link: str, head: str, date: str | None) -> str:
         when = ""
@@ -94,7 +96,8 @@ def rss(items: Sequence[tuple[str, str, str | None]], title: str = "News") -> st
         return f"<item><title>{escape(head)}</title><link>{escape(link)}</link>{when}</item>"
 
     body = "".join(item(*entry) for entry in items)
-    return f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>{body}</channel></rss>'
+    head = '<?xml version="1.0" encoding="utf-8"?><rss version="2.0">'
+    return f"{head}<channel><title>{title}</title>{body}</channel></rss>"
 
 
 def sitemap(items: Sequence[tuple[str, str, str | None]]) -> str:
@@ -112,7 +115,9 @@ def sitemap(items: Sequence[tuple[str, str, str | None]]) -> str:
     )
 
 
-def serve_articles(server: HTTPServer, rows: Sequence[dict[str, Any]], prefix: str = "/a") -> list[tuple[str, str, str]]:
+def serve_articles(
+    server: HTTPServer, rows: Sequence[dict[str, Any]], prefix: str = "/a"
+) -> list[tuple[str, str, str]]:
     """Serve each row as a page; the (link, title, date) items of a feed listing them."""
     items = []
     for number, row in enumerate(rows):

@@ -82,7 +82,9 @@ def db(tmp_path: Path) -> Path:
     records += _records("RUSMIL", "UKRMIL", "173", [_day(0, d % 7) for d in range(10)], "ru0w")
     # CHN-KAZ: noisy weekly counts (2 to 6, mean 3.9), 7 this week: under 3x, no alert.
     for week, count in zip(range(1, 9), [2, 6, 3, 5, 4, 2, 6, 3], strict=True):
-        records += _records("CHNGOV", "KAZGOV", "112", [_day(week, d % 7) for d in range(count)], f"ck{week}w")
+        records += _records(
+            "CHNGOV", "KAZGOV", "112", [_day(week, d % 7) for d in range(count)], f"ck{week}w"
+        )
     records += _records("CHNGOV", "KAZGOV", "112", [_day(0, d % 7) for d in range(7)], "ck0w")
     # SYR-TUR: mean Goldstein -2 last week, -10 this week: a hostile turn.
     records += _records("TURMIL", "SYRMIL", "112", [_day(1, d) for d in range(3)], "st1w")
@@ -118,20 +120,27 @@ def test_alerts_fire_on_a_spike_a_turn_and_a_first_not_on_noise(db: Path, rules:
         }  # no alert for CHN-KAZ's noise, nor for EGY-LBY's second fight in a year
         spike = next(a for a in fired if a.rule == "conflict spike")
         assert (spike.value, spike.baseline, spike.threshold) == (10.0, 2.0, 3.0)
-        assert "10 conflict events" in spike.message and "5.0×" in spike.message
+        assert "10 conflict events" in spike.message
+        assert "5.0×" in spike.message
         window = store.sql(
-            "SELECT event_id FROM events WHERE dyad = 'RUS-UKR' AND date BETWEEN '2024-03-04' AND '2024-03-10'"
+            "SELECT event_id FROM events "
+            "WHERE dyad = 'RUS-UKR' AND date BETWEEN '2024-03-04' AND '2024-03-10'"
         )
         assert set(spike.event_ids) == set(window["event_id"])  # the events that fired it, all of them
         turn = next(a for a in fired if a.rule == "hostile turn")
-        assert turn.value == -10.0 and turn.baseline == -2.0
+        assert turn.value == -10.0
+        assert turn.baseline == -2.0
         assert evaluate(store.con, checked, AS_OF) == []  # checked again: nothing new
         assert evaluate(store.con, checked, AS_OF + dt.timedelta(days=2)) == []  # the window overlaps
-        stored = store.sql("SELECT rule, dyad, window_start, window_end, cardinality(event_ids) AS n FROM alerts")
+        stored = store.sql(
+            "SELECT rule, dyad, window_start, window_end, cardinality(event_ids) AS n FROM alerts"
+        )
         assert len(stored) == 4
         page = alert_page(store.con)
         assert page["total"] == 4
-        first = next(item for item in page["items"] if item["rule"] == "first fight" and item["dyad"] == "IRN-ISR")
+        first = next(
+            item for item in page["items"] if item["rule"] == "first fight" and item["dyad"] == "IRN-ISR"
+        )
         assert [e["cameo"] for e in first["events"]] == ["190"]
         assert first["events"][0]["evidence"].startswith("ISRMIL forces struck IRNMIL")
     # Eight weeks on, RUS-UKR's spike is part of the baseline: no new alert from old news.
@@ -140,7 +149,9 @@ def test_alerts_fire_on_a_spike_a_turn_and_a_first_not_on_noise(db: Path, rules:
 
 
 def test_cli_alerts_check_and_list(db: Path, rules: Path) -> None:
-    result = CliRunner().invoke(app, ["alerts", "check", str(rules), "--db", str(db), "--as-of", "2024-03-10"])
+    result = CliRunner().invoke(
+        app, ["alerts", "check", str(rules), "--db", str(db), "--as-of", "2024-03-10"]
+    )
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert len(lines) == 4
@@ -149,7 +160,8 @@ def test_cli_alerts_check_and_list(db: Path, rules: Path) -> None:
     again = CliRunner().invoke(
         app, ["alerts", "check", str(rules), "--db", str(db), "--as-of", "2024-03-10", "--json"]
     )
-    assert again.exit_code == 0 and again.stdout == ""
+    assert again.exit_code == 0
+    assert again.stdout == ""
     listed = CliRunner().invoke(app, ["alerts", "list", "--db", str(db), "--format", "json"])
     assert listed.exit_code == 0, listed.output
     rows = [json.loads(line) for line in listed.stdout.splitlines()]
@@ -169,9 +181,11 @@ def test_api_alerts(db: Path, rules: Path) -> None:
     assert {e["dyad"] for e in spike["events"]} == {"RUS-UKR"}
     assert client.get("/api/alerts?dyad=Ukraine-Russia").json()["total"] == 1
     bad = client.get("/api/alerts?dyad=Russa-UKR")
-    assert bad.status_code == 400 and bad.json()["error"]["code"] == "E607"
+    assert bad.status_code == 400
+    assert bad.json()["error"]["code"] == "E607"
     deep = client.get("/api/alerts?page=1000&page_size=200")
-    assert deep.status_code == 400 and deep.json()["error"]["code"] == "E702"
+    assert deep.status_code == 400
+    assert deep.json()["error"]["code"] == "E702"
     client.close()
     app_.state.con.close()
 
@@ -182,7 +196,9 @@ def hook() -> Iterator[HTTPServer]:
         yield server
 
 
-def test_alerts_are_posted_to_a_webhook_and_retried_when_it_fails(db: Path, rules: Path, hook: HTTPServer) -> None:
+def test_alerts_are_posted_to_a_webhook_and_retried_when_it_fails(
+    db: Path, rules: Path, hook: HTTPServer
+) -> None:
     posted: list[Any] = []
     hook.expect_request("/hook", method="POST").respond_with_handler(
         lambda request: posted.append(request.get_json()) or __import__("werkzeug").Response("ok")
@@ -192,13 +208,19 @@ def test_alerts_are_posted_to_a_webhook_and_retried_when_it_fails(db: Path, rule
     with worldwire.open(db) as store, Fetcher(policy) as fetcher:
         evaluate(store.con, load_rules(rules), AS_OF)
         errors = deliver(store.con, hook.url_for("/broken"), fetcher.post_json)
-        assert len(errors) == 4 and all(e.startswith("[E903]") and "HTTP 500" in e for e in errors)
+        assert len(errors) == 4
+        assert all(e.startswith("[E903]") and "HTTP 500" in e for e in errors)
         assert deliver(store.con, hook.url_for("/hook"), fetcher.post_json) == []
         assert deliver(store.con, hook.url_for("/hook"), fetcher.post_json) == []  # delivered once only
         state = store.sql("SELECT delivered_at IS NOT NULL AS done, delivery_attempts FROM alerts")
-        assert set(state["done"]) == {True} and set(state["delivery_attempts"]) == {2}
+        assert set(state["done"]) == {True}
+        assert set(state["delivery_attempts"]) == {2}
     assert len(posted) == 4
-    alert = next(p["worldwire_alert"] for p in posted if p["worldwire_alert"]["rule"] == "first fight" and p["worldwire_alert"]["dyad"] == "IRN-ISR")
+    alert = next(
+        p["worldwire_alert"]
+        for p in posted
+        if p["worldwire_alert"]["rule"] == "first fight" and p["worldwire_alert"]["dyad"] == "IRN-ISR"
+    )
     assert alert["dyad"] == "IRN-ISR"
     assert alert["events"][0]["cameo"] == "190"
 
@@ -211,7 +233,10 @@ def test_alerts_are_posted_to_a_webhook_and_retried_when_it_fails(db: Path, rule
         ("hooks = 1\n[[rule]]\nname='a'\nkind='first'", "unknown top-level key 'hooks'"),
         ("webhook = 'https://example.org/hook'", "it has no rules"),
         ("[[rule]]\nkind = 'spike'", "rule 1: 'name' is required"),
-        ("[[rule]]\nname = 'a'\nkind = 'surge'", "rule 1 ('a'): 'kind' must be one of spike, goldstein, first"),
+        (
+            "[[rule]]\nname = 'a'\nkind = 'surge'",
+            "rule 1 ('a'): 'kind' must be one of spike, goldstein, first",
+        ),
         ("[[rule]]\nname = 'a'\nkind = 'spike'\nbelow = -5", "unknown key 'below' for a spike rule"),
         ("[[rule]]\nname = 'a'\nkind = 'goldstein'", "'below' is required"),
         ("[[rule]]\nname = 'a'\nkind = 'goldstein'\nbelow = -50", "'below' must be a number from -10 to 10"),
@@ -221,7 +246,10 @@ def test_alerts_are_posted_to_a_webhook_and_retried_when_it_fails(db: Path, rule
         ("[[rule]]\nname = 'a'\nkind = 'first'\ndyad = 'Rusia-UKR'", "[E607] unknown country 'Rusia'"),
         ("[[rule]]\nname = 'a'\nkind = 'first'\nquad_class = 5", "'quad_class' must be 1 to 4"),
         ("[[rule]]\nname = 'a'\nkind = 'first'\nwindow = '12h'", "[E904] bad interval '12h'"),
-        ("[[rule]]\nname = 'a'\nkind = 'first'\n[[rule]]\nname = 'a'\nkind = 'spike'", "two rules are named 'a'"),
+        (
+            "[[rule]]\nname = 'a'\nkind = 'first'\n[[rule]]\nname = 'a'\nkind = 'spike'",
+            "two rules are named 'a'",
+        ),
     ],
 )
 def test_alert_rules_are_validated_with_clear_errors(tmp_path: Path, text: str, words: str) -> None:

@@ -6,7 +6,6 @@ the outside network (conftest's ban stays on for every other address).
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import os
 import signal
@@ -124,7 +123,9 @@ def test_watch_picks_up_new_items_and_a_second_cycle_adds_nothing(server: HTTPSe
 
 
 @pytest.mark.slow
-def test_watch_a_story_in_five_feeds_is_one_cluster_with_five_mentions(server: HTTPServer, tmp_path: Path) -> None:
+def test_watch_a_story_in_five_feeds_is_one_cluster_with_five_mentions(
+    server: HTTPServer, tmp_path: Path
+) -> None:
     story = next(r for r in wikinews() if r["id"] == "wikinews-2019-04-08-0d98969b")  # MEX-USA events
     feeds = []
     for site in range(5):  # five sites carry the story; feeds 0 and 1 also link one page twice
@@ -136,18 +137,23 @@ def test_watch_a_story_in_five_feeds_is_one_cluster_with_five_mentions(server: H
         links = [(server.url_for(path), story["title"], story["date"])]
         if site == 1:
             links.append((server.url_for("/site0/story.html"), story["title"], story["date"]))
-        server.expect_request(f"/feed{site}.xml").respond_with_data(rss(links), content_type="application/rss+xml")
+        server.expect_request(f"/feed{site}.xml").respond_with_data(
+            rss(links), content_type="application/rss+xml"
+        )
         feeds.append(server.url_for(f"/feed{site}.xml"))
     db = tmp_path / "w.duckdb"
     watcher = _watcher(db, feeds)
     report = watcher.cycle()
     watcher.con.close()
     assert report.error is None
-    assert report.ingest is not None and report.ingest.done == 5
+    assert report.ingest is not None
+    assert report.ingest.done == 5
     assert _hits(server, "/site0/story.html") == 1  # linked twice, fetched once
     with worldwire.open(db, read_only=True) as store:
         assert store.status()["clusters"] == 1
-        events = store.sql("SELECT num_mentions, num_articles, num_sources FROM events WHERE dyad = 'MEX-USA'")
+        events = store.sql(
+            "SELECT num_mentions, num_articles, num_sources FROM events WHERE dyad = 'MEX-USA'"
+        )
         assert len(events) >= 1
         assert set(events["num_articles"]) == {5}
 
@@ -185,20 +191,24 @@ def test_watch_retries_a_500_and_a_timeout_next_cycle(server: HTTPServer, tmp_pa
     db = tmp_path / "w.duckdb"
     watcher = _watcher(db, [server.url_for("/feed.xml")], read_timeout=0.4, connect_timeout=0.4)
     down = watcher.cycle()  # the feed is down: reported, retried next cycle
-    assert list(down.failed_sources.values())[0].startswith("[E117]")
-    assert "503" in list(down.failed_sources.values())[0]
+    assert next(iter(down.failed_sources.values())).startswith("[E117]")
+    assert "503" in next(iter(down.failed_sources.values()))
     started = time.monotonic()
     first = watcher.cycle()
     assert time.monotonic() - started < 10
     assert (first.new_links, first.retry) == (3, 2)
-    assert first.ingest is not None and (first.ingest.done, first.ingest.failed) == (0, 1)  # 404: final
-    pending = watcher.con.execute("SELECT url, attempts, error FROM watch_items WHERE attempts > 0").fetchall()
+    assert first.ingest is not None
+    assert (first.ingest.done, first.ingest.failed) == (0, 1)
+    pending = watcher.con.execute(
+        "SELECT url, attempts, error FROM watch_items WHERE attempts > 0"
+    ).fetchall()
     assert {Path(url).name for url, _, _ in pending} == {"flaky.html", "slow.html"}
     reasons = {Path(url).name: error for url, _, error in pending}
     assert "HTTP 500" in reasons["flaky.html"]
     assert "no answer in time" in reasons["slow.html"]
     second = watcher.cycle()
-    assert second.ingest is not None and second.ingest.done == 2
+    assert second.ingest is not None
+    assert second.ingest.done == 2
     assert second.retry == 0
     third = watcher.cycle()
     assert third.ingest is None  # nothing left to do
@@ -221,7 +231,8 @@ def test_watch_gives_up_on_a_page_after_its_attempts(server: HTTPServer, tmp_pat
     assert watcher.cycle().retry == 1
     last = watcher.cycle()
     assert last.retry == 0
-    assert last.ingest is not None and last.ingest.failed == 1
+    assert last.ingest is not None
+    assert last.ingest.failed == 1
     watcher.con.close()
     ((_, status, reason),) = _log(db)
     assert status == "failed"
@@ -243,11 +254,13 @@ def test_fetch_redirects_loops_and_too_many(server: HTTPServer) -> None:
     server.expect_request("/short/0").respond_with_data("", status=302, headers={"Location": "/chain/3"})
     with Fetcher(_policy()) as fetcher:
         loop = fetcher.get(server.url_for("/loop/a"), "page")
-        assert loop.error is not None and loop.error.startswith("[E121]")
+        assert loop.error is not None
+        assert loop.error.startswith("[E121]")
         assert "loop" in loop.error
         assert not loop.transient
         chain = fetcher.get(server.url_for("/chain/0"), "page")
-        assert chain.error is not None and chain.error.startswith("[E121]")
+        assert chain.error is not None
+        assert chain.error.startswith("[E121]")
         assert "more than 5 times" in chain.error
         assert _hits(server, "/chain/6") == 0  # the sixth redirect is never followed
         ok = fetcher.get(server.url_for("/short/0"), "page")  # five redirects: fine
@@ -272,7 +285,8 @@ def test_fetch_oversized_bodies_declared_or_not_and_gzip_bombs(server: HTTPServe
         for path in ("/declared.html", "/streamed.html", "/bomb.html"):
             result = fetcher.get(server.url_for(path), "page")
             assert result.body is None
-            assert result.error is not None and result.error.startswith("[E123]"), (path, result.error)
+            assert result.error is not None, path
+            assert result.error.startswith("[E123]"), (path, result.error)
             assert "100,000 bytes" in result.error
             assert not result.transient
     assert len(bomb) < 100_000  # the bomb is small on the wire: its unpacked size is what is counted
@@ -289,10 +303,12 @@ def test_fetch_checks_the_content_type_and_robots_txt(server: HTTPServer) -> Non
     server.expect_request("/open/a.html").respond_with_data("<p>open</p>", content_type="text/html")
     with Fetcher(_policy()) as fetcher:
         pdf = fetcher.get(server.url_for("/doc.pdf"), "page")
-        assert pdf.error is not None and pdf.error.startswith("[E120]")
+        assert pdf.error is not None
+        assert pdf.error.startswith("[E120]")
         assert "application/pdf" in pdf.error
         refused = fetcher.get(server.url_for("/no-bots/a.html"), "page")
-        assert refused.error is not None and refused.error.startswith("[E119]")
+        assert refused.error is not None
+        assert refused.error.startswith("[E119]")
         assert fetcher.get(server.url_for("/open/a.html"), "page").body == b"<p>open</p>"
     assert _hits(server, "/no-bots/a.html") == 0
     assert _hits(server, "/robots.txt") == 1
@@ -304,7 +320,8 @@ def test_fetch_a_robots_txt_that_fails_with_5xx_holds_the_host_until_next_cycle(
     server.expect_request("/a.html").respond_with_data("<p>a</p>", content_type="text/html")
     with Fetcher(_policy()) as fetcher:
         result = fetcher.get(server.url_for("/a.html"), "page")
-    assert result.error is not None and result.error.startswith("[E117]")
+    assert result.error is not None
+    assert result.error.startswith("[E117]")
     assert "robots.txt" in result.error
     assert result.transient  # RFC 9309: a server error means "disallow all", for now
     assert _hits(server, "/a.html") == 0
@@ -370,7 +387,12 @@ def test_ssrf_address_kinds(address: str, refused: bool) -> None:
 def test_watch_refuses_a_feed_linking_to_127_0_0_1_by_default(server: HTTPServer, tmp_path: Path) -> None:
     server.expect_request("/admin.html").respond_with_data("<p>internal</p>", content_type="text/html")
     server.expect_request("/feed.xml").respond_with_data(
-        rss([(server.url_for("/admin.html"), "internal", None), ("http://169.254.169.254/latest/meta-data/", "m", None)]),
+        rss(
+            [
+                (server.url_for("/admin.html"), "internal", None),
+                ("http://169.254.169.254/latest/meta-data/", "m", None),
+            ]
+        ),
         content_type="application/rss+xml",
     )
     db = tmp_path / "w.duckdb"
@@ -378,16 +400,19 @@ def test_watch_refuses_a_feed_linking_to_127_0_0_1_by_default(server: HTTPServer
     report = watcher.cycle()  # the feed itself was named by the operator: it is read as named
     watcher.con.close()
     assert report.new_links == 2
-    assert report.ingest is not None and report.ingest.failed == 2
+    assert report.ingest is not None
+    assert report.ingest.failed == 2
     assert _hits(server, "/admin.html") == 0
-    for origin, status, reason in _log(db):
+    for _origin, status, reason in _log(db):
         assert status == "failed"
         assert reason.startswith("[E118]"), reason
         assert "--allow-private" in reason
     assert any("169.254.169.254" in reason for _, _, reason in _log(db))
 
 
-def test_ssrf_checked_after_dns_and_on_every_redirect_hop(server: HTTPServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ssrf_checked_after_dns_and_on_every_redirect_hop(
+    server: HTTPServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A name that resolves to a private address is refused; so is a redirect from a public address to a
     private one. Here 127.0.0.1 plays a public address and 127.0.0.2 a private one."""
     real_kind, real_getaddrinfo = fetch_module.address_kind, fetch_module.socket.getaddrinfo
@@ -400,15 +425,20 @@ def test_ssrf_checked_after_dns_and_on_every_redirect_hop(server: HTTPServer, mo
 
     monkeypatch.setattr(fetch_module.socket, "getaddrinfo", getaddrinfo)
     port = server.port
-    server.expect_request("/hop").respond_with_data("", status=302, headers={"Location": f"http://127.0.0.2:{port}/x"})
+    server.expect_request("/hop").respond_with_data(
+        "", status=302, headers={"Location": f"http://127.0.0.2:{port}/x"}
+    )
     server.expect_request("/ok.html").respond_with_data("<p>ok</p>", content_type="text/html")
     with Fetcher(_policy(allow_private=False)) as fetcher:
         assert fetcher.get(server.url_for("/ok.html"), "page").body == b"<p>ok</p>"
         named = fetcher.get(f"http://rebound.test:{port}/feed.xml", "page")
-        assert named.error is not None and named.error.startswith("[E118]")
-        assert "127.0.0.2" in named.error and "rebound.test" in named.error
+        assert named.error is not None
+        assert named.error.startswith("[E118]")
+        assert "127.0.0.2" in named.error
+        assert "rebound.test" in named.error
         hop = fetcher.get(server.url_for("/hop"), "page")
-        assert hop.error is not None and hop.error.startswith("[E118]")
+        assert hop.error is not None
+        assert hop.error.startswith("[E118]")
         assert "127.0.0.2" in hop.error
 
 
@@ -420,7 +450,8 @@ def test_fetch_refuses_other_schemes_and_credentials() -> None:
             ("http://user:secret@example.org/", "user name or password"),
         ]:
             result = fetcher.get(url, "page")
-            assert result.error is not None and words in result.error
+            assert result.error is not None
+            assert words in result.error
 
 
 # ---- sources ------------------------------------------------------------------------------------------
@@ -477,16 +508,20 @@ def test_read_listing_sitemaps_and_refuses_entities() -> None:
         b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&b;</loc></url></urlset>'
     )
     refused = read_listing(laughs, "https://example.org/sitemap.xml")
-    assert refused.error is not None and refused.error.startswith("[E112]")
+    assert refused.error is not None
+    assert refused.error.startswith("[E112]")
     junk = read_listing(b"<html><body>not a feed</body></html>", "https://example.org/x")
-    assert junk.error is not None and junk.error.startswith("[E112]")
+    assert junk.error is not None
+    assert junk.error.startswith("[E112]")
 
 
 @pytest.mark.slow
 def test_watch_reads_a_news_sitemap_index(server: HTTPServer, tmp_path: Path) -> None:
     rows = wikinews()[3:5]
     items = serve_articles(server, rows, "/news")
-    server.expect_request("/sitemap-news.xml").respond_with_data(sitemap(items), content_type="application/xml")
+    server.expect_request("/sitemap-news.xml").respond_with_data(
+        sitemap(items), content_type="application/xml"
+    )
     server.expect_request("/sitemap.xml").respond_with_data(
         '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap>'
         f"<loc>{server.url_for('/sitemap-news.xml')}</loc></sitemap></sitemapindex>",
@@ -498,7 +533,8 @@ def test_watch_reads_a_news_sitemap_index(server: HTTPServer, tmp_path: Path) ->
     watcher.con.close()
     assert report.error is None
     assert report.new_links == 2
-    assert report.ingest is not None and report.ingest.done == 2
+    assert report.ingest is not None
+    assert report.ingest.done == 2
     with worldwire.open(db, read_only=True) as store:
         dates = sorted(store.sql("SELECT date FROM articles")["date"].astype(str))
     assert dates == sorted(r["date"] for r in rows)
@@ -511,9 +547,13 @@ def test_cli_watch_refuses_bad_sources_intervals_and_ingest_of_a_url(tmp_path: P
     db = tmp_path / "w.duckdb"
     bad = CliRunner().invoke(app, ["watch", "no-such-file.txt", "--db", str(db), "--once"])
     assert bad.exit_code == 1
-    assert isinstance(bad.exception, WorldwireError) and "[E901]" in str(bad.exception)
-    interval = CliRunner().invoke(app, ["watch", "https://example.org/rss", "--db", str(db), "--every", "soon"])
-    assert isinstance(interval.exception, WorldwireError) and "[E904]" in str(interval.exception)
+    assert isinstance(bad.exception, WorldwireError)
+    assert "[E901]" in str(bad.exception)
+    interval = CliRunner().invoke(
+        app, ["watch", "https://example.org/rss", "--db", str(db), "--every", "soon"]
+    )
+    assert isinstance(interval.exception, WorldwireError)
+    assert "[E904]" in str(interval.exception)
     url = CliRunner().invoke(app, ["ingest", "https://example.org/rss.xml", "--db", str(db), "-j", "1"])
     assert url.exit_code == 1
     assert "E122" in url.stderr
@@ -532,7 +572,9 @@ def _watch_process(db: Path, feed: str, *extra: str) -> subprocess.Popen[str]:
 
 
 @pytest.mark.slow
-def test_watch_killed_mid_cycle_resumes_without_loss_or_duplicates(server: HTTPServer, tmp_path: Path) -> None:
+def test_watch_killed_mid_cycle_resumes_without_loss_or_duplicates(
+    server: HTTPServer, tmp_path: Path
+) -> None:
     rows = wikinews()[:28]
     items = serve_articles(server, rows)
     server.expect_request("/feed.xml").respond_with_data(rss(items), content_type="application/rss+xml")
@@ -552,7 +594,7 @@ def test_watch_killed_mid_cycle_resumes_without_loss_or_duplicates(server: HTTPS
         done_before = store.status()["inputs"]
     assert 0 < done_before < 28  # killed mid-cycle
     again = _watch_process(db, feed)
-    out, err = again.communicate(timeout=300)
+    _out, err = again.communicate(timeout=300)
     assert again.returncode == 0, err
     # The same feed into a fresh store, in one go, in this process: the reference.
     reference = tmp_path / "reference.duckdb"
@@ -569,7 +611,8 @@ def test_watch_killed_mid_cycle_resumes_without_loss_or_duplicates(server: HTTPS
         for name, sql in queries.items():
             assert killed.sql(sql).equals(whole.sql(sql)), name
         log = killed.sql(queries["log"])
-        assert len(log) == 28 and set(log["status"]) == {"done"}
+        assert len(log) == 28
+        assert set(log["status"]) == {"done"}
         assert killed.sql("SELECT count(*) AS n FROM watch_items")["n"][0] == 28
     for number in range(28):  # each page fetched at most twice: once more if the kill lost it
         assert _hits(server, f"/a/{number}.html") <= 3  # killed run, resumed run, reference
@@ -598,7 +641,8 @@ def test_store_is_busy_message_names_a_running_server(tmp_path: Path) -> None:
         message = str(caught.value)
         assert message.startswith("[E602]")
         assert f"process {server.pid}" in message
-        assert "worldwire serve" in message and "read-only `worldwire serve`" in message
+        assert "worldwire serve" in message
+        assert "read-only `worldwire serve`" in message
         assert "--watch" in message
         assert "another worldwire writing" not in message
         with worldwire.open(db, read_only=True) as store:  # reading beside the server works

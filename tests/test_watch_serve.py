@@ -70,7 +70,9 @@ class Feed:
     def add(self, doc_id: str) -> None:
         row = next(r for r in wikinews() if r["id"] == doc_id)
         path = f"/{doc_id}.html"
-        self.server.expect_request(path).respond_with_data(page(row["title"], row["text"]), content_type="text/html")
+        self.server.expect_request(path).respond_with_data(
+            page(row["title"], row["text"]), content_type="text/html"
+        )
         self.items.append((self.server.url_for(path), row["title"], self.today))
 
 

@@ -121,7 +121,7 @@ class RefusedAddress(Exception):
 
 def address_kind(address: str) -> str | None:
     """Why `address` is not a public Internet address ('loopback', 'private'...), or None if it is."""
-    ip = ipaddress.ip_address(address.split("%")[0])
+    ip = ipaddress.ip_address(address.split("%", maxsplit=1)[0])
     if isinstance(ip, ipaddress.IPv6Address):
         embedded = ip.ipv4_mapped or ip.sixtofour
         if embedded is None and ip in _NAT64:
@@ -262,7 +262,9 @@ class Fetcher:
 
     def __post_init__(self) -> None:
         policy = self.policy
-        limits = httpx.Limits(max_connections=policy.connections, max_keepalive_connections=policy.connections)
+        limits = httpx.Limits(
+            max_connections=policy.connections, max_keepalive_connections=policy.connections
+        )
         timeout = httpx.Timeout(policy.read_timeout, connect=policy.connect_timeout)
         options: dict[str, Any] = {
             "headers": {"User-Agent": policy.user_agent, "Accept-Language": "en"},
@@ -314,7 +316,9 @@ class Fetcher:
         for _hop in range(self.policy.max_redirects + 1):
             problem = bad_url(current)
             if problem:
-                return Fetched(url, current, error=Errors.E117.format(url=current, reason=problem, then=_FINAL))
+                return Fetched(
+                    url, current, error=Errors.E117.format(url=current, reason=problem, then=_FINAL)
+                )
             as_named = trusted is not None and _origin(current) == trusted
             if not as_named and self.policy.robots and kind in ("page", "feed"):
                 refused = self._robots_refusal(url, current)
@@ -354,15 +358,21 @@ class Fetcher:
                     response.close()
         except RefusedAddress as exc:
             return Fetched(
-                url, current, error=Errors.E118.format(url=url, host=exc.host, kind=exc.kind, address=exc.address)
+                url,
+                current,
+                error=Errors.E118.format(url=url, host=exc.host, kind=exc.kind, address=exc.address),
             )
         except httpx.TimeoutException as exc:
             reason = f"no answer in time ({type(exc).__name__}: connect {self.policy.connect_timeout:g} s, "
             reason += f"read {self.policy.read_timeout:g} s)"
-            return Fetched(url, current, error=Errors.E117.format(url=url, reason=reason, then=_AGAIN), transient=True)
+            return Fetched(
+                url, current, error=Errors.E117.format(url=url, reason=reason, then=_AGAIN), transient=True
+            )
         except httpx.HTTPError as exc:  # refused connection, DNS failure, broken TLS, bad header...
             reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-            return Fetched(url, current, error=Errors.E117.format(url=url, reason=reason, then=_AGAIN), transient=True)
+            return Fetched(
+                url, current, error=Errors.E117.format(url=url, reason=reason, then=_AGAIN), transient=True
+            )
 
     def _response(
         self, url: str, current: str, kind: Kind, response: httpx.Response, deadline: float
@@ -376,22 +386,11 @@ class Fetcher:
             "etag": response.headers.get("etag"),
             "last_modified": response.headers.get("last-modified"),
         }
-        if status == 304:
-            return Fetched(url, **base)
-        if status >= 400 or status < 200 or status in REDIRECTS:
-            transient = status in TRANSIENT_STATUS
-            reason = f"the server answered HTTP {status} {response.reason_phrase}".rstrip()
-            then = _AGAIN if transient else _FINAL
-            return Fetched(url, error=Errors.E117.format(url=url, reason=reason, then=then), transient=transient, **base)
+        refused = self._refused(url, kind, response, base)
+        if refused is not None:
+            return refused
         mime, charset = _content_type(response.headers.get("content-type"))
-        allowed = CONTENT_TYPES[kind]
-        if allowed and mime is not None and mime not in allowed:
-            error = Errors.E120.format(url=url, wanted=WANTED[kind], content_type=mime)
-            return Fetched(url, error=error, content_type=mime, **base)
         limit = ROBOTS_BYTES if kind == "robots" else self.policy.max_bytes
-        declared = response.headers.get("content-length", "")
-        if kind != "robots" and declared.isdigit() and int(declared) > limit:
-            return Fetched(url, error=Errors.E123.format(url=url, limit=limit), content_type=mime, **base)
         chunks, size = [], 0
         for chunk in response.iter_bytes():  # decompressed: a gzip bomb counts at its unpacked size
             size += len(chunk)
@@ -404,6 +403,30 @@ class Fetcher:
                 return _timed_out(url, current, self.policy.total_seconds)
             chunks.append(chunk)
         return Fetched(url, body=b"".join(chunks), content_type=mime, charset=charset, **base)
+
+    def _refused(
+        self, url: str, kind: Kind, response: httpx.Response, base: dict[str, Any]
+    ) -> Fetched | None:
+        """The outcome of a response whose headers say enough: 304, an HTTP error, a content type not
+        wanted, a declared length over the limit; None when its body is to be read."""
+        status = response.status_code
+        if status == 304:
+            return Fetched(url, **base)
+        if status >= 400 or status < 200 or status in REDIRECTS:
+            transient = status in TRANSIENT_STATUS
+            reason = f"the server answered HTTP {status} {response.reason_phrase}".rstrip()
+            error = Errors.E117.format(url=url, reason=reason, then=_AGAIN if transient else _FINAL)
+            return Fetched(url, error=error, transient=transient, **base)
+        mime, _charset = _content_type(response.headers.get("content-type"))
+        allowed = CONTENT_TYPES[kind]
+        if allowed and mime is not None and mime not in allowed:
+            error = Errors.E120.format(url=url, wanted=WANTED[kind], content_type=mime)
+            return Fetched(url, error=error, content_type=mime, **base)
+        declared = response.headers.get("content-length", "")
+        if kind != "robots" and declared.isdigit() and int(declared) > self.policy.max_bytes:
+            error = Errors.E123.format(url=url, limit=self.policy.max_bytes)
+            return Fetched(url, error=error, content_type=mime, **base)
+        return None
 
     def _gate(self, url: str) -> _HostGate:
         key = _host_key(url)
@@ -452,7 +475,9 @@ class Fetcher:
             error = Errors.E117.format(url=url, reason=reason, then=_AGAIN)
             return Fetched(url, current, error=error, transient=True)
         if robots.parser is not None and not robots.parser.can_fetch(self.policy.user_agent, current):
-            return Fetched(url, current, error=Errors.E119.format(url=current, robots=robots_url, then=_FINAL))
+            return Fetched(
+                url, current, error=Errors.E119.format(url=current, robots=robots_url, then=_FINAL)
+            )
         return None
 
     def _crawl_delay(self, url: str) -> float:
@@ -486,7 +511,9 @@ _FINAL = "It is not fetched again."
 
 def _timed_out(url: str, current: str, seconds: float) -> Fetched:
     reason = f"the exchange took more than {seconds:g} s"
-    return Fetched(url, current, error=Errors.E117.format(url=url, reason=reason, then=_AGAIN), transient=True)
+    return Fetched(
+        url, current, error=Errors.E117.format(url=url, reason=reason, then=_AGAIN), transient=True
+    )
 
 
 def _content_type(header: str | None) -> tuple[str | None, str | None]:

@@ -11,7 +11,7 @@ ever declared, let alone expanded.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET  # noqa: S405 -- DOCTYPEs are refused before parsing (see _sitemap)
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +26,9 @@ from worldwire.ingest.guard import readable
 
 ListingKind = Literal["feed", "sitemap", "sitemapindex"]
 # Query parameters that only say where a click came from: dropped, so that copies of a link are one link.
-_TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|ns_mchannel|ns_source)$", re.I)
+_TRACKING = re.compile(
+    r"^(utm_[a-z]+|fbclid|gclid|dclid|mc_cid|mc_eid|ocid|cmpid|ns_mchannel|ns_source)$", re.I
+)
 _DOCTYPE = re.compile(rb"<!(DOCTYPE|ENTITY)", re.I)
 MAX_SOURCES_FILE = 1 << 20  # a file listing sources: 1 MiB is thousands of addresses
 
@@ -92,7 +94,9 @@ def _feed(data: bytes, url: str) -> Listing:
         link = normalize_url(_entry_link(entry) or "", url)
         if link is None:
             continue
-        date = next((d for d in (parse_date(entry.get(k)) for k in ("published", "updated", "created")) if d), None)
+        date = next(
+            (d for d in (parse_date(entry.get(k)) for k in ("published", "updated", "created")) if d), None
+        )
         title = " ".join(str(entry.get("title") or "").split()) or None
         links.append(Link(link, readable(title) if title else None, date))
     return Listing("feed", tuple(links))
@@ -164,17 +168,23 @@ def read_sources(arguments: Sequence[str]) -> list[str]:
         path = Path(argument)
         if not path.is_file():
             what = "no such file" if not path.exists() else "not a regular file"
-            raise WorldwireError(Errors.E901.format(source=argument, reason=f"it is no web address, and {what}"))
+            raise WorldwireError(
+                Errors.E901.format(source=argument, reason=f"it is no web address, and {what}")
+            )
         try:
             with path.open("rb") as stream:
                 data = stream.read(MAX_SOURCES_FILE + 1)
             if len(data) > MAX_SOURCES_FILE:
                 raise WorldwireError(
-                    Errors.E901.format(source=argument, reason=f"the file is larger than {MAX_SOURCES_FILE:,} bytes")
+                    Errors.E901.format(
+                        source=argument, reason=f"the file is larger than {MAX_SOURCES_FILE:,} bytes"
+                    )
                 )
             text = data.decode("utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            raise WorldwireError(Errors.E901.format(source=argument, reason=f"the file cannot be read ({exc})")) from exc
+            raise WorldwireError(
+                Errors.E901.format(source=argument, reason=f"the file cannot be read ({exc})")
+            ) from exc
         for number, line in enumerate(text.splitlines(), start=1):
             entry = line.split("#", 1)[0].strip()  # an address's own fragment is dropped anyway
             if entry:
@@ -187,5 +197,9 @@ def read_sources(arguments: Sequence[str]) -> list[str]:
 def _source(text: str, where: str) -> str:
     url = normalize_url(text)
     if url is None or not text.lower().startswith(("http://", "https://")):
-        raise WorldwireError(Errors.E901.format(source=where if where != text else text, reason=f"{text!r} is no http(s) address"))
+        raise WorldwireError(
+            Errors.E901.format(
+                source=where if where != text else text, reason=f"{text!r} is no http(s) address"
+            )
+        )
     return url

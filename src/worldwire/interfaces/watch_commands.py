@@ -33,31 +33,44 @@ stderr = Console(stderr=True)
 SourcesArgument = Annotated[
     list[str],
     typer.Argument(
-        help="RSS/Atom feed or news sitemap addresses (http:// or https://), or files listing them one a line."
+        help="RSS/Atom feed or news sitemap addresses (http:// or https://), or files listing them, one a "
+        "line."
     ),
 ]
-EveryOption = Annotated[str, typer.Option("--every", help="Time between cycles: 90s, 15m, 1h (start to start).")]
+EveryOption = Annotated[
+    str, typer.Option("--every", help="Time between cycles: 90s, 15m, 1h (start to start).")
+]
 AlertsOption = Annotated[
-    Path | None, typer.Option("--alerts", help="Alert rules (TOML), evaluated after every cycle; see docs/watch.md.")
+    Path | None,
+    typer.Option("--alerts", help="Alert rules (TOML), evaluated after every cycle; see docs/watch.md."),
 ]
 AllowPrivateOption = Annotated[
     bool,
     typer.Option(
         "--allow-private",
-        help="Let links and redirects from feeds reach loopback and private addresses (refused by default: SSRF).",
+        help="Let links and redirects from feeds reach loopback and private addresses (refused by default: "
+        "SSRF).",
     ),
 ]
 WatchWorkersOption = Annotated[
-    int, typer.Option("--workers", "-j", min=1, help="Analysis processes (1: in this process, the model loaded once).")
+    int,
+    typer.Option(
+        "--workers", "-j", min=1, help="Analysis processes (1: in this process, the model loaded once)."
+    ),
 ]
 PerHostOption = Annotated[int, typer.Option("--per-host", min=1, help="Requests at once to one host.")]
 DelayOption = Annotated[
-    float, typer.Option("--delay", min=0.0, help="Seconds between two requests to one host (robots.txt may ask more).")
+    float,
+    typer.Option(
+        "--delay", min=0.0, help="Seconds between two requests to one host (robots.txt may ask more)."
+    ),
 ]
 TimeoutOption = Annotated[
     float, typer.Option("--timeout", min=0.1, help="Seconds to wait for a connection, and for each read.")
 ]
-MaxBytesOption = Annotated[int, typer.Option("--max-bytes", min=1024, help="Largest response read, in bytes.")]
+MaxBytesOption = Annotated[
+    int, typer.Option("--max-bytes", min=1024, help="Largest response read, in bytes.")
+]
 MaxItemsOption = Annotated[
     int, typer.Option("--max-items", min=1, help="New links taken from one source in one cycle (the newest).")
 ]
@@ -166,6 +179,47 @@ def _raise_interrupt(_signum: int, _frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def run_watch(db: Path, settings: WatchSettings, *, once: bool, as_json: bool) -> None:
+    """`worldwire watch`: cycles until Ctrl-C or SIGTERM (or one, `once`), a line for each on standard error,
+    a line for each commit when standard error is not a terminal, alerts on standard output."""
+    from worldwire.store import open_store
+
+    interval = every_seconds(settings.every)
+    failed = 0
+
+    def committed(report: IngestReport) -> None:
+        stderr.print(_committed_line(report), soft_wrap=True, highlight=False)
+
+    def cycle_done(report: CycleReport) -> None:
+        nonlocal failed
+        failed += report.failed
+        style = "red" if report.error else "yellow" if report.failed else "green"
+        stderr.print(f"[{style}]{safe(report.line())}[/{style}]", soft_wrap=True, highlight=False)
+        for source, error in report.failed_sources.items():
+            stderr.print(f"  [yellow]{safe(source)}: {safe(error)}[/yellow]", soft_wrap=True, highlight=False)
+        for error in report.delivery_errors:
+            stderr.print(f"  [yellow]{safe(error)}[/yellow]", soft_wrap=True, highlight=False)
+        print_alerts(report.alerts, as_json=as_json)
+
+    signal.signal(signal.SIGTERM, _raise_interrupt)  # stop as Ctrl-C does: what is committed stays
+    with open_store(db) as store:
+        watcher, _rules = build_watcher(store.con, settings, on_commit=committed)
+        every = "" if once else f", every {safe(settings.every)}; Ctrl-C stops"
+        stderr.print(
+            f"watching {len(watcher.sources)} sources into {safe(db)}{every}", soft_wrap=True, highlight=False
+        )
+        try:
+            watcher.run(interval, once=once, on_cycle=cycle_done)
+        except KeyboardInterrupt:
+            stderr.print("[yellow]stopped: the next run resumes where this one stopped[/yellow]")
+            raise typer.Exit(130) from None
+        finally:
+            watcher.fetcher.close()
+    if once and failed:
+        stderr.print(f"[yellow]see why with: worldwire status --db {safe(db)}[/yellow]", soft_wrap=True)
+        raise typer.Exit(1)
+
+
 def register(app: typer.Typer) -> None:
     """Add `watch` and `alerts` to the `worldwire` app."""
 
@@ -196,50 +250,13 @@ def register(app: typer.Typer) -> None:
 
         Example:
 
-            worldwire watch https://example.org/rss.xml feeds.txt --db news.duckdb --every 15m --alerts rules.toml
+            worldwire watch https://example.org/rss.xml feeds.txt --db news.duckdb --alerts rules.toml
         """
-        from worldwire.store import open_store
-
         settings = WatchSettings(
-            list(sources), every, alerts, allow_private, workers, per_host, delay, timeout, max_bytes, max_items,
-            contact,
+            list(sources), every, alerts, allow_private, workers, per_host, delay, timeout, max_bytes,
+            max_items, contact,
         )  # fmt: skip
-        interval = every_seconds(every)
-        failed = 0
-
-        def committed(report: IngestReport) -> None:
-            stderr.print(_committed_line(report), soft_wrap=True, highlight=False)
-
-        def cycle_done(report: CycleReport) -> None:
-            nonlocal failed
-            failed += report.failed
-            style = "red" if report.error else "yellow" if report.failed else "green"
-            stderr.print(f"[{style}]{safe(report.line())}[/{style}]", soft_wrap=True, highlight=False)
-            for source, error in report.failed_sources.items():
-                stderr.print(f"  [yellow]{safe(source)}: {safe(error)}[/yellow]", soft_wrap=True, highlight=False)
-            for error in report.delivery_errors:
-                stderr.print(f"  [yellow]{safe(error)}[/yellow]", soft_wrap=True, highlight=False)
-            print_alerts(report.alerts, as_json=as_json)
-
-        signal.signal(signal.SIGTERM, _raise_interrupt)  # stop as Ctrl-C does: what is committed stays
-        with open_store(db) as store:
-            watcher, _rules = build_watcher(store.con, settings, on_commit=committed)
-            stderr.print(
-                f"watching {len(watcher.sources)} sources into {safe(db)}"
-                + ("" if once else f", every {safe(every)}; Ctrl-C stops"),
-                soft_wrap=True,
-                highlight=False,
-            )
-            try:
-                watcher.run(interval, once=once, on_cycle=cycle_done)
-            except KeyboardInterrupt:
-                stderr.print("[yellow]stopped: the next run resumes where this one stopped[/yellow]")
-                raise typer.Exit(130) from None
-            finally:
-                watcher.fetcher.close()
-        if once and failed:
-            stderr.print(f"[yellow]see why with: worldwire status --db {safe(db)}[/yellow]", soft_wrap=True)
-            raise typer.Exit(1)
+        run_watch(db, settings, once=once, as_json=as_json)
 
     alerts_app = typer.Typer(help="Alerts on shifts in a dyad: check rules against a store, list alerts.")
     app.add_typer(alerts_app, name="alerts")
@@ -250,7 +267,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = Path("worldwire.duckdb"),
         as_of: Annotated[
             str | None,
-            typer.Option("--as-of", help="Evaluate the windows ending on this day (YYYY-MM-DD; default today)."),
+            typer.Option(
+                "--as-of", help="Evaluate the windows ending on this day (YYYY-MM-DD; default today)."
+            ),
         ] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Print alerts as JSON lines.")] = False,
     ) -> None:
@@ -281,7 +300,9 @@ def register(app: typer.Typer) -> None:
     def alerts_list_command(
         db: DbOption = Path("worldwire.duckdb"),
         limit: Annotated[int, typer.Option("--limit", min=1, help="At most this many alerts.")] = 20,
-        fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json (JSON lines).")] = "table",
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help="table, csv or json (JSON lines).")
+        ] = "table",
     ) -> None:
         """The alerts stored, newest first.
 
@@ -289,18 +310,12 @@ def register(app: typer.Typer) -> None:
 
             worldwire alerts list --db news.duckdb
         """
-        import pandas as pd
-
         from worldwire.store import open_store
-        from worldwire.store.alerts import alert_page
+        from worldwire.store.alerts import alert_list
 
         with open_store(db, read_only=True) as store:
-            page = alert_page(store.con, page_size=limit)
-        columns = ["fired_at", "rule", "dyad", "window_start", "window_end", "message", "event_ids"]
-        frame = pd.DataFrame([{k: item[k] for k in columns} for item in page["items"]], columns=columns)
-        if fmt == "table":
-            frame = frame.assign(events=frame["event_ids"].map(len)).drop(columns=["event_ids"])
-        show(frame, fmt, f"{page['total']} alerts")
+            total, frame = alert_list(store.con, limit, events_as_count=fmt == "table")
+        show(frame, fmt, f"{total} alerts")
 
 
 def _day(value: str | None) -> dt.date | None:

@@ -135,7 +135,9 @@ def load_rules(path: str | Path) -> Rules:
         raise bad("it has no rules: write each one as a [[rule]] table with a name and a kind")
     rules = []
     for number, table in enumerate(tables, start=1):
-        label = f"rule {number}" + (f" ({table['name']!r})" if isinstance(table.get("name"), str) else "") + ": "
+        label = (
+            f"rule {number}" + (f" ({table['name']!r})" if isinstance(table.get("name"), str) else "") + ": "
+        )
         try:
             rules.append(_rule(table))
         except (ValueError, WorldwireError) as exc:
@@ -176,7 +178,7 @@ def _rule(table: Mapping[str, Any]) -> Rule:
 
 def _days(value: Any, key: str) -> int:
     if not isinstance(value, (int, str)) or isinstance(value, bool):
-        raise ValueError(f"{key!r} must be days (7) or an interval such as \"7d\" or \"2w\", not {value!r}")
+        raise ValueError(f'{key!r} must be days (7) or an interval such as "7d" or "2w", not {value!r}')
     return parse_days(value, repr(key))
 
 
@@ -207,9 +209,12 @@ def _filters(table: Mapping[str, Any]) -> dict[str, Any]:
         out["roots"] = tuple(dict.fromkeys(names.cameo_root(r) for r in roots))
     if "quad_class" in table:
         quads = table["quad_class"] if isinstance(table["quad_class"], list) else [table["quad_class"]]
-        if not quads or not all(isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= 4 for q in quads):
+        if not quads or not all(
+            isinstance(q, int) and not isinstance(q, bool) and 1 <= q <= 4 for q in quads
+        ):
             raise ValueError(
-                "'quad_class' must be 1 to 4 or a list of them (1 verbal cooperation, 2 material cooperation, "
+                "'quad_class' must be 1 to 4 or a list of them (1 verbal cooperation, 2 material "
+                "cooperation, "
                 "3 verbal conflict, 4 material conflict)"
             )
         out["quad_classes"] = tuple(sorted(set(quads)))
@@ -305,8 +310,12 @@ def _candidates(con: duckdb.DuckDBPyConnection, rule: Rule, as_of: dt.date) -> l
         elif rule.kind == "goldstein":
             if mean_g is None or mean_g >= rule.below or (prior_g is not None and prior_g < rule.below):
                 continue
-            was = f"{prior_g:+.1f} the {rule.window} days before" if prior_g is not None else "no events before"
-            message = f"{dyad}: the mean Goldstein score of {n} {what} in {days} fell to {mean_g:+.1f} ({was})"
+            was = (
+                f"{prior_g:+.1f} the {rule.window} days before" if prior_g is not None else "no events before"
+            )
+            message = (
+                f"{dyad}: the mean Goldstein score of {n} {what} in {days} fell to {mean_g:+.1f} ({was})"
+            )
             alert = (float(mean_g), prior_g, rule.below, message)
         else:
             if prior_n:
@@ -367,8 +376,9 @@ def evaluate(con: duckdb.DuckDBPyConnection, rules: Rules, as_of: dt.date | None
         try:
             for alert in fresh:
                 con.execute(
-                    "INSERT OR IGNORE INTO alerts (alert_id, rule, kind, dyad, window_start, window_end, value, "
-                    "baseline, threshold, message, event_ids, fired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR IGNORE INTO alerts (alert_id, rule, kind, dyad, window_start, window_end, "
+                    "value, baseline, threshold, message, event_ids, fired_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [
                         alert.alert_id, alert.rule, alert.kind, alert.dyad, alert.window_start,
                         alert.window_end, alert.value, alert.baseline, alert.threshold, alert.message,
@@ -392,7 +402,8 @@ def deliver(con: duckdb.DuckDBPyConnection, webhook: str, post: Post) -> list[st
     """POST every alert not delivered yet (at most `DELIVERY_ATTEMPTS` tries each) to `webhook` as JSON,
     with its events; the E903 messages of those that failed."""
     rows = con.execute(
-        "SELECT alert_id FROM alerts WHERE delivered_at IS NULL AND delivery_attempts < ? ORDER BY fired_at, alert_id",
+        "SELECT alert_id FROM alerts WHERE delivered_at IS NULL AND delivery_attempts < ? "
+        "ORDER BY fired_at, alert_id",
         [DELIVERY_ATTEMPTS],
     ).fetchall()
     failures = []
@@ -400,8 +411,8 @@ def deliver(con: duckdb.DuckDBPyConnection, webhook: str, post: Post) -> list[st
         payload = alert(con, alert_id)
         problem = post(webhook, {"worldwire_alert": payload})
         con.execute(
-            "UPDATE alerts SET delivered_at = ?, delivery_error = ?, delivery_attempts = delivery_attempts + 1 "
-            "WHERE alert_id = ?",
+            "UPDATE alerts SET delivered_at = ?, delivery_error = ?, "
+            "delivery_attempts = delivery_attempts + 1 WHERE alert_id = ?",
             [None if problem else now(), problem, alert_id],
         )
         if problem:
@@ -410,7 +421,8 @@ def deliver(con: duckdb.DuckDBPyConnection, webhook: str, post: Post) -> list[st
 
 
 _ALERT_EVENT_COLUMNS = (
-    "event_id, date, actor1_code, actor1_name, actor2_code, actor2_name, dyad, cameo, cameo_root, quad_class, "
+    "event_id, date, actor1_code, actor1_name, actor2_code, actor2_name, dyad, cameo, cameo_root, "
+    "quad_class, "
     "goldstein, plover, confidence, evidence, source_url, first_article_id"
 )
 
@@ -461,3 +473,17 @@ def alert_page(
     columns = [d[0] for d in cursor.description]
     rows = [dict(zip(columns, values, strict=True)) for values in cursor.fetchall()]
     return {"page": page, "page_size": page_size, "total": int(total), "items": _with_events(con, rows)}
+
+
+def alert_list(
+    con: duckdb.DuckDBPyConnection, limit: int, *, events_as_count: bool = False
+) -> tuple[int, Any]:
+    """How many alerts there are, and the newest `limit` as a DataFrame (`worldwire alerts list`)."""
+    total = con.execute("SELECT count(*) FROM alerts").fetchall()[0][0]
+    events = "cardinality(event_ids) AS events" if events_as_count else "event_ids"
+    frame = con.execute(
+        f"SELECT fired_at, rule, dyad, window_start, window_end, message, {events} FROM alerts "  # noqa: S608
+        "ORDER BY fired_at DESC, window_end DESC, alert_id LIMIT ?",
+        [limit],
+    ).df()
+    return int(total), frame

@@ -78,7 +78,8 @@ def busy_error(path: str, exc: Exception, *, read_only: bool) -> WorldwireError:
         advice = (
             "It is a read-only `worldwire serve`, and DuckDB lets no process write a store that another "
             "process has open, even one that only reads. Stop the server, or ingest into another --db file; "
-            f"reading beside it works (`worldwire.open(FILE, read_only=True)`, `worldwire events`). {WATCH_ADVICE}."
+            "reading beside it works (`worldwire.open(FILE, read_only=True)`, `worldwire events`). "
+            f"{WATCH_ADVICE}."
         )
     elif role == "writer":
         advice = (

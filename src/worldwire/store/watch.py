@@ -21,6 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import duckdb
@@ -260,7 +261,7 @@ class Watcher:
 
     def _document(self, item: watchstate.Item, fetched: Fetched, report: CycleReport) -> RawDocument | None:
         """The page as a document; a failed one for a failure that is final; None: try again next cycle."""
-        base = {"id": item.url, "origin": item.url, "title": item.title, "date": item.date}
+        base: dict[str, Any] = {"id": item.url, "origin": item.url, "title": item.title, "date": item.date}
         if fetched.error is None and fetched.body is not None:
             report.pages += 1
             return self._page(item, fetched)
@@ -280,7 +281,13 @@ class Watcher:
         assert fetched.body is not None
         url = fetched.final_url or item.url
         is_html = fetched.content_type is None or fetched.content_type in _HTML_TYPES
-        base = {"id": item.url, "origin": item.url, "title": item.title, "date": item.date, "url": url}
+        base: dict[str, Any] = {
+            "id": item.url,
+            "origin": item.url,
+            "title": item.title,
+            "date": item.date,
+            "url": url,
+        }
         max_chars = self.options.max_chars
         try:
             text, encoding = decode(fetched.body, repr(url), html=is_html)

@@ -71,12 +71,13 @@ def record_poll(
                     "SELECT url FROM watch_items WHERE url IN (SELECT unnest(?::VARCHAR[]))", [urls]
                 ).fetchall()
             }
-            fresh = [link for link in dict((link.url, link) for link in links).values() if link.url not in known]
+            fresh = [link for link in {link.url: link for link in links}.values() if link.url not in known]
             row = con.execute("SELECT coalesce(max(seq), 0) FROM watch_items").fetchall()
             base = int(row[0][0]) if row else 0
             for offset, link in enumerate(fresh, start=1):
                 con.execute(
-                    "INSERT INTO watch_items (url, source, title, date, found_at, seq) VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO watch_items (url, source, title, date, found_at, seq) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
                     [link.url, source, link.title, link.date, stamp, base + offset],
                 )
             added = len(fresh)
@@ -86,7 +87,8 @@ def record_poll(
         failed = status == "failed"
         con.execute(
             """
-            INSERT INTO watch_sources (url, kind, etag, last_modified, polled_at, status, error, failures, links)
+            INSERT INTO watch_sources
+                (url, kind, etag, last_modified, polled_at, status, error, failures, links)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (url) DO UPDATE SET
                 kind = coalesce(excluded.kind, watch_sources.kind),
