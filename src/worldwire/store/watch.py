@@ -39,6 +39,7 @@ from worldwire.store.dedup import Clusterer
 from worldwire.store.runner import COMMIT_EVERY, IngestReport, ProgressHook, ingest_documents
 from worldwire.store.writer import load_clusterer
 
+MAX_FETCH_THREADS = 32  # threads fetching pages (most of them wait for their host's turn)
 MAX_CHILD_SITEMAPS = 10  # sitemaps read from one sitemap index per cycle (the newest)
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
@@ -241,9 +242,14 @@ class Watcher:
     # ---- pages -------------------------------------------------------------------------------------
 
     def _documents(self, items: list[watchstate.Item], report: CycleReport) -> Iterator[RawDocument]:
-        """The pages of `items`, fetched a few at a time ahead of the analysis, yielded in order."""
-        ahead = 2 * self.fetcher.policy.connections
-        pool = ThreadPoolExecutor(self.fetcher.policy.connections)
+        """The pages of `items`, fetched a few at a time ahead of the analysis, yielded in order. A thread
+        waiting for its host's turn (the politeness delay) holds no connection: there are enough threads
+        for every host to have its turns while others wait, and the connections stay `connections`."""
+        policy = self.fetcher.policy
+        hosts = len({urlsplit(item.url).netloc for item in items})
+        threads = min(MAX_FETCH_THREADS, max(policy.connections, hosts * policy.per_host))
+        ahead = 2 * threads
+        pool = ThreadPoolExecutor(threads)
         window: deque[tuple[watchstate.Item, Future[Fetched]]] = deque()
         queue = iter(items)
         try:
