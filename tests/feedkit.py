@@ -51,6 +51,13 @@ def allow_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket, "create_connection", create_connection)
 
 
+@pytest.fixture(name="_ban_network", autouse=True)
+def loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """conftest's ban, with loopback let through (the feeds are served there): import it into a test
+    module and it replaces the ban there."""
+    allow_loopback(monkeypatch)
+
+
 @contextmanager
 def local_server() -> Iterator[HTTPServer]:
     """A threaded HTTP server on 127.0.0.1 (a free port), with robots.txt allowing everything."""

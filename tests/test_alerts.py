@@ -16,7 +16,7 @@ from starlette.exceptions import StarletteDeprecationWarning
 from typer.testing import CliRunner
 
 import worldwire
-from feedkit import allow_loopback, local_server
+from feedkit import local_server, loopback_only  # noqa: F401 -- a fixture
 from storekit import event, record
 from worldwire.errors import WorldwireError
 from worldwire.ingest.fetch import Fetcher, FetchPolicy
@@ -50,11 +50,6 @@ kind = "first"
 root = "fight"
 quiet = "365d"
 """
-
-
-@pytest.fixture(autouse=True)
-def _ban_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    allow_loopback(monkeypatch)
 
 
 def _day(weeks_before: int, weekday: int = 0) -> str:

@@ -7,8 +7,6 @@ a reload. Feeds and pages are served on 127.0.0.1; no request leaves loopback.
 from __future__ import annotations
 
 import datetime as dt
-import socket
-import threading
 import time
 import warnings
 from collections.abc import Iterator
@@ -16,18 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from pytest_httpserver import HTTPServer
 from starlette.exceptions import StarletteDeprecationWarning
 from werkzeug import Request, Response
 
-from feedkit import allow_loopback, local_server, page, rss, wikinews
+from feedkit import local_server, loopback_only, page, rss, wikinews  # noqa: F401 -- a fixture
 from test_dashboard_browser import (  # noqa: F401 -- `browser` is a fixture, used by name
     ARTIFACTS,
-    CHROMIUM,
     Browser,
-    _open_and_check_evidence,
     browser,
+    need_chromium,
+    serving,
 )
 from worldwire.ingest.fetch import Fetcher, FetchPolicy
 from worldwire.interfaces.server import create_app
@@ -48,11 +45,6 @@ kind = "first"
 root = "consult"
 dyad = "AFG-USA"
 """
-
-
-@pytest.fixture(autouse=True)
-def _ban_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    allow_loopback(monkeypatch)
 
 
 class Feed:
@@ -94,27 +86,14 @@ def _factory(feed: Feed, rules: Path, every: float) -> Any:
 @pytest.fixture
 def base_url(tmp_path: Path, feed: Feed) -> Iterator[str]:
     """`serve --watch` as `worldwire serve` runs it (lifespan on: the watcher's thread polls every second)."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (scripts/setup-system does)")
+    need_chromium()
     rules = tmp_path / "rules.toml"
     rules.write_text(RULES, encoding="utf-8")
     feed.add(FIRST)
-    app = create_app(tmp_path / "live.duckdb", watcher=_factory(feed, rules, every=1.0))
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="none", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=60)
-    sock.close()
-    app.state.con.close()
+    with serving(
+        create_app(tmp_path / "live.duckdb", watcher=_factory(feed, rules, every=1.0)), lifespan="on"
+    ) as url:
+        yield url
 
 
 def test_dashboard_shows_a_new_event_and_its_alert_while_watch_runs(

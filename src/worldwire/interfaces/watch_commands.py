@@ -180,15 +180,25 @@ def _raise_interrupt(_signum: int, _frame: object) -> None:
 
 
 def run_watch(db: Path, settings: WatchSettings, *, once: bool, as_json: bool) -> None:
-    """`worldwire watch`: cycles until Ctrl-C or SIGTERM (or one, `once`), a line for each on standard error,
-    a line for each commit when standard error is not a terminal, alerts on standard output."""
+    """`worldwire watch`: cycles until Ctrl-C or SIGTERM (or one, `once`), a line for each on standard error
+    (on a terminal, a live line while a cycle runs; elsewhere a line for each commit), alerts on standard
+    output."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     from worldwire.store import open_store
+    from worldwire.store.watchstate import watch_summary
 
     interval = every_seconds(settings.every)
     failed = 0
+    columns = (SpinnerColumn(), TextColumn("[bold]watch[/bold] {task.description}"), TimeElapsedColumn())
+    live = Progress(*columns, console=stderr, transient=True, disable=not stderr.is_terminal)
+    task = live.add_task("polling the sources", total=None)
 
     def committed(report: IngestReport) -> None:
-        stderr.print(_committed_line(report), soft_wrap=True, highlight=False)
+        if stderr.is_terminal:
+            live.update(task, description=_committed_line(report))
+        else:
+            stderr.print(_committed_line(report), soft_wrap=True, highlight=False)
 
     def cycle_done(report: CycleReport) -> None:
         nonlocal failed
@@ -200,16 +210,22 @@ def run_watch(db: Path, settings: WatchSettings, *, once: bool, as_json: bool) -
         for error in report.delivery_errors:
             stderr.print(f"  [yellow]{safe(error)}[/yellow]", soft_wrap=True, highlight=False)
         print_alerts(report.alerts, as_json=as_json)
+        live.update(task, description="waiting for the next cycle" if not once else "done")
 
     signal.signal(signal.SIGTERM, _raise_interrupt)  # stop as Ctrl-C does: what is committed stays
     with open_store(db) as store:
         watcher, _rules = build_watcher(store.con, settings, on_commit=committed)
+        known = watch_summary(store.con)
         every = "" if once else f", every {safe(settings.every)}; Ctrl-C stops"
         stderr.print(
-            f"watching {len(watcher.sources)} sources into {safe(db)}{every}", soft_wrap=True, highlight=False
+            f"watching {len(watcher.sources)} sources into {safe(db)} ({known['links']} links known, "
+            f"{known['waiting']} waiting){every}",
+            soft_wrap=True,
+            highlight=False,
         )
         try:
-            watcher.run(interval, once=once, on_cycle=cycle_done)
+            with live:
+                watcher.run(interval, once=once, on_cycle=cycle_done)
         except KeyboardInterrupt:
             stderr.print("[yellow]stopped: the next run resumes where this one stopped[/yellow]")
             raise typer.Exit(130) from None
