@@ -652,3 +652,27 @@ def test_store_is_busy_message_names_a_running_server(tmp_path: Path) -> None:
     finally:
         server.send_signal(signal.SIGTERM)
         server.communicate(timeout=30)
+
+
+def test_watch_a_source_that_breaks_the_parser_fails_alone(
+    server: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from worldwire.store import watch as watch_module
+
+    real = watch_module.read_listing
+
+    def fragile(data: bytes, url: str) -> Any:
+        if url.endswith("/evil.xml"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(data, url)
+
+    monkeypatch.setattr(watch_module, "read_listing", fragile)
+    server.expect_request("/evil.xml").respond_with_data(rss([]), content_type="application/rss+xml")
+    server.expect_request("/ok.xml").respond_with_data(rss([]), content_type="application/rss+xml")
+    watcher = _watcher(tmp_path / "w.duckdb", [server.url_for("/evil.xml"), server.url_for("/ok.xml")])
+    report = watcher.cycle()
+    watcher.con.close()
+    assert report.error is None
+    (error,) = report.failed_sources.values()
+    assert error.startswith("[E112]")
+    assert "RecursionError" in error

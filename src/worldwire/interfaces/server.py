@@ -342,6 +342,7 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
         if watcher is not None and thread is not None:
             watcher.stop()
             thread.join(timeout=60)
+            watcher.fetcher.close()
 
 
 def create_app(

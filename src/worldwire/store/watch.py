@@ -30,7 +30,7 @@ from worldwire.errors import Errors, InputError, WorldwireError
 from worldwire.ingest.decode import decode
 from worldwire.ingest.fetch import Fetched, Fetcher
 from worldwire.ingest.limits import html_chars
-from worldwire.ingest.sources import Link, newest, read_listing
+from worldwire.ingest.sources import Link, Listing, newest, read_listing
 from worldwire.models import RawDocument
 from worldwire.settings import default
 from worldwire.store import watchstate
@@ -225,7 +225,7 @@ class Watcher:
             if fetched.not_modified:
                 return _Polled(source, None, fetched=fetched, unchanged=True)
             return _Polled(source, None, fetched=fetched, error=fetched.error or "no body")
-        listing = read_listing(fetched.body, fetched.final_url or source)
+        listing = _listing(fetched.body, fetched.final_url or source)
         if listing.error is not None:
             return _Polled(source, None, fetched=fetched, error=listing.error)
         links = list(listing.links)
@@ -234,7 +234,7 @@ class Watcher:
             for child in newest(listing.links, MAX_CHILD_SITEMAPS):
                 got = self.fetcher.get(child.url, "feed")
                 if got.body is not None and got.error is None:
-                    part = read_listing(got.body, got.final_url or child.url)
+                    part = _listing(got.body, got.final_url or child.url)
                     if part.kind == "sitemap":
                         links.extend(part.links)
         return _Polled(source, listing.kind, tuple(newest(links, self.options.max_items)), fetched=fetched)
@@ -306,6 +306,15 @@ class Watcher:
         if is_html:
             return RawDocument(**base, html=text, encoding=encoding, text_limit=max_chars)
         return RawDocument(**base, text=text, encoding=encoding)
+
+
+def _listing(data: bytes, url: str) -> Listing:
+    """`read_listing`, never raising: a source that breaks the parser is a failed source, not a dead
+    watch (the next cycle polls it again)."""
+    try:
+        return read_listing(data, url)
+    except Exception as exc:  # third-party bytes must not stop the other sources
+        return Listing(None, error=Errors.E112.format(path=url, reason=f"{type(exc).__name__}: {exc}"))
 
 
 def _by_host(items: Sequence[watchstate.Item]) -> list[watchstate.Item]:
