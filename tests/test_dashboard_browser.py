@@ -15,6 +15,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,22 +43,21 @@ CHROMIUM_ARGS = [
 LOOPBACK = {"127.0.0.1"}
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Iterator[str]:
-    """The app over a store holding the seed article, served by uvicorn in a thread on a free port."""
+def need_chromium() -> None:
+    """Skip without Debian's Chromium, except in CI, where the browser tests must run."""
     if not CHROMIUM.exists():
         reason = f"{CHROMIUM} is missing: install Debian's chromium (scripts/setup-system does)"
         if os.environ.get("CI"):
             pytest.fail(f"the dashboard browser test must run in CI, but {reason}")
         pytest.skip(reason)
-    db = tmp_path_factory.mktemp("dashboard") / "seed.duckdb"
-    with worldwire.open(db) as store:
-        report = store.ingest([str(seed_path)], default_date="2023-05-17")
-    assert (report.done, report.failed) == (1, 0)
-    app = create_app(db)
+
+
+@contextmanager
+def serving(app: Any, *, lifespan: str = "off") -> Iterator[str]:
+    """`app` served by uvicorn in a thread on a free port of 127.0.0.1; its address."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))  # bound before the server starts: the port cannot be taken meanwhile
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="none", lifespan="off"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", ws="none", lifespan=lifespan))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -65,11 +65,25 @@ def base_url(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Itera
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("the dashboard server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
-    app.state.con.close()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=60)
+        sock.close()
+        app.state.con.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory, seed_path: Path) -> Iterator[str]:
+    """The app over a store holding the seed article, served by uvicorn in a thread on a free port."""
+    need_chromium()
+    db = tmp_path_factory.mktemp("dashboard") / "seed.duckdb"
+    with worldwire.open(db) as store:
+        report = store.ingest([str(seed_path)], default_date="2023-05-17")
+    assert (report.done, report.failed) == (1, 0)
+    with serving(create_app(db)) as url:
+        yield url
 
 
 @dataclass

@@ -266,6 +266,7 @@ def test_server_publishes_openapi_and_no_cdn_pages(client: TestClient) -> None:
         "places",
         "stats",
         "event-types",
+        "alerts",
     }
     assert {f"/api/{p}" for p in expected} | {"/api/articles/{article_id}"} == paths
     for operation in schema["paths"].values():

@@ -110,6 +110,34 @@ class Errors:
         "JSON ({reason}), so the file is probably still being written. It is not logged: the next run "
         "reads it again."
     )
+    # E117-E123: fetching from the web (`worldwire watch`): a page that fails becomes a failed document.
+    E117 = "[E117] cannot fetch {url!r}: {reason}. {then}"
+    E118 = (
+        "[E118] refused to fetch {url!r}: {host!r} is {kind} ({address}), not a public Internet address. "
+        "Links and redirects taken from feeds may not lead to this machine or its network (SSRF); pass "
+        "--allow-private to watch feeds on your own network on purpose."
+    )
+    E119 = (
+        "[E119] {url!r} is disallowed for worldwire by {robots}: worldwire respects robots.txt and does "
+        "not fetch it. {then}"
+    )
+    E120 = (
+        "[E120] {url!r} is not {wanted}: the server says it is {content_type!r}. worldwire reads HTML and "
+        "text pages, and RSS/Atom feeds or sitemaps as XML; it is not fetched again."
+    )
+    E121 = (
+        "[E121] {url!r} {problem}: worldwire follows at most {limit} redirects and never a loop. Link to "
+        "the final address instead; it is not fetched again."
+    )
+    E122 = (
+        "[E122] {path!r} is a web address: `worldwire ingest` reads files and folders. Fetch it with "
+        "`worldwire watch {path} --db FILE --once`, which polls feeds and sitemaps and fetches their "
+        "articles politely (docs/watch.md)."
+    )
+    E123 = (
+        "[E123] {url!r} sends more than {limit:,} bytes, the most worldwire reads from one response "
+        "(--max-bytes): it is not read further, and not fetched again."
+    )
     E201 = (
         "[E201] no article text found in the HTML of {what}: the page may be a list, a login wall or a "
         "page rendered by JavaScript. Save the rendered page, or pass its text as .txt."
@@ -146,10 +174,7 @@ class Errors:
         "[E601] the store was written by a newer worldwire (schema version {version}; this one reads up to "
         "{latest}). Upgrade worldwire, or ingest into a new --db file."
     )
-    E602 = (
-        "[E602] cannot open the store {path!r}: {reason}. Another worldwire may be writing to it; wait for "
-        "it to finish, or pass another --db file."
-    )
+    E602 = "[E602] cannot open the store {path!r}{mode}: {holder}. {advice}"
     E603 = "[E603] bad query: {reason}."
     E604 = (
         "[E604] a worker process died while analysing {what} ({reason}): killed, or out of memory. That "
@@ -221,4 +246,23 @@ class Errors:
     )
     E805 = (
         "[E805] the Spark job failed: {reason}. Check the Spark log above; a rerun to the same --out is safe."
+    )
+
+    # E9xx: live news (`worldwire watch`, `serve --watch`) and alerts.
+    E901 = (
+        "[E901] {source!r} is not a source worldwire can watch: {reason}. Give the addresses (http:// or "
+        "https://) of RSS/Atom feeds or news sitemaps, or a file listing them one a line ('#' starts a "
+        "comment)."
+    )
+    E902 = (
+        "[E902] invalid alert rules in {path}: {where}{reason}. docs/watch.md lists every rule key; the "
+        "whole file is checked before anything runs."
+    )
+    E903 = (
+        "[E903] alert {alert!r} was not delivered to the webhook {url}: {reason}. It is stored all the same "
+        "(`worldwire alerts list`, /api/alerts), and delivery is tried again after the next cycle."
+    )
+    E904 = (
+        "[E904] bad interval {value!r} for {what}: write a number and a unit, such as 90s, 15m, 1h, 7d or "
+        "2w{least}."
     )

@@ -41,6 +41,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFI
 # A feed file may hold many articles: it may be this many times larger than one article.
 _FEED_ARTICLES = 64
 STDIN = "-"
+_WEB_SCHEMES = ("http://", "https://")
 # Encodings whose lines cannot be cut at b"\n": such a stream is decoded whole.
 _WIDE_ENCODINGS = frozenset({"utf-16", "utf-32"})
 # Bytes one JSONL line may take: per character of its body (JSON may spell one as '\\uXXXX', 6 bytes),
@@ -74,6 +75,10 @@ def read_inputs(
         if item == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _read_stream(stream, "<stdin>", max_chars, fields, plain_text=True)
+            continue
+        if item.lower().startswith(_WEB_SCHEMES):  # fetching is `worldwire watch`'s work, not ingest's
+            what = readable(item)
+            yield RawDocument(id=what, origin=what, error=Errors.E122.format(path=what))
             continue
         path = Path(item)
         if not _is_dir(path):

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from worldwire.errors import InputError, WorldwireError
 from worldwire.ingest import normalize_date
-from worldwire.interfaces import store_commands
+from worldwire.interfaces import store_commands, watch_commands
 from worldwire.interfaces.terminal import safe
 from worldwire.pipeline import extract
 from worldwire.settings import default
@@ -341,15 +341,34 @@ def serve_command(
             "--token-file", help="File whose first line is the access token (else $WORLDWIRE_TOKEN)."
         ),
     ] = None,
+    watch: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--watch",
+            help="Keep the store current from this feed, sitemap or file of sources while serving "
+            "(repeatable): one process writes and serves, see docs/watch.md.",
+        ),
+    ] = None,
+    every: watch_commands.EveryOption = "15m",
+    alerts: watch_commands.AlertsOption = None,
+    allow_private: watch_commands.AllowPrivateOption = False,
+    workers: watch_commands.WatchWorkersOption = 1,
+    per_host: watch_commands.PerHostOption = 2,
+    delay: watch_commands.DelayOption = 1.0,
+    contact: watch_commands.ContactOption = None,
 ) -> None:
     """Serve the store read-only over HTTP: the JSON API under /api and the dashboard at /.
 
     Only loopback by default, answering only its own names (a defence against DNS rebinding). Listening
-    on another address needs --allow-remote and a token; see docs/security.md.
+    on another address needs --allow-remote and a token; see docs/security.md. With --watch, the same
+    process also keeps the store current (as `worldwire watch`), and the dashboard shows new events and
+    alerts as they come: the API still never writes.
 
     Example:
 
         worldwire serve --db demo.duckdb --port 8000   # then open http://127.0.0.1:8000/
+
+        worldwire serve --db news.duckdb --watch feeds.txt --every 15m --alerts rules.toml
     """
     import uvicorn  # deferred: only this command needs the server
 
@@ -359,10 +378,18 @@ def serve_command(
     token = read_token(token_file)
     check_bind(host, allow_remote=allow_remote, token=token)
     hosts = allowed_hosts(host, allow_host or ())
-    uvicorn.run(create_app(db, hosts=hosts, token=token), host=host, port=port, log_level="info")
+    watcher = None
+    if watch:
+        settings = watch_commands.WatchSettings(
+            list(watch), every, alerts, allow_private, workers, per_host, delay, contact=contact
+        )
+        watcher = watch_commands.watcher_factory(settings)  # sources, rules and --every checked now
+    app_ = create_app(db, hosts=hosts, token=token, watcher=watcher)
+    uvicorn.run(app_, host=host, port=port, log_level="info")
 
 
 store_commands.register(app)
+watch_commands.register(app)
 
 
 def _version(value: bool) -> None:

@@ -9,9 +9,11 @@ from the network: no Swagger UI (it comes from a CDN); the schema is at /api/ope
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
-from collections.abc import Iterator
+import threading
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -28,6 +30,7 @@ from worldwire.ingest import normalize_date
 from worldwire.interfaces.guard import Guard
 from worldwire.interfaces.server_models import (
     Actors,
+    Alerts,
     Article,
     Dyads,
     ErrorBody,
@@ -40,7 +43,9 @@ from worldwire.interfaces.server_models import (
     Timeline,
 )
 from worldwire.store import names, queries
+from worldwire.store.alerts import alert_page
 from worldwire.store.api import connect
+from worldwire.store.watch import CycleReport, Watcher
 
 STATIC = Path(__file__).resolve().parent / "web" / "static"
 log = logging.getLogger("worldwire.server")
@@ -250,6 +255,18 @@ def places(cur: Cursor, span: Span, top: Annotated[int, _query("top", ge=1, le=5
     return Places.model_validate({"items": queries.records(queries.places(cur, top=top, **span))})
 
 
+@router.get("/alerts", summary="Alerts raised by the watch's rules, newest first, with their events")
+def alerts(
+    cur: Cursor,
+    dyad: Dyad = "",
+    page: Annotated[int, _query("page", ge=1)] = 1,
+    page_size: Annotated[int, _query("page_size", ge=1, le=queries.MAX_PAGE_SIZE)] = 20,
+) -> Alerts:
+    if page * page_size > queries.MAX_DEPTH:
+        raise WorldwireError(Errors.E702.format(page=page, page_size=page_size, limit=queries.MAX_DEPTH))
+    return Alerts.model_validate(alert_page(cur, page=page, page_size=page_size, dyad=dyad or None))
+
+
 @router.get("/articles/{article_id}", summary="An article's cleaned text and its events' evidence spans")
 def article(cur: Cursor, article_id: str) -> Article:
     found = queries.article(cur, article_id)
@@ -299,19 +316,60 @@ def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, Errors.E705.format(method=request.method, path=request.url.path))
 
 
+WatcherFactory = Callable[[duckdb.DuckDBPyConnection], Watcher]
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """With a watcher: its cycles run in a thread for as long as the server does."""
+    watcher: Watcher | None = app.state.watcher
+    thread = None
+    if watcher is not None:
+
+        def cycle_done(report: CycleReport) -> None:
+            log.info("watch %s", report.line())
+            for alert in report.alerts:
+                log.warning("ALERT %s [%s] %s", alert.dyad, alert.rule, alert.message)
+
+        watcher.stopping.clear()
+        thread = threading.Thread(
+            target=watcher.run, kwargs={"on_cycle": cycle_done}, name="worldwire-watch", daemon=True
+        )
+        thread.start()
+    try:
+        yield
+    finally:
+        if watcher is not None and thread is not None:
+            watcher.stop()
+            thread.join(timeout=60)
+            watcher.fetcher.close()
+
+
 def create_app(
-    db: Path, static: Path = STATIC, *, hosts: frozenset[str] | None = None, token: str | None = None
+    db: Path,
+    static: Path = STATIC,
+    *,
+    hosts: frozenset[str] | None = None,
+    token: str | None = None,
+    watcher: WatcherFactory | None = None,
 ) -> FastAPI:
     """The API and dashboard over the store `db`, opened read-only. A missing file is an error (E706):
     serving must never create an empty store in the wrong place.
 
     `hosts`: the Host names answered (others get E707); `worldwire serve` always gives them (see
     `guard.allowed_hosts`), None answers any, for in-process clients. `token`: every request must carry it.
+    `watcher`: builds the `Watcher` that keeps the store current (`serve --watch`) from a connection of
+    its own. The store is then opened for writing (and created if missing) by this one process; the
+    watcher commits in short transactions, and every request reads through a cursor of the same database,
+    so it sees each commit at once. The API still only reads. It is `app.state.watcher`, and its cycles run
+    in a thread while the app runs (lifespan).
     """
-    if not Path(db).is_file():
+    if watcher is None and not Path(db).is_file():
         raise WorldwireError(Errors.E706.format(path=str(db)))
-    con = connect(db, read_only=True)  # lives as long as the app: a restarted server (lifespan) reuses it
+    # The connection lives as long as the app: a restarted server (lifespan) reuses it.
+    con = connect(db, read_only=watcher is None)
     app = FastAPI(
+        lifespan=_lifespan,
         title="worldwire",
         version=__version__,
         summary="Political events coded from news, with evidence: a read-only API over a worldwire store.",
@@ -321,6 +379,7 @@ def create_app(
     )
     app.state.con = con
     app.state.db = Path(db)
+    app.state.watcher = watcher(con.cursor()) if watcher is not None else None
     app.add_exception_handler(WorldwireError, _on_worldwire_error)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(HTTPException, _on_http_error)

@@ -207,3 +207,51 @@ class EventType(BaseModel):
 class EventTypes(BaseModel):
     cameo_roots: list[EventType]
     plover: list[EventType]
+
+
+class AlertEvent(BaseModel):
+    """One of the events that fired an alert (the event's own fields, as /api/events gives them)."""
+
+    event_id: str
+    date: dt.date | None
+    actor1_code: str | None
+    actor1_name: str | None
+    actor2_code: str | None
+    actor2_name: str | None
+    dyad: str | None
+    cameo: str
+    cameo_root: str
+    quad_class: int | None
+    goldstein: float | None
+    plover: str | None
+    confidence: float | None
+    evidence: str | None
+    source_url: str | None
+    first_article_id: str
+
+
+class Alert(BaseModel):
+    """An alert a rule raised: on which dyad, over which window, why, and the events that fired it."""
+
+    alert_id: str
+    rule: str
+    kind: str  # spike, goldstein or first
+    dyad: str | None
+    window_start: dt.date
+    window_end: dt.date
+    value: float | None  # what was measured: events in the window, or their mean Goldstein
+    baseline: float | None  # what it was compared with: the mean per window before, the window before
+    threshold: float | None
+    message: str
+    event_ids: list[str]
+    fired_at: dt.datetime
+    delivered_at: dt.datetime | None  # posted to the rules' webhook
+    delivery_error: str | None
+    events: list[AlertEvent]
+
+
+class Alerts(BaseModel):
+    page: int
+    page_size: int
+    total: int
+    items: list[Alert]

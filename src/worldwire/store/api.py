@@ -13,6 +13,7 @@ from worldwire.errors import Errors, WorldwireError
 from worldwire.models import Modality
 from worldwire.store import export as exports
 from worldwire.store import names, queries
+from worldwire.store.locks import busy_error
 from worldwire.store.names import Dyad
 from worldwire.store.runner import IngestReport, ProgressHook, ingest_into, store_records
 from worldwire.store.schema import LATEST, migrate
@@ -46,7 +47,7 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
-        raise WorldwireError(Errors.E602.format(path=str(path), reason=exc)) from exc
+        raise busy_error(str(path), exc, read_only=read_only) from exc
     if not read_only:
         migrate(con)
     return con
@@ -89,7 +90,7 @@ def _version(path: str | Path, *, foreign: bool = False) -> int:
             rows = con.execute("SELECT max(version) FROM schema_migrations").fetchall()
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():  # another process writes to it: say so, as opening it would
-            raise WorldwireError(Errors.E602.format(path=str(path), reason=exc)) from exc
+            raise busy_error(str(path), exc, read_only=not foreign) from exc
         raise refuse(f"DuckDB cannot read it, it may be truncated or damaged: {exc}") from exc
     except duckdb.Error as exc:
         raise refuse(f"DuckDB cannot read it, it may be truncated or damaged: {exc}") from exc

@@ -34,7 +34,7 @@ from worldwire.output import to_record
 from worldwire.pipeline import extract_documents, failed_document
 from worldwire.settings import default
 from worldwire.store.config import store_config
-from worldwire.store.dedup import signature
+from worldwire.store.dedup import Clusterer, signature
 from worldwire.store.ids import content_hash, digest, input_key
 from worldwire.store.writer import Entry, Status, Writer, load_clusterer, now
 
@@ -136,12 +136,13 @@ class _Session:
         commit_every: int,
         progress: ProgressHook | None,
         on_commit: ProgressHook | None,
+        clusterer: Clusterer | None = None,
     ) -> None:
         self.started = time.perf_counter()
         run_id = _start_run(con, inputs)
         self.con = con
         self.report = IngestReport(run_id=run_id)
-        self.writer = Writer(con, run_id, load_clusterer(con))
+        self.writer = Writer(con, run_id, clusterer if clusterer is not None else load_clusterer(con))
         self.logged = {row[0] for row in con.execute("SELECT input_key FROM ingest_log").fetchall()}
         self.stored = {row[0] for row in con.execute("SELECT article_id FROM articles").fetchall()}
         self.ready: list[Entry] = []
@@ -219,11 +220,44 @@ def ingest_into(
     """Ingest `inputs` into the open store `con`; returns the run's counts (see `IngestReport`).
     `follow_links`: read a folder's symbolic links that lead out of it too; `fields`: the JSONL fields
     holding text, date, URL and title, when not the usual ones."""
-    session = _Session(con, inputs, commit_every, progress, on_commit)
+    return ingest_documents(
+        con,
+        read_inputs(inputs, max_chars=max_chars, follow_links=follow_links, fields=fields),
+        inputs,
+        workers=workers,
+        raw_mode=raw_mode,
+        default_date=default_date,
+        batch_size=batch_size,
+        commit_every=commit_every,
+        progress=progress,
+        on_commit=on_commit,
+        doc_seconds=doc_seconds,
+    )
+
+
+def ingest_documents(
+    con: duckdb.DuckDBPyConnection,
+    documents: Iterable[RawDocument],
+    inputs: Sequence[str],
+    *,
+    workers: int = 1,
+    raw_mode: bool = False,
+    default_date: str | None = None,
+    batch_size: int = default("batch_size"),
+    commit_every: int = COMMIT_EVERY,
+    progress: ProgressHook | None = None,
+    on_commit: ProgressHook | None = None,
+    doc_seconds: float = default("doc_seconds"),
+    clusterer: Clusterer | None = None,
+) -> IngestReport:
+    """Ingest documents already read (`inputs` names them in the run's row): what `ingest_into` does
+    after reading files, and what `worldwire watch` does with the pages it fetched. `clusterer`: one kept
+    by a caller that writes many runs (it must be the store's only writer), instead of one loaded here."""
+    session = _Session(con, inputs, commit_every, progress, on_commit, clusterer)
     to_parse: deque[_Pending] = deque()
 
     def fresh() -> Iterator[RawDocument]:
-        for raw in read_inputs(inputs, max_chars=max_chars, follow_links=follow_links, fields=fields):
+        for raw in documents:
             content = content_hash(raw)
             key = input_key(raw, content)
             if session.triage(key, raw.origin, raw.id, content, raw.error):

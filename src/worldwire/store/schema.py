@@ -111,6 +111,31 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
             WHERE events.event_id = m.event_id;
         """,
     ),
+    (
+        4,
+        "watch_sources, watch_items, alerts: `worldwire watch` resumes where it stopped; alerts are kept",
+        # A link is done when the ingest log holds its URL as an origin (committed with the article it
+        # gave), so watch_items only remembers what was found and how often fetching it failed.
+        """
+        CREATE TABLE watch_sources (
+            url VARCHAR PRIMARY KEY, kind VARCHAR, etag VARCHAR, last_modified VARCHAR,
+            polled_at TIMESTAMP, status VARCHAR, error VARCHAR,
+            failures INTEGER NOT NULL DEFAULT 0, links INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE watch_items (
+            url VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, title VARCHAR, date DATE,
+            found_at TIMESTAMP NOT NULL, seq INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0, error VARCHAR, tried_at TIMESTAMP
+        );
+        CREATE TABLE alerts (
+            alert_id VARCHAR PRIMARY KEY, rule VARCHAR NOT NULL, kind VARCHAR NOT NULL, dyad VARCHAR,
+            window_start DATE NOT NULL, window_end DATE NOT NULL,
+            value DOUBLE, baseline DOUBLE, threshold DOUBLE, message VARCHAR NOT NULL,
+            event_ids VARCHAR[] NOT NULL, fired_at TIMESTAMP NOT NULL,
+            delivered_at TIMESTAMP, delivery_error VARCHAR, delivery_attempts INTEGER NOT NULL DEFAULT 0
+        );
+        """,
+    ),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -41,6 +41,7 @@ function parseRoute() {
   const route = {
     dyad: null,
     article: null,
+    alerts: parts[0] === "alerts",
     event: params.get("event") || null,
     since: params.get("since") || "",
     until: params.get("until") || "",
@@ -69,10 +70,12 @@ function href(route) {
   }
   const query = params.toString() ? `?${params}` : "";
   if (route.article) return `#/article/${encodeURIComponent(route.article)}${query}`;
+  if (route.alerts) return `#/alerts${query}`;
   return route.dyad ? `#/dyad/${encodeURIComponent(route.dyad)}${query}` : `#/${query}`;
 }
 
-const go = (changes) => (location.hash = href({ ...parseRoute(), ...changes }));
+const go = (changes) =>
+  (location.hash = href({ ...parseRoute(), alerts: false, ...changes }));
 const pair = (dyad) => (dyad ? dyad.split("-").filter(Boolean) : []);
 // Every view is filtered alike: the dyad, the dates and the lowest coder confidence shown.
 const filters = (route) => ({
@@ -210,6 +213,19 @@ function eventsCsv(items) {
     return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
   };
   return [columns.join(","), ...items.map((item) => columns.map((c) => cell(item[c])).join(","))].join("\n") + "\n";
+}
+
+/** The alerts badge in the top bar: how many alerts the watch's rules raised; it opens their list. */
+async function loadAlertsBadge() {
+  try {
+    const data = await getJSON(apiUrl("alerts", { page_size: 1 }));
+    const badge = $("alerts-badge");
+    badge.textContent = `${fmt.num(data.total)} ${data.total === 1 ? "alert" : "alerts"}`;
+    badge.classList.toggle("none", !data.total);
+    return data.total;
+  } catch {
+    return null;
+  }
 }
 
 async function loadStats() {
@@ -523,8 +539,77 @@ function storeCard() {
   return el;
 }
 
+function alertsCard() {
+  const url = apiUrl("alerts", { page_size: 50 });
+  const { el, body } = card("Alerts", url, {
+    testid: "alerts",
+    wide: true,
+    subtitle: "raised by the watch's rules after each cycle, newest first · click an event to read it",
+  });
+  fill(body, url, (data) => {
+    if (!data.items.length)
+      return empty("No alerts yet: run worldwire watch (or serve --watch) with --alerts rules.toml.");
+    return h(
+      "ol",
+      { class: "alert-list" },
+      data.items.map((a) =>
+        h(
+          "li",
+          { class: "alert-item", "data-testid": "alert-item", "data-rule": a.rule, "data-dyad": a.dyad || "" },
+          h("h3", {}, a.message),
+          h(
+            "p",
+            { class: "meta" },
+            `${a.kind} · ${fmt.date(a.window_start)} – ${fmt.date(a.window_end)} · fired ${a.fired_at.slice(0, 16).replace("T", " ")} UTC · `,
+            a.dyad ? h("a", { href: href({ ...DEFAULTS, dyad: a.dyad }) }, `${a.dyad} timeline`) : null,
+            a.delivery_error ? ` · webhook: ${a.delivery_error}` : a.delivered_at ? " · sent to the webhook" : null,
+          ),
+          h(
+            "table",
+            {},
+            h(
+              "tbody",
+              {},
+              a.events.map((ev) =>
+                h(
+                  "tr",
+                  {
+                    tabindex: 0,
+                    "data-testid": "alert-event",
+                    onclick: () => go({ article: ev.first_article_id, event: ev.event_id, dyad: a.dyad }),
+                    onkeydown: (e) =>
+                      e.key === "Enter" && go({ article: ev.first_article_id, event: ev.event_id, dyad: a.dyad }),
+                  },
+                  h("td", { class: "nowrap" }, fmt.date(ev.date)),
+                  h("td", { class: "nowrap" }, `${ev.actor1_code || "?"} → ${ev.actor2_code || "—"}`),
+                  h("td", {}, h("code", {}, ev.cameo)),
+                  h("td", {}, h("div", { class: "evidence" }, ev.evidence || "—")),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+  });
+  return el;
+}
+
 async function renderMain(route) {
   const view = $("view");
+  if (route.alerts) {
+    document.title = "Alerts · worldwire";
+    view.replaceChildren(
+      h(
+        "div",
+        { class: "view-head" },
+        h("h1", { "data-testid": "view-title" }, "Alerts"),
+        h("a", { class: "back", href: "#/" }, "← all dyads"),
+      ),
+      h("div", { class: "grid" }, alertsCard()),
+    );
+    return;
+  }
   if (!world) {
     try {
       world = await getJSON("world.geojson");
@@ -770,7 +855,7 @@ function render() {
   const route = parseRoute();
   syncControls(route);
   if (spanKey(route) !== optionsKey) loadDyadOptions(route);
-  const key = JSON.stringify([route.dyad, spanKey(route), route.by, route.page, route.size]);
+  const key = JSON.stringify([route.alerts, route.dyad, spanKey(route), route.by, route.page, route.size]);
   if (key !== shownKey) {
     shownKey = key;
     renderMain(route);
@@ -779,8 +864,35 @@ function render() {
   else closeArticle();
 }
 
+// ---- live: a store kept current by `worldwire serve --watch` -----------------------------------------------
+
+// Every REFRESH seconds (?refresh=N in the address, 1 to 3600; 30 by default) the page asks what the store
+// holds; when a watch cycle has added articles or alerts, every view is drawn again from the API.
+const REFRESH = Math.min(3600, Math.max(1, Number(new URLSearchParams(location.search).get("refresh")) || 30));
+let seen = null;
+
+async function poll() {
+  try {
+    const [s, alerts] = await Promise.all([getJSON(apiUrl("stats")), getJSON(apiUrl("alerts", { page_size: 1 }))]);
+    const now = [s.inputs, s.articles, s.events, alerts.total].join("|");
+    if (seen !== null && now !== seen) {
+      loadStats();
+      loadAlertsBadge();
+      optionsKey = null;
+      shownKey = null;
+      render();
+    }
+    seen = now;
+  } catch {
+    // the server may be restarting: ask again next time
+  }
+}
+
 installTooltip($("tooltip"));
 installControls();
 loadStats();
+loadAlertsBadge();
 window.addEventListener("hashchange", render);
 render();
+poll();
+setInterval(poll, REFRESH * 1000);
