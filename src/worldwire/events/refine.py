@@ -40,9 +40,7 @@ class CodeRefiner(ArgumentReader):
         words = [c for c in token.children if c.dep_ in OBJECTS]
         objects = [i for c in words for i in self._actors_of(c)]
         person = any(resolved(self.actors, i).kind == "person" for i in objects)
-        stand = any(
-            c.lemma_.lower() in book.made_things and self.token_actor[c.i] is None for c in words
-        )
+        stand = any(c.lemma_.lower() in book.made_things and self.token_actor[c.i] is None for c in words)
         return book.verbal_attack_code if person or stand else None
 
     def _violence_detail(self, token: Token, source: Side, target: Side | None, code: str) -> str:
