@@ -472,14 +472,14 @@ def _confidences(text: str) -> list[float]:
 
 def test_confidence_follows_the_evidence() -> None:
     """A named source and target, a specific pattern, an asserted act outside quotes rank above the same
-    act made possible, quoted or aimed at nobody."""
+    act made possible, quoted or aimed at nobody. (Whether a simple present is weaker evidence is left to the
+    fit: its weight was -0.35 on 204 events and +0.09 on 217, no stable sign to test.)"""
     plain = max(_confidences("Australia imposed sanctions on Russia."))
     assert plain >= 0.6  # a calibrated estimate: about two in three such events are right on real news
     assert max(_confidences("Australia imposed sanctions.")) < plain  # aimed at nobody
     assert max(_confidences("Australia might impose sanctions on Russia.")) < plain
     assert max(_confidences('France said: "Australia imposed sanctions on Russia."')) < plain
     assert max(_confidences("We think Australia imposed sanctions on Russia.")) < plain
-    assert max(_confidences("Australia imposes sanctions on Russia.")) < plain  # a standing description
     assert all(0.05 <= c <= 0.95 for c in _confidences("Russian soldiers were attacked."))
 
 
