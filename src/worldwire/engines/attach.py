@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from worldwire.errors import Errors, WorldwireError
+from worldwire.store.derived import CLUSTER_ORDER, Change
 from worldwire.store.schema import LATEST
 from worldwire.store.writer import ARTICLE_TABLES, now, refresh_clusters, refresh_events
 
@@ -121,11 +122,22 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, report: AttachReport) -> N
         )
     new = "article_id IN (SELECT article_id FROM _attach_new)"
     touched = _strings(con, f"SELECT DISTINCT event_id FROM mentions WHERE {new}")  # noqa: S608
+    fresh = None
     if sources["events"] is not None:
         fresh = f"SELECT * FROM {sources['events']} WHERE event_id NOT IN (SELECT event_id FROM events)"  # noqa: S608
-        report.added["events"] = _insert(con, "events", fresh, [])
+    # Every event this attach adds or recounts, so the summaries and the word index move with them.
+    con.execute(
+        "CREATE OR REPLACE TEMP TABLE _attach_events AS SELECT unnest(?::VARCHAR[]) AS event_id"
+        + (f" UNION SELECT event_id FROM ({fresh})" if fresh else ""),
+        [touched],
+    )
+    change = Change(con, "SELECT event_id FROM _attach_events")
+    if fresh is not None:
+        report.added["events"] = _insert(con, "events", f"{fresh} ORDER BY {CLUSTER_ORDER}", [])
     if touched:  # an event already in the store gains the new reports: recount it
         refresh_events(con, touched)
+    change.settle()
+    con.execute("DROP TABLE _attach_events")
     clusters = _strings(con, f"SELECT DISTINCT cluster_id FROM articles WHERE {new}")  # noqa: S608
     if clusters:
         refresh_clusters(con, clusters)

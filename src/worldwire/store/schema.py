@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from worldwire.errors import Errors, WorldwireError
+from worldwire.store import summaries, wordindex
 
 if TYPE_CHECKING:
     import duckdb
@@ -110,6 +111,13 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
                   FROM mentions GROUP BY event_id) AS m
             WHERE events.event_id = m.event_id;
         """,
+    ),
+    (
+        4,
+        "summaries (events per day, dyad, country, actor, edge and place) and the word index of evidence",
+        # Built from the definitions in store/summaries.py and store/wordindex.py: changing those needs
+        # a new migration that drops and rebuilds what they describe.
+        summaries.ddl() + wordindex.DDL + summaries.rebuild_sql() + wordindex.rebuild_sql(),
     ),
 )
 LATEST = MIGRATIONS[-1][0]

@@ -1,0 +1,331 @@
+"""Which table answers a question: a summary table when the question's filters are columns it is grouped
+by, the word index for the words of a text query, the events table for the rest, and never all events
+when a page needs only the newest few.
+
+- Whole months come from the monthly summaries; the days before the first whole month and after the
+  last one are counted from `events` (a date range, which DuckDB reads from a few row groups, as events
+  are written in date order: see `store.derived`), so any `since`/`until` stays exact to the day.
+- A page of events, newest first, is read from the events dated on or after a cutoff: the day (or
+  month) by which the newest `offset + page_size` matching events are reached, read from a summary's
+  counts. When a summary counts more than the question selects (it knows only some of the filters), the
+  cutoff is set for many times the page, and if the events on or after it still do not fill the page,
+  the page is read again without a cutoff. Either way the page is exactly the one without a cutoff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
+
+from worldwire.store import summaries, wordindex
+from worldwire.store.filters import Filter, and_
+
+if TYPE_CHECKING:
+    import duckdb
+
+ORDER = "ORDER BY date DESC NULLS LAST, global_event_id"
+MARGIN = 16  # a cutoff from counts of more than the question selects: this many pages' worth
+DATES = frozenset({"since", "until", "negated"})
+
+
+def tenths(min_confidence: float | None) -> int | None:
+    """`min_confidence` as `summary_days.confidence_tenths` (0 to 10), or None when it is no tenth."""
+    if min_confidence is None:
+        return None
+    return next((k for k in range(11) if min_confidence == k / 10), None)
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def _month_end(day: dt.date) -> dt.date:
+    following = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return following - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Months:
+    """A date range as whole months (`first`, `last`: month starts, None where the range is open) and the
+    days at either end outside them (`edges`: first and last day of each)."""
+
+    first: dt.date | None
+    last: dt.date | None
+    edges: tuple[tuple[dt.date, dt.date], ...]
+
+
+def months(since: str | None, until: str | None) -> Months:
+    start = _day(since) if since else None
+    end = _day(until) if until else None
+    first = last = None
+    edges: list[tuple[dt.date, dt.date]] = []
+    if start is not None:
+        first = start if start.day == 1 else _month_end(start) + dt.timedelta(days=1)
+        if start.day != 1:
+            edges.append((start, min(_month_end(start), end) if end else _month_end(start)))
+    if end is not None:
+        last = end.replace(day=1) if end == _month_end(end) else (end.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        if end != _month_end(end):
+            edge = (max(end.replace(day=1), start) if start else end.replace(day=1), end)
+            if not edges or edges[0] != edge:
+                edges.append(edge)
+    return Months(first, last, tuple(edges))
+
+
+def where_sql(conditions: Sequence[str]) -> str:
+    """` WHERE a AND b`, or nothing."""
+    return (" WHERE " + " AND ".join(conditions)) if conditions else ""
+
+
+def monthly(
+    summary: summaries.Summary, f: Filter, conditions: Sequence[str], params: Sequence[Any]
+) -> tuple[str, list[Any]]:
+    """A subquery of `summary`'s rows for the dates of `f`: whole months from the summary table, the days
+    at either end from `events`; `conditions` (over the summary's columns) select the rest of `f`."""
+    span = months(f.since, f.until)
+    table: list[str] = []
+    table_params: list[Any] = []
+    if f.since:
+        table.append("month >= ?::DATE")
+        table_params.append(span.first)
+    if f.until:
+        table.append("month <= ?::DATE")
+        table_params.append(span.last)
+    sql = f"SELECT * FROM {summary.table}{where_sql(table)}"  # noqa: S608
+    if span.edges:
+        ranges = " OR ".join("date BETWEEN ?::DATE AND ?::DATE" for _ in span.edges)
+        sql += f" UNION ALL SELECT * FROM ({summary.rows('events', f' AND ({ranges})')})"  # noqa: S608
+        table_params += [day for edge in span.edges for day in edge]
+    return f"(SELECT * FROM ({sql}){where_sql(conditions)})", [*table_params, *params]  # noqa: S608
+
+
+def summary_of(summary: summaries.Summary, f: Filter) -> tuple[list[str], list[Any]] | None:
+    """Conditions over `summary`'s columns that select exactly the events `f` selects, dates apart (for
+    the monthly summaries) or with them (days); None when `summary` cannot tell those events apart."""
+    rest = f.used() - DATES
+    conditions: list[str] = []
+    params: list[Any] = []
+    negated_column = summary is not summaries.DYADS
+    if not f.negated and negated_column:
+        conditions.append("NOT negated")
+    if summary is summaries.DAYS:
+        if rest - {"root", "plover", "min_confidence"}:
+            return None
+        if f.root is not None:
+            conditions.append("cameo_root = ?")
+            params.append(f.root)
+        if f.plover is not None:
+            conditions.append("plover = ?")
+            params.append(f.plover)
+        if f.min_confidence is not None:
+            k = tenths(f.min_confidence)
+            if k is None:
+                return None
+            conditions.append("confidence_tenths >= ?")
+            params.append(k)
+        if f.since:
+            conditions.append("date >= ?::DATE")
+            params.append(f.since)
+        if f.until:
+            conditions.append("date <= ?::DATE")
+            params.append(f.until)
+        return conditions, params
+    if summary is summaries.DYADS:
+        if rest != {"dyad"}:
+            return None
+        keys = f.dyad_keys()
+        conditions.append(f"dyad IN ({', '.join('?' for _ in keys)})")
+        return conditions, [*params, *keys]
+    if summary is summaries.COUNTRIES:
+        if rest != {"country"}:
+            return None
+        return [*conditions, "country = ?"], [*params, f.country]
+    if summary is summaries.CODES:
+        if rest != {"actor_code"}:
+            return None
+        return [*conditions, "code = ?"], [*params, f.actor_code]
+    if rest:  # actors, edges and places: dates and negated events only
+        return None
+    return conditions, params
+
+
+MEAN = (
+    "CASE WHEN sum(goldstein_odd) > 0 THEN 'NaN'::DOUBLE "
+    "ELSE round(sum(goldstein_sum)::DOUBLE / nullif(sum(goldstein_n), 0), 2) END"
+)
+
+
+# ---- pages of events, newest first ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How many events a source counts per date (a day, or a month's first day), newest first; `exact`:
+    it counts what the question selects, no more."""
+
+    per_date: list[tuple[dt.date, int]]
+    undated: int
+    exact: bool
+    close: bool = False  # exact but for the months at either end of a date range
+
+    @property
+    def total(self) -> int:
+        return sum(n for _, n in self.per_date) + self.undated
+
+    def cutoff(self, need: int) -> dt.date | None:
+        """The latest date by which `need` events are reached; None when only all of them are enough."""
+        seen = 0
+        for day, n in self.per_date:
+            seen += n
+            if seen >= need:
+                return day
+        return None
+
+
+def _counted(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], exact: bool, close: bool = False
+) -> Counts:
+    rows = con.execute(sql, params).fetchall()
+    dated = sorted(((d, int(n)) for d, n in rows if d is not None), reverse=True)
+    return Counts(dated, sum(int(n) for d, n in rows if d is None), exact, close or exact)
+
+
+def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
+    """Counts per date from every summary that can tell apart some of `f`'s events (of those it cannot
+    tell apart: more than `f` selects, never fewer)."""
+    found = []
+    rest = f.used() - DATES
+    reduced = Filter(
+        root=f.root, plover=f.plover, negated=f.negated, since=f.since, until=f.until,
+        min_confidence=f.min_confidence if tenths(f.min_confidence) is not None else None,
+    )  # fmt: skip
+    days = summary_of(summaries.DAYS, reduced)
+    assert days is not None
+    sql = f"SELECT date, sum(events) FROM summary_days{where_sql(days[0])} GROUP BY date"  # noqa: S608
+    found.append(_counted(con, sql, days[1], exact=reduced.used() - DATES == rest))
+    for summary, name in (
+        (summaries.DYADS, "dyad"),
+        (summaries.COUNTRIES, "country"),
+        (summaries.CODES, "actor_code"),
+    ):
+        if name not in rest:
+            continue
+        value = getattr(f, name)
+        one = Filter(negated=f.negated, **{name: value})
+        conditions, params = summary_of(summary, one) or ([], [])
+        if f.since:  # whole months that reach into the range: more than it holds, never less
+            conditions = [*conditions, "(month IS NULL OR month >= date_trunc('month', ?::DATE))"]
+            params = [*params, f.since]
+        if f.until:
+            conditions = [*conditions, "(month IS NULL OR month <= ?::DATE)"]
+            params = [*params, f.until]
+        if f.since or f.until:
+            conditions = [*conditions, "month IS NOT NULL"]
+        sql = f"SELECT month, sum(events) FROM {summary.table}{where_sql(conditions)} GROUP BY month"  # noqa: S608
+        found.append(_counted(con, sql, params, exact=False, close=rest == {name}))
+    return found
+
+
+def _exact_total(con: duckdb.DuckDBPyConnection, f: Filter) -> int | None:
+    """How many events `f` selects, from a summary, when one tells them all apart."""
+    for summary in (summaries.DAYS, summaries.DYADS, summaries.COUNTRIES, summaries.CODES):
+        found = summary_of(summary, f)
+        if found is None:
+            continue
+        if summary is summaries.DAYS:
+            sql = f"SELECT sum(events) FROM summary_days{where_sql(found[0])}"  # noqa: S608
+            params = found[1]
+        else:
+            source, params = monthly(summary, f, *found)
+            sql = f"SELECT sum(events) FROM {source}"  # noqa: S608
+        row = con.execute(sql, params).fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+    return None
+
+
+def _rowids(
+    con: duckdb.DuckDBPyConnection, where: str, params: list[Any], limit: int | None, offset: int
+) -> list[int]:
+    sql = f"SELECT rowid FROM events{where} {ORDER}"  # noqa: S608
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return [int(row[0]) for row in con.execute(sql, params).fetchall()]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    ids: list[int]  # rowids of the page's events, in order
+    total: int | None  # how many events match, where known without counting them one by one
+
+
+def page(
+    con: duckdb.DuckDBPyConnection, f: Filter, limit: int | None, offset: int = 0
+) -> Page:
+    """The rowids of events `offset` to `offset + limit` of those `f` selects, newest first (all of
+    them when `limit` is None), and their total when a summary or the word index knows it."""
+    where, params = f.where(con)
+    total = _exact_total(con, f) if not f.terms else None
+    if limit is None:
+        return Page(_rowids(con, where, params, limit, offset), total)
+    counts = _summary_counts(con, f)
+    if f.terms and (words := _term_counts(con, f)) is not None:
+        counts.append(words)
+    best = min(counts, key=lambda c: (not c.exact, not c.close, c.total))
+    if best.exact and total is None:
+        total = best.total
+    cutoff = best.cutoff((offset + limit) * (1 if best.close else MARGIN))
+    if cutoff is not None:
+        windowed_where, windowed_params = _windowed(con, f, cutoff)
+        ids = _rowids(con, windowed_where, windowed_params, limit, offset)
+        expected = limit if total is None else min(limit, max(0, total - offset))
+        if len(ids) >= expected:
+            return Page(ids, total)
+    return Page(_rowids(con, where, params, limit, offset), total)
+
+
+def _windowed(con: duckdb.DuckDBPyConnection, f: Filter, cutoff: dt.date) -> tuple[str, list[Any]]:
+    """`f`'s WHERE clause narrowed to events dated on or after `cutoff`, postings included."""
+    where, params = replace(f, terms=()).where(con)
+    where = and_(where, "date >= ?::DATE")
+    params = [*params, cutoff]
+    for term in wordindex.lookup(con, list(f.terms)) if f.terms else ():
+        condition, values = wordindex.condition(term, since=cutoff)
+        where = and_(where, condition)
+        params += values
+    return where, params
+
+
+def _term_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> Counts | None:
+    """Counts per date of the events whose postings hold every term of `f` (an event's date: the least
+    of its postings'); exact when the postings are the answer and `f` asks nothing else."""
+    terms = wordindex.lookup(con, list(f.terms))
+    indexed = [t for t in terms if t.words is not None]
+    if not indexed:
+        return None
+    joined = " JOIN ".join(
+        f"(SELECT global_event_id, min(date) AS date, bool_or(negated) AS negated "  # noqa: S608
+        f"FROM ({wordindex.postings(t)}) GROUP BY global_event_id) AS t{i}"
+        + (" USING (global_event_id)" if i else "")
+        for i, t in enumerate(indexed)
+    )
+    conditions = [] if f.negated else ["NOT t0.negated"]
+    params: list[Any] = []
+    if f.since:
+        conditions.append("t0.date >= ?::DATE")
+        params.append(f.since)
+    if f.until:
+        conditions.append("t0.date <= ?::DATE")
+        params.append(f.until)
+    sql = f"SELECT t0.date, count(*) FROM {joined}{where_sql(conditions)} GROUP BY t0.date"  # noqa: S608
+    exact = len(indexed) == len(terms) and all(t.exact for t in terms) and not (f.used() - DATES - {"terms"})
+    return _counted(con, sql, params, exact)
+
+
+def at_most(con: duckdb.DuckDBPyConnection, f: Filter) -> int:
+    """How many events `f` selects at most, from the summaries and the word index (cheaply)."""
+    counts = _summary_counts(con, f)
+    if f.terms and (words := _term_counts(con, f)) is not None:
+        counts.append(words)
+    return min(c.total for c in counts)
