@@ -69,7 +69,7 @@ def insert_events(con: duckdb.DuckDBPyConnection, source: str) -> int:
         con.execute("INSERT INTO events BY NAME SELECT * FROM _ww_new")
         summaries.add_new(con, "_ww_new")
         wordindex.add_new(con, "_ww_new")
-        row = con.execute("SELECT count(*) FROM _ww_new").fetchone()
+        row = con.execute("SELECT count(*) FROM _ww_new").fetchall()[0]
     finally:
         con.execute("DROP TABLE IF EXISTS _ww_new")
     return int(row[0]) if row else 0
@@ -89,7 +89,7 @@ def differences(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     found = {s.table: apart(f"SELECT * FROM {s.table}", s.recount_sql()) for s in summaries.SUMMARIES}  # noqa: S608
     words, posted = wordindex.recount_sql()
     found["words"] = apart("SELECT word, events FROM words", words)
-    row = con.execute("SELECT count(*) - count(DISTINCT word_id), count(*) - count(DISTINCT word) FROM words").fetchone()
+    row = con.execute("SELECT count(*) - count(DISTINCT word_id), count(*) - count(DISTINCT word) FROM words").fetchall()[0]
     found["words"] += sum(int(v) for v in row or ())
     found["event_words"] = apart(
         "SELECT w.word, p.global_event_id, min(p.date), p.negated FROM event_words p "

@@ -84,7 +84,9 @@ def events(
         dyad, actor, since, until, root, negated, directed, actor_code=actor_code, cameo=cameo,
         plover=plover, modality=modality, q=q, min_confidence=min_confidence,
     )  # fmt: skip
-    if (limit is not None and limit >= 0) or (limit is None and plans.at_most(con, f) <= FEW_ROWS):
+    if plans.ENABLED and (
+        (limit is not None and limit >= 0) or (limit is None and plans.at_most(con, f) <= FEW_ROWS)
+    ):
         ids = plans.page(con, f, limit, 0).ids
         return con.sql(
             f"SELECT {EVENT_COLUMNS} FROM events WHERE rowid = ANY(?::BIGINT[]) {_ORDER}",  # noqa: S608
@@ -220,7 +222,7 @@ def dyads(
         "sum(goldstein_n) AS goldstein_n, sum(goldstein_odd) AS goldstein_odd, "
         "sum(verbal_coop + material_coop) AS cooperation, sum(verbal_conflict + material_conflict) AS conflict"
     )
-    if not f.used() - {"since", "until", "negated", "country"}:  # the dyads summary knows these
+    if plans.ENABLED and not f.used() - {"since", "until", "negated", "country"}:  # the summary knows these
         conditions, params = [], []
         if f.country is not None:
             conditions = [f"? IN ({_KEY_FIRST}, {_KEY_SECOND})"]
@@ -634,5 +636,5 @@ def _finite(value: Any) -> Any:
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
-    row = con.execute(sql, params).fetchone()
+    row = con.execute(sql, params).fetchall()[0]
     return int(row[0]) if row and row[0] is not None else 0
