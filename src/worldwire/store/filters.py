@@ -7,7 +7,7 @@ clause for `events` that every question used before the summaries existed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any, get_args
 
@@ -61,6 +61,8 @@ class Filter:
     modality: str | None = None
     terms: tuple[str, ...] = ()
     min_confidence: float | None = None
+    # The word index's reading of `terms`, once looked up (`indexed`), so a question looks them up once.
+    index: tuple[wordindex.Term, ...] | None = field(default=None, compare=False)
 
     @classmethod
     def read(
@@ -111,7 +113,13 @@ class Filter:
 
     def used(self) -> frozenset[str]:
         """The names of the filters set (`negated` counts as set when negated events are included)."""
-        return frozenset(f.name for f in fields(self) if getattr(self, f.name) not in (None, False, ()))
+        return frozenset(
+            f.name for f in fields(self) if f.name != "index" and getattr(self, f.name) not in (None, False, ())
+        )
+
+    def indexed(self, con: duckdb.DuckDBPyConnection) -> Filter:
+        """This filter with its terms looked up in the word index."""
+        return self if self.index is not None else replace(self, index=wordindex.lookup(con, self.terms))
 
     def dyad_keys(self) -> list[str | None]:
         """The `events.dyad` values of the dyad: its key, and its negated events' key when included
@@ -160,7 +168,7 @@ class Filter:
         if self.plover is not None:
             where.append("plover = ?")
             params.append(self.plover)
-        for term in wordindex.lookup(con, list(self.terms)) if self.terms else ():
+        for term in self.indexed(con).index or ():
             condition, values = wordindex.condition(term)
             where.append(condition)
             params += values

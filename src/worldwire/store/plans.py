@@ -82,10 +82,18 @@ def where_sql(conditions: Sequence[str]) -> str:
 
 
 def monthly(
-    summary: summaries.Summary, f: Filter, conditions: Sequence[str], params: Sequence[Any]
+    summary: summaries.Summary,
+    f: Filter,
+    conditions: Sequence[str],
+    params: Sequence[Any],
+    *,
+    ever: bool = False,
 ) -> tuple[str, list[Any]]:
     """A subquery of `summary`'s rows for the dates of `f`: whole months from the summary table, the days
-    at either end from `events`; `conditions` (over the summary's columns) select the rest of `f`."""
+    at either end from `events`; `conditions` (over the summary's columns) select the rest of `f`.
+    `ever`: without dates, its all-time twin's rows, when it has one (they have no `month`)."""
+    if ever and not f.since and not f.until and summary.table in summaries.EVER:
+        return f"(SELECT * FROM {summaries.EVER[summary.table].table}{where_sql(conditions)})", list(params)  # noqa: S608
     span = months(f.since, f.until)
     table: list[str] = []  # dates are written as literals: they are dates, and the parts repeat them
     if f.since:
@@ -116,8 +124,11 @@ def summary_of(summary: summaries.Summary, f: Filter) -> tuple[list[str], list[A
     if not f.negated and negated_column:
         conditions.append("NOT negated")
     if summary is summaries.DAYS:
-        if rest - {"root", "plover", "min_confidence"}:
+        if rest - {"root", "plover", "min_confidence", "modality"}:
             return None
+        if f.modality is not None:
+            conditions.append("modality = ?")
+            params.append(f.modality)
         if f.root is not None:
             conditions.append("cameo_root = ?")
             params.append(f.root)
@@ -198,18 +209,19 @@ def _counted(
 
 
 def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
-    """Counts per date from every summary that can tell apart some of `f`'s events (of those it cannot
+    """Counts per date from the summaries that can tell apart some of `f`'s events (of those they cannot
     tell apart: more than `f` selects, never fewer)."""
     found = []
     rest = f.used() - DATES
     reduced = Filter(
-        root=f.root, plover=f.plover, negated=f.negated, since=f.since, until=f.until,
+        root=f.root, plover=f.plover, modality=f.modality, negated=f.negated, since=f.since, until=f.until,
         min_confidence=f.min_confidence if tenths(f.min_confidence) is not None else None,
     )  # fmt: skip
-    days = summary_of(summaries.DAYS, reduced)
-    assert days is not None
-    sql = f"SELECT date, sum(events) FROM summary_days{where_sql(days[0])} GROUP BY date"  # noqa: S608
-    found.append(_counted(con, sql, days[1], exact=reduced.used() - DATES == rest))
+    if reduced.used() - DATES or not rest & {"dyad", "country", "actor_code", "terms"}:
+        days = summary_of(summaries.DAYS, reduced)
+        assert days is not None
+        sql = f"SELECT date, sum(events) FROM summary_days{where_sql(days[0])} GROUP BY date"  # noqa: S608
+        found.append(_counted(con, sql, days[1], exact=reduced.used() - DATES == rest))
     for summary, name in (
         (summaries.DYADS, "dyad"),
         (summaries.COUNTRIES, "country"),
@@ -221,20 +233,23 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
         one = Filter(negated=f.negated, **{name: value})
         conditions, params = summary_of(summary, one) or ([], [])
         if f.since:  # whole months that reach into the range: more than it holds, never less
-            conditions = [*conditions, "(month IS NULL OR month >= date_trunc('month', ?::DATE))"]
+            conditions = [*conditions, "month >= date_trunc('month', ?::DATE)"]
             params = [*params, f.since]
         if f.until:
-            conditions = [*conditions, "(month IS NULL OR month <= ?::DATE)"]
+            conditions = [*conditions, "month <= ?::DATE"]
             params = [*params, f.until]
-        if f.since or f.until:
-            conditions = [*conditions, "month IS NOT NULL"]
         sql = f"SELECT month, sum(events) FROM {summary.table}{where_sql(conditions)} GROUP BY month"  # noqa: S608
         found.append(_counted(con, sql, params, exact=False, close=rest == {name}))
+    if not found:  # every event: more than `f` selects, never fewer
+        sql = f"SELECT date, sum(events) FROM summary_days{where_sql(['NOT negated'] * (not f.negated))} GROUP BY date"  # noqa: S608
+        found.append(_counted(con, sql, [], exact=False))
     return found
 
 
 def _exact_total(con: duckdb.DuckDBPyConnection, f: Filter) -> int | None:
-    """How many events `f` selects, from a summary, when one tells them all apart."""
+    """How many events `f` selects, from a summary or the word index, when one tells them all apart."""
+    if f.terms:
+        return _term_total(con, f) if ENABLED else None
     for summary in (summaries.DAYS, summaries.DYADS, summaries.COUNTRIES, summaries.CODES):
         found = summary_of(summary, f)
         if found is None:
@@ -270,16 +285,13 @@ def page(
 ) -> Page:
     """The rowids of events `offset` to `offset + limit` of those `f` selects, newest first (all of
     them when `limit` is None), and their total when a summary or the word index knows it."""
+    f = f.indexed(con)
     where, params = f.where(con)
-    total = _exact_total(con, f) if not f.terms else None
     if limit is None or not ENABLED:
-        return Page(_rowids(con, where, params, limit, offset), total)
-    counts = _summary_counts(con, f)
-    if f.terms and (words := _term_counts(con, f)) is not None:
-        counts.append(words)
+        return Page(_rowids(con, where, params, limit, offset), _exact_total(con, f))
+    counts = _counts(con, f)
     best = min(counts, key=lambda c: (not c.exact, not c.close, c.total))
-    if best.exact and total is None:
-        total = best.total
+    total = best.total if best.exact else _exact_total(con, f)
     cutoff = best.cutoff((offset + limit) * (1 if best.close else MARGIN))
     if cutoff is not None:
         windowed_where, windowed_params = _windowed(con, f, cutoff)
@@ -290,47 +302,66 @@ def page(
     return Page(_rowids(con, where, params, limit, offset), total)
 
 
+def _counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
+    """Every source of counts per date for `f`: the word index's for its terms first (when its count
+    is exact, no other is asked), the summaries' for the rest."""
+    words = _term_counts(con, f) if f.terms else None
+    if words is not None and words.exact:
+        return [words]
+    counts = _summary_counts(con, f) if not f.terms or f.used() - DATES - {"terms"} else []
+    return counts + ([words] if words is not None else []) or _summary_counts(con, f)
+
+
 def _windowed(con: duckdb.DuckDBPyConnection, f: Filter, cutoff: dt.date) -> tuple[str, list[Any]]:
     """`f`'s WHERE clause narrowed to events dated on or after `cutoff`, postings included."""
-    where, params = replace(f, terms=()).where(con)
+    where, params = replace(f, terms=(), index=None).where(con)
     where = and_(where, "date >= ?::DATE")
     params = [*params, cutoff]
-    for term in wordindex.lookup(con, list(f.terms)) if f.terms else ():
+    for term in f.index or ():
         condition, values = wordindex.condition(term, since=cutoff)
         where = and_(where, condition)
         params += values
     return where, params
 
 
-def _term_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> Counts | None:
-    """Counts per date of the events whose postings hold every term of `f` (an event's date: the least
-    of its postings'); exact when the postings are the answer and `f` asks nothing else."""
-    terms = wordindex.lookup(con, list(f.terms))
-    indexed = [t for t in terms if t.words is not None]
-    if not indexed:
-        return None
-    joined = " JOIN ".join(
-        f"(SELECT global_event_id, min(date) AS date, bool_or(negated) AS negated "  # noqa: S608
-        f"FROM ({wordindex.postings(t)}) GROUP BY global_event_id) AS t{i}"
-        + (" USING (global_event_id)" if i else "")
-        for i, t in enumerate(indexed)
-    )
-    conditions = [] if f.negated else ["NOT t0.negated"]
+def _dated(f: Filter, alias: str = "") -> tuple[list[str], list[Any]]:
+    """Conditions on postings (global_event_id, date, negated) for `f`'s dates and negated events."""
+    conditions = [] if f.negated else [f"NOT {alias}negated"]
     params: list[Any] = []
     if f.since:
-        conditions.append("t0.date >= ?::DATE")
+        conditions.append(f"{alias}date >= ?::DATE")
         params.append(f.since)
     if f.until:
-        conditions.append("t0.date <= ?::DATE")
+        conditions.append(f"{alias}date <= ?::DATE")
         params.append(f.until)
-    sql = f"SELECT t0.date, count(*) FROM {joined}{where_sql(conditions)} GROUP BY t0.date"  # noqa: S608
-    exact = len(indexed) == len(terms) and all(t.exact for t in terms) and not (f.used() - DATES - {"terms"})
-    return _counted(con, sql, params, exact)
+    return conditions, params
+
+
+def _term_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> Counts | None:
+    """Counts per date of the events whose words hold `f`'s rarest indexed term: exact when that is
+    `f`'s only filter (dates apart), its postings are the answer and one word holds it."""
+    indexed = [t for t in f.index or () if t.words is not None]
+    if not indexed:
+        return None
+    rarest = min(indexed, key=lambda t: t.events)
+    conditions, params = _dated(f)
+    sql = f"SELECT date, count(*) FROM ({wordindex.postings(rarest)}){where_sql(conditions)} GROUP BY date"  # noqa: S608
+    alone = len(f.terms) == 1 and not f.used() - DATES - {"terms"}
+    return _counted(con, sql, params, exact=alone and rarest.exact and len(rarest.words or ()) == 1)
+
+
+def _term_total(con: duckdb.DuckDBPyConnection, f: Filter) -> int | None:
+    """How many events hold every term of `f`, from the word index, when its postings are the answer
+    (every term indexed and exact) and `f` asks nothing else (dates apart)."""
+    terms = f.index or ()
+    if f.used() - DATES - {"terms"} or not all(t.words is not None and t.exact for t in terms):
+        return None
+    conditions, params = _dated(f)
+    parts = [f"SELECT global_event_id FROM ({wordindex.postings(t)}){where_sql(conditions)}" for t in terms]  # noqa: S608
+    sql = f"SELECT count(*) FROM ({' INTERSECT '.join(parts) if len(parts) > 1 else 'SELECT DISTINCT * FROM (' + parts[0] + ')'})"  # noqa: S608
+    return int(con.execute(sql, params * len(parts)).fetchall()[0][0])
 
 
 def at_most(con: duckdb.DuckDBPyConnection, f: Filter) -> int:
     """How many events `f` selects at most, from the summaries and the word index (cheaply)."""
-    counts = _summary_counts(con, f)
-    if f.terms and (words := _term_counts(con, f)) is not None:
-        counts.append(words)
-    return min(c.total for c in counts)
+    return min(c.total for c in _counts(con, f.indexed(con)))

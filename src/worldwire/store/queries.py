@@ -227,7 +227,7 @@ def dyads(
         if f.country is not None:
             conditions = [f"? IN ({_KEY_FIRST}, {_KEY_SECOND})"]
             params = [f.country]
-        source, params = plans.monthly(DYADS, f, conditions, params)
+        source, params = plans.monthly(DYADS, f, conditions, params, ever=True)
         per_key = f"SELECT dyad, {sums} FROM {source} GROUP BY dyad"  # noqa: S608
     else:
         where, params = f.where(con)
@@ -461,7 +461,7 @@ def _events_or_summary(
     write `f`'s WHERE clause with a condition of its own."""
     found = plans.summary_of(summary, f)
     if found is not None:
-        source, params = plans.monthly(summary, f, *found)
+        source, params = plans.monthly(summary, f, *found, ever=True)
         return source, params, True
     where, params = f.where(con)
     used: list[Any] = []

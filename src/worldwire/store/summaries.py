@@ -58,7 +58,7 @@ COUNTS: tuple[Measure, ...] = (
 )
 # The events columns a summary reads, and so what a snapshot of touched events keeps.
 SOURCE_COLUMNS = (
-    "date", "cameo_root", "plover", "negated", "confidence", "dyad", "quad_class", "goldstein",
+    "date", "cameo_root", "plover", "modality", "negated", "confidence", "dyad", "quad_class", "goldstein",
     "num_mentions", "actor1_code", "actor1_name", "actor1_country", "actor2_code", "actor2_name",
     "actor2_country", "geo_name", "geo_country", "geo_lat", "geo_lon", "geo_feature",
 )  # fmt: skip
@@ -142,10 +142,11 @@ DAYS = Summary(
         ("date", "DATE"),
         ("cameo_root", "VARCHAR"),
         ("plover", "VARCHAR"),
+        ("modality", "VARCHAR"),
         ("negated", "BOOLEAN"),
         ("confidence_tenths", "TINYINT"),
     ),
-    (Part(("date", "cameo_root", "plover", "negated", TENTHS)),),
+    (Part(("date", "cameo_root", "plover", "modality", "negated", TENTHS)),),
     COUNTS,
 )
 DYADS = Summary(
@@ -154,6 +155,9 @@ DYADS = Summary(
     (Part(("dyad", MONTH), "dyad IS NOT NULL"),),
     COUNTS,
 )
+# Without dates, the busiest dyads and the network's edges are read from all-time twins: a few thousand
+# rows where the monthly tables hold a hundred times more.
+DYADS_EVER = Summary("summary_dyads_ever", (("dyad", "VARCHAR"),), (Part(("dyad",), "dyad IS NOT NULL"),), COUNTS)
 COUNTRIES = Summary(
     "summary_countries",
     (("country", "VARCHAR"), ("month", "DATE"), ("negated", "BOOLEAN")),
@@ -193,6 +197,12 @@ EDGES = Summary(
         *GOLDSTEIN_MEASURES,
     ),
 )
+EDGES_EVER = Summary(
+    "summary_edges_ever",
+    (("actor1_code", "VARCHAR"), ("actor2_code", "VARCHAR"), ("negated", "BOOLEAN")),
+    (Part(("actor1_code", "actor2_code", "negated"), EDGES.parts[0].where),),
+    EDGES.measures,
+)
 PLACES = Summary(
     "summary_places",
     (
@@ -212,7 +222,8 @@ PLACES = Summary(
     ),
     (EVENTS,),
 )
-SUMMARIES = (DAYS, DYADS, COUNTRIES, CODES, ACTORS, EDGES, PLACES)
+SUMMARIES = (DAYS, DYADS, DYADS_EVER, COUNTRIES, CODES, ACTORS, EDGES, EDGES_EVER, PLACES)
+EVER = {DYADS.table: DYADS_EVER, EDGES.table: EDGES_EVER}  # a monthly summary's all-time twin
 
 
 def ddl() -> str:

@@ -8,10 +8,11 @@ contains it, so the events whose words contain it (`words`, a few thousand rows 
 postings) are the answer, not candidates. A term with other characters ("U.S.", "al-Assad") is looked
 up by its longest run and then checked with ILIKE, on those candidates only.
 
-`event_words` holds one row per (word, event) with the event's date when it was written; when a later
-copy moves an event's date (dates only ever move earlier: an event's date is its first report's), the
-event's words are posted again with the new date, so an event's date is the least date of its postings,
-and the newest matches of a text query are found in the postings alone.
+`event_words` holds one row per (word, event), with the event's date when it was posted and whether it
+is negated (neither of which a query would otherwise find without reading `events`). When a later copy
+moves an event's date, the event's date now goes to `event_words_moved` (a few rows: a posting is
+never rewritten), so a posting's date is `coalesce(moved.date, posting.date)`, always the event's own:
+the newest matches of a text query, and how many there are, are read from the index alone.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ CREATE TABLE words (word_id INTEGER NOT NULL, word VARCHAR NOT NULL, events BIGI
 CREATE TABLE event_words (
     word_id INTEGER NOT NULL, global_event_id BIGINT NOT NULL, date DATE, negated BOOLEAN NOT NULL
 );
+CREATE TABLE event_words_moved (global_event_id BIGINT NOT NULL, date DATE);
 """
 
 
@@ -41,9 +43,9 @@ def tokens(source: str) -> str:
     )
 
 
-def _post(con: duckdb.DuckDBPyConnection, source: str, *, new: bool) -> None:
-    """Post the words of `source`'s events; `new`: events not posted before (counted in `words.events`)."""
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_tokens AS {tokens(source)}")
+def add_new(con: duckdb.DuckDBPyConnection, new: str) -> None:
+    """Post the words of events never posted before (`new`: a table or subquery of events rows)."""
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_tokens AS {tokens(new)}")
     try:
         con.execute(
             """
@@ -60,43 +62,39 @@ def _post(con: duckdb.DuckDBPyConnection, source: str, *, new: bool) -> None:
             ORDER BY w.word_id, t.date, t.global_event_id
             """
         )
-        if new:
-            con.execute(
-                """
-                UPDATE words SET events = words.events + n.events
-                FROM (SELECT word, count(*) AS events FROM _ww_tokens GROUP BY word) AS n
-                WHERE words.word = n.word
-                """
-            )
+        con.execute(
+            """
+            UPDATE words SET events = words.events + n.events
+            FROM (SELECT word, count(*) AS events FROM _ww_tokens GROUP BY word) AS n
+            WHERE words.word = n.word
+            """
+        )
     finally:
         con.execute("DROP TABLE IF EXISTS _ww_tokens")
 
 
 def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
-    """Post the events of `after` that `before` lacks, and again those whose date moved."""
-    _post(
-        con,
-        f"(SELECT * FROM {after} a WHERE a.event_id NOT IN (SELECT event_id FROM {before}))",  # noqa: S608
-        new=True,
+    """Post the events of `after` that `before` lacks; note the date of those whose date moved."""
+    add_new(con, f"(SELECT * FROM {after} a WHERE a.event_id NOT IN (SELECT event_id FROM {before}))")  # noqa: S608
+    con.execute(
+        f"""
+        MERGE INTO event_words_moved AS m USING (
+            SELECT a.global_event_id, a.date FROM {after} a JOIN {before} b USING (event_id)
+            WHERE a.date IS DISTINCT FROM b.date AND a.evidence IS NOT NULL
+        ) AS d ON m.global_event_id = d.global_event_id
+        WHEN MATCHED THEN UPDATE SET date = d.date
+        WHEN NOT MATCHED THEN INSERT VALUES (d.global_event_id, d.date)
+        """  # noqa: S608
     )
-    _post(
-        con,
-        f"(SELECT a.* FROM {after} a JOIN {before} b USING (event_id) WHERE a.date IS DISTINCT FROM b.date)",  # noqa: S608
-        new=False,
-    )
-
-
-def add_new(con: duckdb.DuckDBPyConnection, new: str) -> None:
-    """Post events never posted before (`new`: a table or subquery of events rows)."""
-    _post(con, new, new=True)
 
 
 def rebuild_sql() -> str:
     """The index of every event, from scratch (what a migration runs once over an existing store)."""
     return f"""
-        DELETE FROM event_words; DELETE FROM words;
+        DELETE FROM event_words; DELETE FROM words; DELETE FROM event_words_moved;
         CREATE TEMP TABLE _ww_tokens AS {tokens("events")};
-        INSERT INTO words SELECT row_number() OVER (ORDER BY word), word, count(*) FROM _ww_tokens GROUP BY word;
+        INSERT INTO words
+            SELECT row_number() OVER (ORDER BY word), word, count(*) FROM _ww_tokens GROUP BY word;
         INSERT INTO event_words SELECT w.word_id, t.global_event_id, t.date, t.negated
             FROM _ww_tokens t JOIN words w USING (word) ORDER BY w.word_id, t.date, t.global_event_id;
         DROP TABLE _ww_tokens;
@@ -116,16 +114,18 @@ class Term:
     events: int  # postings of those words: an upper bound on the events the term matches
 
 
-def lookup(con: duckdb.DuckDBPyConnection, terms: list[str]) -> list[Term]:
+def lookup(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> tuple[Term, ...]:
     """The index's reading of each term (with `ENABLED` False: none, every term is read with ILIKE)."""
+    if not terms:
+        return ()
+    if not ENABLED:
+        return tuple(Term(term, None, None, False, 0) for term in terms)
     found = []
-    for term in terms:
-        if not ENABLED:
-            found.append(Term(term, None, None, False, 0))
-            continue
-        row = con.execute(f"SELECT lower(?), regexp_extract_all(lower(?), '{WORD}')", [term, term]).fetchall()[0]
-        assert row is not None
-        lowered, runs = str(row[0]), list(row[1] or [])
+    rows = con.execute(
+        f"SELECT t, lower(t), regexp_extract_all(lower(t), '{WORD}') FROM unnest(?::VARCHAR[]) AS u(t)",
+        [list(terms)],
+    ).fetchall()
+    for term, lowered, runs in rows:
         if not runs:
             found.append(Term(term, None, None, False, 0))
             continue
@@ -136,16 +136,19 @@ def lookup(con: duckdb.DuckDBPyConnection, terms: list[str]) -> list[Term]:
         found.append(
             Term(term, run, tuple(int(w) for w, _ in words), lowered == run, sum(int(n) for _, n in words))
         )
-    return found
+    return tuple(found)
 
 
 def postings(term: Term, since: dt.date | None = None) -> str:
-    """The postings of `term`'s words (never called for a term without them); `since`: only those of
-    events dated on or after it (and more: a posting's date is never earlier than its event's)."""
+    """(global_event_id, date, negated) of the events whose words hold `term` (one row per word holding
+    it), with each event's date now; `since`: of events dated on or after it only."""
     assert term.words is not None
     ids = ", ".join(str(int(w)) for w in term.words) or "NULL"
-    dated = f" AND (date >= DATE '{since.isoformat()}' OR date IS NULL)" if since is not None else ""
-    return f"SELECT * FROM event_words WHERE word_id IN ({ids}){dated}"  # noqa: S608
+    dated = f" AND coalesce(m.date, p.date) >= DATE '{since.isoformat()}'" if since is not None else ""
+    return (
+        "SELECT p.global_event_id, coalesce(m.date, p.date) AS date, p.negated FROM event_words p "  # noqa: S608
+        f"LEFT JOIN event_words_moved m USING (global_event_id) WHERE p.word_id IN ({ids}){dated}"
+    )
 
 
 def condition(term: Term, since: dt.date | None = None) -> tuple[str, list[Any]]:
@@ -163,9 +166,13 @@ def condition(term: Term, since: dt.date | None = None) -> tuple[str, list[Any]]
     return (semi, []) if term.exact else (f"{semi} AND {like}", params)
 
 
-def recount_sql() -> tuple[str, str]:
-    """What `words` and the distinct (word, event, date) of `event_words` would hold if rebuilt now:
-    (word, events) and (word, global_event_id, date), the date being the event's current one."""
+def recount_sql() -> tuple[str, str, str]:
+    """What the index would hold if rebuilt now, and what it holds, comparably: (word, events) and
+    (word, global_event_id, date, negated) rebuilt, and the latter as stored (dates moved or not)."""
     words = f"SELECT word, count(*) AS events FROM ({tokens('events')}) GROUP BY word"  # noqa: S608
     posted = f"SELECT word, global_event_id, date, negated FROM ({tokens('events')})"  # noqa: S608
-    return words, posted
+    stored = (
+        "SELECT w.word, p.global_event_id, coalesce(m.date, p.date) AS date, p.negated FROM event_words p "
+        "JOIN words w USING (word_id) LEFT JOIN event_words_moved m USING (global_event_id)"
+    )
+    return words, posted, stored
