@@ -47,7 +47,10 @@ def _copies() -> list[list[dict[str, Any]]]:
 
     def story(doc: str, date: str | None, url: str, suffix: str = "") -> dict[str, Any]:
         text = STORY + suffix
-        events = [event("CHNGOV", "KAZGOV", "036", text, MEETING), event("CHNGOV", "KAZGOV", "057", text, SIGNING)]
+        events = [
+            event("CHNGOV", "KAZGOV", "036", text, MEETING),
+            event("CHNGOV", "KAZGOV", "057", text, SIGNING),
+        ]
         return record(doc, text, events, date=date, url=url, place=("Astana", "KAZ", 51.18, 71.45))
 
     protest = record(
@@ -95,10 +98,22 @@ def test_summaries_and_index_are_built_for_a_store_of_an_older_worldwire(tmp_pat
         for batch in _copies():
             store.add_records(batch)
         kept = {"summary_days": "*", "summary_actors": "*", "words": "word, events"}  # word ids: in any order
-        before = {name: store.sql(f"SELECT {columns} FROM {name} ORDER BY ALL") for name, columns in kept.items()}
+        before = {
+            name: store.sql(f"SELECT {columns} FROM {name} ORDER BY ALL") for name, columns in kept.items()
+        }
     con = duckdb.connect(str(path))  # as a worldwire of schema 3 left it: no summaries, no index
     tables = [row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
-    schema_3 = {"articles", "clusters", "actors", "events", "mentions", "quotes", "facts", "locations", "runs"}
+    schema_3 = {
+        "articles",
+        "clusters",
+        "actors",
+        "events",
+        "mentions",
+        "quotes",
+        "facts",
+        "locations",
+        "runs",
+    }
     for table in set(tables) - schema_3 - {"ingest_log", "schema_migrations"}:
         con.execute(f"DROP TABLE {table}")
     con.execute("DELETE FROM schema_migrations WHERE version >= 4")
@@ -272,7 +287,9 @@ def test_summary_questions_answer_as_events_do(
         options = {**what, **span}
         pair = {k: v for k, v in options.items() if k != "dyad"}
         for by in queries.PERIODS:
-            rows = _both(con, lambda: queries.timeline(con, *(dyad or (None, None)), by=by, **pair), monkeypatch)
+            rows = _both(
+                con, lambda: queries.timeline(con, *(dyad or (None, None)), by=by, **pair), monkeypatch
+            )
             assert rows or span.get("since", "") > span.get("until", "9")
         for top in (3, 50):
             _both(con, lambda: queries.actors(con, top=top, **options), monkeypatch)
@@ -284,7 +301,21 @@ def test_summary_questions_answer_as_events_do(
     assert _both(con, lambda: queries.undated(con, *(dyad or (None, None)), **undated), monkeypatch) >= 0
 
 
-@pytest.mark.parametrize("what", [*WHAT, {"actor_code": "USAGOV"}, {"cameo": "04"}, {"modality": "intended"}], ids=repr)
+PAGES = [
+    *WHAT,
+    {"actor_code": "USAGOV"},
+    {"cameo": "04"},
+    {"cameo": "042"},
+    {"actor_code": "USAGOV", "cameo": "04"},
+    {"country": "RUS", "cameo": "19"},
+    {"country": "TUR", "cameo": "190", "root": "19"},
+    {"modality": "intended"},
+    {"modality": "negated", "root": "11"},
+    {"q": "pipeline", "min_confidence": 0.3},
+]
+
+
+@pytest.mark.parametrize("what", PAGES, ids=repr)
 def test_event_pages_answer_as_events_do(
     synthetic: duckdb.DuckDBPyConnection, what: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:

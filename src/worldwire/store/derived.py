@@ -25,7 +25,14 @@ def cluster_key(row: dict[str, Any]) -> tuple[Any, ...]:
     """`CLUSTER_ORDER` for an events row built in Python (dates as ISO strings or dates)."""
     date = row.get("date")
     day = str(date) if date is not None else ""
-    return (date is None, day[:4], row.get("dyad") is None, row.get("dyad") or "", day, row["global_event_id"])
+    return (
+        date is None,
+        day[:4],
+        row.get("dyad") is None,
+        row.get("dyad") or "",
+        day,
+        row["global_event_id"],
+    )
 
 
 def _snapshot(con: duckdb.DuckDBPyConnection, name: str, ids: str, params: list[Any]) -> None:
@@ -97,8 +104,8 @@ def differences(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     )
     found["event_words"] = apart(stored, posted)
     found["event_words_moved"] = int(
-        con.execute(
-            "SELECT count(*) - count(DISTINCT global_event_id) FROM event_words_moved"
-        ).fetchall()[0][0]
+        con.execute("SELECT count(*) - count(DISTINCT global_event_id) FROM event_words_moved").fetchall()[0][
+            0
+        ]
     )
     return found

@@ -63,6 +63,9 @@ class Filter:
     min_confidence: float | None = None
     # The word index's reading of `terms`, once looked up (`indexed`), so a question looks them up once.
     index: tuple[wordindex.Term, ...] | None = field(default=None, compare=False)
+    # The ids of the rows it selects, once found (`store.plans.narrow`): a question of few events reads
+    # those rows only, after finding them once.
+    rows: tuple[int, ...] | None = field(default=None, compare=False)
 
     @classmethod
     def read(
@@ -114,7 +117,9 @@ class Filter:
     def used(self) -> frozenset[str]:
         """The names of the filters set (`negated` counts as set when negated events are included)."""
         return frozenset(
-            f.name for f in fields(self) if f.name != "index" and getattr(self, f.name) not in (None, False, ())
+            f.name
+            for f in fields(self)
+            if f.name != "index" and getattr(self, f.name) not in (None, False, ())
         )
 
     def indexed(self, con: duckdb.DuckDBPyConnection) -> Filter:
@@ -128,8 +133,10 @@ class Filter:
         a, b = self.dyad
         return [dyad_key(a, b), dyad_key(a, b, negated=True)] if self.negated else [dyad_key(a, b)]
 
-    def where(self, con: duckdb.DuckDBPyConnection, *, dated: bool = True) -> tuple[str, list[Any]]:
-        """The WHERE clause over `events` and its parameters; `dated` False leaves since/until out."""
+    def where(self, con: duckdb.DuckDBPyConnection) -> tuple[str, list[Any]]:
+        """The WHERE clause over `events` and its parameters (the rows' ids, once `rows` holds them)."""
+        if self.rows is not None:
+            return " WHERE rowid = ANY(?::BIGINT[])", [list(self.rows)]
         where: list[str] = []
         params: list[Any] = []
         if self.modality is not None:
@@ -147,10 +154,10 @@ class Filter:
         if self.country is not None:
             where.append("(actor1_country = ? OR actor2_country = ?)")
             params += [self.country, self.country]
-        if dated and self.since:
+        if self.since:
             where.append("date >= ?::DATE")
             params.append(self.since)
-        if dated and self.until:
+        if self.until:
             where.append("date <= ?::DATE")
             params.append(self.until)
         if self.root is not None:

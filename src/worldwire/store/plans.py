@@ -15,7 +15,7 @@ when a page needs only the newest few.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +29,7 @@ ORDER = "ORDER BY date DESC NULLS LAST, global_event_id"
 # False: every question reads `events` alone, as before the summaries (tests compare the two answers).
 ENABLED = True
 MARGIN = 16  # a cutoff from counts of more than the question selects: this many pages' worth
+NARROW = 20_000  # a question of at most this many events reads them by row id (`narrow`)
 DATES = frozenset({"since", "until", "negated"})
 
 
@@ -68,7 +69,11 @@ def months(since: str | None, until: str | None) -> Months:
         if start.day != 1:
             edges.append((start, min(_month_end(start), end) if end else _month_end(start)))
     if end is not None:
-        last = end.replace(day=1) if end == _month_end(end) else (end.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        last = (
+            end.replace(day=1)
+            if end == _month_end(end)
+            else (end.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+        )
         if end != _month_end(end):
             edge = (max(end.replace(day=1), start) if start else end.replace(day=1), end)
             if not edges or edges[0] != edge:
@@ -117,54 +122,78 @@ def summary_of(summary: summaries.Summary, f: Filter) -> tuple[list[str], list[A
     the monthly summaries) or with them (days); None when `summary` cannot tell those events apart."""
     if not ENABLED:
         return None
-    rest = f.used() - DATES
-    conditions: list[str] = []
-    params: list[Any] = []
-    negated_column = summary is not summaries.DYADS
-    if not f.negated and negated_column:
-        conditions.append("NOT negated")
-    if summary is summaries.DAYS:
-        if rest - {"root", "plover", "min_confidence", "modality"}:
-            return None
-        if f.modality is not None:
-            conditions.append("modality = ?")
-            params.append(f.modality)
-        if f.root is not None:
-            conditions.append("cameo_root = ?")
-            params.append(f.root)
-        if f.plover is not None:
-            conditions.append("plover = ?")
-            params.append(f.plover)
-        if f.min_confidence is not None:
-            k = tenths(f.min_confidence)
-            if k is None:
-                return None
-            conditions.append("confidence_tenths >= ?")
-            params.append(k)
-        if f.since:
-            conditions.append("date >= ?::DATE")
-            params.append(f.since)
-        if f.until:
-            conditions.append("date <= ?::DATE")
-            params.append(f.until)
-        return conditions, params
-    if summary is summaries.DYADS:
-        if rest != {"dyad"}:
-            return None
-        keys = f.dyad_keys()
-        conditions.append(f"dyad IN ({', '.join('?' for _ in keys)})")
-        return conditions, [*params, *keys]
-    if summary is summaries.COUNTRIES:
-        if rest != {"country"}:
-            return None
-        return [*conditions, "country = ?"], [*params, f.country]
-    if summary is summaries.CODES:
-        if rest != {"actor_code"}:
-            return None
-        return [*conditions, "code = ?"], [*params, f.actor_code]
-    if rest:  # actors, edges and places: dates and negated events only
+    conditions = [] if f.negated or summary is summaries.DYADS else ["NOT negated"]
+    reader = _READERS.get(summary.table, _dates_only)
+    return reader(f, f.used() - DATES, conditions)
+
+
+Conditions = tuple[list[str], list[Any]] | None
+
+
+def _prefix(f: Filter) -> str | None:
+    """The `cameo` filter when the summaries can test it (a root's two digits)."""
+    return f.cameo if f.cameo is not None and len(f.cameo) == 2 else None
+
+
+def _days(f: Filter, rest: frozenset[str], conditions: list[str]) -> Conditions:
+    k = tenths(f.min_confidence)
+    if (
+        rest - {"root", "plover", "min_confidence", "modality", "cameo"}
+        or (f.min_confidence is not None and k is None)
+        or (f.cameo is not None and _prefix(f) is None)
+    ):
         return None
+    params: list[Any] = []
+    for column, value in (
+        ("modality = ?", f.modality),
+        ("cameo_root = ?", f.root),
+        ("cameo_prefix = ?", _prefix(f)),
+        ("plover = ?", f.plover),
+        ("confidence_tenths >= ?", k),
+        ("date >= ?::DATE", f.since),
+        ("date <= ?::DATE", f.until),
+    ):
+        if value is not None:
+            conditions.append(column)
+            params.append(value)
     return conditions, params
+
+
+def _dyads(f: Filter, rest: frozenset[str], conditions: list[str]) -> Conditions:
+    if rest != {"dyad"}:
+        return None
+    keys = f.dyad_keys()
+    return [*conditions, f"dyad IN ({', '.join('?' for _ in keys)})"], list(keys)
+
+
+def _sides(name: str, column: str) -> Callable[[Filter, frozenset[str], list[str]], Conditions]:
+    """Countries or actor codes, either side, and their CAMEO root."""
+
+    def read(f: Filter, rest: frozenset[str], conditions: list[str]) -> Conditions:
+        if name not in rest or rest - {name, "root", "cameo"} or (f.cameo is not None and _prefix(f) is None):
+            return None
+        params = [getattr(f, name)]
+        conditions.append(f"{column} = ?")
+        for condition, value in (("cameo_root = ?", f.root), ("cameo_prefix = ?", _prefix(f))):
+            if value is not None:
+                conditions.append(condition)
+                params.append(value)
+        return conditions, params
+
+    return read
+
+
+def _dates_only(_f: Filter, rest: frozenset[str], conditions: list[str]) -> Conditions:
+    """Actors, edges and places: dates and negated events only."""
+    return None if rest else (conditions, [])
+
+
+_READERS = {
+    summaries.DAYS.table: _days,
+    summaries.DYADS.table: _dyads,
+    summaries.COUNTRIES.table: _sides("country", "country"),
+    summaries.CODES.table: _sides("actor_code", "code"),
+}
 
 
 MEAN = (
@@ -185,6 +214,7 @@ class Counts:
     undated: int
     exact: bool
     close: bool = False  # exact but for the months at either end of a date range
+    covers: frozenset[str] = frozenset()  # the filters it tells apart (dates and negated events apart)
 
     @property
     def total(self) -> int:
@@ -201,11 +231,16 @@ class Counts:
 
 
 def _counted(
-    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any], exact: bool, close: bool = False
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: list[Any],
+    covers: frozenset[str],
+    exact: bool,
+    close: bool = False,
 ) -> Counts:
     rows = con.execute(sql, params).fetchall()
     dated = sorted(((d, int(n)) for d, n in rows if d is not None), reverse=True)
-    return Counts(dated, sum(int(n) for d, n in rows if d is None), exact, close or exact)
+    return Counts(dated, sum(int(n) for d, n in rows if d is None), exact, close or exact, covers)
 
 
 def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
@@ -215,13 +250,15 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
     rest = f.used() - DATES
     reduced = Filter(
         root=f.root, plover=f.plover, modality=f.modality, negated=f.negated, since=f.since, until=f.until,
-        min_confidence=f.min_confidence if tenths(f.min_confidence) is not None else None,
+        min_confidence=f.min_confidence if tenths(f.min_confidence) is not None else None, cameo=_prefix(f),
     )  # fmt: skip
-    if reduced.used() - DATES or not rest & {"dyad", "country", "actor_code", "terms"}:
+    sides = rest & {"dyad", "country", "actor_code"}
+    if reduced.used() - DATES or not sides:
         days = summary_of(summaries.DAYS, reduced)
         assert days is not None
         sql = f"SELECT date, sum(events) FROM summary_days{where_sql(days[0])} GROUP BY date"  # noqa: S608
-        found.append(_counted(con, sql, days[1], exact=reduced.used() - DATES == rest))
+        covers = reduced.used() - DATES
+        found.append(_counted(con, sql, days[1], covers, exact=covers == rest))
     for summary, name in (
         (summaries.DYADS, "dyad"),
         (summaries.COUNTRIES, "country"),
@@ -229,8 +266,8 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
     ):
         if name not in rest:
             continue
-        value = getattr(f, name)
-        one = Filter(negated=f.negated, **{name: value})
+        whats = {} if summary is summaries.DYADS else {"root": f.root, "cameo": _prefix(f)}
+        one = Filter(negated=f.negated, **whats, **{name: getattr(f, name)})
         conditions, params = summary_of(summary, one) or ([], [])
         if f.since:  # whole months that reach into the range: more than it holds, never less
             conditions = [*conditions, "month >= date_trunc('month', ?::DATE)"]
@@ -239,10 +276,8 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
             conditions = [*conditions, "month <= ?::DATE"]
             params = [*params, f.until]
         sql = f"SELECT month, sum(events) FROM {summary.table}{where_sql(conditions)} GROUP BY month"  # noqa: S608
-        found.append(_counted(con, sql, params, exact=False, close=rest == {name}))
-    if not found:  # every event: more than `f` selects, never fewer
-        sql = f"SELECT date, sum(events) FROM summary_days{where_sql(['NOT negated'] * (not f.negated))} GROUP BY date"  # noqa: S608
-        found.append(_counted(con, sql, [], exact=False))
+        covers = one.used() - DATES
+        found.append(_counted(con, sql, params, covers, exact=False, close=covers == rest))
     return found
 
 
@@ -280,9 +315,7 @@ class Page:
     total: int | None  # how many events match, where known without counting them one by one
 
 
-def page(
-    con: duckdb.DuckDBPyConnection, f: Filter, limit: int | None, offset: int = 0
-) -> Page:
+def page(con: duckdb.DuckDBPyConnection, f: Filter, limit: int | None, offset: int = 0) -> Page:
     """The rowids of events `offset` to `offset + limit` of those `f` selects, newest first (all of
     them when `limit` is None), and their total when a summary or the word index knows it."""
     f = f.indexed(con)
@@ -292,7 +325,7 @@ def page(
     counts = _counts(con, f)
     best = min(counts, key=lambda c: (not c.exact, not c.close, c.total))
     total = best.total if best.exact else _exact_total(con, f)
-    cutoff = best.cutoff((offset + limit) * (1 if best.close else MARGIN))
+    cutoff = best.cutoff(_need(con, f, best, counts, offset + limit))
     if cutoff is not None:
         windowed_where, windowed_params = _windowed(con, f, cutoff)
         ids = _rowids(con, windowed_where, windowed_params, limit, offset)
@@ -300,6 +333,22 @@ def page(
         if len(ids) >= expected:
             return Page(ids, total)
     return Page(_rowids(con, where, params, limit, offset), total)
+
+
+def _need(con: duckdb.DuckDBPyConnection, f: Filter, best: Counts, counts: list[Counts], rows: int) -> int:
+    """How many of `best`'s events to reach back for, to find `rows` of `f`'s: as many when it counts
+    `f`'s own events, else twice as many as the other sources' shares of all events say (taken as
+    independent), and `MARGIN` times more for filters no source counts."""
+    if best.close:
+        return rows
+    everything = max(1, int(con.execute("SELECT count(*) FROM events").fetchall()[0][0]))
+    share = 1.0
+    for other in counts:
+        if other is not best:
+            share *= min(1.0, other.total / everything)
+    known = frozenset().union(*(c.covers for c in counts))
+    unknown = (f.used() - DATES) - known
+    return int(min(everything, 2 * rows / max(share, 1e-9) * (MARGIN if unknown else 1)))
 
 
 def _counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
@@ -347,19 +396,41 @@ def _term_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> Counts | None:
     conditions, params = _dated(f)
     sql = f"SELECT date, count(*) FROM ({wordindex.postings(rarest)}){where_sql(conditions)} GROUP BY date"  # noqa: S608
     alone = len(f.terms) == 1 and not f.used() - DATES - {"terms"}
-    return _counted(con, sql, params, exact=alone and rarest.exact and len(rarest.words or ()) == 1)
+    covers = frozenset({"terms"}) if len(f.terms) == 1 and rarest.exact else frozenset()
+    return _counted(con, sql, params, covers, exact=alone and rarest.exact and len(rarest.words or ()) == 1)
 
 
 def _term_total(con: duckdb.DuckDBPyConnection, f: Filter) -> int | None:
     """How many events hold every term of `f`, from the word index, when its postings are the answer
-    (every term indexed and exact) and `f` asks nothing else (dates apart)."""
+    (every term indexed and exact) and `f` asks nothing else (dates apart): the rarest term's events
+    that the others' postings hold too."""
     terms = f.index or ()
     if f.used() - DATES - {"terms"} or not all(t.words is not None and t.exact for t in terms):
         return None
+    rarest = min(terms, key=lambda t: t.events)
     conditions, params = _dated(f)
-    parts = [f"SELECT global_event_id FROM ({wordindex.postings(t)}){where_sql(conditions)}" for t in terms]  # noqa: S608
-    sql = f"SELECT count(*) FROM ({' INTERSECT '.join(parts) if len(parts) > 1 else 'SELECT DISTINCT * FROM (' + parts[0] + ')'})"  # noqa: S608
-    return int(con.execute(sql, params * len(parts)).fetchall()[0][0])
+    for other in terms:
+        if other is not rarest:
+            ids = ", ".join(str(w) for w in other.words or ()) or "NULL"
+            conditions.append(
+                f"global_event_id IN (SELECT global_event_id FROM event_words WHERE word_id IN ({ids}))"
+            )
+    counted = "count(*)" if len(rarest.words or ()) == 1 else "count(DISTINCT global_event_id)"
+    sql = f"SELECT {counted} FROM ({wordindex.postings(rarest)}){where_sql(conditions)}"  # noqa: S608
+    return int(con.execute(sql, params).fetchall()[0][0])
+
+
+def narrow(con: duckdb.DuckDBPyConnection, f: Filter) -> Filter:
+    """`f`, with the ids of the rows it selects when the summaries say they are few: found once from
+    the filter's columns, they are read whole once, instead of every column of every row being tested
+    by each query a question makes (the network's nodes and edges, say)."""
+    if not ENABLED or f.rows is not None:
+        return f
+    f = f.indexed(con)
+    if at_most(con, f) > NARROW:
+        return f
+    where, params = f.where(con)
+    return replace(f, rows=tuple(_rowids(con, where, params, None, 0)))
 
 
 def at_most(con: duckdb.DuckDBPyConnection, f: Filter) -> int:

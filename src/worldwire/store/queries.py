@@ -315,7 +315,7 @@ def timeline(
             GROUP BY period ORDER BY period
         """  # noqa: S608
         return con.sql(sql, params=params)
-    where, params = f.where(con)
+    where, params = plans.narrow(con, f).where(con)
     where = and_(where, "date IS NOT NULL")
     sql = f"""
         SELECT date_trunc('{by}', date)::DATE AS period, count(*) AS events,
@@ -463,7 +463,7 @@ def _events_or_summary(
     if found is not None:
         source, params = plans.monthly(summary, f, *found, ever=True)
         return source, params, True
-    where, params = f.where(con)
+    where, params = plans.narrow(con, f).where(con)
     used: list[Any] = []
 
     def where_and(condition: str) -> str:
@@ -491,17 +491,22 @@ def actors(
     """The actors (by CAMEO code) in the most matching events, with each code's most common name and
     country (on a tie, the first in alphabetical order) and how often it acted (`as_source`) or was acted
     on (`as_target`)."""
-    f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q)
+    return _actors(con, _read(dyad, country, since, until, negated, min_confidence, root, plover, q), top)
+
+
+def _actors(con: duckdb.DuckDBPyConnection, f: Filter, top: int) -> duckdb.DuckDBPyRelation:
     source, params, _ = _events_or_summary(
         con,
         f,
         ACTORS,
-        lambda where: f"""
+        lambda where: (
+            f"""
             SELECT actor1_code AS code, actor1_name AS name, actor1_country AS country, 1 AS side, 1 AS events
             FROM events{where("actor1_code IS NOT NULL")}
             UNION ALL
             SELECT actor2_code, actor2_name, actor2_country, 2, 1 FROM events{where("actor2_code IS NOT NULL")}
-        """,  # noqa: S608
+        """
+        ),  # noqa: S608
     )
     sql = f"""
         WITH sides AS MATERIALIZED (
@@ -547,26 +552,26 @@ def network(
 ) -> dict[str, list[dict[str, Any]]]:
     """Who acts on whom among the `top` actors: nodes (actors) and directed edges source → target
     (actor1_code → actor2_code) with their event count, mean Goldstein, cooperation and conflict."""
-    options: dict[str, Any] = {
-        "dyad": dyad, "country": country, "since": since, "until": until, "min_confidence": min_confidence,
-        "root": root, "plover": plover, "q": q,
-    }  # fmt: skip
+    f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q)
+    if plans.summary_of(EDGES, f) is None:  # nodes and edges read the same events: find them once
+        f = plans.narrow(con, f)
     nodes = [
         {"id": row["code"], "name": row["name"], "country": row["country"], "events": row["events"]}
-        for row in records(actors(con, top=top, negated=negated, **options))
+        for row in records(_actors(con, f, top))
     ]
-    f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q)
     codes = [node["id"] for node in nodes]
     source, params, summed = _events_or_summary(
         con,
         f,
         EDGES,
-        lambda where: f"""
+        lambda where: (
+            f"""
             SELECT actor1_code, actor2_code, 1 AS events,
                    CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END AS cooperation,
                    CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END AS conflict, goldstein
             FROM events{where("actor1_code IS NOT NULL AND actor2_code IS NOT NULL")}
-        """,  # noqa: S608
+        """
+        ),  # noqa: S608
     )
     mean = plans.MEAN if summed else "round(avg(goldstein), 2)"
     edges = con.execute(
@@ -604,10 +609,12 @@ def places(
         con,
         f,
         PLACES,
-        lambda where: f"""
+        lambda where: (
+            f"""
             SELECT geo_name, geo_country, geo_lat, geo_lon, geo_feature, 1 AS events
             FROM events{where("geo_lat IS NOT NULL AND geo_lon IS NOT NULL")}
-        """,  # noqa: S608
+        """
+        ),  # noqa: S608
     )
     sql = f"""
         WITH spots AS (

@@ -58,7 +58,7 @@ COUNTS: tuple[Measure, ...] = (
 )
 # The events columns a summary reads, and so what a snapshot of touched events keeps.
 SOURCE_COLUMNS = (
-    "date", "cameo_root", "plover", "modality", "negated", "confidence", "dyad", "quad_class", "goldstein",
+    "date", "cameo", "cameo_root", "plover", "modality", "negated", "confidence", "dyad", "quad_class", "goldstein",
     "num_mentions", "actor1_code", "actor1_name", "actor1_country", "actor2_code", "actor2_name",
     "actor2_country", "geo_name", "geo_country", "geo_lat", "geo_lon", "geo_feature",
 )  # fmt: skip
@@ -118,9 +118,7 @@ class Summary:
         return self.grouped(self.rows(source))
 
 
-def _sides(
-    columns: tuple[str, ...], extra: tuple[str, ...], distinct_second: bool
-) -> tuple[Part, Part]:
+def _sides(columns: tuple[str, ...], extra: tuple[str, ...], distinct_second: bool) -> tuple[Part, Part]:
     """The source's and the target's row (actor1_*, actor2_*); `distinct_second`: the target adds a
     row only when it differs from the source (a country or an actor counted once per event)."""
     first = tuple(f"actor1_{c}" for c in columns)
@@ -136,17 +134,20 @@ def _sides(
 
 _MONTH_NEGATED = (MONTH, "negated")
 
+# `cameo_prefix`, the code's first two digits, is the root the `cameo` filter's shortest prefix tests;
+# every code's root is its first two digits, so it adds no rows.
 DAYS = Summary(
     "summary_days",
     (
         ("date", "DATE"),
         ("cameo_root", "VARCHAR"),
+        ("cameo_prefix", "VARCHAR"),
         ("plover", "VARCHAR"),
         ("modality", "VARCHAR"),
         ("negated", "BOOLEAN"),
         ("confidence_tenths", "TINYINT"),
     ),
-    (Part(("date", "cameo_root", "plover", "modality", "negated", TENTHS)),),
+    (Part(("date", "cameo_root", "cameo[:2]", "plover", "modality", "negated", TENTHS)),),
     COUNTS,
 )
 DYADS = Summary(
@@ -157,17 +158,22 @@ DYADS = Summary(
 )
 # Without dates, the busiest dyads and the network's edges are read from all-time twins: a few thousand
 # rows where the monthly tables hold a hundred times more.
-DYADS_EVER = Summary("summary_dyads_ever", (("dyad", "VARCHAR"),), (Part(("dyad",), "dyad IS NOT NULL"),), COUNTS)
+DYADS_EVER = Summary(
+    "summary_dyads_ever", (("dyad", "VARCHAR"),), (Part(("dyad",), "dyad IS NOT NULL"),), COUNTS
+)
+# Countries and actors (either side, an event counted once for each), with the CAMEO root: a country's
+# fights, an actor's consultations.
+_ROOTS: tuple[Column, ...] = (("cameo_root", "VARCHAR"), ("cameo_prefix", "VARCHAR"))
 COUNTRIES = Summary(
     "summary_countries",
-    (("country", "VARCHAR"), ("month", "DATE"), ("negated", "BOOLEAN")),
-    _sides(("country",), _MONTH_NEGATED, distinct_second=True),
+    (("country", "VARCHAR"), ("month", "DATE"), ("negated", "BOOLEAN"), *_ROOTS),
+    _sides(("country",), (*_MONTH_NEGATED, "cameo_root", "cameo[:2]"), distinct_second=True),
     COUNTS,
 )
 CODES = Summary(
     "summary_codes",
-    (("code", "VARCHAR"), ("month", "DATE"), ("negated", "BOOLEAN")),
-    _sides(("code",), _MONTH_NEGATED, distinct_second=True),
+    (("code", "VARCHAR"), ("month", "DATE"), ("negated", "BOOLEAN"), *_ROOTS),
+    _sides(("code",), (*_MONTH_NEGATED, "cameo_root", "cameo[:2]"), distinct_second=True),
     (EVENTS,),
 )
 ACTORS = Summary(
@@ -181,15 +187,24 @@ ACTORS = Summary(
         ("negated", "BOOLEAN"),
     ),
     (
-        Part(("actor1_code", "actor1_name", "actor1_country", "1", *_MONTH_NEGATED), "actor1_code IS NOT NULL"),
-        Part(("actor2_code", "actor2_name", "actor2_country", "2", *_MONTH_NEGATED), "actor2_code IS NOT NULL"),
+        Part(
+            ("actor1_code", "actor1_name", "actor1_country", "1", *_MONTH_NEGATED), "actor1_code IS NOT NULL"
+        ),
+        Part(
+            ("actor2_code", "actor2_name", "actor2_country", "2", *_MONTH_NEGATED), "actor2_code IS NOT NULL"
+        ),
     ),
     (EVENTS,),
 )
 EDGES = Summary(
     "summary_edges",
     (("actor1_code", "VARCHAR"), ("actor2_code", "VARCHAR"), ("month", "DATE"), ("negated", "BOOLEAN")),
-    (Part(("actor1_code", "actor2_code", *_MONTH_NEGATED), "actor1_code IS NOT NULL AND actor2_code IS NOT NULL"),),
+    (
+        Part(
+            ("actor1_code", "actor2_code", *_MONTH_NEGATED),
+            "actor1_code IS NOT NULL AND actor2_code IS NOT NULL",
+        ),
+    ),
     (
         EVENTS,
         ("cooperation", "BIGINT", "CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END"),
@@ -233,9 +248,7 @@ def ddl() -> str:
 
 def rebuild_sql() -> str:
     """Every summary recounted from `events` (what a migration runs once over an existing store)."""
-    return "\n".join(
-        f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql()};" for s in SUMMARIES
-    )
+    return "\n".join(f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql()};" for s in SUMMARIES)
 
 
 def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
