@@ -312,6 +312,10 @@ PAGES = [
     {"modality": "intended"},
     {"modality": "negated", "root": "11"},
     {"q": "pipeline", "min_confidence": 0.3},
+    {"q": "pipeline", "dyad": ("CHN", "KAZ")},
+    {"q": "u.s. TALKS", "country": "TUR", "root": "04"},
+    {"q": "% zzz", "dyad": ("RUS", "USA")},
+    {"q": "x_y", "actor_code": "DEUGOV", "negated": True},
 ]
 
 

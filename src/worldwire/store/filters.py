@@ -63,9 +63,6 @@ class Filter:
     min_confidence: float | None = None
     # The word index's reading of `terms`, once looked up (`indexed`), so a question looks them up once.
     index: tuple[wordindex.Term, ...] | None = field(default=None, compare=False)
-    # The ids of the rows it selects, once found (`store.plans.narrow`): a question of few events reads
-    # those rows only, after finding them once.
-    rows: tuple[int, ...] | None = field(default=None, compare=False)
 
     @classmethod
     def read(
@@ -134,9 +131,7 @@ class Filter:
         return [dyad_key(a, b), dyad_key(a, b, negated=True)] if self.negated else [dyad_key(a, b)]
 
     def where(self, con: duckdb.DuckDBPyConnection) -> tuple[str, list[Any]]:
-        """The WHERE clause over `events` and its parameters (the rows' ids, once `rows` holds them)."""
-        if self.rows is not None:
-            return " WHERE rowid = ANY(?::BIGINT[])", [list(self.rows)]
+        """The WHERE clause over `events` and its parameters."""
         where: list[str] = []
         params: list[Any] = []
         if self.modality is not None:

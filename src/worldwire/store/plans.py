@@ -29,7 +29,7 @@ ORDER = "ORDER BY date DESC NULLS LAST, global_event_id"
 # False: every question reads `events` alone, as before the summaries (tests compare the two answers).
 ENABLED = True
 MARGIN = 16  # a cutoff from counts of more than the question selects: this many pages' worth
-NARROW = 20_000  # a question of at most this many events reads them by row id (`narrow`)
+FEW = 20_000  # a text query whose other filters select at most this many events checks them one by one
 DATES = frozenset({"since", "until", "negated"})
 
 
@@ -108,7 +108,11 @@ def monthly(
     sql = f"SELECT * FROM {summary.table}{where_sql(table)}"  # noqa: S608
     if span.edges:
         ranges = " OR ".join(f"date BETWEEN {_literal(a)} AND {_literal(b)}" for a, b in span.edges)
-        sql += f" UNION ALL SELECT * FROM ({summary.rows('events', f' AND ({ranges})')})"  # noqa: S608
+        if summary is summaries.MONTHS:  # the days of its edges are summarised too
+            days = f"SELECT {summaries.MONTH} AS month, * EXCLUDE (date) FROM summary_days WHERE {ranges}"  # noqa: S608
+        else:
+            days = summary.rows("events", f" AND ({ranges})")
+        sql += f" UNION ALL SELECT * FROM ({days})"  # noqa: S608
     return f"(SELECT * FROM ({sql}){where_sql(conditions)})", list(params)  # noqa: S608
 
 
@@ -135,7 +139,8 @@ def _prefix(f: Filter) -> str | None:
     return f.cameo if f.cameo is not None and len(f.cameo) == 2 else None
 
 
-def _days(f: Filter, rest: frozenset[str], conditions: list[str]) -> Conditions:
+def _days(f: Filter, rest: frozenset[str], conditions: list[str], *, dated: bool = True) -> Conditions:
+    """`summary_days` (`dated`: its date range too) and `summary_months`."""
     k = tenths(f.min_confidence)
     if (
         rest - {"root", "plover", "min_confidence", "modality", "cameo"}
@@ -150,8 +155,8 @@ def _days(f: Filter, rest: frozenset[str], conditions: list[str]) -> Conditions:
         ("cameo_prefix = ?", _prefix(f)),
         ("plover = ?", f.plover),
         ("confidence_tenths >= ?", k),
-        ("date >= ?::DATE", f.since),
-        ("date <= ?::DATE", f.until),
+        ("date >= ?::DATE", f.since if dated else None),
+        ("date <= ?::DATE", f.until if dated else None),
     ):
         if value is not None:
             conditions.append(column)
@@ -188,8 +193,13 @@ def _dates_only(_f: Filter, rest: frozenset[str], conditions: list[str]) -> Cond
     return None if rest else (conditions, [])
 
 
+def _months(f: Filter, rest: frozenset[str], conditions: list[str]) -> Conditions:
+    return _days(f, rest, conditions, dated=False)
+
+
 _READERS = {
     summaries.DAYS.table: _days,
+    summaries.MONTHS.table: _months,
     summaries.DYADS.table: _dyads,
     summaries.COUNTRIES.table: _sides("country", "country"),
     summaries.CODES.table: _sides("actor_code", "code"),
@@ -254,11 +264,12 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
     )  # fmt: skip
     sides = rest & {"dyad", "country", "actor_code"}
     if reduced.used() - DATES or not sides:
-        days = summary_of(summaries.DAYS, reduced)
-        assert days is not None
-        sql = f"SELECT date, sum(events) FROM summary_days{where_sql(days[0])} GROUP BY date"  # noqa: S608
+        conditions, params = summary_of(summaries.MONTHS, reduced) or ([], [])
+        conditions, params = _months_reaching(f, conditions, params)
+        sql = f"SELECT month, sum(events) FROM summary_months{where_sql(conditions)} GROUP BY month"  # noqa: S608
         covers = reduced.used() - DATES
-        found.append(_counted(con, sql, days[1], covers, exact=covers == rest))
+        dated = bool(f.since or f.until)
+        found.append(_counted(con, sql, params, covers, exact=covers == rest and not dated, close=covers == rest))
     for summary, name in (
         (summaries.DYADS, "dyad"),
         (summaries.COUNTRIES, "country"),
@@ -268,33 +279,32 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
             continue
         whats = {} if summary is summaries.DYADS else {"root": f.root, "cameo": _prefix(f)}
         one = Filter(negated=f.negated, **whats, **{name: getattr(f, name)})
-        conditions, params = summary_of(summary, one) or ([], [])
-        if f.since:  # whole months that reach into the range: more than it holds, never less
-            conditions = [*conditions, "month >= date_trunc('month', ?::DATE)"]
-            params = [*params, f.since]
-        if f.until:
-            conditions = [*conditions, "month <= ?::DATE"]
-            params = [*params, f.until]
+        conditions, params = _months_reaching(f, *(summary_of(summary, one) or ([], [])))
         sql = f"SELECT month, sum(events) FROM {summary.table}{where_sql(conditions)} GROUP BY month"  # noqa: S608
         covers = one.used() - DATES
         found.append(_counted(con, sql, params, covers, exact=False, close=covers == rest))
     return found
 
 
+def _months_reaching(f: Filter, conditions: list[str], params: list[Any]) -> tuple[list[str], list[Any]]:
+    """Conditions for the whole months that reach into `f`'s dates: more than they hold, never less."""
+    if f.since:
+        conditions, params = [*conditions, "month >= date_trunc('month', ?::DATE)"], [*params, f.since]
+    if f.until:
+        conditions, params = [*conditions, "month <= ?::DATE"], [*params, f.until]
+    return conditions, params
+
+
 def _exact_total(con: duckdb.DuckDBPyConnection, f: Filter) -> int | None:
     """How many events `f` selects, from a summary or the word index, when one tells them all apart."""
     if f.terms:
         return _term_total(con, f) if ENABLED else None
-    for summary in (summaries.DAYS, summaries.DYADS, summaries.COUNTRIES, summaries.CODES):
+    for summary in (summaries.MONTHS, summaries.DYADS, summaries.COUNTRIES, summaries.CODES):
         found = summary_of(summary, f)
         if found is None:
             continue
-        if summary is summaries.DAYS:
-            sql = f"SELECT sum(events) FROM summary_days{where_sql(found[0])}"  # noqa: S608
-            params = found[1]
-        else:
-            source, params = monthly(summary, f, *found)
-            sql = f"SELECT sum(events) FROM {source}"  # noqa: S608
+        source, params = monthly(summary, f, *found)
+        sql = f"SELECT sum(events) FROM {source}"  # noqa: S608
         row = con.execute(sql, params).fetchall()[0]
         return int(row[0]) if row and row[0] is not None else 0
     return None
@@ -322,6 +332,8 @@ def page(con: duckdb.DuckDBPyConnection, f: Filter, limit: int | None, offset: i
     where, params = f.where(con)
     if limit is None or not ENABLED:
         return Page(_rowids(con, where, params, limit, offset), _exact_total(con, f))
+    if f.terms and (few := _few_with_words(con, f)) is not None:
+        return Page(few[offset : offset + limit], len(few))
     counts = _counts(con, f)
     best = min(counts, key=lambda c: (not c.exact, not c.close, c.total))
     total = best.total if best.exact else _exact_total(con, f)
@@ -349,6 +361,39 @@ def _need(con: duckdb.DuckDBPyConnection, f: Filter, best: Counts, counts: list[
     known = frozenset().union(*(c.covers for c in counts))
     unknown = (f.used() - DATES) - known
     return int(min(everything, 2 * rows / max(share, 1e-9) * (MARGIN if unknown else 1)))
+
+
+def _few_with_words(con: duckdb.DuckDBPyConnection, f: Filter) -> list[int] | None:
+    """All the events of a text query whose other filters select few events (a dyad, say), newest
+    first, as rowids: those few found from their columns, then kept when the postings of every term
+    hold them (a lookup of a few thousand ids, not a join with every posting). None when they are many."""
+    terms = f.index or ()
+    rest = replace(f, terms=(), index=())
+    if not rest.used() - DATES or min(c.total for c in _summary_counts(con, rest)) > FEW:
+        return None
+    where, params = rest.where(con)
+    for term in terms:  # what the postings cannot say: words with other characters, read with ILIKE
+        if term.words is not None and not term.words:
+            return []
+        if term.words is None or not term.exact:
+            condition, values = wordindex.condition(replace(term, words=None))
+            where, params = and_(where, condition), [*params, *values]
+    rows = con.execute(f"SELECT rowid, global_event_id, date FROM events{where}", params).fetchall()  # noqa: S608
+    kept = {gid for _, gid, _ in rows}
+    for term in terms:
+        if term.words:
+            ids = ", ".join(str(w) for w in term.words)
+            found = con.execute(
+                f"SELECT DISTINCT global_event_id FROM event_words WHERE word_id IN ({ids}) "  # noqa: S608
+                "AND global_event_id IN (SELECT unnest(?::BIGINT[]))",
+                [list(kept)],
+            ).fetchall()
+            kept &= {gid for (gid,) in found}
+    newest = sorted(
+        (row for row in rows if row[1] in kept),
+        key=lambda row: (row[2] is None, -(row[2].toordinal() if row[2] is not None else 0), row[1]),
+    )
+    return [int(rowid) for rowid, _, _ in newest]
 
 
 def _counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
@@ -418,19 +463,6 @@ def _term_total(con: duckdb.DuckDBPyConnection, f: Filter) -> int | None:
     counted = "count(*)" if len(rarest.words or ()) == 1 else "count(DISTINCT global_event_id)"
     sql = f"SELECT {counted} FROM ({wordindex.postings(rarest)}){where_sql(conditions)}"  # noqa: S608
     return int(con.execute(sql, params).fetchall()[0][0])
-
-
-def narrow(con: duckdb.DuckDBPyConnection, f: Filter) -> Filter:
-    """`f`, with the ids of the rows it selects when the summaries say they are few: found once from
-    the filter's columns, they are read whole once, instead of every column of every row being tested
-    by each query a question makes (the network's nodes and edges, say)."""
-    if not ENABLED or f.rows is not None:
-        return f
-    f = f.indexed(con)
-    if at_most(con, f) > NARROW:
-        return f
-    where, params = f.where(con)
-    return replace(f, rows=tuple(_rowids(con, where, params, None, 0)))
 
 
 def at_most(con: duckdb.DuckDBPyConnection, f: Filter) -> int:

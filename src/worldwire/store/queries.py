@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from worldwire.errors import Errors, WorldwireError
 from worldwire.store import names, plans
 from worldwire.store.filters import MAX_TERMS, MODALITIES, Filter, and_, bad, plover_categories
-from worldwire.store.summaries import ACTORS, COUNTRIES, DAYS, DYADS, EDGES, PLACES
+from worldwire.store.summaries import ACTORS, COUNTRIES, DAYS, DYADS, EDGES, MONTHS, PLACES
 from worldwire.store.writer import NEGATED_DYAD
 
 if TYPE_CHECKING:
@@ -262,17 +262,17 @@ _TIMELINE_SUMS = (
 )
 
 
-def _counted_by(f: Filter, by: str | None) -> tuple[Any, str, list[str], list[Any]] | None:
-    """The summary that counts what `f` selects per period `by` (None: undated events), with the column
-    holding its dates and the conditions selecting `f`'s events; None when only `events` can."""
-    found = plans.summary_of(DAYS, f)
-    if found is not None and f.dyad is None and f.country is None:
-        return DAYS, "date", *found
-    if by in (None, "month", "quarter", "year"):
-        for summary in (DYADS, COUNTRIES):
-            found = plans.summary_of(summary, f)
-            if found is not None:
-                return summary, "month", *found
+def _counted_by(f: Filter, by: str | None) -> tuple[str, list[Any], str] | None:
+    """Where `f`'s events are counted per period `by` (None: the undated ones) with the column holding
+    their dates (a summary's rows, `events` columns with measures), or None when only `events` can."""
+    monthly = by in (None, "month", "quarter", "year")
+    for summary in (MONTHS, DYADS, COUNTRIES) if monthly else (DAYS,):
+        found = plans.summary_of(summary, f)
+        if found is None:
+            continue
+        if summary is DAYS:
+            return f"(SELECT * FROM summary_days{plans.where_sql(found[0])})", found[1], "date"  # noqa: S608
+        return *plans.monthly(summary, f, *found), "month"
     return None
 
 
@@ -304,18 +304,14 @@ def timeline(
     )  # fmt: skip
     counted = _counted_by(f, by)
     if counted is not None:
-        summary, column, conditions, params = counted
-        if summary is DAYS:
-            source = f"(SELECT * FROM summary_days{plans.where_sql(conditions)})"
-        else:
-            source, params = plans.monthly(summary, f, conditions, params)
+        source, params, column = counted
         sql = f"""
             SELECT date_trunc('{by}', {column})::DATE AS period, {_TIMELINE_SUMS}
             FROM {source} WHERE {column} IS NOT NULL
             GROUP BY period ORDER BY period
         """  # noqa: S608
         return con.sql(sql, params=params)
-    where, params = plans.narrow(con, f).where(con)
+    where, params = f.where(con)
     where = and_(where, "date IS NOT NULL")
     sql = f"""
         SELECT date_trunc('{by}', date)::DATE AS period, count(*) AS events,
@@ -357,9 +353,8 @@ def undated(
     )  # fmt: skip
     counted = _counted_by(f, None)
     if counted is not None:
-        summary, column, conditions, params = counted
-        sql = f"SELECT sum(events) FROM {summary.table}{plans.where_sql([*conditions, f'{column} IS NULL'])}"  # noqa: S608
-        return _scalar(con, sql, params)
+        source, params, column = counted
+        return _scalar(con, f"SELECT sum(events) FROM {source} WHERE {column} IS NULL", params)  # noqa: S608
     where, params = f.where(con)
     return _scalar(con, f"SELECT count(*) FROM events{and_(where, 'date IS NULL')}", params)  # noqa: S608
 
@@ -385,10 +380,10 @@ def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return {
         "articles": count("SELECT count(*) FROM articles"),
         "clusters": count("SELECT count(*) FROM clusters"),
-        "events": count("SELECT sum(events) FROM summary_days WHERE NOT negated"),
+        "events": count("SELECT sum(events) FROM summary_months WHERE NOT negated"),
         # events whose articles carry no date: in listings and exports, never on a timeline
-        "undated_events": count("SELECT sum(events) FROM summary_days WHERE NOT negated AND date IS NULL"),
-        "negated_events": count("SELECT sum(events) FROM summary_days WHERE negated"),
+        "undated_events": count("SELECT sum(events) FROM summary_months WHERE NOT negated AND month IS NULL"),
+        "negated_events": count("SELECT sum(events) FROM summary_months WHERE negated"),
         "mentions": count("SELECT count(*) FROM mentions"),
         "actors": count("SELECT count(*) FROM actors"),
         "quotes": count("SELECT count(*) FROM quotes"),
@@ -417,7 +412,7 @@ def failures(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> duckdb
 def events_by_root(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     return con.sql(
         "SELECT cameo_root AS root, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions "
-        "FROM summary_days WHERE NOT negated GROUP BY root ORDER BY root"
+        "FROM summary_months WHERE NOT negated GROUP BY root ORDER BY root"
     )
 
 
@@ -463,7 +458,7 @@ def _events_or_summary(
     if found is not None:
         source, params = plans.monthly(summary, f, *found, ever=True)
         return source, params, True
-    where, params = plans.narrow(con, f).where(con)
+    where, params = f.where(con)
     used: list[Any] = []
 
     def where_and(condition: str) -> str:
@@ -553,8 +548,6 @@ def network(
     """Who acts on whom among the `top` actors: nodes (actors) and directed edges source → target
     (actor1_code → actor2_code) with their event count, mean Goldstein, cooperation and conflict."""
     f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q)
-    if plans.summary_of(EDGES, f) is None:  # nodes and edges read the same events: find them once
-        f = plans.narrow(con, f)
     nodes = [
         {"id": row["code"], "name": row["name"], "country": row["country"], "events": row["events"]}
         for row in records(_actors(con, f, top))

@@ -150,6 +150,15 @@ DAYS = Summary(
     (Part(("date", "cameo_root", "cameo[:2]", "plover", "modality", "negated", TENTHS)),),
     COUNTS,
 )
+# The same by month: a timeline by month, quarter or year, and how many events a page's filter has per
+# month, read from a hundred rows where the days take thousands (days at the ends of a date range: from
+# `summary_days`).
+MONTHS = Summary(
+    "summary_months",
+    (("month", "DATE"), *DAYS.columns[1:]),
+    (Part((MONTH, *DAYS.parts[0].group[1:])),),
+    COUNTS,
+)
 DYADS = Summary(
     "summary_dyads",
     (("dyad", "VARCHAR"), ("month", "DATE")),
@@ -237,7 +246,7 @@ PLACES = Summary(
     ),
     (EVENTS,),
 )
-SUMMARIES = (DAYS, DYADS, DYADS_EVER, COUNTRIES, CODES, ACTORS, EDGES, EDGES_EVER, PLACES)
+SUMMARIES = (DAYS, MONTHS, DYADS, DYADS_EVER, COUNTRIES, CODES, ACTORS, EDGES, EDGES_EVER, PLACES)
 EVER = {DYADS.table: DYADS_EVER, EDGES.table: EDGES_EVER}  # a monthly summary's all-time twin
 
 
