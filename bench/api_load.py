@@ -361,8 +361,9 @@ def main() -> None:
             print(
                 f"[{result['code']}] {out['events']:,} events, {run['mix']} queries, {run['connections']} "
                 f"connections, {args.duration} s ({run['tool']}): "
-                f"{run['requests_per_s']:.0f} req/s, p50 {latency['p50']:.1f} ms, p90 {latency['p90']:.1f} ms, "
-                f"p99 {latency['p99']:.1f} ms, non-2xx {run['non_2xx']}, socket errors {run['socket_errors']}; "
+                f"{run['requests_per_s']:.0f} req/s, p50 {latency['p50']:.1f} ms, "
+                f"p90 {latency['p90']:.1f} ms, p99 {latency['p99']:.1f} ms, non-2xx {run['non_2xx']}, "
+                f"socket errors {run['socket_errors']}; "
                 f"load average {run['load_average_before'][0]:.2f} → {run['load_average_after'][0]:.2f}, "
                 f"other processes used {run['cpu_share_of_other_processes']:.0%} of the CPUs"
             )

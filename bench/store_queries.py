@@ -66,7 +66,8 @@ CITIES = [
 
 # Synthetic events i in [start, stop), generated inside DuckDB: every column a query reads has real work.
 EVENTS = """
-SELECT event_id, ('0x' || event_id[:15])::BIGINT AS global_event_id, md5((i // 3)::VARCHAR)[:24] AS cluster_id,
+SELECT event_id, ('0x' || event_id[:15])::BIGINT AS global_event_id,
+       md5((i // 3)::VARCHAR)[:24] AS cluster_id,
        date, c1 || CASE WHEN i % 3 = 0 THEN 'GOV' ELSE '' END AS actor1_code,
        'the government of ' || c1 AS actor1_name, c1 AS actor1_country,
        c2 || CASE WHEN i % 5 = 0 THEN 'GOV' ELSE '' END AS actor2_code,
@@ -96,7 +97,8 @@ SELECT event_id, ('0x' || event_id[:15])::BIGINT AS global_event_id, md5((i // 3
 FROM (
     SELECT i, md5(i::VARCHAR)[:24] AS event_id,
            DATE '2015-01-01' + (hash(i * 16 + 1) % 3650)::INTEGER AS date,
-           codes[1 + (hash(i * 16 + 2) % {n})::INTEGER] AS c1, codes[1 + (hash(i * 16 + 3) % {n})::INTEGER] AS c2,
+           codes[1 + (hash(i * 16 + 2) % {n})::INTEGER] AS c1,
+           codes[1 + (hash(i * 16 + 3) % {n})::INTEGER] AS c2,
            cameos[1 + (hash(i * 16 + 8) % len(cameos))::INTEGER] AS cameo,
            hash(i * 16 + 5) % 50 = 0 AS negated,
            1 + (hash(i * 16 + 12) % {slots})::INTEGER AS city
@@ -234,7 +236,7 @@ def measure(db: Path, repeats: int, only: list[str] | None) -> dict[str, Any]:
             func = questions(store, cursor)[name]
             try:
                 answer = func()
-            except Exception as exc:  # noqa: BLE001 -- a question the other worldwire cannot ask
+            except Exception as exc:  # a question the other worldwire cannot ask
                 results[name] = {"error": f"{type(exc).__name__}: {exc}"[:300]}
                 continue
             times = []
@@ -303,12 +305,12 @@ def main() -> None:
                 into.setdefault(name, []).extend(result.get("times_ms", []))
                 digests.setdefault(name, {})[who] = result.get("digest") or result.get("error", "")
     results = {}
-    for name in here:
-        new, old = median(here[name]), median(base.get(name, []))
+    for name, times in here.items():
+        new, old = median(times), median(base.get(name, []))
         same = digests[name].get("new") == digests[name].get("baseline") if args.baseline else None
         results[name] = {
             "median_ms": new,
-            "min_ms": min(here[name], default=float("nan")),
+            "min_ms": min(times, default=float("nan")),
             "baseline_median_ms": old if args.baseline else None,
             "ratio": old / new if args.baseline and new else None,
             "same_rows": same,

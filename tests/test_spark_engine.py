@@ -257,11 +257,10 @@ def test_spark_engine_logs_failures_and_duplicates_clusters_copies_and_reruns_wi
         target.ingest([str(inputs[0])], workers=1)
         attach(target.con, out)
         assert set(differences(target.con).values()) == {0}
-        for table in SUMMARY_TABLES:
-            with worldwire.open(store, read_only=True) as local:
-                assert target.sql(f"SELECT * FROM {table} ORDER BY ALL").equals(
-                    local.sql(f"SELECT * FROM {table} ORDER BY ALL")
-                ), table
+        with worldwire.open(store, read_only=True) as local:
+            for table in SUMMARY_TABLES:
+                rows = f"SELECT * FROM {table} ORDER BY ALL"  # noqa: S608
+                assert target.sql(rows).equals(local.sql(rows)), table
 
 
 def _columns_of(con: duckdb.DuckDBPyConnection, out: Path, table: str) -> list[str]:

@@ -99,7 +99,8 @@ def test_summaries_and_index_are_built_for_a_store_of_an_older_worldwire(tmp_pat
             store.add_records(batch)
         kept = {"summary_days": "*", "summary_actors": "*", "words": "word, events"}  # word ids: in any order
         before = {
-            name: store.sql(f"SELECT {columns} FROM {name} ORDER BY ALL") for name, columns in kept.items()
+            name: store.sql(f"SELECT {columns} FROM {name} ORDER BY ALL")  # noqa: S608
+            for name, columns in kept.items()
         }
     con = duckdb.connect(str(path))  # as a worldwire of schema 3 left it: no summaries, no index
     tables = [row[0] for row in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
@@ -122,7 +123,7 @@ def test_summaries_and_index_are_built_for_a_store_of_an_older_worldwire(tmp_pat
         assert store.status()["schema_version"] == LATEST
         _exact(store.con)
         for name, frame in before.items():
-            assert store.sql(f"SELECT {kept[name]} FROM {name} ORDER BY ALL").equals(frame)
+            assert store.sql(f"SELECT {kept[name]} FROM {name} ORDER BY ALL").equals(frame)  # noqa: S608
 
 
 KILLED = """
@@ -137,7 +138,8 @@ with worldwire.open({db!r}) as store:
         text = TEXT + f" Report {{n}}."
         day = f"2023-{{1 + n % 12:02d}}-{{1 + n % 28:02d}}"
         events = [event("CHNGOV", "KAZGOV", "036", text, {meeting!r}),
-                  event("KAZGOV", "RUSGOV", "057", text, {signing!r}, modality="negated" if n % 5 else "asserted")]
+                  event("KAZGOV", "RUSGOV", "057", text, {signing!r},
+                        modality="negated" if n % 5 else "asserted")]
         copies = [record(f"{{n}}-{{k}}", text + " x" * k, events, date=None if k == 2 else day,
                          url=f"https://o{{k}}.example/{{n}}") for k in range(3)]
         store.add_records(copies)
@@ -182,7 +184,8 @@ SELECT event_id, ('0x' || event_id[:15])::BIGINT AS global_event_id, 'c' || (i /
        CASE WHEN negated THEN 'negated' WHEN i % 6 = 0 THEN 'intended' ELSE 'asserted' END AS modality,
        negated, i % 3 = 0 AS is_root, 1 + (i % 4)::INTEGER AS num_mentions, 1 AS num_articles,
        1 AS num_sources,
-       CASE WHEN i % 19 = 0 THEN NULL WHEN i % 4 = 0 THEN (i % 11)::DOUBLE / 10 ELSE (i % 100)::DOUBLE / 100 END
+       CASE WHEN i % 19 = 0 THEN NULL WHEN i % 4 = 0 THEN (i % 11)::DOUBLE / 10
+            ELSE (i % 100)::DOUBLE / 100 END
            AS confidence,
        {city}[1] AS geo_name, {city}[2] AS geo_country, {city}[3]::DOUBLE AS geo_lat,
        {city}[4]::DOUBLE AS geo_lon, CASE WHEN i % 2 = 0 THEN 'city' ELSE 'capital' END AS geo_feature,
@@ -194,7 +197,8 @@ SELECT event_id, ('0x' || event_id[:15])::BIGINT AS global_event_id, 'c' || (i /
        TIMESTAMP '2026-01-01 00:00:00' AS added_at
 FROM (
     SELECT i, md5('e' || i::VARCHAR)[:24] AS event_id,
-           CASE WHEN i % 41 = 0 THEN NULL ELSE DATE '2021-11-20' + (hash(i * 8 + 1) % 900)::INTEGER END AS date,
+           CASE WHEN i % 41 = 0 THEN NULL
+                ELSE DATE '2021-11-20' + (hash(i * 8 + 1) % 900)::INTEGER END AS date,
            {codes}[1 + (hash(i * 8 + 2) % 6)::INTEGER] AS c1,
            CASE WHEN i % 11 = 0 THEN NULL ELSE {codes}[1 + (hash(i * 8 + 3) % 6)::INTEGER] END AS c2,
            {cameos}[1 + (i % 9)::INTEGER] AS cameo, i % 17 = 0 AS negated
@@ -202,7 +206,8 @@ FROM (
 )
 """
 CITY = (
-    "CASE WHEN i % 10 < 3 THEN [NULL, NULL, NULL, NULL] WHEN i % 10 < 5 THEN ['Astana', 'KAZ', '51.18', '71.45'] "
+    "CASE WHEN i % 10 < 3 THEN [NULL, NULL, NULL, NULL] "
+    "WHEN i % 10 < 5 THEN ['Astana', 'KAZ', '51.18', '71.45'] "
     "WHEN i % 10 < 7 THEN ['Springfield', 'USA', '39.8', '-89.6'] WHEN i % 10 < 8 THEN "
     "['Springfield', 'USA', '42.1', '-72.6'] ELSE ['Beijing', 'CHN', '39.9', '116.4'] END"
 )
@@ -241,13 +246,14 @@ def _answer(value: Any) -> Any:
     return value.fetchall() if hasattr(value, "fetchall") else value
 
 
-def _both(con: duckdb.DuckDBPyConnection, ask: Callable[[], Any], monkeypatch: pytest.MonkeyPatch) -> Any:
-    """The answer with the summaries and the index, after checking it equals the one from `events` alone."""
-    fast = _answer(ask())
-    with monkeypatch.context() as patch:
-        patch.setattr(plans, "ENABLED", False)
-        patch.setattr(wordindex, "ENABLED", False)
-        slow = _answer(ask())
+def _both(patch: pytest.MonkeyPatch, ask: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """`ask(*args, **kwargs)` with the summaries and the index, after checking it equals the answer from
+    `events` alone."""
+    fast = _answer(ask(*args, **kwargs))
+    with patch.context() as off:
+        off.setattr(plans, "ENABLED", False)
+        off.setattr(wordindex, "ENABLED", False)
+        slow = _answer(ask(*args, **kwargs))
     assert fast == slow
     return fast
 
@@ -287,18 +293,15 @@ def test_summary_questions_answer_as_events_do(
         options = {**what, **span}
         pair = {k: v for k, v in options.items() if k != "dyad"}
         for by in queries.PERIODS:
-            rows = _both(
-                con, lambda: queries.timeline(con, *(dyad or (None, None)), by=by, **pair), monkeypatch
-            )
+            rows = _both(monkeypatch, queries.timeline, con, *(dyad or (None, None)), by=by, **pair)
             assert rows or span.get("since", "") > span.get("until", "9")
         for top in (3, 50):
-            _both(con, lambda: queries.actors(con, top=top, **options), monkeypatch)
-            _both(con, lambda: queries.network(con, top=top, **options), monkeypatch)
-            _both(con, lambda: queries.places(con, top=top, **options), monkeypatch)
+            for question in (queries.actors, queries.network, queries.places):
+                _both(monkeypatch, question, con, top=top, **options)
         if dyad is None:
-            _both(con, lambda: queries.dyads(con, top=10, **pair), monkeypatch)
+            _both(monkeypatch, queries.dyads, con, top=10, **pair)
     undated = {k: v for k, v in what.items() if k != "dyad"}
-    assert _both(con, lambda: queries.undated(con, *(dyad or (None, None)), **undated), monkeypatch) >= 0
+    assert _both(monkeypatch, queries.undated, con, *(dyad or (None, None)), **undated) >= 0
 
 
 PAGES = [
@@ -327,10 +330,10 @@ def test_event_pages_answer_as_events_do(
     for span in SPANS:
         options = {**what, **span}
         for page, size in ((1, 50), (2, 50), (7, 200), (50, 200), (10_000, 1)):
-            _both(con, lambda: queries.event_page(con, page=page, page_size=size, **options), monkeypatch)
+            _both(monkeypatch, queries.event_page, con, page=page, page_size=size, **options)
         listing = {("actor" if k == "country" else k): v for k, v in options.items()}
         for limit in (None, 0, 1, 100):
-            _both(con, lambda: queries.events(con, limit=limit, **listing), monkeypatch)
+            _both(monkeypatch, queries.events, con, limit=limit, **listing)
 
 
 @pytest.mark.parametrize(
@@ -342,7 +345,7 @@ def test_word_search_finds_what_ilike_finds(
     synthetic: duckdb.DuckDBPyConnection, q: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     con = synthetic
-    page = _both(con, lambda: queries.event_page(con, q=q, page_size=200), monkeypatch)
+    page = _both(monkeypatch, queries.event_page, con, q=q, page_size=200)
     conditions, params = ["NOT negated"], []
     for term in q.split():  # what `evidence ILIKE` makes of each word, its % and _ taken literally
         literal = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -350,7 +353,7 @@ def test_word_search_finds_what_ilike_finds(
         params.append(f"%{literal}%")
     sql = f"SELECT count(*) FROM events WHERE {' AND '.join(conditions)}"  # noqa: S608
     assert page["total"] == con.execute(sql, params).fetchall()[0][0]
-    _both(con, lambda: queries.timeline(con, None, None, q=q), monkeypatch)
+    _both(monkeypatch, queries.timeline, con, None, None, q=q)
 
 
 def test_status_and_roots_from_the_summaries_equal_a_count(synthetic: duckdb.DuckDBPyConnection) -> None:

@@ -126,11 +126,10 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, report: AttachReport) -> N
     if sources["events"] is not None:
         fresh = f"SELECT * FROM {sources['events']} WHERE event_id NOT IN (SELECT event_id FROM events)"  # noqa: S608
     # Every event this attach adds or recounts, so the summaries and the word index move with them.
-    con.execute(
-        "CREATE OR REPLACE TEMP TABLE _attach_events AS SELECT unnest(?::VARCHAR[]) AS event_id"
-        + (f" UNION SELECT event_id FROM ({fresh})" if fresh else ""),
-        [touched],
-    )
+    events = "SELECT unnest(?::VARCHAR[]) AS event_id"
+    if fresh is not None:
+        events += f" UNION SELECT event_id FROM ({fresh})"  # noqa: S608
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _attach_events AS {events}", [touched])
     change = Change(con, "SELECT event_id FROM _attach_events")
     if fresh is not None:
         report.added["events"] = _insert(con, "events", f"{fresh} ORDER BY {CLUSTER_ORDER}", [])

@@ -146,30 +146,19 @@ class Filter:
                 params.append(self.dyad[0])
         elif not self.negated:
             where.append("NOT negated")
-        if self.country is not None:
-            where.append("(actor1_country = ? OR actor2_country = ?)")
-            params += [self.country, self.country]
-        if self.since:
-            where.append("date >= ?::DATE")
-            params.append(self.since)
-        if self.until:
-            where.append("date <= ?::DATE")
-            params.append(self.until)
-        if self.root is not None:
-            where.append("cameo_root = ?")
-            params.append(self.root)
-        if self.min_confidence is not None:
-            where.append("confidence >= ?")
-            params.append(self.min_confidence)
-        if self.actor_code is not None:
-            where.append("(actor1_code = ? OR actor2_code = ?)")
-            params += [self.actor_code, self.actor_code]
-        if self.cameo is not None:
-            where.append("cameo LIKE ?")  # digits only: nothing to escape
-            params.append(self.cameo + "%")
-        if self.plover is not None:
-            where.append("plover = ?")
-            params.append(self.plover)
+        for condition, value in (
+            ("(actor1_country = ? OR actor2_country = ?)", self.country),
+            ("date >= ?::DATE", self.since or None),
+            ("date <= ?::DATE", self.until or None),
+            ("cameo_root = ?", self.root),
+            ("confidence >= ?", self.min_confidence),
+            ("(actor1_code = ? OR actor2_code = ?)", self.actor_code),
+            ("cameo LIKE ?", None if self.cameo is None else self.cameo + "%"),  # digits: nothing to escape
+            ("plover = ?", self.plover),
+        ):
+            if value is not None:
+                where.append(condition)
+                params += [value] * condition.count("?")
         for term in self.indexed(con).index or ():
             condition, values = wordindex.condition(term)
             where.append(condition)

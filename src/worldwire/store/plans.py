@@ -269,7 +269,9 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
         sql = f"SELECT month, sum(events) FROM summary_months{where_sql(conditions)} GROUP BY month"  # noqa: S608
         covers = reduced.used() - DATES
         dated = bool(f.since or f.until)
-        found.append(_counted(con, sql, params, covers, exact=covers == rest and not dated, close=covers == rest))
+        found.append(
+            _counted(con, sql, params, covers, exact=covers == rest and not dated, close=covers == rest)
+        )
     for summary, name in (
         (summaries.DYADS, "dyad"),
         (summaries.COUNTRIES, "country"),
@@ -277,8 +279,10 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
     ):
         if name not in rest:
             continue
-        whats = {} if summary is summaries.DYADS else {"root": f.root, "cameo": _prefix(f)}
-        one = Filter(negated=f.negated, **whats, **{name: getattr(f, name)})
+        one = Filter(negated=f.negated)  # this side's filter, with the root for countries and actors
+        if summary is not summaries.DYADS:
+            one = replace(one, root=f.root, cameo=_prefix(f))
+        one = replace(one, **{name: getattr(f, name)})
         conditions, params = _months_reaching(f, *(summary_of(summary, one) or ([], [])))
         sql = f"SELECT month, sum(events) FROM {summary.table}{where_sql(conditions)} GROUP BY month"  # noqa: S608
         covers = one.used() - DATES
@@ -457,9 +461,8 @@ def _term_total(con: duckdb.DuckDBPyConnection, f: Filter) -> int | None:
     for other in terms:
         if other is not rarest:
             ids = ", ".join(str(w) for w in other.words or ()) or "NULL"
-            conditions.append(
-                f"global_event_id IN (SELECT global_event_id FROM event_words WHERE word_id IN ({ids}))"
-            )
+            holds = f"SELECT global_event_id FROM event_words WHERE word_id IN ({ids})"  # noqa: S608
+            conditions.append(f"global_event_id IN ({holds})")
     counted = "count(*)" if len(rarest.words or ()) == 1 else "count(DISTINCT global_event_id)"
     sql = f"SELECT {counted} FROM ({wordindex.postings(rarest)}){where_sql(conditions)}"  # noqa: S608
     return int(con.execute(sql, params).fetchall()[0][0])

@@ -220,7 +220,8 @@ def dyads(
     sums = (
         "sum(events) AS events, sum(mentions) AS mentions, sum(goldstein_sum) AS goldstein_sum, "
         "sum(goldstein_n) AS goldstein_n, sum(goldstein_odd) AS goldstein_odd, "
-        "sum(verbal_coop + material_coop) AS cooperation, sum(verbal_conflict + material_conflict) AS conflict"
+        "sum(verbal_coop + material_coop) AS cooperation, "
+        "sum(verbal_conflict + material_conflict) AS conflict"
     )
     if plans.ENABLED and not f.used() - {"since", "until", "negated", "country"}:  # the summary knows these
         conditions, params = [], []
@@ -495,13 +496,11 @@ def _actors(con: duckdb.DuckDBPyConnection, f: Filter, top: int) -> duckdb.DuckD
         f,
         ACTORS,
         lambda where: (
-            f"""
-            SELECT actor1_code AS code, actor1_name AS name, actor1_country AS country, 1 AS side, 1 AS events
-            FROM events{where("actor1_code IS NOT NULL")}
-            UNION ALL
-            SELECT actor2_code, actor2_name, actor2_country, 2, 1 FROM events{where("actor2_code IS NOT NULL")}
-        """
-        ),  # noqa: S608
+            "SELECT actor1_code AS code, actor1_name AS name, actor1_country AS country, 1 AS side, "  # noqa: S608
+            f"1 AS events FROM events{where('actor1_code IS NOT NULL')} UNION ALL "
+            "SELECT actor2_code, actor2_name, actor2_country, 2, 1 "
+            f"FROM events{where('actor2_code IS NOT NULL')}"
+        ),
     )
     sql = f"""
         WITH sides AS MATERIALIZED (
@@ -514,8 +513,8 @@ def _actors(con: duckdb.DuckDBPyConnection, f: Filter, top: int) -> duckdb.DuckD
         ),
         names AS (
             SELECT code, first(name ORDER BY n DESC, name) AS name
-            FROM (SELECT code, name, sum(n) AS n FROM sides WHERE name IS NOT NULL AND code IN (SELECT code FROM top)
-                  GROUP BY code, name)
+            FROM (SELECT code, name, sum(n) AS n FROM sides
+                  WHERE name IS NOT NULL AND code IN (SELECT code FROM top) GROUP BY code, name)
             GROUP BY code
         ),
         countries AS (
@@ -558,13 +557,11 @@ def network(
         f,
         EDGES,
         lambda where: (
-            f"""
-            SELECT actor1_code, actor2_code, 1 AS events,
-                   CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END AS cooperation,
-                   CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END AS conflict, goldstein
-            FROM events{where("actor1_code IS NOT NULL AND actor2_code IS NOT NULL")}
-        """
-        ),  # noqa: S608
+            "SELECT actor1_code, actor2_code, 1 AS events, "  # noqa: S608
+            "CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END AS cooperation, "
+            "CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END AS conflict, goldstein "
+            f"FROM events{where('actor1_code IS NOT NULL AND actor2_code IS NOT NULL')}"
+        ),
     )
     mean = plans.MEAN if summed else "round(avg(goldstein), 2)"
     edges = con.execute(
@@ -603,11 +600,9 @@ def places(
         f,
         PLACES,
         lambda where: (
-            f"""
-            SELECT geo_name, geo_country, geo_lat, geo_lon, geo_feature, 1 AS events
-            FROM events{where("geo_lat IS NOT NULL AND geo_lon IS NOT NULL")}
-        """
-        ),  # noqa: S608
+            "SELECT geo_name, geo_country, geo_lat, geo_lon, geo_feature, 1 AS events "  # noqa: S608
+            f"FROM events{where('geo_lat IS NOT NULL AND geo_lon IS NOT NULL')}"
+        ),
     )
     sql = f"""
         WITH spots AS (
@@ -615,7 +610,8 @@ def places(
             FROM {source} WHERE geo_lat IS NOT NULL AND geo_lon IS NOT NULL GROUP BY ALL
         )
         SELECT geo_name AS name, geo_country AS country, geo_lat AS lat, geo_lon AS lon,
-               first(geo_feature ORDER BY n DESC, geo_feature) FILTER (WHERE geo_feature IS NOT NULL) AS feature,
+               first(geo_feature ORDER BY n DESC, geo_feature) FILTER (WHERE geo_feature IS NOT NULL)
+                   AS feature,
                sum(n)::BIGINT AS events
         FROM spots
         GROUP BY name, country, lat, lon ORDER BY events DESC, name, country, lat, lon LIMIT {int(top)}

@@ -58,8 +58,8 @@ COUNTS: tuple[Measure, ...] = (
 )
 # The events columns a summary reads, and so what a snapshot of touched events keeps.
 SOURCE_COLUMNS = (
-    "date", "cameo", "cameo_root", "plover", "modality", "negated", "confidence", "dyad", "quad_class", "goldstein",
-    "num_mentions", "actor1_code", "actor1_name", "actor1_country", "actor2_code", "actor2_name",
+    "date", "cameo", "cameo_root", "plover", "modality", "negated", "confidence", "dyad", "quad_class",
+    "goldstein", "num_mentions", "actor1_code", "actor1_name", "actor1_country", "actor2_code", "actor2_name",
     "actor2_country", "geo_name", "geo_country", "geo_lat", "geo_lon", "geo_feature",
 )  # fmt: skip
 
@@ -257,7 +257,7 @@ def ddl() -> str:
 
 def rebuild_sql() -> str:
     """Every summary recounted from `events` (what a migration runs once over an existing store)."""
-    return "\n".join(f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql()};" for s in SUMMARIES)
+    return "\n".join(f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql()};" for s in SUMMARIES)  # noqa: S608
 
 
 def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
@@ -272,7 +272,7 @@ def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
             MERGE INTO {summary.table} AS t USING ({summary.grouped(rows, having=True)}) AS d ON {on}
             WHEN MATCHED THEN UPDATE SET {update}
             WHEN NOT MATCHED THEN INSERT BY NAME
-            """  # noqa: S608
+            """
         )
         con.execute(f"DELETE FROM {summary.table} WHERE events = 0")  # noqa: S608
 
