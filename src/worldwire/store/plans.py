@@ -206,10 +206,7 @@ _READERS = {
 }
 
 
-MEAN = (
-    "CASE WHEN sum(goldstein_odd) > 0 THEN 'NaN'::DOUBLE "
-    "ELSE round(sum(goldstein_sum)::DOUBLE / nullif(sum(goldstein_n), 0), 2) END"
-)
+MEAN = summaries.MEAN
 
 
 # ---- pages of events, newest first ---------------------------------------------------------------

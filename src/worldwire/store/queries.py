@@ -16,7 +16,18 @@ from typing import TYPE_CHECKING, Any
 from worldwire.errors import Errors, WorldwireError
 from worldwire.store import names, plans
 from worldwire.store.filters import MAX_TERMS, MODALITIES, Filter, and_, bad, plover_categories
-from worldwire.store.summaries import ACTORS, COUNTRIES, DAYS, DYADS, EDGES, MONTHS, PLACES
+from worldwire.store.summaries import (
+    ACTORS,
+    COUNTRIES,
+    DAYS,
+    DYADS,
+    EDGES,
+    GOLDSTEIN_MEASURES,
+    GOLDSTEIN_SUMS,
+    MONTHS,
+    PLACES,
+    mean,
+)
 from worldwire.store.writer import NEGATED_DYAD
 
 if TYPE_CHECKING:
@@ -54,6 +65,8 @@ MAX_DEPTH = 10_000  # page x page_size: deeper pages cost a sort of everything b
 # when a summary says there are at most this many (more: one pass over every column is cheaper).
 FEW_ROWS = 50_000
 _ORDER = plans.ORDER
+# The mean Goldstein score of `events` rows, exact as the summaries' (see `summaries.mean`).
+EVENTS_MEAN = mean(*(f"sum({expr})" for _, _, expr in GOLDSTEIN_MEASURES))
 
 
 def events(
@@ -233,8 +246,7 @@ def dyads(
     else:
         where, params = f.where(con)
         per_key = f"""
-            SELECT dyad, count(*) AS events, sum(num_mentions) AS mentions, sum(goldstein) AS goldstein_sum,
-                   count(goldstein) AS goldstein_n, 0 AS goldstein_odd,
+            SELECT dyad, count(*) AS events, sum(num_mentions) AS mentions, {GOLDSTEIN_SUMS},
                    count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
             FROM events{and_(where, "dyad IS NOT NULL")}
@@ -320,7 +332,7 @@ def timeline(
                count(*) FILTER (WHERE quad_class = 2) AS material_coop,
                count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
                count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
-               round(avg(goldstein), 2) AS mean_goldstein, sum(num_mentions)::BIGINT AS mentions
+               {EVENTS_MEAN} AS mean_goldstein, sum(num_mentions)::BIGINT AS mentions
         FROM events{where}
         GROUP BY period ORDER BY period
     """  # noqa: S608
@@ -563,7 +575,7 @@ def network(
             f"FROM events{where('actor1_code IS NOT NULL AND actor2_code IS NOT NULL')}"
         ),
     )
-    mean = plans.MEAN if summed else "round(avg(goldstein), 2)"
+    mean = plans.MEAN if summed else EVENTS_MEAN
     edges = con.execute(
         f"""
         SELECT actor1_code AS source, actor2_code AS target, sum(events)::BIGINT AS events,

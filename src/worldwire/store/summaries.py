@@ -44,6 +44,22 @@ GOLDSTEIN_MEASURES: tuple[Measure, ...] = (
         f"CASE WHEN goldstein IS NOT NULL AND try_cast(goldstein AS {GOLDSTEIN}) IS NULL THEN 1 ELSE 0 END",
     ),
 )
+SCALE = 10**10  # DECIMAL(38, 10): a sum times this is a whole number
+
+
+def mean(total: str, count: str, odd: str) -> str:
+    """SQL for the mean of Goldstein values rounded to two places, half away from zero, exactly: from
+    their DECIMAL sum `total`, how many there are (`count`) and how many were no number (`odd`: the
+    mean is NaN, as `avg` over them would be). A float average rounds a mean that lies on a half
+    hundredth (-0.685) either way, depending on the order threads added it up in."""
+    units = f"(abs({total}) * {SCALE})::HUGEINT"
+    hundredths = f"(200 * {units} + {count} * {SCALE}) // (2 * {count} * {SCALE})"
+    return (
+        f"CASE WHEN {odd} > 0 THEN 'NaN'::DOUBLE WHEN coalesce({count}, 0) = 0 THEN NULL "
+        f"ELSE sign({total}) * ({hundredths})::DOUBLE / 100 END"
+    )
+
+
 # What a timeline or a dyad shows: events, mentions, events per QuadClass and the Goldstein mean.
 COUNTS: tuple[Measure, ...] = (
     EVENTS,
@@ -246,6 +262,10 @@ PLACES = Summary(
     ),
     (EVENTS,),
 )
+# The Goldstein sums of `events` rows, as the summaries hold them (to aggregate events the same way).
+GOLDSTEIN_SUMS = ", ".join(f"sum({expr}) AS {name}" for name, _, expr in GOLDSTEIN_MEASURES)
+MEAN = mean("sum(goldstein_sum)", "sum(goldstein_n)", "sum(goldstein_odd)")
+
 SUMMARIES = (DAYS, MONTHS, DYADS, DYADS_EVER, COUNTRIES, CODES, ACTORS, EDGES, EDGES_EVER, PLACES)
 EVER = {DYADS.table: DYADS_EVER, EDGES.table: EDGES_EVER}  # a monthly summary's all-time twin
 
