@@ -21,11 +21,12 @@ import pytest
 from typer.testing import CliRunner
 
 import worldwire
-from worldwire.engines.attach import attach
+from worldwire.engines.attach import attach, read_manifest
 from worldwire.errors import WorldwireError
 from worldwire.interfaces.cli import app
 from worldwire.store.dedup import Clusterer, bands
 from worldwire.store.derived import differences
+from worldwire.store.schema import LATEST
 from worldwire.store.summaries import SUMMARIES
 from worldwire.store.writer import CLUSTER_TABLES
 
@@ -298,6 +299,20 @@ def test_attach_refuses_a_folder_that_is_no_spark_output(tmp_path: Path) -> None
         (tmp_path / "out" / "_worldwire.json").write_text('{"format": "other"}', encoding="utf-8")
         with pytest.raises(WorldwireError, match=r"\[E804\].*not a worldwire-spark manifest"):
             attach(store.con, tmp_path / "out")
+
+
+@pytest.mark.parametrize(("schema", "read"), [(2, False), (3, True), (LATEST, True), (LATEST + 1, False)])
+def test_attach_reads_outputs_of_every_store_schema_with_the_same_tables(
+    tmp_path: Path, schema: int, read: bool
+) -> None:
+    """Migration 4 added only the summaries and the word index, which attach keeps up to date itself."""
+    manifest = {"format": "worldwire-spark", "version": 1, "store_schema": schema, "partitioned_by": {}}
+    (tmp_path / "_worldwire.json").write_text(json.dumps(manifest), encoding="utf-8")
+    if read:
+        assert read_manifest(tmp_path)["store_schema"] == schema
+    else:
+        with pytest.raises(WorldwireError, match=rf"\[E804\].*store schema {schema};"):
+            read_manifest(tmp_path)
 
 
 def test_spark_engine_without_java_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 MANIFEST = "_worldwire.json"
 FORMAT = "worldwire-spark"
 FORMAT_VERSION = 1
+# The oldest store schema whose tables a Spark output holds as this one does: migration 4 added only
+# tables derived from events (summaries, word index), which `attach` brings up to date itself.
+OLDEST_SCHEMA = 3
 
 
 @dataclass(slots=True)
@@ -55,10 +58,11 @@ def read_manifest(path: Path) -> dict[str, Any]:
         raise WorldwireError(
             Errors.E804.format(path=str(path), reason=f"{MANIFEST} is not a {FORMAT} manifest")
         )
-    if manifest.get("version") != FORMAT_VERSION or manifest.get("store_schema") != LATEST:
+    schema = manifest.get("store_schema")
+    if manifest.get("version") != FORMAT_VERSION or schema not in range(OLDEST_SCHEMA, LATEST + 1):
         reason = (
-            f"output format {manifest.get('version')}, store schema {manifest.get('store_schema')}; this "
-            f"worldwire reads format {FORMAT_VERSION}, schema {LATEST}: rerun the Spark ingest with it"
+            f"output format {manifest.get('version')}, store schema {schema}; this worldwire reads "
+            f"format {FORMAT_VERSION}, schema {OLDEST_SCHEMA} to {LATEST}: rerun the Spark ingest with it"
         )
         raise WorldwireError(Errors.E804.format(path=str(path), reason=reason))
     return manifest
