@@ -312,6 +312,13 @@ def main() -> None:
     parser.add_argument("--python", action="store_true", help="Use the Python load generator, not wrk.")
     parser.add_argument("--baseline", type=Path, default=None, help="The src folder of a baseline worldwire.")
     parser.add_argument(
+        "--baseline-db",
+        type=Path,
+        default=None,
+        help="Serve the baseline from this store, written (if missing) by the baseline as its benchmark "
+        "wrote stores: the same events, unclustered, no summaries (default: the store of --db).",
+    )
+    parser.add_argument(
         "--without-text",
         type=int,
         nargs="*",
@@ -341,6 +348,9 @@ def main() -> None:
         "server": "worldwire serve (one uvicorn process, sync endpoints in its thread pool) on 127.0.0.1",
         "duration_s": args.duration,
         "baseline": str(args.baseline) if args.baseline else None,
+        "baseline_store": "written by the baseline as its benchmark did (unclustered, no summaries)"
+        if args.baseline_db
+        else "the same store",
         "queries": QUERIES,
         "results": [
             {

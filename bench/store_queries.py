@@ -149,6 +149,22 @@ def build_store(db: Path, events: int, step: int = 1_000_000) -> float:
     return time.perf_counter() - start
 
 
+def build_plain_store(db: Path, events: int, step: int = 1_000_000) -> float:
+    """The same events written as the baseline's benchmark wrote them: `INSERT INTO events` in steps,
+    in generation order, nothing else (run with the baseline worldwire, whose store this is)."""
+    import worldwire
+
+    start = time.perf_counter()
+    with worldwire.open(db) as store:
+        con = store.con
+        have = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
+        for first in range(have, events, step):
+            con.execute(f"INSERT INTO events BY NAME {events_sql(first, min(first + step, events))}")
+            print(f"  {min(first + step, events):,} events written (baseline store)", flush=True)
+        con.execute("CHECKPOINT")
+    return time.perf_counter() - start
+
+
 def questions(store: Any, con: Any) -> dict[str, Callable[[], Any]]:
     """Every measured question, by name: library calls both the baseline and this worldwire answer, on
     the connection (a cursor of the store's) `con`."""
@@ -237,7 +253,7 @@ def compare(new: Any, old: Any, key: str = "") -> tuple[bool, int]:
     if isinstance(new, dict) and isinstance(old, dict):
         if set(new) != set(old):
             return False, 0
-        found = [compare(new[k], old[k], k) for k in new]
+        found = [compare(new[k], old[k], k) for k in new if k != "schema_version"]  # (4 and 3)
         return all(ok for ok, _ in found), sum(n for _, n in found)
     if isinstance(new, list) and isinstance(old, list):
         if len(new) != len(old):
@@ -276,7 +292,7 @@ def measure(db: Path, repeats: int, only: list[str] | None) -> dict[str, Any]:
 
 
 def child(db: Path, repeats: int, src: Path, only: list[str] | None) -> dict[str, Any]:
-    """`measure` in a child process that imports the worldwire in `src` (the baseline)."""
+    """`measure` in a child process that imports the worldwire in `src` (the baseline, or this one)."""
     env = {**os.environ, "PYTHONPATH": str(src)}
     command = [sys.executable, __file__, "--measure", str(db), "--repeats", str(repeats)]
     for name in only or []:
@@ -289,19 +305,53 @@ def median(times: list[float]) -> float:
     return statistics.median(times) if times else float("nan")
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=10_000_000)
     parser.add_argument("--repeats", type=int, default=7)
     parser.add_argument("--rounds", type=int, default=2, help="Rounds, alternating which code goes first.")
     parser.add_argument("--db", type=Path, default=None, help="Keep the store here (default: a temp file).")
     parser.add_argument("--baseline", type=Path, default=None, help="The src folder of a baseline worldwire.")
+    parser.add_argument(
+        "--baseline-db",
+        type=Path,
+        default=None,
+        help="Measure the baseline on this store, written (if missing) by the baseline as its own benchmark "
+        "wrote stores: the same events, unclustered, no summaries (default: the store of --db).",
+    )
     parser.add_argument("--only", action="append", default=None, help="Only this question (repeatable).")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--measure", type=Path, default=None, help=argparse.SUPPRESS)  # the child's job
-    args = parser.parse_args()
+    parser.add_argument("--measure", type=Path, default=None, help=argparse.SUPPRESS)  # the child's jobs
+    parser.add_argument("--build-plain", type=Path, default=None, help=argparse.SUPPRESS)
+    return parser.parse_args()
+
+
+def rounds(args: argparse.Namespace, db: Path, base_db: Path) -> dict[str, dict[str, Any]]:
+    """Per question, both codes' times and answers, rounds alternating which code goes first."""
+    found: dict[str, dict[str, Any]] = {}
+    for round_ in range(args.rounds):
+        order = ["new", "baseline"] if round_ % 2 == 0 else ["baseline", "new"]
+        for who in order:
+            if who == "baseline" and args.baseline is None:
+                continue
+            if who == "baseline":
+                measured = child(base_db, args.repeats, args.baseline, args.only)
+            else:
+                measured = child(db, args.repeats, REPO / "src", args.only)
+            for name, result in measured.items():
+                entry = found.setdefault(name, {"new": [], "baseline": [], "answers": {}})
+                entry[who].extend(result.get("times_ms", []))
+                entry["answers"][who] = result.get("answer", result.get("error"))
+    return found
+
+
+def main() -> None:
+    args = arguments()
     if args.measure is not None:
         print(json.dumps(measure(args.measure, args.repeats, args.only)))
+        return
+    if args.build_plain is not None:
+        print(json.dumps(build_plain_store(args.build_plain, args.events)))
         return
     assert len(CODES) == COUNTRIES
     folder = tempfile.TemporaryDirectory()
@@ -313,30 +363,18 @@ def main() -> None:
         status = store.status()
     total = status["events"] + status["negated_events"]
     print(f"{total:,} events in the store ({write_s:.1f} s to write or top up)")
-    here: dict[str, list[float]] = {}
-    base: dict[str, list[float]] = {}
-    answers: dict[str, dict[str, Any]] = {}
-    for round_ in range(args.rounds):
-        order = ["new", "baseline"] if round_ % 2 == 0 else ["baseline", "new"]
-        for who in order:
-            if who == "baseline" and args.baseline is None:
-                continue
-            found = (
-                child(db, args.repeats, args.baseline, args.only)
-                if who == "baseline"
-                else child(db, args.repeats, REPO / "src", args.only)
-            )
-            for name, result in found.items():
-                into = base if who == "baseline" else here
-                into.setdefault(name, []).extend(result.get("times_ms", []))
-                answers.setdefault(name, {})[who] = result.get("answer", result.get("error"))
+    base_db = args.baseline_db or db
+    if args.baseline is not None and args.baseline_db is not None:
+        command = [sys.executable, __file__, "--build-plain", str(base_db), "--events", str(args.events)]
+        env = {**os.environ, "PYTHONPATH": str(args.baseline)}
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
     results = {}
-    for name, times in here.items():
-        new, old = median(times), median(base.get(name, []))
-        same, means = compare(answers[name].get("new"), answers[name].get("baseline"))
+    for name, entry in rounds(args, db, base_db).items():
+        new, old = median(entry["new"]), median(entry["baseline"])
+        same, means = compare(entry["answers"].get("new"), entry["answers"].get("baseline"))
         results[name] = {
             "median_ms": new,
-            "min_ms": min(times, default=float("nan")),
+            "min_ms": min(entry["new"], default=float("nan")),
             "baseline_median_ms": old if args.baseline else None,
             "ratio": old / new if args.baseline and new else None,
             "same_rows": same if args.baseline else None,
@@ -357,6 +395,9 @@ def main() -> None:
         "repeats": args.repeats,
         "rounds": args.rounds,
         "baseline": str(args.baseline) if args.baseline else None,
+        "baseline_store": "written by the baseline as its benchmark did (unclustered, no summaries)"
+        if args.baseline_db
+        else "the same store",
         "queries": results,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
