@@ -381,15 +381,17 @@ def _few_with_words(con: duckdb.DuckDBPyConnection, f: Filter) -> list[int] | No
             where, params = and_(where, condition), [*params, *values]
     rows = con.execute(f"SELECT rowid, global_event_id, date FROM events{where}", params).fetchall()  # noqa: S608
     kept = {gid for _, gid, _ in rows}
-    for term in terms:
-        if term.words:
-            ids = ", ".join(str(w) for w in term.words)
-            found = con.execute(
-                f"SELECT DISTINCT global_event_id FROM event_words WHERE word_id IN ({ids}) "  # noqa: S608
-                "AND global_event_id IN (SELECT unnest(?::BIGINT[]))",
-                [list(kept)],
-            ).fetchall()
-            kept &= {gid for (gid,) in found}
+    indexed = [term for term in terms if term.words]
+    if indexed and kept:  # which of them every term's words hold, in one lookup
+        ids = ", ".join(str(w) for term in indexed for w in term.words or ())
+        found = con.execute(
+            f"SELECT DISTINCT word_id, global_event_id FROM event_words WHERE word_id IN ({ids}) "  # noqa: S608
+            "AND global_event_id IN (SELECT unnest(?::BIGINT[]))",
+            [list(kept)],
+        ).fetchall()
+        for term in indexed:
+            own = set(term.words or ())
+            kept &= {gid for word, gid in found if word in own}
     newest = sorted(
         (row for row in rows if row[1] in kept),
         key=lambda row: (row[2] is None, -(row[2].toordinal() if row[2] is not None else 0), row[1]),

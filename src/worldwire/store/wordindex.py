@@ -120,21 +120,32 @@ def lookup(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> tuple[Term
         return ()
     if not ENABLED:
         return tuple(Term(term, None, None, False, 0) for term in terms)
-    found = []
     read = f"SELECT t, lower(t), regexp_extract_all(lower(t), '{WORD}') FROM unnest(?::VARCHAR[]) AS u(t)"  # noqa: S608
     rows = con.execute(read, [list(terms)]).fetchall()
-    for term, lowered, runs in rows:
-        if not runs:
-            found.append(Term(term, None, None, False, 0))
-            continue
-        run = max(runs, key=len)
-        words = con.execute(
-            "SELECT word_id, events FROM words WHERE contains(word, ?) ORDER BY word_id", [run]
+    runs = [max(found, key=len) if found else None for _, _, found in rows]
+    indexed = [i for i, run in enumerate(runs) if run is not None]
+    words: dict[int, list[tuple[int, int]]] = {i: [] for i in indexed}
+    if indexed:  # every term's words in one pass over the vocabulary
+        found = con.execute(
+            "SELECT t.i, w.word_id, w.events FROM (SELECT unnest(?::INTEGER[]) AS i, "
+            "unnest(?::VARCHAR[]) AS run) AS t JOIN words w ON contains(w.word, t.run) "
+            "ORDER BY t.i, w.word_id",
+            [indexed, [runs[i] for i in indexed]],
         ).fetchall()
-        found.append(
-            Term(term, run, tuple(int(w) for w, _ in words), lowered == run, sum(int(n) for _, n in words))
+        for i, word, events in found:
+            words[int(i)].append((int(word), int(events)))
+    return tuple(
+        Term(term, None, None, False, 0)
+        if runs[i] is None
+        else Term(
+            term,
+            runs[i],
+            tuple(w for w, _ in words[i]),
+            lowered == runs[i],
+            sum(n for _, n in words[i]),
         )
-    return tuple(found)
+        for i, (term, lowered, _) in enumerate(rows)
+    )
 
 
 def postings(term: Term, since: dt.date | None = None) -> str:
