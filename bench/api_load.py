@@ -1,14 +1,19 @@
-"""Load test of `worldwire serve`: the events endpoint over a store of 1M synthetic events, on loopback.
+"""Load test of `worldwire serve` over a store of 1M synthetic events, on loopback: every kind of query the
+dashboard asks (pages of events filtered every way, word search, timelines, dyads, actors, network,
+places, stats), against a baseline worldwire in the same run.
 
 Why: an analyst's dashboard asks for pages of events, filtered by dyad, country, CAMEO root or words of
-the evidence, and each answer must come back at once (target: p99 ≤ 100 ms, no errors, on 1M events).
-The store is the one bench/store_queries.py writes (its generator, imported, not copied), with evidence
-sentences, PLOVER categories, modalities and places added, so every filter has real work to do. The
-server is the real command (`worldwire serve`, one uvicorn process) in a subprocess; the load is wrk
-(`wrk -t2 -cN -d60s --latency`, a Lua script rotating the queries below) or, where wrk is missing, a
-bounded Python load generator with the same rotation. It measures and reports; it asserts nothing.
+the evidence, and the summaries around them, and each answer must come back at once (target: p99 ≤ 100 ms,
+no errors, on 1M events, 4 concurrent clients). The store is the one bench/store_queries.py writes (its
+generator, imported, not copied: evidence sentences, PLOVER categories, modalities, confidences and
+places), so every filter has real work to do. The server is the real command (`worldwire serve`, one
+uvicorn process) in a subprocess; the load is wrk (`wrk -t2 -cN -d60s --latency`, a Lua script rotating
+the queries below) or, where wrk is missing, a bounded Python load generator with the same rotation.
+With `--baseline SRC` (the `src` folder of another worldwire), the same runs are made against that
+worldwire's server on the same store first. It measures and reports; it asserts nothing.
 
-    .venv/bin/python bench/api_load.py --events 1000000 --connections 1 4 2 --without-text 4 --duration 60
+    .venv/bin/python bench/api_load.py --events 1000000 --connections 4 --duration 60 \
+        --baseline /tmp/worldwire-main/src
 """
 
 from __future__ import annotations
@@ -33,12 +38,12 @@ from pathlib import Path
 from typing import Any
 
 import worldwire
-from store_queries import CODES, COUNTRIES, FILL  # the same synthetic events as the store benchmark
-from worldwire.events.codebook import plover_codebook
+from store_queries import build_store  # the same synthetic events as the store benchmark
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "bench" / "results" / "api_load.json"
-# What a dashboard asks, in turn: the front page, a dyad, a country's fights, a word search, a deep page.
+# What a dashboard asks, in turn: pages of events filtered every way (a word of the evidence among them),
+# a deep page, and the views around them: timelines, the busiest dyads, actors, their network, places.
 QUERIES = [
     "/api/events",
     "/api/events?dyad=CHN-KAZ",
@@ -48,85 +53,16 @@ QUERIES = [
     "/api/events?dyad=CHN-KAZ&since=2023-01-01&page_size=100",
     "/api/events?actor=USAGOV&cameo=04",
     "/api/events?plover=ASSAULT&since=2024-01-01",
+    "/api/events?min_confidence=0.8",
+    "/api/events?q=gas+pipeline&dyad=CHN-KAZ",
+    "/api/timeline?dyad=CHN-KAZ&by=month",
+    "/api/timeline?by=month",
+    "/api/dyads?top=20",
+    "/api/actors?top=50",
+    "/api/network?top=40",
+    "/api/places?top=500",
+    "/api/stats",
 ]
-TOPICS = [
-    "talks on trade", "a gas pipeline deal", "border security", "new sanctions", "a railway corridor",
-    "the ceasefire", "grain exports", "a loan for the power plant", "visa rules", "the disputed islands",
-    "joint military drills", "the refugee crisis", "water rights on the river", "a nuclear programme",
-    "fishing quotas", "an arms sale", "the detained journalists", "customs duties", "a debt relief plan",
-    "the election result",
-]  # fmt: skip
-VERBS = {
-    "010": "issued a statement about", "036": "said it was ready to meet over", "042": "visited to discuss",
-    "057": "signed an agreement with", "061": "began cooperating with", "071": "sent aid to",
-    "112": "accused", "130": "threatened", "173": "arrested officials of", "190": "attacked",
-    "0874": "released prisoners of",
-}  # fmt: skip
-CITIES = [
-    ("Astana", "KAZ", 51.18, 71.45), ("Beijing", "CHN", 39.91, 116.40), ("Moscow", "RUS", 55.75, 37.62),
-    ("Kyiv", "UKR", 50.45, 30.52), ("Washington", "USA", 38.90, -77.04), ("Tehran", "IRN", 35.69, 51.42),
-    ("Ankara", "TUR", 39.93, 32.86), ("Delhi", "IND", 28.65, 77.23), ("Brasilia", "BRA", -15.78, -47.93),
-    ("Nairobi", "KEN", -1.28, 36.82), ("Tashkent", "UZB", 41.26, 69.22), ("Kharkiv", "UKR", 49.99, 36.23),
-]  # fmt: skip
-DETAILS = """
-UPDATE events SET
-    actor1_name = 'the government of ' || actor1_country,
-    actor2_name = 'the government of ' || actor2_country,
-    actor1_code = actor1_country || CASE WHEN global_event_id % 3 = 0 THEN 'GOV' ELSE '' END,
-    actor2_code = actor2_country || CASE WHEN global_event_id % 5 = 0 THEN 'GOV' ELSE '' END,
-    evidence = 'Officials of ' || actor1_country || ' ' || {verbs}[cameo] || ' ' || actor2_country || ' over '
-               || {topics}[1 + (hash(global_event_id * 16 + 9) % {n_topics})::INTEGER]
-               || ' on ' || strftime(date, '%A, %d %B %Y') || ', according to a statement.',
-    plover = {plover}[cameo],
-    modality = CASE WHEN negated THEN 'negated' WHEN hash(global_event_id * 16 + 10) % 8 = 0 THEN 'intended'
-                    ELSE 'asserted' END,
-    source_url = 'https://news' || (hash(global_event_id * 16 + 11) % 500)::VARCHAR || '.example/'
-                 || first_article_id,
-    geo_name = CASE WHEN city <= {n_cities} THEN {names}[city] END,
-    geo_country = CASE WHEN city <= {n_cities} THEN {countries}[city] END,
-    geo_lat = CASE WHEN city <= {n_cities} THEN {lats}[city] END,
-    geo_lon = CASE WHEN city <= {n_cities} THEN {lons}[city] END,
-    geo_feature = CASE WHEN city <= {n_cities} THEN 'city' END
-FROM (SELECT global_event_id AS gid, 1 + (hash(global_event_id * 16 + 12) % {slots})::INTEGER AS city
-      FROM events) AS place
-WHERE events.global_event_id = place.gid
-"""
-
-
-def _sql_list(values: list[Any]) -> str:
-    return "[" + ", ".join(repr(v) for v in values) + "]"
-
-
-def _sql_map(mapping: dict[str, str]) -> str:
-    return "MAP {" + ", ".join(f"{k!r}: {v!r}" for k, v in mapping.items()) + "}"
-
-
-def build_store(db: Path, events: int) -> float:
-    """Write `events` synthetic events into a fresh store at `db`; the seconds it took."""
-    start = time.perf_counter()
-    plover = plover_codebook()
-    mapping = {code: (coding.category if (coding := plover.coding(code)) else "") for code in VERBS}
-    with worldwire.open(db) as store:
-        con = store.con
-        step = 1_000_000
-        for first in range(0, events, step):
-            con.execute(FILL.format(start=first, stop=min(first + step, events), n=COUNTRIES, codes=CODES))
-        con.execute(
-            DETAILS.format(
-                verbs=_sql_map(VERBS),
-                topics=_sql_list(TOPICS),
-                n_topics=len(TOPICS),
-                plover=_sql_map(mapping),
-                n_cities=len(CITIES),
-                slots=round(len(CITIES) / 0.7),  # 70% of events have a place
-                names=_sql_list([c[0] for c in CITIES]),
-                countries=_sql_list([c[1] for c in CITIES]),
-                lats=_sql_list([c[2] for c in CITIES]),
-                lons=_sql_list([c[3] for c in CITIES]),
-            )
-        )
-        con.execute("CHECKPOINT")
-    return time.perf_counter() - start
 
 
 def free_port() -> int:
@@ -135,10 +71,12 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def start_server(db: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(db: Path, port: int, log: Path, src: Path | None = None) -> subprocess.Popen[bytes]:
+    """`worldwire serve` on `db` (of the worldwire in `src`, when given), once it answers."""
     command = [str(Path(sys.executable).parent / "worldwire"), "serve", "--db", str(db), "--port", str(port)]
+    env = {**os.environ, "PYTHONPATH": str(src)} if src is not None else None
     with log.open("wb") as out:
-        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)  # noqa: S603
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)  # noqa: S603
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -264,8 +202,11 @@ def per_query(base: str, queries: list[str], repeats: int) -> dict[str, float]:
         for _ in range(repeats):
             start = time.perf_counter()
             conn.request("GET", query)
-            conn.getresponse().read()
+            answer = conn.getresponse()
+            answer.read()
             times.append((time.perf_counter() - start) * 1000)
+            if answer.status != 200:
+                raise SystemExit(f"{query} answered {answer.status}")
         medians[query] = statistics.median(times)
     return medians
 
@@ -335,6 +276,25 @@ def one_run(
     }
 
 
+def serve_and_load(
+    db: Path, src: Path | None, label: str, args: argparse.Namespace, folder: Path
+) -> dict[str, Any]:
+    """Start the server of the worldwire in `src` (None: this one) on `db`, time each query alone (which
+    warms the columns too), then run every planned load; stop it."""
+    port = free_port()
+    server = start_server(db, port, folder / f"server-{label}.log", src)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        alone = per_query(base, QUERIES, repeats=5)
+        plan = [("all", QUERIES, n) for n in args.connections]
+        plan += [("without text", [q for q in QUERIES if "q=" not in q], n) for n in args.without_text]
+        runs = [one_run(server.pid, base, mix, queries, n, args, folder) for mix, queries, n in plan]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"code": label, "runs": runs, "median_ms_one_at_a_time": alone}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=1_000_000)
@@ -350,12 +310,20 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=None, help="Build the store here (default: a temp file).")
     parser.add_argument("--keep", action="store_true", help="Reuse the store at --db if it exists.")
     parser.add_argument("--python", action="store_true", help="Use the Python load generator, not wrk.")
+    parser.add_argument("--baseline", type=Path, default=None, help="The src folder of a baseline worldwire.")
+    parser.add_argument(
+        "--baseline-db",
+        type=Path,
+        default=None,
+        help="Serve the baseline from this store, written (if missing) by the baseline as its benchmark "
+        "wrote stores: the same events, unclustered, no summaries (default: the store of --db).",
+    )
     parser.add_argument(
         "--without-text",
         type=int,
         nargs="*",
         default=[],
-        help="Extra runs at these connection counts without the text query (q=, a scan of every evidence).",
+        help="Extra runs at these connection counts without the text queries (q=).",
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
@@ -368,19 +336,10 @@ def main() -> None:
         print(f"{args.events:,} events written in {write_s:.1f} s")
     with worldwire.open(db, read_only=True) as store:
         status = store.status()
-    port = free_port()
-    server = start_server(db, port, Path(folder.name) / "server.log")
-    base = f"http://127.0.0.1:{port}"
-    try:
-        alone = per_query(base, QUERIES, repeats=5)  # also warms the columns every query reads
-        plan = [("all", QUERIES, n) for n in args.connections]
-        plan += [("without text", [q for q in QUERIES if "q=" not in q], n) for n in args.without_text]
-        runs = [
-            one_run(server.pid, base, mix, queries, n, args, Path(folder.name)) for mix, queries, n in plan
-        ]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    codes: list[tuple[str, Path | None]] = [("baseline", args.baseline)] if args.baseline else []
+    results = [
+        serve_and_load(db, src, label, args, Path(folder.name)) for label, src in [*codes, ("new", None)]
+    ]
     out = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "events": status["events"] + status["negated_events"],
@@ -388,27 +347,39 @@ def main() -> None:
         "write_seconds": write_s,
         "server": "worldwire serve (one uvicorn process, sync endpoints in its thread pool) on 127.0.0.1",
         "duration_s": args.duration,
+        "baseline": str(args.baseline) if args.baseline else None,
+        "baseline_store": "written by the baseline as its benchmark did (unclustered, no summaries)"
+        if args.baseline_db
+        else "the same store",
         "queries": QUERIES,
-        "runs": [{k: v for k, v in run.items() if k != "wrk_output"} for run in runs],
-        "median_ms_one_at_a_time": alone,
+        "results": [
+            {
+                **result,
+                "runs": [{k: v for k, v in run.items() if k != "wrk_output"} for run in result["runs"]],
+            }
+            for result in results
+        ],
         "machine": machine(),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
-    for run in runs:
-        latency = run["latency_ms"]
-        if "wrk_output" in run:
-            print(run["wrk_output"].split("WRKJSON")[0].rstrip())
-        print(
-            f"{out['events']:,} events, {run['mix']} queries, {run['connections']} connections, "
-            f"{args.duration} s ({run['tool']}): "
-            f"{run['requests_per_s']:.0f} req/s, p50 {latency['p50']:.1f} ms, p90 {latency['p90']:.1f} ms, "
-            f"p99 {latency['p99']:.1f} ms, non-2xx {run['non_2xx']}, socket errors {run['socket_errors']}; "
-            f"load average {run['load_average_before'][0]:.2f} → {run['load_average_after'][0]:.2f}, "
-            f"other processes used {run['cpu_share_of_other_processes']:.0%} of the CPUs"
-        )
-    for query, ms in alone.items():
-        print(f"  {query:58} {ms:6.1f} ms alone")
+    for result in results:
+        for run in result["runs"]:
+            latency = run["latency_ms"]
+            if "wrk_output" in run:
+                print(run["wrk_output"].split("WRKJSON")[0].rstrip())
+            print(
+                f"[{result['code']}] {out['events']:,} events, {run['mix']} queries, {run['connections']} "
+                f"connections, {args.duration} s ({run['tool']}): "
+                f"{run['requests_per_s']:.0f} req/s, p50 {latency['p50']:.1f} ms, "
+                f"p90 {latency['p90']:.1f} ms, p99 {latency['p99']:.1f} ms, non-2xx {run['non_2xx']}, "
+                f"socket errors {run['socket_errors']}; "
+                f"load average {run['load_average_before'][0]:.2f} → {run['load_average_after'][0]:.2f}, "
+                f"other processes used {run['cpu_share_of_other_processes']:.0%} of the CPUs"
+            )
+    for query in QUERIES:
+        shown = "  ".join(f"{r['code']} {r['median_ms_one_at_a_time'][query]:6.1f} ms" for r in results)
+        print(f"  {query:58} alone: {shown}")
     folder.cleanup()
 
 

@@ -21,14 +21,18 @@ import pytest
 from typer.testing import CliRunner
 
 import worldwire
-from worldwire.engines.attach import attach
+from worldwire.engines.attach import attach, read_manifest
 from worldwire.errors import WorldwireError
 from worldwire.interfaces.cli import app
 from worldwire.store.dedup import Clusterer, bands
+from worldwire.store.derived import differences
+from worldwire.store.schema import LATEST
+from worldwire.store.summaries import SUMMARIES
 from worldwire.store.writer import CLUSTER_TABLES
 
 WALL_CLOCK = {"run_id", "added_at", "logged_at"}  # the only columns allowed to differ between engines
 COMPARED = (*CLUSTER_TABLES, "ingest_log")
+SUMMARY_TABLES = [summary.table for summary in SUMMARIES]
 SPARK_WARNINGS = [
     "ignore:PySpark does not yet fully support pandas:FutureWarning",
     "ignore::ResourceWarning",  # py4j's gateway sockets, closed when the session stops
@@ -183,6 +187,7 @@ def test_spark_engine_output_attached_to_a_store_equals_the_local_store(
         assert first.added["articles"] > 250
         assert set(again.added.values()) == {0}  # attaching twice adds nothing
         assert target.status() | {"runs": 0} == worldwire.open(store, read_only=True).status() | {"runs": 0}
+        assert set(differences(target.con).values()) == {0}  # summaries and word index: as a recount
     con = duckdb.connect(str(attached), read_only=True)
     local = duckdb.connect(str(store), read_only=True)
     try:
@@ -246,6 +251,18 @@ def test_spark_engine_logs_failures_and_duplicates_clusters_copies_and_reruns_wi
         local.ingest([str(p) for p in inputs], workers=1)
     assert _differences(store, out) == {}
 
+    # A store holding the first file already: the attach adds the second's articles, whose near-duplicate
+    # copy joins a stored story, so stored events are recounted; summaries and index stay exact.
+    partial = tmp_path / "partial.duckdb"
+    with worldwire.open(partial) as target:
+        target.ingest([str(inputs[0])], workers=1)
+        attach(target.con, out)
+        assert set(differences(target.con).values()) == {0}
+        with worldwire.open(store, read_only=True) as local:
+            for table in SUMMARY_TABLES:
+                rows = f"SELECT * FROM {table} ORDER BY ALL"  # noqa: S608
+                assert target.sql(rows).equals(local.sql(rows)), table
+
 
 def _columns_of(con: duckdb.DuckDBPyConnection, out: Path, table: str) -> list[str]:
     rows = con.execute(f"SELECT * FROM {_parquet(out, table)} LIMIT 0").description or []  # noqa: S608
@@ -282,6 +299,20 @@ def test_attach_refuses_a_folder_that_is_no_spark_output(tmp_path: Path) -> None
         (tmp_path / "out" / "_worldwire.json").write_text('{"format": "other"}', encoding="utf-8")
         with pytest.raises(WorldwireError, match=r"\[E804\].*not a worldwire-spark manifest"):
             attach(store.con, tmp_path / "out")
+
+
+@pytest.mark.parametrize(("schema", "read"), [(2, False), (3, True), (LATEST, True), (LATEST + 1, False)])
+def test_attach_reads_outputs_of_every_store_schema_with_the_same_tables(
+    tmp_path: Path, schema: int, read: bool
+) -> None:
+    """Migration 4 added only the summaries and the word index, which attach keeps up to date itself."""
+    manifest = {"format": "worldwire-spark", "version": 1, "store_schema": schema, "partitioned_by": {}}
+    (tmp_path / "_worldwire.json").write_text(json.dumps(manifest), encoding="utf-8")
+    if read:
+        assert read_manifest(tmp_path)["store_schema"] == schema
+    else:
+        with pytest.raises(WorldwireError, match=rf"\[E804\].*store schema {schema};"):
+            read_manifest(tmp_path)
 
 
 def test_spark_engine_without_java_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

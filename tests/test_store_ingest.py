@@ -20,6 +20,7 @@ from warcio.warcwriter import WARCWriter
 
 import worldwire
 from worldwire.ingest import read_inputs
+from worldwire.store.derived import differences
 from worldwire.store.ids import content_hash, input_key
 
 pytestmark = pytest.mark.slow
@@ -44,6 +45,7 @@ def _counts(db: Path) -> dict[str, Any]:
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in tables}  # noqa: S608
     counts["log_keys"] = con.execute("SELECT count(DISTINCT input_key) FROM ingest_log").fetchall()[0][0]
     counts["article_ids"] = {row[0] for row in con.execute("SELECT article_id FROM articles").fetchall()}
+    counts["derived"] = differences(con)
     con.close()
     return counts
 
@@ -89,12 +91,14 @@ def test_store_ingest_killed_mid_run_resumes_with_nothing_lost_or_twice(shared: 
     assert child.returncode == -signal.SIGKILL
     interrupted = _counts(db)
     assert 0 < interrupted["ingest_log"] < 40
+    assert set(interrupted["derived"].values()) == {0}  # summaries and word index: as a recount
 
     finished = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
     assert "already in" in finished.stderr
     after = _counts(db)
     expected = list(read_inputs([str(corpus)], max_chars=1_000_000))
     assert after["ingest_log"] == after["log_keys"] == len(expected) == 40
+    assert set(after["derived"].values()) == {0}
     assert after["article_ids"] == {content_hash(raw) for raw in expected}
     con = duckdb.connect(str(db), read_only=True)
     logged = {row[0] for row in con.execute("SELECT input_key FROM ingest_log").fetchall()}

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from worldwire.errors import Errors, WorldwireError
+from worldwire.store.derived import CLUSTER_ORDER, Change
 from worldwire.store.schema import LATEST
 from worldwire.store.writer import ARTICLE_TABLES, now, refresh_clusters, refresh_events
 
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 MANIFEST = "_worldwire.json"
 FORMAT = "worldwire-spark"
 FORMAT_VERSION = 1
+# The oldest store schema whose tables a Spark output holds as this one does: migration 4 added only
+# tables derived from events (summaries, word index), which `attach` brings up to date itself, and
+# migration 5 only what `worldwire watch` keeps (sources, links, alerts), of which a Spark run has none.
+OLDEST_SCHEMA = 3
 
 
 @dataclass(slots=True)
@@ -54,10 +59,11 @@ def read_manifest(path: Path) -> dict[str, Any]:
         raise WorldwireError(
             Errors.E804.format(path=str(path), reason=f"{MANIFEST} is not a {FORMAT} manifest")
         )
-    if manifest.get("version") != FORMAT_VERSION or manifest.get("store_schema") != LATEST:
+    schema = manifest.get("store_schema")
+    if manifest.get("version") != FORMAT_VERSION or schema not in range(OLDEST_SCHEMA, LATEST + 1):
         reason = (
-            f"output format {manifest.get('version')}, store schema {manifest.get('store_schema')}; this "
-            f"worldwire reads format {FORMAT_VERSION}, schema {LATEST}: rerun the Spark ingest with it"
+            f"output format {manifest.get('version')}, store schema {schema}; this worldwire reads "
+            f"format {FORMAT_VERSION}, schema {OLDEST_SCHEMA} to {LATEST}: rerun the Spark ingest with it"
         )
         raise WorldwireError(Errors.E804.format(path=str(path), reason=reason))
     return manifest
@@ -121,11 +127,21 @@ def _load(con: duckdb.DuckDBPyConnection, path: Path, report: AttachReport) -> N
         )
     new = "article_id IN (SELECT article_id FROM _attach_new)"
     touched = _strings(con, f"SELECT DISTINCT event_id FROM mentions WHERE {new}")  # noqa: S608
+    fresh = None
     if sources["events"] is not None:
         fresh = f"SELECT * FROM {sources['events']} WHERE event_id NOT IN (SELECT event_id FROM events)"  # noqa: S608
-        report.added["events"] = _insert(con, "events", fresh, [])
+    # Every event this attach adds or recounts, so the summaries and the word index move with them.
+    events = "SELECT unnest(?::VARCHAR[]) AS event_id"
+    if fresh is not None:
+        events += f" UNION SELECT event_id FROM ({fresh})"  # noqa: S608
+    con.execute(f"CREATE OR REPLACE TEMP TABLE _attach_events AS {events}", [touched])
+    change = Change(con, "SELECT event_id FROM _attach_events")
+    if fresh is not None:
+        report.added["events"] = _insert(con, "events", f"{fresh} ORDER BY {CLUSTER_ORDER}", [])
     if touched:  # an event already in the store gains the new reports: recount it
         refresh_events(con, touched)
+    change.settle()
+    con.execute("DROP TABLE _attach_events")
     clusters = _strings(con, f"SELECT DISTINCT cluster_id FROM articles WHERE {new}")  # noqa: S608
     if clusters:
         refresh_clusters(con, clusters)

@@ -10,18 +10,30 @@ from __future__ import annotations
 
 import json
 import math
-from functools import cache
-from typing import TYPE_CHECKING, Any, get_args
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from worldwire.errors import Errors, InputError, WorldwireError
-from worldwire.events.codebook import plover_codebook
-from worldwire.ingest import normalize_date
-from worldwire.models import Modality
-from worldwire.store import names
-from worldwire.store.writer import NEGATED_DYAD, dyad_key
+from worldwire.errors import Errors, WorldwireError
+from worldwire.store import names, plans
+from worldwire.store.filters import MAX_TERMS, MODALITIES, Filter, and_, bad, plover_categories
+from worldwire.store.summaries import (
+    ACTORS,
+    COUNTRIES,
+    DAYS,
+    DYADS,
+    EDGES,
+    GOLDSTEIN_MEASURES,
+    GOLDSTEIN_SUMS,
+    MONTHS,
+    PLACES,
+    mean,
+)
+from worldwire.store.writer import NEGATED_DYAD
 
 if TYPE_CHECKING:
     import duckdb
+
+__all__ = ["MAX_TERMS", "MODALITIES", "plover_categories"]
 
 PERIODS = ("day", "week", "month", "quarter", "year")
 EVENT_COLUMNS = (
@@ -47,126 +59,14 @@ API_EVENT_COLUMNS = EVENT_COLUMNS + ", first_article_id"
 MENTION_COLUMNS = (
     'article_id, idx, sentence, start, "end", evidence, trigger, modality, source_text, target_text'
 )
-MODALITIES: tuple[str, ...] = get_args(Modality)
 MAX_PAGE_SIZE = 200
 MAX_DEPTH = 10_000  # page x page_size: deeper pages cost a sort of everything before them; filter instead
-MAX_TERMS = 8  # words of a full-text query
-
-
-@cache
-def plover_categories() -> tuple[str, ...]:
-    """The PLOVER categories an event can have, from the codebook (data/plover)."""
-    return tuple(plover_codebook().categories)
-
-
-def _bad(reason: str) -> WorldwireError:
-    return WorldwireError(Errors.E603.format(reason=reason))
-
-
-def _like(term: str) -> str:
-    """A substring pattern for ILIKE ... ESCAPE '\\': the user's %, _ and \\ match themselves."""
-    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def _date(value: str | None, what: str) -> str | None:
-    try:
-        return normalize_date(value, what)
-    except InputError as exc:
-        raise WorldwireError(Errors.E603.format(reason=exc)) from exc
-
-
-def _filters(
-    dyad: names.Dyad | None,
-    actor: str | None,
-    since: str | None,
-    until: str | None,
-    root: str | int | None,
-    negated: bool,
-    directed: bool,
-    *,
-    actor_code: str | None = None,
-    cameo: str | None = None,
-    plover: str | None = None,
-    modality: str | None = None,
-    q: str | None = None,
-    min_confidence: float | None = None,
-) -> tuple[str, list[Any]]:
-    """The WHERE clause and its parameters. `dyad` is two countries, `actor` one (either side), each in any
-    spelling `names` reads; `actor_code` an actor's exact CAMEO code (either side); `root` a CAMEO root
-    by number or name; `cameo` a code prefix ("04" every consultation, "042" a visit and its sub-codes);
-    `q` words that must all occur in the evidence sentence (case-insensitive); `min_confidence` the
-    lowest coder confidence kept (0 to 1; an event without one is left out)."""
-    where: list[str] = []
-    params: list[Any] = []
-    if modality is not None:
-        if modality not in MODALITIES:
-            raise _bad(f"modality must be one of {', '.join(MODALITIES)}, not {modality!r}")
-        negated = negated or modality == "negated"  # asking for negated events is asking to see them
-        where.append("modality = ?")
-        params.append(modality)
-    if dyad is not None:  # one column tested: negated events have their own key (see writer.dyad_key)
-        a, b = names.dyad(dyad)
-        key = dyad_key(a, b)
-        where.append("dyad IN (?, ?)" if negated else "dyad = ?")
-        params += [key, dyad_key(a, b, negated=True)] if negated else [key]
-        if directed:
-            where.append("actor1_country = ?")
-            params.append(a)
-    elif not negated:
-        where.append("NOT negated")
-    if actor is not None:
-        code = names.country(actor)
-        where.append("(actor1_country = ? OR actor2_country = ?)")
-        params += [code, code]
-    if since := _date(since, "--since"):
-        where.append("date >= ?::DATE")
-        params.append(since)
-    if until := _date(until, "--until"):
-        where.append("date <= ?::DATE")
-        params.append(until)
-    if root is not None:
-        where.append("cameo_root = ?")
-        params.append(names.cameo_root(root))
-    if min_confidence is not None:
-        if not 0.0 <= float(min_confidence) <= 1.0:
-            raise _bad(f"min_confidence must be between 0 and 1, not {min_confidence!r}")
-        where.append("confidence >= ?")
-        params.append(float(min_confidence))
-    _what_filters(where, params, actor_code, cameo, plover, q)
-    return (" WHERE " + " AND ".join(where)) if where else "", params
-
-
-def _what_filters(
-    where: list[str],
-    params: list[Any],
-    actor_code: str | None,
-    cameo: str | None,
-    plover: str | None,
-    q: str | None,
-) -> None:
-    """The filters on who and what (actor code, CAMEO prefix, PLOVER category, words of the evidence)."""
-    if actor_code is not None:
-        where.append("(actor1_code = ? OR actor2_code = ?)")
-        params += [actor_code.upper(), actor_code.upper()]
-    if cameo is not None:
-        if not (cameo.isascii() and cameo.isdigit() and 2 <= len(cameo) <= 4):
-            raise _bad(f"a CAMEO code has 2 to 4 digits, not {cameo!r}")
-        where.append("cameo LIKE ?")  # digits only: nothing to escape
-        params.append(cameo + "%")
-    if plover is not None:
-        where.append("plover = ?")
-        params.append(names.plover(plover))
-    terms = q.split() if q else []
-    if len(terms) > MAX_TERMS:
-        raise _bad(f"a text query has at most {MAX_TERMS} words, not {len(terms)}")
-    for term in terms:  # ESCAPE only where needed: it takes DuckDB off its fast ILIKE path (2x slower)
-        escape = any(c in term for c in "%_\\")
-        where.append("evidence ILIKE ? ESCAPE '\\'" if escape else "evidence ILIKE ?")
-        params.append(_like(term) if escape else f"%{term}%")
-
-
-def _and(where: str, condition: str) -> str:
-    return f"{where} AND {condition}" if where else f" WHERE {condition}"
+# `events` without a limit reads the rows it returns by row id, after finding them in the filter's columns,
+# when a summary says there are at most this many (more: one pass over every column is cheaper).
+FEW_ROWS = 50_000
+_ORDER = plans.ORDER
+# The mean Goldstein score of `events` rows, exact as the summaries' (see `summaries.mean`).
+EVENTS_MEAN = mean(*(f"sum({expr})" for _, _, expr in GOLDSTEIN_MEASURES))
 
 
 def events(
@@ -189,13 +89,24 @@ def events(
 ) -> duckdb.DuckDBPyRelation:
     """Events (one row per real-world event, however many copies reported it), newest first.
 
-    `actor` is a country code (as source or target), `actor_code` an actor's exact code; see `_filters`.
+    `actor` is a country code (as source or target), `actor_code` an actor's exact code; see
+    `Filter.read`. The matching rows are found from the filter's columns first (the newest ones only,
+    when there is a limit) and then read whole: sorting every column of every match is the slow way.
     """
-    where, params = _filters(
+    f = Filter.read(
         dyad, actor, since, until, root, negated, directed, actor_code=actor_code, cameo=cameo,
         plover=plover, modality=modality, q=q, min_confidence=min_confidence,
     )  # fmt: skip
-    sql = f"SELECT {EVENT_COLUMNS} FROM events{where} ORDER BY date DESC NULLS LAST, global_event_id"  # noqa: S608
+    if plans.ENABLED and (
+        (limit is not None and limit >= 0) or (limit is None and plans.at_most(con, f) <= FEW_ROWS)
+    ):
+        ids = plans.page(con, f, limit, 0).ids
+        return con.sql(
+            f"SELECT {EVENT_COLUMNS} FROM events WHERE rowid = ANY(?::BIGINT[]) {_ORDER}",  # noqa: S608
+            params=[ids],
+        )
+    where, params = f.where(con)
+    sql = f"SELECT {EVENT_COLUMNS} FROM events{where} {_ORDER}"  # noqa: S608
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return con.sql(sql, params=params)
@@ -234,46 +145,27 @@ def event_page(
     reads ten thousand events one page at a time; narrower filters answer faster and better.
     """
     if page < 1 or not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise _bad(f"page must be 1 or more and page_size 1 to {MAX_PAGE_SIZE}, not {page} and {page_size}")
+        raise bad(f"page must be 1 or more and page_size 1 to {MAX_PAGE_SIZE}, not {page} and {page_size}")
     if page * page_size > MAX_DEPTH:
         raise WorldwireError(Errors.E702.format(page=page, page_size=page_size, limit=MAX_DEPTH))
-    where, params = _filters(
+    f = Filter.read(
         dyad, country, since, until, root, negated, False, actor_code=actor_code, cameo=cameo,
         plover=plover, modality=modality, q=q, min_confidence=min_confidence,
     )  # fmt: skip
     offset = (page - 1) * page_size
-    # Two steps: the page's row ids from the filter and sort columns alone, then only the page's rows
-    # (with a text filter, a sort that carries every column of every match is several times slower). A
-    # text query reads every evidence sentence, so it counts its matches in that same pass, not a second.
-    text_query = bool(q and q.strip())
-    if text_query:
-        found = con.execute(
-            f"""
-            WITH hits AS MATERIALIZED (SELECT rowid AS id, date, global_event_id FROM events{where})
-            SELECT (SELECT count(*) FROM hits),
-                   (SELECT list(id ORDER BY date DESC NULLS LAST, global_event_id) FROM (
-                        SELECT * FROM hits ORDER BY date DESC NULLS LAST, global_event_id LIMIT ? OFFSET ?))
-            """,  # noqa: S608
-            [*params, page_size, offset],
-        ).fetchall()
-        matches, ids = int(found[0][0]), list(found[0][1] or [])
-    else:
-        ids = [
-            row[0]
-            for row in con.execute(
-                f"SELECT rowid FROM events{where} "  # noqa: S608
-                "ORDER BY date DESC NULLS LAST, global_event_id LIMIT ? OFFSET ?",
-                [*params, page_size, offset],
-            ).fetchall()
-        ]
+    # Two steps: the page's row ids from the filter and sort columns alone (from the newest events only,
+    # see `plans.page`), then only the page's rows.
+    found = plans.page(con, f, page_size, offset)
+    ids = found.ids
     rows = con.execute(f"SELECT rowid, {API_EVENT_COLUMNS} FROM events WHERE rowid = ANY(?::BIGINT[])", [ids])  # noqa: S608
     by_id = {item.pop("rowid"): item for item in records(rows)}
     items = [{**by_id[i], "cameo_name": names.cameo_name(by_id[i]["cameo"])} for i in ids]
-    if text_query:
-        total = matches
+    if found.total is not None:  # a summary or the word index counted them
+        total = found.total
     elif 0 < len(items) < page_size or (page == 1 and not items):  # the last page: no need to count
         total = offset + len(items)
     else:
+        where, params = f.where(con)
         total = _scalar(con, f"SELECT count(*) FROM events{where}", params)  # noqa: S608
     return {"page": page, "page_size": page_size, "total": total, "items": items}
 
@@ -335,29 +227,66 @@ def dyads(
     with `country`, the pairs that country is in."""
     # Rows are grouped by their dyad key first (a few thousand keys), and only the keys are split: no
     # string work per event. Negated events have keys of their own and are dropped or merged per key.
-    where, params = _filters(
+    f = Filter.read(
         None, country, since, until, root, True, False, min_confidence=min_confidence, plover=plover, q=q
     )
-    extra = " AND " if where else " WHERE "
-    keep = "" if negated else f"WHERE NOT ends_with(dyad, '{NEGATED_DYAD}')"
-    sql = f"""
-        WITH per_key AS (
-            SELECT dyad, count(*) AS events, sum(num_mentions) AS mentions, sum(goldstein) AS goldstein_sum,
-                   count(goldstein) AS goldstein_n,
+    sums = (
+        "sum(events) AS events, sum(mentions) AS mentions, sum(goldstein_sum) AS goldstein_sum, "
+        "sum(goldstein_n) AS goldstein_n, sum(goldstein_odd) AS goldstein_odd, "
+        "sum(verbal_coop + material_coop) AS cooperation, "
+        "sum(verbal_conflict + material_conflict) AS conflict"
+    )
+    if plans.ENABLED and not f.used() - {"since", "until", "negated", "country"}:  # the summary knows these
+        conditions, params = [], []
+        if f.country is not None:
+            conditions = [f"? IN ({_KEY_FIRST}, {_KEY_SECOND})"]
+            params = [f.country]
+        source, params = plans.monthly(DYADS, f, conditions, params, ever=True)
+        per_key = f"SELECT dyad, {sums} FROM {source} GROUP BY dyad"  # noqa: S608
+    else:
+        where, params = f.where(con)
+        per_key = f"""
+            SELECT dyad, count(*) AS events, sum(num_mentions) AS mentions, {GOLDSTEIN_SUMS},
                    count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
-            FROM events{where}{extra}dyad IS NOT NULL
+            FROM events{and_(where, "dyad IS NOT NULL")}
             GROUP BY dyad
-        )
-        SELECT split_part(split_part(dyad, ' ', 1), '-', 1) AS country1,
-               split_part(split_part(dyad, ' ', 1), '-', 2) AS country2,
+        """  # noqa: S608
+    keep = "" if negated else f"WHERE NOT ends_with(dyad, '{NEGATED_DYAD}')"
+    sql = f"""
+        WITH per_key AS ({per_key})
+        SELECT {_KEY_FIRST} AS country1, {_KEY_SECOND} AS country2,
                sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions,
-               round(sum(goldstein_sum) / nullif(sum(goldstein_n), 0), 2) AS mean_goldstein,
+               {plans.MEAN} AS mean_goldstein,
                sum(cooperation)::BIGINT AS cooperation, sum(conflict)::BIGINT AS conflict
         FROM per_key {keep}
         GROUP BY country1, country2 ORDER BY events DESC, mentions DESC, country1, country2 LIMIT {int(top)}
     """  # noqa: S608
     return con.sql(sql, params=params)
+
+
+_KEY_FIRST = "split_part(split_part(dyad, ' ', 1), '-', 1)"
+_KEY_SECOND = "split_part(split_part(dyad, ' ', 1), '-', 2)"
+_TIMELINE_SUMS = (
+    "sum(events)::BIGINT AS events, sum(verbal_coop)::BIGINT AS verbal_coop, "
+    "sum(material_coop)::BIGINT AS material_coop, sum(verbal_conflict)::BIGINT AS verbal_conflict, "
+    f"sum(material_conflict)::BIGINT AS material_conflict, {plans.MEAN} AS mean_goldstein, "
+    "sum(mentions)::BIGINT AS mentions"
+)
+
+
+def _counted_by(f: Filter, by: str | None) -> tuple[str, list[Any], str] | None:
+    """Where `f`'s events are counted per period `by` (None: the undated ones) with the column holding
+    their dates (a summary's rows, `events` columns with measures), or None when only `events` can."""
+    monthly = by in (None, "month", "quarter", "year")
+    for summary in (MONTHS, DYADS, COUNTRIES) if monthly else (DAYS,):
+        found = plans.summary_of(summary, f)
+        if found is None:
+            continue
+        if summary is DAYS:
+            return f"(SELECT * FROM summary_days{plans.where_sql(found[0])})", found[1], "date"  # noqa: S608
+        return *plans.monthly(summary, f, *found), "month"
+    return None
 
 
 def timeline(
@@ -382,26 +311,28 @@ def timeline(
         raise WorldwireError(
             Errors.E603.format(reason=f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
         )
-    where, params = _filters(
-        _pair(a, b),
-        country,
-        since,
-        until,
-        root,
-        negated,
-        directed,
-        min_confidence=min_confidence,
-        plover=plover,
-        q=q,
-    )
-    where = _and(where, "date IS NOT NULL")
+    f = Filter.read(
+        _pair(a, b), country, since, until, root, negated, directed, min_confidence=min_confidence,
+        plover=plover, q=q,
+    )  # fmt: skip
+    counted = _counted_by(f, by)
+    if counted is not None:
+        source, params, column = counted
+        sql = f"""
+            SELECT date_trunc('{by}', {column})::DATE AS period, {_TIMELINE_SUMS}
+            FROM {source} WHERE {column} IS NOT NULL
+            GROUP BY period ORDER BY period
+        """  # noqa: S608
+        return con.sql(sql, params=params)
+    where, params = f.where(con)
+    where = and_(where, "date IS NOT NULL")
     sql = f"""
         SELECT date_trunc('{by}', date)::DATE AS period, count(*) AS events,
                count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,
                count(*) FILTER (WHERE quad_class = 2) AS material_coop,
                count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
                count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
-               round(avg(goldstein), 2) AS mean_goldstein, sum(num_mentions)::BIGINT AS mentions
+               {EVENTS_MEAN} AS mean_goldstein, sum(num_mentions)::BIGINT AS mentions
         FROM events{where}
         GROUP BY period ORDER BY period
     """  # noqa: S608
@@ -429,19 +360,16 @@ def undated(
     q: str | None = None,
 ) -> int:
     """How many events of what `timeline` counts have no date, so a timeline can say what it leaves out."""
-    where, params = _filters(
-        _pair(a, b),
-        country,
-        None,
-        None,
-        root,
-        negated,
-        directed,
-        min_confidence=min_confidence,
-        plover=plover,
-        q=q,
-    )
-    return _scalar(con, f"SELECT count(*) FROM events{_and(where, 'date IS NULL')}", params)  # noqa: S608
+    f = Filter.read(
+        _pair(a, b), country, None, None, root, negated, directed, min_confidence=min_confidence,
+        plover=plover, q=q,
+    )  # fmt: skip
+    counted = _counted_by(f, None)
+    if counted is not None:
+        source, params, column = counted
+        return _scalar(con, f"SELECT sum(events) FROM {source} WHERE {column} IS NULL", params)  # noqa: S608
+    where, params = f.where(con)
+    return _scalar(con, f"SELECT count(*) FROM events{and_(where, 'date IS NULL')}", params)  # noqa: S608
 
 
 def event_types() -> dict[str, list[dict[str, str]]]:
@@ -465,10 +393,10 @@ def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     return {
         "articles": count("SELECT count(*) FROM articles"),
         "clusters": count("SELECT count(*) FROM clusters"),
-        "events": count("SELECT count(*) FROM events WHERE NOT negated"),
+        "events": count("SELECT sum(events) FROM summary_months WHERE NOT negated"),
         # events whose articles carry no date: in listings and exports, never on a timeline
-        "undated_events": count("SELECT count(*) FROM events WHERE NOT negated AND date IS NULL"),
-        "negated_events": count("SELECT count(*) FROM events WHERE negated"),
+        "undated_events": count("SELECT sum(events) FROM summary_months WHERE NOT negated AND month IS NULL"),
+        "negated_events": count("SELECT sum(events) FROM summary_months WHERE negated"),
         "mentions": count("SELECT count(*) FROM mentions"),
         "actors": count("SELECT count(*) FROM actors"),
         "quotes": count("SELECT count(*) FROM quotes"),
@@ -496,8 +424,8 @@ def failures(con: duckdb.DuckDBPyConnection, limit: int | None = None) -> duckdb
 
 def events_by_root(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyRelation:
     return con.sql(
-        "SELECT cameo_root AS root, count(*) AS events, sum(num_mentions)::BIGINT AS mentions "
-        "FROM events WHERE NOT negated GROUP BY root ORDER BY root"
+        "SELECT cameo_root AS root, sum(events)::BIGINT AS events, sum(mentions)::BIGINT AS mentions "
+        "FROM summary_months WHERE NOT negated GROUP BY root ORDER BY root"
     )
 
 
@@ -517,6 +445,43 @@ def articles(con: duckdb.DuckDBPyConnection, origin: str | None = None) -> duckd
     )
 
 
+def _read(
+    dyad: names.Dyad | None,
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    negated: bool,
+    min_confidence: float | None,
+    root: str | int | None,
+    plover: str | None,
+    q: str | None,
+) -> Filter:
+    return Filter.read(
+        dyad, country, since, until, root, negated, False, min_confidence=min_confidence, plover=plover, q=q
+    )
+
+
+def _events_or_summary(
+    con: duckdb.DuckDBPyConnection, f: Filter, summary: Any, rows: Callable[[Callable[[str], str]], str]
+) -> tuple[str, list[Any], bool]:
+    """Where a summary question reads its rows: the monthly `summary` when it knows every filter of `f`
+    (True), or else (False) a SELECT over `events`, one row per event, that `rows` writes given how to
+    write `f`'s WHERE clause with a condition of its own."""
+    found = plans.summary_of(summary, f)
+    if found is not None:
+        source, params = plans.monthly(summary, f, *found, ever=True)
+        return source, params, True
+    where, params = f.where(con)
+    used: list[Any] = []
+
+    def where_and(condition: str) -> str:
+        used.extend(params)
+        return and_(where, condition)
+
+    sql = rows(where_and)
+    return f"({sql})", used, False
+
+
 def actors(
     con: duckdb.DuckDBPyConnection,
     *,
@@ -532,24 +497,49 @@ def actors(
     q: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
     """The actors (by CAMEO code) in the most matching events, with each code's most common name and
-    country and how often it acted (`as_source`) or was acted on (`as_target`)."""
-    where, params = _filters(
-        dyad, country, since, until, root, negated, False, min_confidence=min_confidence, plover=plover, q=q
+    country (on a tie, the first in alphabetical order) and how often it acted (`as_source`) or was acted
+    on (`as_target`)."""
+    return _actors(con, _read(dyad, country, since, until, negated, min_confidence, root, plover, q), top)
+
+
+def _actors(con: duckdb.DuckDBPyConnection, f: Filter, top: int) -> duckdb.DuckDBPyRelation:
+    source, params, _ = _events_or_summary(
+        con,
+        f,
+        ACTORS,
+        lambda where: (
+            "SELECT actor1_code AS code, actor1_name AS name, actor1_country AS country, 1 AS side, "  # noqa: S608
+            f"1 AS events FROM events{where('actor1_code IS NOT NULL')} UNION ALL "
+            "SELECT actor2_code, actor2_name, actor2_country, 2, 1 "
+            f"FROM events{where('actor2_code IS NOT NULL')}"
+        ),
     )
     sql = f"""
-        WITH sides AS (
-            SELECT actor1_code AS code, actor1_name AS name, actor1_country AS country,
-                   1 AS as_source, 0 AS as_target
-            FROM events{_and(where, "actor1_code IS NOT NULL")}
-            UNION ALL
-            SELECT actor2_code, actor2_name, actor2_country, 0, 1
-            FROM events{_and(where, "actor2_code IS NOT NULL")}
+        WITH sides AS MATERIALIZED (
+            SELECT code, name, country, side, sum(events) AS n FROM {source} GROUP BY ALL
+        ),
+        top AS (
+            SELECT code, coalesce(sum(n) FILTER (WHERE side = 1), 0)::BIGINT AS as_source,
+                   coalesce(sum(n) FILTER (WHERE side = 2), 0)::BIGINT AS as_target, sum(n)::BIGINT AS events
+            FROM sides GROUP BY code ORDER BY events DESC, code LIMIT {int(top)}
+        ),
+        names AS (
+            SELECT code, first(name ORDER BY n DESC, name) AS name
+            FROM (SELECT code, name, sum(n) AS n FROM sides
+                  WHERE name IS NOT NULL AND code IN (SELECT code FROM top) GROUP BY code, name)
+            GROUP BY code
+        ),
+        countries AS (
+            SELECT code, first(country ORDER BY n DESC, country) AS country
+            FROM (SELECT code, country, sum(n) AS n FROM sides
+                  WHERE country IS NOT NULL AND code IN (SELECT code FROM top) GROUP BY code, country)
+            GROUP BY code
         )
-        SELECT code, mode(name) AS name, mode(country) AS country, sum(as_source)::BIGINT AS as_source,
-               sum(as_target)::BIGINT AS as_target, count(*) AS events
-        FROM sides GROUP BY code ORDER BY events DESC, code LIMIT {int(top)}
+        SELECT code, names.name, countries.country, as_source, as_target, events
+        FROM top LEFT JOIN names USING (code) LEFT JOIN countries USING (code)
+        ORDER BY events DESC, code
     """  # noqa: S608
-    return con.sql(sql, params=params + params)
+    return con.sql(sql, params=params)
 
 
 def network(
@@ -568,25 +558,31 @@ def network(
 ) -> dict[str, list[dict[str, Any]]]:
     """Who acts on whom among the `top` actors: nodes (actors) and directed edges source → target
     (actor1_code → actor2_code) with their event count, mean Goldstein, cooperation and conflict."""
-    options: dict[str, Any] = {
-        "dyad": dyad, "country": country, "since": since, "until": until, "min_confidence": min_confidence,
-        "root": root, "plover": plover, "q": q,
-    }  # fmt: skip
+    f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q)
     nodes = [
         {"id": row["code"], "name": row["name"], "country": row["country"], "events": row["events"]}
-        for row in records(actors(con, top=top, negated=negated, **options))
+        for row in records(_actors(con, f, top))
     ]
-    where, params = _filters(
-        dyad, country, since, until, root, negated, False, min_confidence=min_confidence, plover=plover, q=q
-    )
     codes = [node["id"] for node in nodes]
+    source, params, summed = _events_or_summary(
+        con,
+        f,
+        EDGES,
+        lambda where: (
+            "SELECT actor1_code, actor2_code, 1 AS events, "  # noqa: S608
+            "CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END AS cooperation, "
+            "CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END AS conflict, goldstein "
+            f"FROM events{where('actor1_code IS NOT NULL AND actor2_code IS NOT NULL')}"
+        ),
+    )
+    mean = plans.MEAN if summed else EVENTS_MEAN
     edges = con.execute(
         f"""
-        SELECT actor1_code AS source, actor2_code AS target, count(*) AS events,
-               round(avg(goldstein), 2) AS mean_goldstein,
-               count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
-               count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict
-        FROM events{_and(where, "list_contains(?::VARCHAR[], actor1_code) AND list_contains(?, actor2_code)")}
+        SELECT actor1_code AS source, actor2_code AS target, sum(events)::BIGINT AS events,
+               {mean} AS mean_goldstein, sum(cooperation)::BIGINT AS cooperation,
+               sum(conflict)::BIGINT AS conflict
+        FROM {source}
+        WHERE actor1_code IN (SELECT unnest(?::VARCHAR[])) AND actor2_code IN (SELECT unnest(?::VARCHAR[]))
         GROUP BY source, target ORDER BY events DESC, source, target
         """,  # noqa: S608
         [*params, codes, codes],
@@ -608,15 +604,29 @@ def places(
     plover: str | None = None,
     q: str | None = None,
 ) -> duckdb.DuckDBPyRelation:
-    """Where matching events happened: places with coordinates and how many events each saw."""
-    where, params = _filters(
-        dyad, country, since, until, root, negated, False, min_confidence=min_confidence, plover=plover, q=q
+    """Where matching events happened: places with coordinates and how many events each saw (a place's
+    feature: its most common one, on a tie the first in alphabetical order)."""
+    f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q)
+    source, params, _ = _events_or_summary(
+        con,
+        f,
+        PLACES,
+        lambda where: (
+            "SELECT geo_name, geo_country, geo_lat, geo_lon, geo_feature, 1 AS events "  # noqa: S608
+            f"FROM events{where('geo_lat IS NOT NULL AND geo_lon IS NOT NULL')}"
+        ),
     )
     sql = f"""
+        WITH spots AS (
+            SELECT geo_name, geo_country, geo_lat, geo_lon, geo_feature, sum(events) AS n
+            FROM {source} WHERE geo_lat IS NOT NULL AND geo_lon IS NOT NULL GROUP BY ALL
+        )
         SELECT geo_name AS name, geo_country AS country, geo_lat AS lat, geo_lon AS lon,
-               mode(geo_feature) AS feature, count(*) AS events
-        FROM events{_and(where, "geo_lat IS NOT NULL AND geo_lon IS NOT NULL")}
-        GROUP BY name, country, lat, lon ORDER BY events DESC, name, country LIMIT {int(top)}
+               first(geo_feature ORDER BY n DESC, geo_feature) FILTER (WHERE geo_feature IS NOT NULL)
+                   AS feature,
+               sum(n)::BIGINT AS events
+        FROM spots
+        GROUP BY name, country, lat, lon ORDER BY events DESC, name, country, lat, lon LIMIT {int(top)}
     """  # noqa: S608
     return con.sql(sql, params=params)
 
@@ -634,5 +644,5 @@ def _finite(value: Any) -> Any:
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> int:
-    row = con.execute(sql, params).fetchone()
+    row = con.execute(sql, params).fetchall()[0]
     return int(row[0]) if row and row[0] is not None else 0

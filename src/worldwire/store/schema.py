@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from worldwire.errors import Errors, WorldwireError
+from worldwire.store import summaries, wordindex
 
 if TYPE_CHECKING:
     import duckdb
@@ -113,6 +114,13 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
     ),
     (
         4,
+        "summaries (events per day, dyad, country, actor, edge and place) and the word index of evidence",
+        # Built from the definitions in store/summaries.py and store/wordindex.py: changing those needs
+        # a new migration that drops and rebuilds what they describe.
+        summaries.ddl() + wordindex.DDL + summaries.rebuild_sql() + wordindex.rebuild_sql(),
+    ),
+    (
+        5,
         "watch_sources, watch_items, alerts: `worldwire watch` resumes where it stopped; alerts are kept",
         # A link is done when the ingest log holds its URL as an origin (committed with the article it
         # gave), so watch_items only remembers what was found and how often fetching it failed.

@@ -21,6 +21,7 @@ import pyarrow as pa
 
 from worldwire.store.config import StoreConfig, store_config
 from worldwire.store.dedup import Clusterer
+from worldwire.store.derived import Change, cluster_key
 from worldwire.store.ids import event_id, global_event_id, source_of
 
 Status = Literal["done", "duplicate", "failed"]
@@ -345,10 +346,13 @@ class Writer:
         try:
             for name, table_rows in rows.items():
                 insert_rows(con, name, table_rows)
-            if new_events:
-                known = self._existing(list(new_events))
-                insert_rows(con, "events", [row for eid, row in new_events.items() if eid not in known])
+            if new_events:  # the summaries and the word index move with the events, in this transaction
+                change = Change(con, "SELECT unnest(?::VARCHAR[])", [list(new_events)])
+                known = change.known()
+                fresh = [row for eid, row in new_events.items() if eid not in known]
+                insert_rows(con, "events", sorted(fresh, key=cluster_key))
                 refresh_events(con, list(new_events))
+                change.settle()
             if clusters:
                 refresh_clusters(con, sorted(clusters))
             insert_rows(con, "ingest_log", log_rows)
@@ -357,12 +361,6 @@ class Writer:
             with contextlib.suppress(duckdb.Error):  # a failed COMMIT has ended the transaction already
                 con.execute("ROLLBACK")
             raise
-
-    def _existing(self, ids: list[str]) -> set[str]:
-        found = self.con.execute(
-            "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?::VARCHAR[]))", [ids]
-        ).fetchall()
-        return {row[0] for row in found}
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict[str, Any]]) -> None:

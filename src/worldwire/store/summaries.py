@@ -1,0 +1,302 @@
+"""Summary tables: events counted per day or per month, so the dashboard's questions read thousands of
+rows instead of every event, kept exact in the same transaction that changes the events.
+
+Each summary is a GROUP BY over `events` written down once (`Summary`): its group columns, and what each
+event adds to its group. An event may add one row (a day, a dyad), or one per side (its actors, its
+countries). The writer and `attach` snapshot the events a transaction touches before and after it
+changes them, and add the difference (after − before) to each summary (`apply`): counts, mentions and
+Goldstein sums only ever move by whole events, so a summary always equals a full recount (`recount`),
+whatever was re-ingested, merged or attached, and a killed ingest rolls back with its transaction.
+
+Goldstein sums are DECIMAL (exact under addition and subtraction, unlike DOUBLE); a Goldstein value a
+DECIMAL cannot hold (not finite, or beyond 10^27: never a real one) is counted in `goldstein_odd`, and a
+mean over a group holding one is NaN, as `avg` over such values would be.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import duckdb
+
+GOLDSTEIN = "DECIMAL(38, 10)"
+MONTH = "date_trunc('month', date)::DATE"
+# The coder's confidence in tenths, rounded down the way `confidence >= 0.k` compares (NULL: -1), so a
+# `min_confidence` of 0.0, 0.1, ..., 1.0 is a test of this column.
+TENTHS = (
+    "CASE "
+    + " ".join(f"WHEN confidence >= {k / 10!r}::DOUBLE THEN {k}" for k in range(10, -1, -1))
+    + " ELSE -1 END"
+)
+
+Column = tuple[str, str]  # name, SQL type
+Measure = tuple[str, str, str]  # name, SQL type, what one event adds (SQL over an events row)
+
+EVENTS: Measure = ("events", "BIGINT", "1")
+GOLDSTEIN_MEASURES: tuple[Measure, ...] = (
+    ("goldstein_sum", GOLDSTEIN, f"coalesce(try_cast(goldstein AS {GOLDSTEIN}), 0)"),
+    ("goldstein_n", "BIGINT", "CASE WHEN goldstein IS NOT NULL THEN 1 ELSE 0 END"),
+    (
+        "goldstein_odd",
+        "BIGINT",
+        f"CASE WHEN goldstein IS NOT NULL AND try_cast(goldstein AS {GOLDSTEIN}) IS NULL THEN 1 ELSE 0 END",
+    ),
+)
+SCALE = 10**10  # DECIMAL(38, 10): a sum times this is a whole number
+
+
+def mean(total: str, count: str, odd: str) -> str:
+    """SQL for the mean of Goldstein values rounded to two places, half away from zero, exactly: from
+    their DECIMAL sum `total`, how many there are (`count`) and how many were no number (`odd`: the
+    mean is NaN, as `avg` over them would be). A float average rounds a mean that lies on a half
+    hundredth (-0.685) either way, depending on the order threads added it up in."""
+    units = f"(abs({total}) * {SCALE})::HUGEINT"
+    hundredths = f"(200 * {units} + {count} * {SCALE}) // (2 * {count} * {SCALE})"
+    return (
+        f"CASE WHEN {odd} > 0 THEN 'NaN'::DOUBLE WHEN coalesce({count}, 0) = 0 THEN NULL "
+        f"ELSE sign({total}) * ({hundredths})::DOUBLE / 100 END"
+    )
+
+
+# What a timeline or a dyad shows: events, mentions, events per QuadClass and the Goldstein mean.
+COUNTS: tuple[Measure, ...] = (
+    EVENTS,
+    ("mentions", "BIGINT", "num_mentions"),
+    *(
+        (name, "BIGINT", f"CASE WHEN quad_class = {quad} THEN 1 ELSE 0 END")
+        for quad, name in enumerate(
+            ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict"), start=1
+        )
+    ),
+    *GOLDSTEIN_MEASURES,
+)
+# The events columns a summary reads, and so what a snapshot of touched events keeps.
+SOURCE_COLUMNS = (
+    "date", "cameo", "cameo_root", "plover", "modality", "negated", "confidence", "dyad", "quad_class",
+    "goldstein", "num_mentions", "actor1_code", "actor1_name", "actor1_country", "actor2_code", "actor2_name",
+    "actor2_country", "geo_name", "geo_country", "geo_lat", "geo_lon", "geo_feature",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One row an event adds to a summary: its group (SQL over the events row, in the summary's column
+    order) when `where` holds."""
+
+    group: tuple[str, ...]
+    where: str = "TRUE"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    table: str
+    columns: tuple[Column, ...]  # the group
+    parts: tuple[Part, ...]
+    measures: tuple[Measure, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.columns)
+
+    @property
+    def measure_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _, _ in self.measures)
+
+    def ddl(self) -> str:
+        columns = [f'"{n}" {t}' for n, t in self.columns]
+        columns += [f'"{n}" {t} NOT NULL' for n, t, _ in self.measures]
+        return f"CREATE TABLE {self.table} ({', '.join(columns)});"
+
+    def rows(self, source: str, where: str = "", sign: int = 1) -> str:
+        """What each event of `source` (a table or subquery with the events columns) adds, one row per
+        part, before grouping; `where` (`AND ...`) narrows the events; sign -1 takes them away."""
+        selects = []
+        for part in self.parts:
+            group = [f'{expr} AS "{name}"' for expr, name in zip(part.group, self.names, strict=True)]
+            measures = [
+                f'({expr}){" * -1" if sign < 0 else ""} AS "{name}"' for name, _, expr in self.measures
+            ]
+            selects.append(
+                f"SELECT {', '.join(group + measures)} FROM {source} WHERE ({part.where}){where}"  # noqa: S608
+            )
+        return " UNION ALL ".join(selects)
+
+    def grouped(self, rows: str, having: bool = False) -> str:
+        """`rows` summed per group; `having`: only groups something changed in."""
+        sums = [f'sum("{n}")::{t} AS "{n}"' for n, t, _ in self.measures]
+        cut = (" HAVING " + " OR ".join(f'sum("{n}") <> 0' for n in self.measure_names)) if having else ""
+        names = ", ".join(f'"{n}"' for n in self.names)
+        return f"SELECT {names}, {', '.join(sums)} FROM ({rows}) GROUP BY {names}{cut}"  # noqa: S608
+
+    def recount_sql(self, source: str = "events") -> str:
+        return self.grouped(self.rows(source))
+
+
+def _sides(columns: tuple[str, ...], extra: tuple[str, ...], distinct_second: bool) -> tuple[Part, Part]:
+    """The source's and the target's row (actor1_*, actor2_*); `distinct_second`: the target adds a
+    row only when it differs from the source (a country or an actor counted once per event)."""
+    first = tuple(f"actor1_{c}" for c in columns)
+    second = tuple(f"actor2_{c}" for c in columns)
+    second_where = f"{second[0]} IS NOT NULL"
+    if distinct_second:
+        second_where += f" AND {second[0]} IS DISTINCT FROM {first[0]}"
+    return (
+        Part((*first, *extra), f"{first[0]} IS NOT NULL"),
+        Part((*second, *extra), second_where),
+    )
+
+
+_MONTH_NEGATED = (MONTH, "negated")
+
+# `cameo_prefix`, the code's first two digits, is the root the `cameo` filter's shortest prefix tests;
+# every code's root is its first two digits, so it adds no rows.
+DAYS = Summary(
+    "summary_days",
+    (
+        ("date", "DATE"),
+        ("cameo_root", "VARCHAR"),
+        ("cameo_prefix", "VARCHAR"),
+        ("plover", "VARCHAR"),
+        ("modality", "VARCHAR"),
+        ("negated", "BOOLEAN"),
+        ("confidence_tenths", "TINYINT"),
+    ),
+    (Part(("date", "cameo_root", "cameo[:2]", "plover", "modality", "negated", TENTHS)),),
+    COUNTS,
+)
+# The same by month: a timeline by month, quarter or year, and how many events a page's filter has per
+# month, read from a hundred rows where the days take thousands (days at the ends of a date range: from
+# `summary_days`).
+MONTHS = Summary(
+    "summary_months",
+    (("month", "DATE"), *DAYS.columns[1:]),
+    (Part((MONTH, *DAYS.parts[0].group[1:])),),
+    COUNTS,
+)
+DYADS = Summary(
+    "summary_dyads",
+    (("dyad", "VARCHAR"), ("month", "DATE")),
+    (Part(("dyad", MONTH), "dyad IS NOT NULL"),),
+    COUNTS,
+)
+# Without dates, the busiest dyads and the network's edges are read from all-time twins: a few thousand
+# rows where the monthly tables hold a hundred times more.
+DYADS_EVER = Summary(
+    "summary_dyads_ever", (("dyad", "VARCHAR"),), (Part(("dyad",), "dyad IS NOT NULL"),), COUNTS
+)
+# Countries and actors (either side, an event counted once for each), with the CAMEO root: a country's
+# fights, an actor's consultations.
+_ROOTS: tuple[Column, ...] = (("cameo_root", "VARCHAR"), ("cameo_prefix", "VARCHAR"))
+COUNTRIES = Summary(
+    "summary_countries",
+    (("country", "VARCHAR"), ("month", "DATE"), ("negated", "BOOLEAN"), *_ROOTS),
+    _sides(("country",), (*_MONTH_NEGATED, "cameo_root", "cameo[:2]"), distinct_second=True),
+    COUNTS,
+)
+CODES = Summary(
+    "summary_codes",
+    (("code", "VARCHAR"), ("month", "DATE"), ("negated", "BOOLEAN"), *_ROOTS),
+    _sides(("code",), (*_MONTH_NEGATED, "cameo_root", "cameo[:2]"), distinct_second=True),
+    (EVENTS,),
+)
+ACTORS = Summary(
+    "summary_actors",
+    (
+        ("code", "VARCHAR"),
+        ("name", "VARCHAR"),
+        ("country", "VARCHAR"),
+        ("side", "TINYINT"),
+        ("month", "DATE"),
+        ("negated", "BOOLEAN"),
+    ),
+    (
+        Part(
+            ("actor1_code", "actor1_name", "actor1_country", "1", *_MONTH_NEGATED), "actor1_code IS NOT NULL"
+        ),
+        Part(
+            ("actor2_code", "actor2_name", "actor2_country", "2", *_MONTH_NEGATED), "actor2_code IS NOT NULL"
+        ),
+    ),
+    (EVENTS,),
+)
+EDGES = Summary(
+    "summary_edges",
+    (("actor1_code", "VARCHAR"), ("actor2_code", "VARCHAR"), ("month", "DATE"), ("negated", "BOOLEAN")),
+    (
+        Part(
+            ("actor1_code", "actor2_code", *_MONTH_NEGATED),
+            "actor1_code IS NOT NULL AND actor2_code IS NOT NULL",
+        ),
+    ),
+    (
+        EVENTS,
+        ("cooperation", "BIGINT", "CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END"),
+        ("conflict", "BIGINT", "CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END"),
+        *GOLDSTEIN_MEASURES,
+    ),
+)
+EDGES_EVER = Summary(
+    "summary_edges_ever",
+    (("actor1_code", "VARCHAR"), ("actor2_code", "VARCHAR"), ("negated", "BOOLEAN")),
+    (Part(("actor1_code", "actor2_code", "negated"), EDGES.parts[0].where),),
+    EDGES.measures,
+)
+PLACES = Summary(
+    "summary_places",
+    (
+        ("geo_name", "VARCHAR"),
+        ("geo_country", "VARCHAR"),
+        ("geo_lat", "DOUBLE"),
+        ("geo_lon", "DOUBLE"),
+        ("geo_feature", "VARCHAR"),
+        ("month", "DATE"),
+        ("negated", "BOOLEAN"),
+    ),
+    (
+        Part(
+            ("geo_name", "geo_country", "geo_lat", "geo_lon", "geo_feature", *_MONTH_NEGATED),
+            "geo_lat IS NOT NULL AND geo_lon IS NOT NULL",
+        ),
+    ),
+    (EVENTS,),
+)
+# The Goldstein sums of `events` rows, as the summaries hold them (to aggregate events the same way).
+GOLDSTEIN_SUMS = ", ".join(f"sum({expr}) AS {name}" for name, _, expr in GOLDSTEIN_MEASURES)
+MEAN = mean("sum(goldstein_sum)", "sum(goldstein_n)", "sum(goldstein_odd)")
+
+SUMMARIES = (DAYS, MONTHS, DYADS, DYADS_EVER, COUNTRIES, CODES, ACTORS, EDGES, EDGES_EVER, PLACES)
+EVER = {DYADS.table: DYADS_EVER, EDGES.table: EDGES_EVER}  # a monthly summary's all-time twin
+
+
+def ddl() -> str:
+    """The summary tables, empty."""
+    return "\n".join(summary.ddl() for summary in SUMMARIES)
+
+
+def rebuild_sql() -> str:
+    """Every summary recounted from `events` (what a migration runs once over an existing store)."""
+    return "\n".join(f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql()};" for s in SUMMARIES)  # noqa: S608
+
+
+def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
+    """Add to every summary what the touched events add now (`after`) less what they added before
+    (`before`): two tables of the same events' rows (an event absent from `before` is new)."""
+    for summary in SUMMARIES:
+        rows = f"{summary.rows(after)} UNION ALL {summary.rows(before, sign=-1)}"
+        on = " AND ".join(f't."{n}" IS NOT DISTINCT FROM d."{n}"' for n in summary.names)
+        update = ", ".join(f'"{n}" = t."{n}" + d."{n}"' for n in summary.measure_names)
+        con.execute(
+            f"""
+            MERGE INTO {summary.table} AS t USING ({summary.grouped(rows, having=True)}) AS d ON {on}
+            WHEN MATCHED THEN UPDATE SET {update}
+            WHEN NOT MATCHED THEN INSERT BY NAME
+            """
+        )
+        con.execute(f"DELETE FROM {summary.table} WHERE events = 0")  # noqa: S608
+
+
+def add_new(con: duckdb.DuckDBPyConnection, new: str) -> None:
+    """Add events no summary counts yet (`new`: a table or subquery of events rows)."""
+    apply(con, f"(SELECT * FROM {new} LIMIT 0)", new)  # noqa: S608
