@@ -282,19 +282,28 @@ def rebuild_sql() -> str:
 
 def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
     """Add to every summary what the touched events add now (`after`) less what they added before
-    (`before`): two tables of the same events' rows (an event absent from `before` is new)."""
-    for summary in SUMMARIES:
-        rows = f"{summary.rows(after)} UNION ALL {summary.rows(before, sign=-1)}"
-        on = " AND ".join(f't."{n}" IS NOT DISTINCT FROM d."{n}"' for n in summary.names)
-        update = ", ".join(f'"{n}" = t."{n}" + d."{n}"' for n in summary.measure_names)
-        con.execute(
-            f"""
-            MERGE INTO {summary.table} AS t USING ({summary.grouped(rows, having=True)}) AS d ON {on}
-            WHEN MATCHED THEN UPDATE SET {update}
-            WHEN NOT MATCHED THEN INSERT BY NAME
-            """
-        )
-        con.execute(f"DELETE FROM {summary.table} WHERE events = 0")  # noqa: S608
+    (`before`): two tables of the same events' rows (an event absent from `before` is new). A summary
+    nothing changed in is not touched; only a group that lost events can have none left to delete."""
+    try:
+        for summary in SUMMARIES:
+            rows = f"{summary.rows(after)} UNION ALL {summary.rows(before, sign=-1)}"
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_delta AS {summary.grouped(rows, having=True)}")
+            changed, lowest = con.execute("SELECT count(*), min(events) FROM _ww_delta").fetchall()[0]
+            if not changed:
+                continue
+            on = " AND ".join(f't."{n}" IS NOT DISTINCT FROM d."{n}"' for n in summary.names)
+            update = ", ".join(f'"{n}" = t."{n}" + d."{n}"' for n in summary.measure_names)
+            con.execute(
+                f"""
+                MERGE INTO {summary.table} AS t USING _ww_delta AS d ON {on}
+                WHEN MATCHED THEN UPDATE SET {update}
+                WHEN NOT MATCHED THEN INSERT BY NAME
+                """
+            )
+            if lowest < 0:
+                con.execute(f"DELETE FROM {summary.table} WHERE events = 0")  # noqa: S608
+    finally:
+        con.execute("DROP TABLE IF EXISTS _ww_delta")
 
 
 def add_new(con: duckdb.DuckDBPyConnection, new: str) -> None:
