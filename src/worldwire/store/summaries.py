@@ -181,8 +181,8 @@ DYADS = Summary(
     (Part(("dyad", MONTH), "dyad IS NOT NULL"),),
     COUNTS,
 )
-# Without dates, the busiest dyads and the network's edges are read from all-time twins: a few thousand
-# rows where the monthly tables hold a hundred times more.
+# Without dates, the busiest dyads, the actors and the network's edges are read from all-time twins: a
+# few thousand rows where the monthly tables hold a hundred times more.
 DYADS_EVER = Summary(
     "summary_dyads_ever", (("dyad", "VARCHAR"),), (Part(("dyad",), "dyad IS NOT NULL"),), COUNTS
 )
@@ -220,6 +220,12 @@ ACTORS = Summary(
         ),
     ),
     (EVENTS,),
+)
+ACTORS_EVER = Summary(
+    "summary_actors_ever",
+    tuple(column for column in ACTORS.columns if column[0] != "month"),
+    tuple(Part(tuple(g for g in part.group if g != MONTH), part.where) for part in ACTORS.parts),
+    ACTORS.measures,
 )
 EDGES = Summary(
     "summary_edges",
@@ -266,8 +272,11 @@ PLACES = Summary(
 GOLDSTEIN_SUMS = ", ".join(f"sum({expr}) AS {name}" for name, _, expr in GOLDSTEIN_MEASURES)
 MEAN = mean("sum(goldstein_sum)", "sum(goldstein_n)", "sum(goldstein_odd)")
 
-SUMMARIES = (DAYS, MONTHS, DYADS, DYADS_EVER, COUNTRIES, CODES, ACTORS, EDGES, EDGES_EVER, PLACES)
-EVER = {DYADS.table: DYADS_EVER, EDGES.table: EDGES_EVER}  # a monthly summary's all-time twin
+SUMMARIES = (
+    DAYS, MONTHS, DYADS, DYADS_EVER, COUNTRIES, CODES, ACTORS, ACTORS_EVER, EDGES, EDGES_EVER, PLACES,
+)  # fmt: skip
+# A monthly summary's all-time twin.
+EVER = {DYADS.table: DYADS_EVER, ACTORS.table: ACTORS_EVER, EDGES.table: EDGES_EVER}
 
 
 def ddl() -> str:
