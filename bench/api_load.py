@@ -336,9 +336,18 @@ def main() -> None:
         print(f"{args.events:,} events written in {write_s:.1f} s")
     with worldwire.open(db, read_only=True) as store:
         status = store.status()
-    codes: list[tuple[str, Path | None]] = [("baseline", args.baseline)] if args.baseline else []
+    base_db = args.baseline_db or db
+    if args.baseline is not None and args.baseline_db is not None:
+        builder = Path(__file__).with_name("store_queries.py")
+        command = [sys.executable, str(builder), "--build-plain", str(base_db), "--events", str(args.events)]
+        env = {**os.environ, "PYTHONPATH": str(args.baseline)}
+        subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+    codes: list[tuple[str, Path | None, Path]] = (
+        [("baseline", args.baseline, base_db)] if args.baseline else []
+    )
     results = [
-        serve_and_load(db, src, label, args, Path(folder.name)) for label, src in [*codes, ("new", None)]
+        serve_and_load(store, src, label, args, Path(folder.name))
+        for label, src, store in [*codes, ("new", None, db)]
     ]
     out = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),

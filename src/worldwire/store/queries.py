@@ -462,23 +462,28 @@ def _read(
 
 
 def _events_or_summary(
-    con: duckdb.DuckDBPyConnection, f: Filter, summary: Any, rows: Callable[[Callable[[str], str]], str]
+    con: duckdb.DuckDBPyConnection,
+    f: Filter,
+    summary: Any,
+    rows: Callable[[str, Callable[[str], str]], str],
+    narrow: str | None = None,
 ) -> tuple[str, list[Any], bool]:
     """Where a summary question reads its rows: the monthly `summary` when it knows every filter of `f`
-    (True), or else (False) a SELECT over `events`, one row per event, that `rows` writes given how to
-    write `f`'s WHERE clause with a condition of its own."""
+    (True), or else (False) a SELECT, one row per event, that `rows` writes given the table to read
+    (`events`, or `narrow`: `f`'s events fetched once, see `network`) and how to write `f`'s WHERE
+    clause with a condition of its own."""
     found = plans.summary_of(summary, f)
     if found is not None:
         source, params = plans.monthly(summary, f, *found, ever=True)
         return source, params, True
-    where, params = f.where(con)
+    where, params = ("", []) if narrow is not None else f.where(con)
     used: list[Any] = []
 
     def where_and(condition: str) -> str:
         used.extend(params)
         return and_(where, condition)
 
-    sql = rows(where_and)
+    sql = rows(narrow or "events", where_and)
     return f"({sql})", used, False
 
 
@@ -502,17 +507,20 @@ def actors(
     return _actors(con, _read(dyad, country, since, until, negated, min_confidence, root, plover, q), top)
 
 
-def _actors(con: duckdb.DuckDBPyConnection, f: Filter, top: int) -> duckdb.DuckDBPyRelation:
+def _actors(
+    con: duckdb.DuckDBPyConnection, f: Filter, top: int, narrow: str | None = None
+) -> duckdb.DuckDBPyRelation:
     source, params, _ = _events_or_summary(
         con,
         f,
         ACTORS,
-        lambda where: (
+        lambda table, where: (
             "SELECT actor1_code AS code, actor1_name AS name, actor1_country AS country, 1 AS side, "  # noqa: S608
-            f"1 AS events FROM events{where('actor1_code IS NOT NULL')} UNION ALL "
+            f"1 AS events FROM {table}{where('actor1_code IS NOT NULL')} UNION ALL "
             "SELECT actor2_code, actor2_name, actor2_country, 2, 1 "
-            f"FROM events{where('actor2_code IS NOT NULL')}"
+            f"FROM {table}{where('actor2_code IS NOT NULL')}"
         ),
+        narrow,
     )
     sql = f"""
         WITH sides AS MATERIALIZED (
@@ -559,35 +567,54 @@ def network(
     """Who acts on whom among the `top` actors: nodes (actors) and directed edges source → target
     (actor1_code → actor2_code) with their event count, mean Goldstein, cooperation and conflict."""
     f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q)
-    nodes = [
-        {"id": row["code"], "name": row["name"], "country": row["country"], "events": row["events"]}
-        for row in records(_actors(con, f, top))
-    ]
-    codes = [node["id"] for node in nodes]
-    source, params, summed = _events_or_summary(
-        con,
-        f,
-        EDGES,
-        lambda where: (
-            "SELECT actor1_code, actor2_code, 1 AS events, "  # noqa: S608
-            "CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END AS cooperation, "
-            "CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END AS conflict, goldstein "
-            f"FROM events{where('actor1_code IS NOT NULL AND actor2_code IS NOT NULL')}"
-        ),
-    )
-    mean = plans.MEAN if summed else EVENTS_MEAN
-    edges = con.execute(
-        f"""
-        SELECT actor1_code AS source, actor2_code AS target, sum(events)::BIGINT AS events,
-               {mean} AS mean_goldstein, sum(cooperation)::BIGINT AS cooperation,
-               sum(conflict)::BIGINT AS conflict
-        FROM {source}
-        WHERE actor1_code IN (SELECT unnest(?::VARCHAR[])) AND actor2_code IN (SELECT unnest(?::VARCHAR[]))
-        GROUP BY source, target ORDER BY events DESC, source, target
-        """,  # noqa: S608
-        [*params, codes, codes],
-    )
-    return {"nodes": nodes, "edges": records(edges)}
+    narrow = None
+    if plans.ENABLED and plans.summary_of(EDGES, f) is None and plans.at_most(con, f) <= plans.FEW:
+        # Few events (a dyad's): read them once, for the nodes and the edges both.
+        where, params = f.where(con)
+        rows = con.sql(f"SELECT {_NETWORK_COLUMNS} FROM events{where}", params=params).to_arrow_table()  # noqa: S608
+        narrow = "_worldwire_network"
+        con.register(narrow, rows)
+    try:
+        nodes = [
+            {"id": row["code"], "name": row["name"], "country": row["country"], "events": row["events"]}
+            for row in records(_actors(con, f, top, narrow))
+        ]
+        codes = [node["id"] for node in nodes]
+        source, params, summed = _events_or_summary(
+            con,
+            f,
+            EDGES,
+            lambda table, where: (
+                "SELECT actor1_code, actor2_code, 1 AS events, "  # noqa: S608
+                "CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END AS cooperation, "
+                "CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END AS conflict, goldstein "
+                f"FROM {table}{where('actor1_code IS NOT NULL AND actor2_code IS NOT NULL')}"
+            ),
+            narrow,
+        )
+        mean = plans.MEAN if summed else EVENTS_MEAN
+        edges = con.execute(
+            f"""
+            SELECT actor1_code AS source, actor2_code AS target, sum(events)::BIGINT AS events,
+                   {mean} AS mean_goldstein, sum(cooperation)::BIGINT AS cooperation,
+                   sum(conflict)::BIGINT AS conflict
+            FROM {source}
+            WHERE actor1_code IN (SELECT unnest(?::VARCHAR[]))
+              AND actor2_code IN (SELECT unnest(?::VARCHAR[]))
+            GROUP BY source, target ORDER BY events DESC, source, target
+            """,  # noqa: S608
+            [*params, codes, codes],
+        )
+        return {"nodes": nodes, "edges": records(edges)}
+    finally:
+        if narrow is not None:
+            con.unregister(narrow)
+
+
+_NETWORK_COLUMNS = (
+    "actor1_code, actor1_name, actor1_country, actor2_code, actor2_name, actor2_country, quad_class, "
+    "goldstein"
+)
 
 
 def places(
@@ -611,9 +638,9 @@ def places(
         con,
         f,
         PLACES,
-        lambda where: (
+        lambda table, where: (
             "SELECT geo_name, geo_country, geo_lat, geo_lon, geo_feature, 1 AS events "  # noqa: S608
-            f"FROM events{where('geo_lat IS NOT NULL AND geo_lon IS NOT NULL')}"
+            f"FROM {table}{where('geo_lat IS NOT NULL AND geo_lon IS NOT NULL')}"
         ),
     )
     sql = f"""

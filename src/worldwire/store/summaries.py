@@ -181,8 +181,8 @@ DYADS = Summary(
     (Part(("dyad", MONTH), "dyad IS NOT NULL"),),
     COUNTS,
 )
-# Without dates, the busiest dyads and the network's edges are read from all-time twins: a few thousand
-# rows where the monthly tables hold a hundred times more.
+# Without dates, the busiest dyads, the actors and the network's edges are read from all-time twins: a
+# few thousand rows where the monthly tables hold a hundred times more.
 DYADS_EVER = Summary(
     "summary_dyads_ever", (("dyad", "VARCHAR"),), (Part(("dyad",), "dyad IS NOT NULL"),), COUNTS
 )
@@ -220,6 +220,12 @@ ACTORS = Summary(
         ),
     ),
     (EVENTS,),
+)
+ACTORS_EVER = Summary(
+    "summary_actors_ever",
+    tuple(column for column in ACTORS.columns if column[0] != "month"),
+    tuple(Part(tuple(g for g in part.group if g != MONTH), part.where) for part in ACTORS.parts),
+    ACTORS.measures,
 )
 EDGES = Summary(
     "summary_edges",
@@ -266,8 +272,11 @@ PLACES = Summary(
 GOLDSTEIN_SUMS = ", ".join(f"sum({expr}) AS {name}" for name, _, expr in GOLDSTEIN_MEASURES)
 MEAN = mean("sum(goldstein_sum)", "sum(goldstein_n)", "sum(goldstein_odd)")
 
-SUMMARIES = (DAYS, MONTHS, DYADS, DYADS_EVER, COUNTRIES, CODES, ACTORS, EDGES, EDGES_EVER, PLACES)
-EVER = {DYADS.table: DYADS_EVER, EDGES.table: EDGES_EVER}  # a monthly summary's all-time twin
+SUMMARIES = (
+    DAYS, MONTHS, DYADS, DYADS_EVER, COUNTRIES, CODES, ACTORS, ACTORS_EVER, EDGES, EDGES_EVER, PLACES,
+)  # fmt: skip
+# A monthly summary's all-time twin.
+EVER = {DYADS.table: DYADS_EVER, ACTORS.table: ACTORS_EVER, EDGES.table: EDGES_EVER}
 
 
 def ddl() -> str:
@@ -282,19 +291,28 @@ def rebuild_sql() -> str:
 
 def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
     """Add to every summary what the touched events add now (`after`) less what they added before
-    (`before`): two tables of the same events' rows (an event absent from `before` is new)."""
-    for summary in SUMMARIES:
-        rows = f"{summary.rows(after)} UNION ALL {summary.rows(before, sign=-1)}"
-        on = " AND ".join(f't."{n}" IS NOT DISTINCT FROM d."{n}"' for n in summary.names)
-        update = ", ".join(f'"{n}" = t."{n}" + d."{n}"' for n in summary.measure_names)
-        con.execute(
-            f"""
-            MERGE INTO {summary.table} AS t USING ({summary.grouped(rows, having=True)}) AS d ON {on}
-            WHEN MATCHED THEN UPDATE SET {update}
-            WHEN NOT MATCHED THEN INSERT BY NAME
-            """
-        )
-        con.execute(f"DELETE FROM {summary.table} WHERE events = 0")  # noqa: S608
+    (`before`): two tables of the same events' rows (an event absent from `before` is new). A summary
+    nothing changed in is not touched; only a group that lost events can have none left to delete."""
+    try:
+        for summary in SUMMARIES:
+            rows = f"{summary.rows(after)} UNION ALL {summary.rows(before, sign=-1)}"
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_delta AS {summary.grouped(rows, having=True)}")
+            changed, lowest = con.execute("SELECT count(*), min(events) FROM _ww_delta").fetchall()[0]
+            if not changed:
+                continue
+            on = " AND ".join(f't."{n}" IS NOT DISTINCT FROM d."{n}"' for n in summary.names)
+            update = ", ".join(f'"{n}" = t."{n}" + d."{n}"' for n in summary.measure_names)
+            con.execute(
+                f"""
+                MERGE INTO {summary.table} AS t USING _ww_delta AS d ON {on}
+                WHEN MATCHED THEN UPDATE SET {update}
+                WHEN NOT MATCHED THEN INSERT BY NAME
+                """
+            )
+            if lowest < 0:
+                con.execute(f"DELETE FROM {summary.table} WHERE events = 0")  # noqa: S608
+    finally:
+        con.execute("DROP TABLE IF EXISTS _ww_delta")
 
 
 def add_new(con: duckdb.DuckDBPyConnection, new: str) -> None:
