@@ -3,13 +3,15 @@ by, the word index for the words of a text query, the events table for the rest,
 when a page needs only the newest few.
 
 - Whole months come from the monthly summaries; the days before the first whole month and after the
-  last one are counted from `events` (a date range, which DuckDB reads from a few row groups, as events
-  are written in date order: see `store.derived`), so any `since`/`until` stays exact to the day.
-- A page of events, newest first, is read from the events dated on or after a cutoff: the day (or
-  month) by which the newest `offset + page_size` matching events are reached, read from a summary's
-  counts. When a summary counts more than the question selects (it knows only some of the filters), the
-  cutoff is set for many times the page, and if the events on or after it still do not fill the page,
-  the page is read again without a cutoff. Either way the page is exactly the one without a cutoff.
+  last one from `summary_days` or, for the summaries without days, from `events` (a date range, which
+  DuckDB reads from a few row groups, as events are written clustered by quarter: see `store.derived`),
+  so any `since`/`until` stays exact to the day.
+- A page of events, newest first, is read from the events dated on or after a cutoff: the day or month by
+  which the newest `offset + page_size` matching events are reached, by a summary's (or the word index's)
+  counts. When the source counts more than the question selects (it knows only some of the filters),
+  the cutoff reaches back as far as the other filters' shares of all events say, twice over; if the
+  events on or after it still do not fill the page, the page is read again without a cutoff. Either way
+  the page is exactly the one without a cutoff.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ if TYPE_CHECKING:
 ORDER = "ORDER BY date DESC NULLS LAST, global_event_id"
 # False: every question reads `events` alone, as before the summaries (tests compare the two answers).
 ENABLED = True
-MARGIN = 16  # a cutoff from counts of more than the question selects: this many pages' worth
-FEW = 20_000  # a text query whose other filters select at most this many events checks them one by one
+MARGIN = 16  # a cutoff for filters no source counts reaches back this many times further
+FEW = 20_000  # at most this many events: read once and checked one by one (text queries, the network)
 DATES = frozenset({"since", "until", "negated"})
 
 
@@ -331,8 +333,10 @@ def page(con: duckdb.DuckDBPyConnection, f: Filter, limit: int | None, offset: i
     them when `limit` is None), and their total when a summary or the word index knows it."""
     f = f.indexed(con)
     where, params = f.where(con)
-    if limit is None or not ENABLED:
-        return Page(_rowids(con, where, params, limit, offset), _exact_total(con, f))
+    if limit is None or not ENABLED:  # every row (`events` without a limit needs no total)
+        return Page(
+            _rowids(con, where, params, limit, offset), None if limit is None else _exact_total(con, f)
+        )
     if f.terms and (few := _few_with_words(con, f)) is not None:
         return Page(few[offset : offset + limit], len(few))
     counts = _counts(con, f)
