@@ -88,19 +88,39 @@ def where_sql(conditions: Sequence[str]) -> str:
     return (" WHERE " + " AND ".join(conditions)) if conditions else ""
 
 
+def all_time(summary: summaries.Summary, f: Filter, *, negated: bool = True) -> tuple[str, list[Any]] | None:
+    """Without dates, a subquery of the rows of one of `summary`'s all-time twins that tells `f`'s events
+    apart (`summaries.ALL_TIME`: no filter, or the CAMEO root and confidence, or a country), with its
+    group columns and measures but no `month`; None when none does. `negated` False: the caller leaves
+    negated events out itself (the dyads, by their key)."""
+    if not ENABLED or f.since or f.until:
+        return None
+    rest = f.used() - {"negated"}
+    k = tenths(f.min_confidence)
+    if f.min_confidence is not None and k is None:
+        return None
+    for twin in summaries.ALL_TIME.get(summary.table, ()):
+        if rest - twin.filters:
+            continue
+        conditions = ["NOT negated"] if negated and not f.negated else []
+        params: list[Any] = []
+        if f.country is not None:
+            assert twin.country is not None
+            conditions.append(twin.country)
+            params += [f.country] * twin.country.count("?")
+        for condition, value in (("cameo_root = ?", f.root), ("confidence_tenths >= ?", k)):
+            if value is not None:
+                conditions.append(condition)
+                params.append(value)
+        return f"(SELECT * FROM {twin.summary.table}{where_sql(conditions)})", params  # noqa: S608
+    return None
+
+
 def monthly(
-    summary: summaries.Summary,
-    f: Filter,
-    conditions: Sequence[str],
-    params: Sequence[Any],
-    *,
-    ever: bool = False,
+    summary: summaries.Summary, f: Filter, conditions: Sequence[str], params: Sequence[Any]
 ) -> tuple[str, list[Any]]:
     """A subquery of `summary`'s rows for the dates of `f`: whole months from the summary table, the days
-    at either end from `events`; `conditions` (over the summary's columns) select the rest of `f`.
-    `ever`: without dates, its all-time twin's rows, when it has one (they have no `month`)."""
-    if ever and not f.since and not f.until and summary.table in summaries.EVER:
-        return f"(SELECT * FROM {summaries.EVER[summary.table].table}{where_sql(conditions)})", list(params)  # noqa: S608
+    at either end from `events`; `conditions` (over the summary's columns) select the rest of `f`."""
     span = months(f.since, f.until)
     table: list[str] = []  # dates are written as literals: they are dates, and the parts repeat them
     if f.since:
