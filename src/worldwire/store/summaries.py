@@ -104,6 +104,18 @@ class Summary:
     def measure_names(self) -> tuple[str, ...]:
         return tuple(name for name, _, _ in self.measures)
 
+    @property
+    def order(self) -> str:
+        """How its rows are written: by date or month first, so a batch of recent events (news) changes
+        rows DuckDB finds in a few row groups (their min/max dates), not by reading the whole table."""
+        dated = [f'"{n}"' for n in self.names if n in ("date", "month")]
+        return ", ".join(
+            [
+                *(f"{d} NULLS LAST" for d in dated),
+                *(f'"{n}"' for n in self.names if n not in ("date", "month")),
+            ]
+        )
+
     def ddl(self) -> str:
         columns = [f'"{n}" {t}' for n, t in self.columns]
         columns += [f'"{n}" {t} NOT NULL' for n, t, _ in self.measures]
@@ -343,7 +355,10 @@ def ddl() -> str:
 
 def rebuild_sql() -> str:
     """Every summary recounted from `events` (what a migration runs once over an existing store)."""
-    return "\n".join(f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql()};" for s in SUMMARIES)  # noqa: S608
+    return "\n".join(
+        f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql()} ORDER BY {s.order};"  # noqa: S608
+        for s in SUMMARIES
+    )
 
 
 def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
@@ -353,9 +368,14 @@ def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
     try:
         for summary in SUMMARIES:
             rows = f"{summary.rows(after)} UNION ALL {summary.rows(before, sign=-1)}"
-            con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_delta AS {summary.grouped(rows, having=True)}")
+            grouped = summary.grouped(rows, having=True)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_delta AS {grouped} ORDER BY {summary.order}")
             changed, lowest = con.execute("SELECT count(*), min(events) FROM _ww_delta").fetchall()[0]
             if not changed:
+                continue
+            empty = not con.execute(f"SELECT 1 FROM {summary.table} LIMIT 1").fetchall()  # noqa: S608
+            if empty and lowest > 0:  # a first load: its rows in order
+                con.execute(f"INSERT INTO {summary.table} SELECT * FROM _ww_delta")  # noqa: S608
                 continue
             on = " AND ".join(f't."{n}" IS NOT DISTINCT FROM d."{n}"' for n in summary.names)
             update = ", ".join(f'"{n}" = t."{n}" + d."{n}"' for n in summary.measure_names)
