@@ -225,7 +225,13 @@ def questions(store: Any, con: Any) -> dict[str, Callable[[], Any]]:
         "network --top 40": lambda: q.network(con, top=40),
         "network --top 40 --dyad CHN-KAZ": lambda: q.network(con, top=40, dyad=("CHN", "KAZ")),
         "network --top 40 --since 2024-01-01": lambda: q.network(con, top=40, since="2024-01-01"),
+        "network --top 40 --root 19 (fights)": lambda: q.network(con, top=40, root="19"),
+        "network --top 40 --country RUS": lambda: q.network(con, top=40, country="RUS"),
+        "network --top 40 -q pipeline": lambda: q.network(con, top=40, q="pipeline"),
+        "actors --top 50 --min-confidence 0.8": lambda: rows(q.actors(con, top=50, min_confidence=0.8)),
+        "dyads --top 20 --root 19": lambda: rows(q.dyads(con, top=20, root="19")),
         "places --top 500": lambda: rows(q.places(con, top=500)),
+        "places --top 500 --country RUS": lambda: rows(q.places(con, top=500, country="RUS")),
         "places --top 500 --dyad CHN-KAZ": lambda: rows(q.places(con, top=500, dyad=("CHN", "KAZ"))),
         "status": lambda: q.status(con),
     }

@@ -274,6 +274,7 @@ WHAT: list[dict[str, Any]] = [
     {"plover": "consult"},
     {"min_confidence": 0.5},
     {"min_confidence": 0.55},
+    {"min_confidence": 0.0},
     {"country": "KAZ"},
     {"dyad": ("CHN", "KAZ")},
     {"dyad": ("KAZ", "CHN"), "negated": True},

@@ -112,11 +112,14 @@ class Filter:
         )  # fmt: skip
 
     def used(self) -> frozenset[str]:
-        """The names of the filters set (`negated` counts as set when negated events are included)."""
+        """The names of the filters set (`negated` counts as set when negated events are included; a
+        `min_confidence` of 0.0 is set: it leaves events without a confidence out)."""
+
+        def unset(value: Any) -> bool:
+            return value is None or value is False or value == ()
+
         return frozenset(
-            f.name
-            for f in fields(self)
-            if f.name != "index" and getattr(self, f.name) not in (None, False, ())
+            f.name for f in fields(self) if f.name != "index" and not unset(getattr(self, f.name))
         )
 
     def indexed(self, con: duckdb.DuckDBPyConnection) -> Filter:

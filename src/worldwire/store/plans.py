@@ -3,13 +3,15 @@ by, the word index for the words of a text query, the events table for the rest,
 when a page needs only the newest few.
 
 - Whole months come from the monthly summaries; the days before the first whole month and after the
-  last one are counted from `events` (a date range, which DuckDB reads from a few row groups, as events
-  are written in date order: see `store.derived`), so any `since`/`until` stays exact to the day.
-- A page of events, newest first, is read from the events dated on or after a cutoff: the day (or
-  month) by which the newest `offset + page_size` matching events are reached, read from a summary's
-  counts. When a summary counts more than the question selects (it knows only some of the filters), the
-  cutoff is set for many times the page, and if the events on or after it still do not fill the page,
-  the page is read again without a cutoff. Either way the page is exactly the one without a cutoff.
+  last one from `summary_days` or, for the summaries without days, from `events` (a date range, which
+  DuckDB reads from a few row groups, as events are written clustered by quarter: see `store.derived`),
+  so any `since`/`until` stays exact to the day.
+- A page of events, newest first, is read from the events dated on or after a cutoff: the day or month by
+  which the newest `offset + page_size` matching events are reached, by a summary's (or the word index's)
+  counts. When the source counts more than the question selects (it knows only some of the filters),
+  the cutoff reaches back as far as the other filters' shares of all events say, twice over; if the
+  events on or after it still do not fill the page, the page is read again without a cutoff. Either way
+  the page is exactly the one without a cutoff.
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ if TYPE_CHECKING:
 ORDER = "ORDER BY date DESC NULLS LAST, global_event_id"
 # False: every question reads `events` alone, as before the summaries (tests compare the two answers).
 ENABLED = True
-MARGIN = 16  # a cutoff from counts of more than the question selects: this many pages' worth
-FEW = 20_000  # a text query whose other filters select at most this many events checks them one by one
+MARGIN = 16  # a cutoff for filters no source counts reaches back this many times further
+FEW = 20_000  # at most this many events: read once and checked one by one (text queries, the network)
 DATES = frozenset({"since", "until", "negated"})
 
 
@@ -86,19 +88,39 @@ def where_sql(conditions: Sequence[str]) -> str:
     return (" WHERE " + " AND ".join(conditions)) if conditions else ""
 
 
+def all_time(summary: summaries.Summary, f: Filter, *, negated: bool = True) -> tuple[str, list[Any]] | None:
+    """Without dates, a subquery of the rows of one of `summary`'s all-time twins that tells `f`'s events
+    apart (`summaries.ALL_TIME`: no filter, or the CAMEO root and confidence, or a country), with its
+    group columns and measures but no `month`; None when none does. `negated` False: the caller leaves
+    negated events out itself (the dyads, by their key)."""
+    if not ENABLED or f.since or f.until:
+        return None
+    rest = f.used() - {"negated"}
+    k = tenths(f.min_confidence)
+    if f.min_confidence is not None and k is None:
+        return None
+    for twin in summaries.ALL_TIME.get(summary.table, ()):
+        if rest - twin.filters:
+            continue
+        conditions = ["NOT negated"] if negated and not f.negated else []
+        params: list[Any] = []
+        if f.country is not None:
+            assert twin.country is not None
+            conditions.append(twin.country)
+            params += [f.country] * twin.country.count("?")
+        for condition, value in (("cameo_root = ?", f.root), ("confidence_tenths >= ?", k)):
+            if value is not None:
+                conditions.append(condition)
+                params.append(value)
+        return f"(SELECT * FROM {twin.summary.table}{where_sql(conditions)})", params  # noqa: S608
+    return None
+
+
 def monthly(
-    summary: summaries.Summary,
-    f: Filter,
-    conditions: Sequence[str],
-    params: Sequence[Any],
-    *,
-    ever: bool = False,
+    summary: summaries.Summary, f: Filter, conditions: Sequence[str], params: Sequence[Any]
 ) -> tuple[str, list[Any]]:
     """A subquery of `summary`'s rows for the dates of `f`: whole months from the summary table, the days
-    at either end from `events`; `conditions` (over the summary's columns) select the rest of `f`.
-    `ever`: without dates, its all-time twin's rows, when it has one (they have no `month`)."""
-    if ever and not f.since and not f.until and summary.table in summaries.EVER:
-        return f"(SELECT * FROM {summaries.EVER[summary.table].table}{where_sql(conditions)})", list(params)  # noqa: S608
+    at either end from `events`; `conditions` (over the summary's columns) select the rest of `f`."""
     span = months(f.since, f.until)
     table: list[str] = []  # dates are written as literals: they are dates, and the parts repeat them
     if f.since:
@@ -331,8 +353,10 @@ def page(con: duckdb.DuckDBPyConnection, f: Filter, limit: int | None, offset: i
     them when `limit` is None), and their total when a summary or the word index knows it."""
     f = f.indexed(con)
     where, params = f.where(con)
-    if limit is None or not ENABLED:
-        return Page(_rowids(con, where, params, limit, offset), _exact_total(con, f))
+    if limit is None or not ENABLED:  # every row (`events` without a limit needs no total)
+        return Page(
+            _rowids(con, where, params, limit, offset), None if limit is None else _exact_total(con, f)
+        )
     if f.terms and (few := _few_with_words(con, f)) is not None:
         return Page(few[offset : offset + limit], len(few))
     counts = _counts(con, f)

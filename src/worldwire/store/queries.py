@@ -4,6 +4,9 @@ Each returns a DuckDB relation, so the CLI prints it as a table, CSV or JSON and
 it over as pandas or Arrow, from the same SQL. Negated events are stored but left out unless asked for.
 The HTTP API's questions (a page of events, one event or article with its evidence, actors, their
 network, places) return plain rows, ready for JSON. Values always travel as SQL parameters.
+
+Where the summary tables or the word index can answer a question (`store.plans` says which), they are
+read instead of every event: the same rows in the same order, at millions of events in milliseconds.
 """
 
 from __future__ import annotations
@@ -236,12 +239,15 @@ def dyads(
         "sum(verbal_coop + material_coop) AS cooperation, "
         "sum(verbal_conflict + material_conflict) AS conflict"
     )
-    if plans.ENABLED and not f.used() - {"since", "until", "negated", "country"}:  # the summary knows these
+    summed = plans.all_time(DYADS, f, negated=False)  # without dates: the root and confidence too
+    if summed is None and plans.ENABLED and not f.used() - {"since", "until", "negated", "country"}:
         conditions, params = [], []
         if f.country is not None:
             conditions = [f"? IN ({_KEY_FIRST}, {_KEY_SECOND})"]
             params = [f.country]
-        source, params = plans.monthly(DYADS, f, conditions, params, ever=True)
+        summed = plans.monthly(DYADS, f, conditions, params)
+    if summed is not None:
+        source, params = summed
         per_key = f"SELECT dyad, {sums} FROM {source} GROUP BY dyad"  # noqa: S608
     else:
         where, params = f.where(con)
@@ -468,14 +474,16 @@ def _events_or_summary(
     rows: Callable[[str, Callable[[str], str]], str],
     narrow: str | None = None,
 ) -> tuple[str, list[Any], bool]:
-    """Where a summary question reads its rows: the monthly `summary` when it knows every filter of `f`
-    (True), or else (False) a SELECT, one row per event, that `rows` writes given the table to read
-    (`events`, or `narrow`: `f`'s events fetched once, see `network`) and how to write `f`'s WHERE
-    clause with a condition of its own."""
+    """Where a summary question reads its rows: an all-time twin of `summary`, or the monthly `summary`,
+    when it knows every filter of `f` (True), or else (False) a SELECT, one row per event, that `rows`
+    writes given the table to read (`events`, or `narrow`: `f`'s events fetched once, see `network`) and
+    how to write `f`'s WHERE clause with a condition of its own."""
+    ever = plans.all_time(summary, f)
+    if ever is not None:
+        return *ever, True
     found = plans.summary_of(summary, f)
     if found is not None:
-        source, params = plans.monthly(summary, f, *found, ever=True)
-        return source, params, True
+        return *plans.monthly(summary, f, *found), True
     where, params = ("", []) if narrow is not None else f.where(con)
     used: list[Any] = []
 
@@ -568,7 +576,8 @@ def network(
     (actor1_code → actor2_code) with their event count, mean Goldstein, cooperation and conflict."""
     f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q)
     narrow = None
-    if plans.ENABLED and plans.summary_of(EDGES, f) is None and plans.at_most(con, f) <= plans.FEW:
+    answered = plans.all_time(EDGES, f) is not None or plans.summary_of(EDGES, f) is not None
+    if plans.ENABLED and not answered and plans.at_most(con, f) <= plans.FEW:
         # Few events (a dyad's): read them once, for the nodes and the edges both.
         where, params = f.where(con)
         rows = con.sql(f"SELECT {_NETWORK_COLUMNS} FROM events{where}", params=params).to_arrow_table()  # noqa: S608

@@ -104,6 +104,18 @@ class Summary:
     def measure_names(self) -> tuple[str, ...]:
         return tuple(name for name, _, _ in self.measures)
 
+    @property
+    def order(self) -> str:
+        """How its rows are written: by date or month first, so a batch of recent events (news) changes
+        rows DuckDB finds in a few row groups (their min/max dates), not by reading the whole table."""
+        dated = [f'"{n}"' for n in self.names if n in ("date", "month")]
+        return ", ".join(
+            [
+                *(f"{d} NULLS LAST" for d in dated),
+                *(f'"{n}"' for n in self.names if n not in ("date", "month")),
+            ]
+        )
+
     def ddl(self) -> str:
         columns = [f'"{n}" {t}' for n, t in self.columns]
         columns += [f'"{n}" {t} NOT NULL' for n, t, _ in self.measures]
@@ -181,11 +193,6 @@ DYADS = Summary(
     (Part(("dyad", MONTH), "dyad IS NOT NULL"),),
     COUNTS,
 )
-# Without dates, the busiest dyads, the actors and the network's edges are read from all-time twins: a
-# few thousand rows where the monthly tables hold a hundred times more.
-DYADS_EVER = Summary(
-    "summary_dyads_ever", (("dyad", "VARCHAR"),), (Part(("dyad",), "dyad IS NOT NULL"),), COUNTS
-)
 # Countries and actors (either side, an event counted once for each), with the CAMEO root: a country's
 # fights, an actor's consultations.
 _ROOTS: tuple[Column, ...] = (("cameo_root", "VARCHAR"), ("cameo_prefix", "VARCHAR"))
@@ -221,12 +228,6 @@ ACTORS = Summary(
     ),
     (EVENTS,),
 )
-ACTORS_EVER = Summary(
-    "summary_actors_ever",
-    tuple(column for column in ACTORS.columns if column[0] != "month"),
-    tuple(Part(tuple(g for g in part.group if g != MONTH), part.where) for part in ACTORS.parts),
-    ACTORS.measures,
-)
 EDGES = Summary(
     "summary_edges",
     (("actor1_code", "VARCHAR"), ("actor2_code", "VARCHAR"), ("month", "DATE"), ("negated", "BOOLEAN")),
@@ -242,12 +243,6 @@ EDGES = Summary(
         ("conflict", "BIGINT", "CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END"),
         *GOLDSTEIN_MEASURES,
     ),
-)
-EDGES_EVER = Summary(
-    "summary_edges_ever",
-    (("actor1_code", "VARCHAR"), ("actor2_code", "VARCHAR"), ("negated", "BOOLEAN")),
-    (Part(("actor1_code", "actor2_code", "negated"), EDGES.parts[0].where),),
-    EDGES.measures,
 )
 PLACES = Summary(
     "summary_places",
@@ -268,15 +263,89 @@ PLACES = Summary(
     ),
     (EVENTS,),
 )
+
+
+def ever(summary: Summary, table: str, extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> Summary:
+    """`summary` for all time (no `month`), grouped by `extra` columns too: (name, type, its SQL for each
+    of the summary's parts)."""
+    keep = [i for i, (name, _) in enumerate(summary.columns) if name != "month"]
+    return Summary(
+        table,
+        (*(summary.columns[i] for i in keep), *((name, kind) for name, kind, _ in extra)),
+        tuple(
+            Part((*(part.group[i] for i in keep), *(sql[n] for _, _, sql in extra)), part.where)
+            for n, part in enumerate(summary.parts)
+        ),
+        summary.measures,
+    )
+
+
+def _what(parts: int) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    return (
+        ("cameo_root", "VARCHAR", ("cameo_root",) * parts),
+        ("confidence_tenths", "TINYINT", (TENTHS,) * parts),
+    )
+
+
+_COUNTRIES_OF_EVENT = (
+    ("actor1_country", "VARCHAR", ("actor1_country",)),
+    ("actor2_country", "VARCHAR", ("actor2_country",)),
+)
+# Without dates, the busiest dyads, the actors, the network's edges and the places are read from all-time
+# twins of the monthly summaries: a few thousand rows where those hold a hundred times more; the twins
+# grouped by CAMEO root and confidence too (`_what`), or by the event's countries (`_who`), answer the
+# dashboard's root, confidence and country filters.
+DYADS_EVER = ever(DYADS, "summary_dyads_ever")
+DYADS_WHAT = ever(DYADS, "summary_dyads_what", _what(1))
+ACTORS_EVER = ever(ACTORS, "summary_actors_ever", _what(2))
+ACTORS_WHO = ever(
+    ACTORS, "summary_actors_who", (("other_country", "VARCHAR", ("actor2_country", "actor1_country")),)
+)
+EDGES_EVER = ever(EDGES, "summary_edges_ever", _COUNTRIES_OF_EVENT)
+EDGES_WHAT = ever(EDGES, "summary_edges_what", _what(1))
+PLACES_EVER = ever(PLACES, "summary_places_ever", _what(1))
+PLACES_WHO = ever(PLACES, "summary_places_who", _COUNTRIES_OF_EVENT)
+
+
+@dataclass(frozen=True, slots=True)
+class AllTime:
+    """An all-time summary and the filters it tells apart (negated events always), with the condition
+    its `country` filter is (one `?` per country)."""
+
+    summary: Summary
+    filters: frozenset[str]
+    country: str | None = None
+
+
+_EITHER_SIDE = "(actor1_country = ? OR actor2_country = ?)"
+_IN_KEY = "? IN (split_part(split_part(dyad, ' ', 1), '-', 1), split_part(split_part(dyad, ' ', 1), '-', 2))"
+ALL_TIME = {
+    DYADS.table: (
+        AllTime(DYADS_EVER, frozenset({"country"}), _IN_KEY),
+        AllTime(DYADS_WHAT, frozenset({"country", "root", "min_confidence"}), _IN_KEY),
+    ),
+    ACTORS.table: (
+        AllTime(ACTORS_EVER, frozenset({"root", "min_confidence"})),
+        AllTime(ACTORS_WHO, frozenset({"country"}), "(country = ? OR other_country = ?)"),
+    ),
+    EDGES.table: (
+        AllTime(EDGES_EVER, frozenset({"country"}), _EITHER_SIDE),
+        AllTime(EDGES_WHAT, frozenset({"root", "min_confidence"})),
+    ),
+    PLACES.table: (
+        AllTime(PLACES_EVER, frozenset({"root", "min_confidence"})),
+        AllTime(PLACES_WHO, frozenset({"country"}), _EITHER_SIDE),
+    ),
+}
+
 # The Goldstein sums of `events` rows, as the summaries hold them (to aggregate events the same way).
 GOLDSTEIN_SUMS = ", ".join(f"sum({expr}) AS {name}" for name, _, expr in GOLDSTEIN_MEASURES)
 MEAN = mean("sum(goldstein_sum)", "sum(goldstein_n)", "sum(goldstein_odd)")
 
 SUMMARIES = (
-    DAYS, MONTHS, DYADS, DYADS_EVER, COUNTRIES, CODES, ACTORS, ACTORS_EVER, EDGES, EDGES_EVER, PLACES,
+    DAYS, MONTHS, DYADS, COUNTRIES, CODES, ACTORS, EDGES, PLACES,
+    *(table.summary for tables in ALL_TIME.values() for table in tables),
 )  # fmt: skip
-# A monthly summary's all-time twin.
-EVER = {DYADS.table: DYADS_EVER, ACTORS.table: ACTORS_EVER, EDGES.table: EDGES_EVER}
 
 
 def ddl() -> str:
@@ -286,7 +355,10 @@ def ddl() -> str:
 
 def rebuild_sql() -> str:
     """Every summary recounted from `events` (what a migration runs once over an existing store)."""
-    return "\n".join(f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql()};" for s in SUMMARIES)  # noqa: S608
+    return "\n".join(
+        f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql()} ORDER BY {s.order};"  # noqa: S608
+        for s in SUMMARIES
+    )
 
 
 def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
@@ -296,9 +368,14 @@ def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
     try:
         for summary in SUMMARIES:
             rows = f"{summary.rows(after)} UNION ALL {summary.rows(before, sign=-1)}"
-            con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_delta AS {summary.grouped(rows, having=True)}")
+            grouped = summary.grouped(rows, having=True)
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_delta AS {grouped} ORDER BY {summary.order}")
             changed, lowest = con.execute("SELECT count(*), min(events) FROM _ww_delta").fetchall()[0]
             if not changed:
+                continue
+            empty = not con.execute(f"SELECT 1 FROM {summary.table} LIMIT 1").fetchall()  # noqa: S608
+            if empty and lowest > 0:  # a first load: its rows in order
+                con.execute(f"INSERT INTO {summary.table} SELECT * FROM _ww_delta")  # noqa: S608
                 continue
             on = " AND ".join(f't."{n}" IS NOT DISTINCT FROM d."{n}"' for n in summary.names)
             update = ", ".join(f'"{n}" = t."{n}" + d."{n}"' for n in summary.measure_names)
