@@ -574,3 +574,26 @@ def test_former_governs_only_the_title_it_stands_before() -> None:
     text = "On Thursday, former United States presidential candidate Senator Ted Cruz proposed term limits."
     assert actors_of(text, "2019-01-06")[0].code == "USALEG"
     assert actors_of("Former Vice President Joe Biden spoke.", "2019-01-06")[0].code == "USAELI"
+
+
+def test_a_later_surname_without_its_accents_is_the_person_named_before() -> None:
+    text = "President Donald Trump defended his decision on Monday. Interior Minister Tomasz Wiśniewski"
+    text += " wrote he had ordered fire safety checks. In addition Wisniewski also ordered new alarms."
+    found = actors_of(text, "2019-08-05")
+    assert by_text(found, "Wisniewski").name == "Tomasz Wiśniewski"
+    assert by_text(found, "Wisniewski").sector == "GOV"
+
+
+def test_a_pronoun_in_a_reported_clause_is_the_reporter() -> None:
+    text = "President Donald Trump defended his decision on Monday. Interior Minister Tomasz Wiśniewski"
+    text += " wrote he had ordered fire safety checks."
+    assert by_text(actors_of(text, "2019-08-05"), "he").name == "Tomasz Wiśniewski"  # not Trump
+
+
+def test_casualties_standing_alone_are_the_people_the_attack_hit() -> None:
+    found = actors_of("A car bombing in Kabul killed five and wounded 110.", "2019-08-05")
+    assert (by_text(found, "five").code, by_text(found, "110").code) == ("AFGCVL", "AFGCVL")
+    found = actors_of("President Vladimir Putin flew to Magnitogorsk, visiting the wounded.", "2019-01-02")
+    assert by_text(found, "wounded").code == "RUSCVL"
+    found = actors_of("A storm in Kabul killed five of the soldiers and closed 110 roads.", "2019-08-05")
+    assert [a.text for a in found if a.text in ("five", "110")] == []  # "of the soldiers"; roads are no one

@@ -707,3 +707,13 @@ def test_what_would_have_happened_did_not() -> None:
     extradition = [e for e in doc.events.events if e.cameo.startswith("06")]
     assert extradition
     assert all(e.modality == "hypothetical" for e in extradition)
+
+
+def test_an_attack_that_kills_and_wounds_is_one_event_by_the_party_it_is_ascribed_to() -> None:
+    text = "A car bombing in Kabul killed five and wounded 110, another attack ascribed to the Taliban."
+    codes = _codes_of(text, "2019-08-05")
+    assert len(codes) == 1
+    assert codes[0][:2] == ("AFGREBTAL", "AFGCVL")
+    assert codes[0][2].startswith("18")
+    codes = _codes_of("Gunmen in Mali opened fire on a market, killing two and injuring four.", "2019-08-05")
+    assert len(codes) == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from worldwire.evaluation.realnews import evaluate_realnews, gold_country, predicted_code
+from worldwire.evaluation.realnews import evaluate_realnews, gold_country, predicted_code, words_at
 from worldwire.interfaces.cli import app
 from worldwire.models import EventActor
 
@@ -72,3 +72,9 @@ def test_realnews_codes_a_role_without_a_state_as_the_gold_does() -> None:
     assert predicted_code(role) == "---COP"
     assert gold_country("---COP") == "---"
     assert gold_country("") == "-"
+
+
+def test_a_gold_party_is_found_as_words_not_inside_a_word() -> None:
+    sentence = "The German government said there was proof he had been poisoned."
+    assert sentence[words_at(sentence, "he") :].startswith("he had")  # not the end of "The"
+    assert words_at("Thereafter they left.", "the") == 11  # no word "the": where the letters first stand

@@ -129,6 +129,7 @@ class ActorLexicon:
     leading: frozenset[str] = frozenset()
     sponsoring: frozenset[str] = frozenset()
     people_sector: str | None = None
+    casualties: Casualties | None = None
     country_codes: frozenset[str] = frozenset()
     cities: Mapping[str, Entry] = field(default_factory=lambda: MappingProxyType({}))
 
@@ -322,6 +323,29 @@ class RoleTable:
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
     occasion_heads: frozenset[str] = frozenset()  # "party": a role noun that can name an occasion
     occasions: frozenset[str] = frozenset()  # "birthday": makes an occasion head a thing, no actor
+    casualties: Casualties | None = None  # "killed five", "the wounded": the people an attack hit
+
+
+@dataclass(frozen=True, slots=True)
+class Casualties:
+    """Words that stand alone for the people an attack killed or hurt: a count or a nominal adjective
+    ("killed five", "dozens died", "visited the wounded"), as the subject or object of one of `verbs`."""
+
+    sector: str
+    verbs: frozenset[str]
+    counts: frozenset[str]
+    nominals: frozenset[str]
+
+
+def _casualties(raw: Mapping[str, Any], where: str) -> Casualties | None:
+    if "casualties" not in raw:
+        return None
+    return Casualties(
+        sector=_code(require(raw["casualties"], "sector", str, where), where, "casualties"),
+        verbs=frozenset(w.lower() for w in _section(raw, "casualties", "verbs", where)),
+        counts=frozenset(w.lower() for w in _section(raw, "casualties", "counts", where)),
+        nominals=frozenset(w.lower() for w in _section(raw, "casualties", "nominals", where)),
+    )
 
 
 def plural(noun: str) -> str:
@@ -398,6 +422,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         occasions=frozenset(
             w.lower() for w in _section(raw, "occasions", "modifiers", where, required=False)
         ),
+        casualties=_casualties(raw, where),
         title_gender=MappingProxyType(
             {
                 **dict.fromkeys((w.lower() for w in _optional(pronouns, "masculine_titles", where)), "m"),
@@ -616,6 +641,7 @@ def build_lexicon(
         leading=roles.leading if roles else frozenset(),
         sponsoring=roles.sponsoring if roles else frozenset(),
         people_sector=roles.people_sector if roles else None,
+        casualties=roles.casualties if roles else None,
         country_codes=frozenset(country_codes),
         cities=MappingProxyType(dict(cities or {})),
     )

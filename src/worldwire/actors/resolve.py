@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from worldwire.actors.lexicon import ActorLexicon, Entry, Term
+from worldwire.actors.lexicon import ActorLexicon, Casualties, Entry, Term
 from worldwire.models import Actor, ActorKind, AnnotatedDocument
 from worldwire.nlp import inside_quotation
 
@@ -226,15 +226,19 @@ def _in_text_order(drafts: list[_Draft], kept: list[_Draft]) -> list[_Draft]:
     return ordered
 
 
+_MISREAD_NAME_ENTITIES = ("PERSON", "ORG")  # a surname the small model tagged as an organisation
+
+
 def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft]) -> list[_Draft]:
     """Later bare mentions of a named person's surname or given name ("Varrentine" after "Aldo
-    Varrentine"), where the parser did not tag them: one extra scan, only for names seen in the document."""
+    Varrentine", "Brudzinski" after "Brudziński"), where the parser did not tag them or tagged them as
+    something else: one extra scan, only for names seen in the document."""
     words = {
-        w
+        _fold(w): w
         for d in drafts
         if d.kind == "person" and d.name
         for w in d.name.split()
-        if len(w) > 2 and w[:1].isupper()
+        if len(w) > 2 and w[:1].isupper() and not any(c.isdigit() for c in w)
     }
     if not words:
         return []
@@ -242,11 +246,13 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft]) -> list[_Draft]:
     for segment in doc.segments:
         covered = {i for d in drafts if d.doc is segment.doc for i in range(d.start, d.end)}
         for token in segment.doc:
-            if token.text in words and token.pos_ == "PROPN" and token.i not in covered:
+            if token.i in covered or not token.text[:1].isupper() or _fold(token.text) not in words:
+                continue
+            if token.pos_ == "PROPN" or token.ent_type_ in _MISREAD_NAME_ENTITIES:
                 draft = _Draft(
                     segment.doc, segment.offset, token.i, token.i + 1, [_Piece(token.i, token.i + 1, "name")]
                 )
-                draft.kind, draft.name = "person", token.text
+                draft.kind, draft.name = "person", words[_fold(token.text)]
                 found.append(draft)
     return found
 
@@ -294,17 +300,44 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
             if name is not None:
                 i = _add_name(doc, name, pieces, lexicon)
                 continue
-        if token.lower_ in lexicon.pronoun_gender and token.tag_ == "PRP":
-            pieces.append(_Piece(i, i + 1, "pronoun"))
-        elif token.lower_ in lexicon.pronoun_gender and token.tag_ == "PRP$":
-            pieces.append(_Piece(i, i + 1, "possessive"))
-        elif token.lower_ in lexicon.plural_pronouns and token.tag_ == "PRP":
-            pieces.append(_Piece(i, i + 1, "plural_pronoun"))
-        elif lexicon.people_sector and token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS"):
-            people = Entry("role", sector=lexicon.people_sector, name=token.lower_, generic=True)
-            pieces.append(_Piece(i, i + 1, "role", (people,)))  # "Bosnian Serbs", "Kurds"
+        single = _single_word(token, lexicon)
+        if single is not None:
+            pieces.append(single)
         i += 1
     return pieces
+
+
+def _single_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
+    """A one-word mention no table names: a pronoun, a plural people ("Kurds"), a casualty count."""
+    i = token.i
+    if token.lower_ in lexicon.pronoun_gender and token.tag_ == "PRP":
+        return _Piece(i, i + 1, "pronoun")
+    if token.lower_ in lexicon.pronoun_gender and token.tag_ == "PRP$":
+        return _Piece(i, i + 1, "possessive")
+    if token.lower_ in lexicon.plural_pronouns and token.tag_ == "PRP":
+        return _Piece(i, i + 1, "plural_pronoun")
+    if lexicon.casualties is not None and _casualty(token, lexicon.casualties):
+        hurt = Entry("role", sector=lexicon.casualties.sector, name=token.lower_, generic=True)
+        return _Piece(i, i + 1, "role", (hurt,))  # "killed five", "the wounded"
+    if lexicon.people_sector and token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS"):
+        people = Entry("role", sector=lexicon.people_sector, name=token.lower_, generic=True)
+        return _Piece(i, i + 1, "role", (people,))  # "Bosnian Serbs", "Kurds"
+    return None
+
+
+def _casualty(token: Token, casualties: Casualties) -> bool:
+    """A count or a nominal adjective standing alone as the people an attack hit: "killed five",
+    "dozens died", "injured at least nineteen others", "visiting the wounded"."""
+    if token.head.lemma_.lower() not in casualties.verbs:
+        return False
+    slot = token.dep_ == "dobj" or (
+        token.dep_ in ("nsubj", "nsubjpass") and (token.dep_ == "nsubjpass" or token.head.lemma_ == "die")
+    )
+    if not slot or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return False  # "five of the soldiers": the soldiers are the actor
+    if token.lower_ in casualties.nominals:
+        return any(c.lower_ == "the" for c in token.children)
+    return (token.like_num and token.pos_ == "NUM") or token.lower_ in casualties.counts
 
 
 def _add_name(doc: Doc, name: _Piece, pieces: list[_Piece], lexicon: ActorLexicon) -> int:
@@ -1264,12 +1297,28 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
                 not known and d.kind == "role" and d.definite and d.office is not None and not d.plural
             )
 
+        target = _reporter(draft, kept)
+        if target is not None and not fits(target, known=False):
+            target = None
         # "Mary Jones met Tom Baker. She ...": a person known to be a woman before the nearest one
-        target = _nearest(kept, draft, lambda d: fits(d, known=True)) if gender else None
+        target = target or (_nearest(kept, draft, lambda d: fits(d, known=True)) if gender else None)
         target = target or _nearest(kept, draft, lambda d: fits(d, known=False))
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _reporter(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
+    """The subject of the clause that reports the pronoun's own clause: "X wrote he had ordered checks"
+    → X, whatever person was named before X."""
+    token = draft.doc[draft.start]
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
+        return None
+    subjects = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+    for d in reversed(kept):
+        if d.doc is draft.doc and d.kind == "person" and any(d.start <= s.i < d.end for s in subjects):
+            return d
+    return None
 
 
 def _quoted(draft: _Draft) -> bool:
@@ -1454,10 +1503,11 @@ def _title_before(
 
 
 def _name_part(name: str, other: str | None) -> bool:
-    """ "Joxe" refers back to "Pierre Joxe": all its words are words of the earlier name."""
+    """ "Joxe" refers back to "Pierre Joxe", "Wisniewski" to "Tomasz Wiśniewski": all its words are words
+    of the earlier name, accents aside."""
     if other is None or name == other:
         return False
-    words, others = name.split(), set(other.split())
+    words, others = _fold(name).split(), set(_fold(other).split())
     return bool(words) and all(w in others for w in words)
 
 

@@ -16,6 +16,7 @@ right, code (six letters) right.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -243,6 +244,13 @@ def _score_article(
     return scored, gold_hits, missed
 
 
+def words_at(sentence: str, words: str) -> int:
+    """Where a party's words first stand in its sentence as words ("he" is not the end of "The"),
+    else where they first stand at all."""
+    found = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", sentence)
+    return found.start() if found else sentence.index(words)
+
+
 def _score_actors(article: GoldArticle, actors: Sequence[Actor]) -> tuple[int, int, int, int]:
     parties = found = country = code = 0
     for event in article.events:
@@ -252,7 +260,7 @@ def _score_actors(article: GoldArticle, actors: Sequence[Actor]) -> tuple[int, i
         for party in (event.source, event.target):
             if party is None or not party.text or at < 0 or party.text not in event.sentence:
                 continue
-            start = at + event.sentence.index(party.text)
+            start = at + words_at(event.sentence, party.text)
             end = start + len(party.text)
             parties += 1
             overlapping = [

@@ -43,7 +43,8 @@ class SegmentState:
         self.parsed = parsed
         self.token_actor = token_actor
         self.coded_heads: set[int] = set()
-        self.emitted_heads: set[int] = set()  # predicates that gave an event (coded_heads: also those tried)
+        # predicates that gave an event, with its code (coded_heads: also those tried)
+        self.emitted_heads: dict[int, str] = {}
         self.blocked: tuple[Side, ...] = ()  # the acting party, never its own target
         self.reciprocal_codes = frozenset(self.book.reciprocal.values())
 
@@ -432,6 +433,9 @@ class ArgumentReader(SegmentState):
             return [(args.crowd, b) for b in opposed] or [(args.crowd, None)], "target_argument"
         if args.unattributed:
             sides = self._sides(args.target)
+            authors = [a for a in self._sides(self._named_author(token)) if a.index not in args.target]
+            if authors:
+                return [(a, b) for a in authors for b in sides if not same_party(a, b)], "target_argument"
             return [(self._implied_agent(token, code, b), b) for b in sides], "target_argument"
         return self._pairs(token, args.anchor, pattern, args.source, args.target, code)
 
@@ -571,6 +575,20 @@ class ArgumentReader(SegmentState):
             sector = self.book.anti_targets.get(word)
             if sector and crowd.country:
                 return [Side(None, f"anti-{word}", crowd.country + sector, crowd.country, sector)]
+        return []
+
+    def _named_author(self, token: Token) -> list[int]:
+        """The party the sentence names as the author of violence that has no subject: "a car bombing
+        killed five, another attack ascribed to the Taliban", "dozens died in the attack, reportedly
+        conducted by the Taliban" (a passive participle of `author_verbs` and its "by", "to" or "on")."""
+        for word in token.sent:
+            if word.tag_ != "VBN" or word.lemma_.lower() not in self.book.author_verbs:
+                continue
+            found = self._pobj_actors(word, ("to", "on"))
+            for agent in (c for c in word.children if c.dep_ == "agent"):
+                found += [i for o in agent.children if o.dep_ == "pobj" for i in self._actors_of(o)]
+            if found:
+                return found
         return []
 
     def _implied_agent(self, token: Token, code: str, target: Side) -> Side:

@@ -151,7 +151,7 @@ class _SegmentCoder(Attribution):
         yield from self._speech(self._reported_demands())
         for token in candidates:
             match = None if self._claimed(token) else self._best(verbs[lemma_in(token, verbs)], token)
-            if match is not None:
+            if match is not None and not self._same_attack(token, match):
                 yield from ((tree_depth(token), e) for e in self._code(token, match, "verb"))
         for token in self.parsed:
             fallback = self.book.fallback.get(lemma_in(token, self.book.fallback))
@@ -181,6 +181,17 @@ class _SegmentCoder(Attribution):
                 said.token, said.match, said.kind, target=said.target, claim=said.claim, source=said.source
             )
             yield from ((tree_depth(said.at or said.token), e) for e in coded)
+
+    def _same_attack(self, token: Token, match: Match) -> bool:
+        """ "killed five and wounded 110": a verb of harm joined to one already coded as harm is that act."""
+        roots = self.book.one_attack_roots
+        if match.pattern.code[:2] not in roots:
+            return False
+        node, joined = token, None
+        while joined is None and node.dep_ in ("conj", "advcl") and node.head.i != node.i:
+            node = node.head  # "opened fire, killing two and injuring four"
+            joined = self.emitted_heads.get(node.i)
+        return joined is not None and joined[:2] in roots
 
     def _claimed(self, token: Token) -> bool:
         """True when an enclosing predicate of the same clause chain was already coded."""
@@ -305,7 +316,7 @@ class _SegmentCoder(Attribution):
             deployed = self._deployment(token, pattern, a, code)
             own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)
             evidence = cues | self._party_cues(a, b, origin)
-            self.emitted_heads.add(token.i)
+            self.emitted_heads[token.i] = own_code
             yield self._event(a, b, own_code, modality, sentence, evidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)

@@ -107,6 +107,8 @@ class PatternBook:
     praise_code: str = "051"
     sympathy_words: frozenset[str] = frozenset()
     sympathy_code: str = "018"
+    one_attack_roots: frozenset[str] = frozenset()
+    author_verbs: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -244,6 +246,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         location_preps=frozenset(string_list(raw, "place_prepositions", where)),
         location_roots=frozenset(string_list(raw, "place_target_roots", where)),
         unattributed_roots=frozenset(string_list(raw, "unattributed_roots", where)),
+        one_attack_roots=frozenset(string_list(raw, "one_attack_roots", where)),
+        author_verbs=frozenset(string_list(raw, "author_verbs", where)),
         violence_words=frozenset(string_list(raw, "violence_words", where)),
         armed_sectors=frozenset(string_list(raw, "armed_sectors", where)),
         verbal_attack_verbs=frozenset(string_list(raw, "verbal_attack_verbs", where)),
