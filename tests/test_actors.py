@@ -181,8 +181,8 @@ def test_actors_a_lone_surname_of_a_leader_out_of_office_is_not_taken_for_them()
         "A court in Multan sentenced a man named Anwar on Monday. Pakistani media said the case was closed."
     )
     actors = actors_of(text, "2019-09-30")
-    # not Malaysia's Anwar Ibrahim: an unknown man, of the state the story is about
-    assert [(a.code, a.wikidata) for a in actors if a.text == "Anwar"] == [("PAK", None)]
+    # not Malaysia's Anwar Ibrahim: an unknown man ("a man named"), of the state the story is about
+    assert [(a.code, a.wikidata) for a in actors if a.text == "Anwar"] == [("PAKCVL", None)]
 
 
 def test_actors_coordinated_counterparts_are_each_states_holder_of_the_office() -> None:
@@ -588,6 +588,21 @@ def test_a_pronoun_in_a_reported_clause_is_the_reporter() -> None:
     text = "President Donald Trump defended his decision on Monday. Interior Minister Tomasz Wiśniewski"
     text += " wrote he had ordered fire safety checks."
     assert by_text(actors_of(text, "2019-08-05"), "he").name == "Tomasz Wiśniewski"  # not Trump
+
+
+def test_a_name_a_role_noun_introduces_takes_its_sector() -> None:
+    text = "The strike killed an Iranian general, Qasem Soleimani, at the airport."
+    assert by_text(actors_of(text, "2020-01-08"), "Qasem Soleimani").code == "IRNMIL"
+    found = actors_of("In Kenya, a driver killed a woman named Mary Wanjiru.", "2020-01-08")
+    assert by_text(found, "Mary Wanjiru").code == "KENCVL"
+
+
+def test_kin_and_passengers_are_private_persons() -> None:
+    found = actors_of(
+        "Kenyan police met the victim's mother. Iran shot down a Kenyan passenger jet.", "2020-01-08"
+    )
+    assert by_text(found, "mother").sector == "CVL"
+    assert by_text(found, "Kenyan passenger jet").code == "KENCVL"  # not a military jet
 
 
 def test_casualties_standing_alone_are_the_people_the_attack_hit() -> None:

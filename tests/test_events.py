@@ -717,3 +717,11 @@ def test_an_attack_that_kills_and_wounds_is_one_event_by_the_party_it_is_ascribe
     assert codes[0][2].startswith("18")
     codes = _codes_of("Gunmen in Mali opened fire on a market, killing two and injuring four.", "2019-08-05")
     assert len(codes) == 1
+
+
+def test_a_government_that_fires_on_civilians_fights_with_the_state_s_arms() -> None:
+    text = (
+        "Iranian officials acknowledged their government had shot down a Ukrainian passenger jet near Tehran."
+    )
+    codes = _codes_of(text, "2020-01-11")
+    assert [c[:2] for *_, c in codes] == ["19"]  # conventional force, not a gunman's 180

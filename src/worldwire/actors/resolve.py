@@ -1489,9 +1489,12 @@ def _title_before(
     own_phrase = {t.i for t in head.subtree}  # "Minister of Economy", "Ambassador to Germany"
     # ... and the name's own first words ("Senator from Vermont Bernie Sanders": "Bernie")
     own_phrase |= {t.i for t in between if t.dep_ == "compound" and draft.start <= t.head.i < draft.end}
-    if len(between) > _TITLE_GAP or any(
-        t.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "DET") or (t.i not in own_phrase and t.pos_ != "NOUN")
-        for t in between
+    if not _introduces(head, draft, between, lexicon) and (
+        len(between) > _TITLE_GAP
+        or any(
+            t.pos_ in ("VERB", "AUX", "PUNCT", "PRON", "DET") or (t.i not in own_phrase and t.pos_ != "NOUN")
+            for t in between
+        )
     ):
         return  # "Morell praised Mendez": a verb between; "director": a lower-case title word
     former = title.former or any(t.lower_ in lexicon.former for t in draft.doc[title.start - 1 : title.start])
@@ -1499,6 +1502,19 @@ def _title_before(
     draft.country, draft.sector = title.country, "ELI" if elite else title.sector
     draft.code = (
         title.code if draft.sector == title.sector else _compose(title.country, "ELI", False, "state")
+    )
+
+
+def _introduces(title: Token, draft: _Draft, between: Span, lexicon: ActorLexicon) -> bool:
+    """The title's noun introduces the name: "an Iranian general, Qasem Soleimani" (the name its
+    apposition), "a woman named Heather Heyer" (a naming verb between)."""
+    name = draft.doc[draft.end - 1]
+    if name.dep_ == "appos" and name.head.i == title.i:
+        return all(t.is_punct for t in between)
+    return (
+        len(between) == 1
+        and between[0].lemma_.lower() in lexicon.naming_verbs
+        and between[0].head.i == title.i
     )
 
 
