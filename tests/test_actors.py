@@ -612,3 +612,13 @@ def test_casualties_standing_alone_are_the_people_the_attack_hit() -> None:
     assert by_text(found, "wounded").code == "RUSCVL"
     found = actors_of("A storm in Kabul killed five of the soldiers and closed 110 roads.", "2019-08-05")
     assert [a.text for a in found if a.text in ("five", "110")] == []  # "of the soldiers"; roads are no one
+
+
+def test_a_foreign_role_takes_no_state_from_the_story() -> None:
+    text = (
+        '"The presence of foreign forces is dangerous for the region," Iranian President Hassan Rouhani said.'
+    )
+    text += " The foreign minister of Iran spoke."
+    found = actors_of(text, "2019-09-22")
+    assert by_text(found, "foreign forces").code == "MIL"  # not Iran's: the speaker means others
+    assert by_text(found, "foreign minister of Iran").code == "IRNGOV"  # "foreign" is part of the title

@@ -725,3 +725,10 @@ def test_a_government_that_fires_on_civilians_fights_with_the_state_s_arms() -> 
     )
     codes = _codes_of(text, "2020-01-11")
     assert [c[:2] for *_, c in codes] == ["19"]  # conventional force, not a gunman's 180
+
+
+def test_a_recommendation_to_a_party_is_an_appeal_and_a_made_thing_s_author_is_its_target() -> None:
+    text = "Iraqi Prime Minister Adil Abdul-Mahdi recommended the United States troops in Iraq withdraw."
+    assert ("IRQGOV", "USAMIL", "020") in _codes_of(text, "2020-01-06")
+    text = "The Kenyan government criticized the decision about Somalia by the Ugandan government."
+    assert ("KENGOV", "UGAGOV", "111") in _codes_of(text, "2020-01-06")  # its author, not its subject

@@ -119,6 +119,7 @@ class ActorLexicon:
     title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     speech: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    foreign: frozenset[str] = frozenset()
     buildings: frozenset[str] = frozenset()
     name_openers: frozenset[str] = frozenset()
     occasion_heads: frozenset[str] = frozenset()
@@ -321,6 +322,7 @@ class RoleTable:
     title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "king": "m"
     speech: frozenset[str] = frozenset()  # "say": its subject speaks the quote around a pronoun
     naming_verbs: frozenset[str] = frozenset()  # "named": "a woman named X" is the woman
+    foreign: frozenset[str] = frozenset()  # "foreign forces": some other state's, not the story's
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
     occasion_heads: frozenset[str] = frozenset()  # "party": a role noun that can name an occasion
@@ -419,6 +421,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         ),
         speech=frozenset(w.lower() for w in _section(raw, "speech", "verbs", where, required=False)),
         naming_verbs=frozenset(w.lower() for w in _section(raw, "naming", "verbs", where, required=False)),
+        foreign=frozenset(w.lower() for w in _section(raw, "foreign", "words", where, required=False)),
         buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
         name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
         occasion_heads=_lower_both(_section(raw, "occasions", "heads", where, required=False)),
@@ -634,6 +637,7 @@ def build_lexicon(
         title_gender=roles.title_gender if roles else MappingProxyType({}),
         speech=roles.speech if roles else frozenset(),
         naming_verbs=roles.naming_verbs if roles else frozenset(),
+        foreign=roles.foreign if roles else frozenset(),
         buildings=roles.buildings if roles else frozenset(),
         name_openers=roles.name_openers if roles else frozenset(),
         occasion_heads=roles.occasion_heads if roles else frozenset(),

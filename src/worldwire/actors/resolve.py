@@ -1211,7 +1211,7 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             _link_role(draft, kept)
         if draft.kind == "person" and not _read_person(draft, kept, drafts, lexicon):
             continue  # "Tom Bean, Texas": a town the parser took for a name
-        _place(draft, kept, drafts)
+        _place(draft, kept, drafts, lexicon)
         if draft.location and draft.kind in ("state", "role"):
             draft.kind, draft.code = "state", draft.country  # no state named: only a place, no actor
         if draft.code is None and (draft.kind != "person" or draft.country is None):
@@ -1231,13 +1231,14 @@ def _read_person(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexico
     return True
 
 
-def _place(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
+def _place(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon) -> None:
     """The state of a mention its own words left open (a role, an unknown name), or of an ethnic minority."""
     if (
         draft.country is None
         and draft.kind in ("role", "person")
         and not draft.counterpart
         and not (draft.code or "").startswith(("IGO", "NGO"))  # an IGO's head has no state
+        and not _foreign(draft, lexicon)
     ):
         _infer_country(draft, kept, drafts)
     if draft.resident and draft.country and not any(_community(p) for p in draft.pieces):
@@ -1666,6 +1667,13 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
+
+
+def _foreign(draft: _Draft, lexicon: ActorLexicon) -> bool:
+    """ "foreign forces": a modifier that gives the role to some other state; not "foreign minister", a
+    role of its own."""
+    inside = {i for p in draft.pieces for i in range(p.start, p.end)}
+    return any(t.lower_ in lexicon.foreign and t.i not in inside for t in draft.doc[draft.start : draft.end])
 
 
 def _generic(draft: _Draft) -> bool:

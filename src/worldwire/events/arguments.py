@@ -71,15 +71,19 @@ class ArgumentReader(SegmentState):
                 if self.token_actor[t.i] is not None
             ]
             if not inner:
-                made = unit.lemma_.lower() in self.book.made_things  # "the decision by Turkey"
-                inner = [
-                    self.token_actor[t.i]
-                    for child in unit.rights
-                    if child.dep_ == "prep"
-                    and (child.lower_ in ("of", "from") or (child.lower_ == "by" and made))
-                    for t in child.subtree
-                    if self.token_actor[t.i] is not None
-                ]
+                # "the decision by Turkey"; "the proclamation of Golan Heights as Israeli by Trump": a made
+                # thing's author before what it is about
+                made = unit.lemma_.lower() in self.book.made_things
+                for preps in (("by", "from"), ("of", "from")) if made else (("of", "from"),):
+                    inner = [
+                        self.token_actor[t.i]
+                        for child in unit.rights
+                        if child.dep_ == "prep" and child.lower_ in preps
+                        for t in child.subtree
+                        if self.token_actor[t.i] is not None
+                    ]
+                    if inner:
+                        break
             if not inner:  # "Kenzo Oshima, the United Nations relief coordinator": the apposition's
                 inner = [i for child in unit.rights if child.dep_ == "appos" for i in self._actors_of(child)]
             found.extend(i for i in inner if i is not None)
@@ -246,11 +250,18 @@ class ArgumentReader(SegmentState):
             for child in token.children:
                 if child.dep_ in ("prt", "advmod"):
                     found += self._pobj_actors(child, self.book.default_preps)
-        if not found:
-            # "threatened to attack Ukraine", "refused to release the ship": the complement's object.
-            for child in token.children:
-                if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
-                    found += self._verb_target(child, pattern)
+        return found or self._complement_target(token, pattern)
+
+    def _complement_target(self, token: Token, pattern: Pattern) -> list[int]:
+        """ "threatened to attack Ukraine", "refused to release the ship": the complement's object;
+        "recommended the troops withdraw", "demanded that Israel stop": whom an appeal's clause asks."""
+        found: list[int] = []
+        for child in token.children:
+            if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
+                found += self._verb_target(child, pattern)
+        if not found and pattern.code[:2] in self.book.addressed_clause_roots:
+            for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                found += [i for s in clause.children if s.dep_ == "nsubj" for i in self._actors_of(s)]
         return found
 
     def _following_actor(

@@ -109,6 +109,7 @@ class PatternBook:
     sympathy_code: str = "018"
     one_attack_roots: frozenset[str] = frozenset()
     author_verbs: frozenset[str] = frozenset()
+    addressed_clause_roots: frozenset[str] = frozenset()
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -248,6 +249,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         unattributed_roots=frozenset(string_list(raw, "unattributed_roots", where)),
         one_attack_roots=frozenset(string_list(raw, "one_attack_roots", where)),
         author_verbs=frozenset(string_list(raw, "author_verbs", where)),
+        addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         violence_words=frozenset(string_list(raw, "violence_words", where)),
         armed_sectors=frozenset(string_list(raw, "armed_sectors", where)),
         verbal_attack_verbs=frozenset(string_list(raw, "verbal_attack_verbs", where)),
