@@ -622,3 +622,10 @@ def test_a_foreign_role_takes_no_state_from_the_story() -> None:
     found = actors_of(text, "2019-09-22")
     assert by_text(found, "foreign forces").code == "MIL"  # not Iran's: the speaker means others
     assert by_text(found, "foreign minister of Iran").code == "IRNGOV"  # "foreign" is part of the title
+
+
+def test_the_lede_says_where_a_story_happens() -> None:
+    text = "A painting was stolen on Sunday from a museum in Leeds, England. Detectives arrested two men on"
+    text += " Tuesday.\n\nThe painting had been on loan from a collector in the United States."
+    text += " It was once offered to the American president. Police said the men were released on bail."
+    assert by_text(actors_of(text, "2019-09-18"), "Police").code == "GBRCOP"  # not the USA named later

@@ -1696,11 +1696,20 @@ def _place_of_act(draft: _Draft, drafts: list[_Draft]) -> str | None:
     return places[0] if places else None
 
 
+_LEDE_SENTENCES = 2  # a news story's first sentences say where it happens ("Blenheim Palace in England")
+_LEDE_WEIGHT = 3
+
+
 def _main_state(drafts: list[_Draft]) -> str | None:
     """The state the document is about: named more often than any other (its states, places, people and
     institutions count; companies, media and parties do not: "Facebook" is no story's setting), as a
     coder reads a story's setting; None when two states share the lead."""
-    counts = Counter(d.country for d in drafts if d.country and d.resolved and d.kind != "organisation")
+    counts = Counter(
+        d.country
+        for d in drafts
+        if d.country and d.resolved and d.kind != "organisation"
+        for _ in range(_LEDE_WEIGHT if d.sentence < _LEDE_SENTENCES else 1)
+    )
     ranked = counts.most_common(2)
     if not ranked:
         return None
