@@ -732,3 +732,10 @@ def test_a_recommendation_to_a_party_is_an_appeal_and_a_made_thing_s_author_is_i
     assert ("IRQGOV", "USAMIL", "020") in _codes_of(text, "2020-01-06")
     text = "The Kenyan government criticized the decision about Somalia by the Ugandan government."
     assert ("KENGOV", "UGAGOV", "111") in _codes_of(text, "2020-01-06")  # its author, not its subject
+
+
+def test_court_findings_and_charges_are_legal_acts() -> None:
+    codes = _codes_of("Federal prosecutors in the United States unsealed charges against the man.", "2019-09-13")
+    assert [c for *_, c in codes] == ["173"]
+    codes = _codes_of("The Supreme Court of Kenya found the Kenyan president's order unlawful.", "2019-09-13")
+    assert [c for *_, c in codes] == ["116"]

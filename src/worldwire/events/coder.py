@@ -42,6 +42,7 @@ from worldwire.events.grammar import (
     lemma_in,
     objects_of,
     simple_present,
+    small_clause,
     stranded_preps,
     tree_depth,
 )
@@ -216,6 +217,8 @@ class _SegmentCoder(Attribution):
         if token.dep_ == "acl" and token.tag_ == "VBN":  # "a lawsuit filed by X against Y": files a lawsuit
             words.add(token.head.lemma_.lower())
         for child in token.children:
+            if small_clause(child):
+                words.update((child.lemma_.lower(), child.lower_))  # "found the decision unlawful"
             if child.dep_ in SUBJECTS or child.dep_ in CLAUSES or child.dep_ == "agent":
                 continue  # the passive's agent is its subject: "a base used by the Royal Air Force"
             words.add(child.lemma_.lower())

@@ -93,12 +93,20 @@ def dated(prep: Token) -> bool:
 
 def objects_of(token: Token) -> list[Token]:
     """The predicate's objects, with the subject of an object clause ("allowed X to take part", parsed
-    as a clause whose subject is X)."""
+    as a clause whose subject is X) or of a small clause ("found X unlawful")."""
     found = [c for c in token.children if c.dep_ in OBJECTS]
     for clause in token.children:
-        if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        if clause.dep_ == "ccomp" and (
+            small_clause(clause) or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        ):
             found += [c for c in clause.children if c.dep_ == "nsubj"]
     return found
+
+
+def small_clause(clause: Token) -> bool:
+    """ "found [the decision unlawful]": an adjective with a subject and no verb, what the predicate
+    says of its object."""
+    return clause.pos_ == "ADJ" and not any(c.dep_ in ("aux", "cop") for c in clause.children)
 
 
 def stranded_preps(verb: Token) -> set[str]:
