@@ -735,7 +735,21 @@ def test_a_recommendation_to_a_party_is_an_appeal_and_a_made_thing_s_author_is_i
 
 
 def test_court_findings_and_charges_are_legal_acts() -> None:
-    codes = _codes_of("Federal prosecutors in the United States unsealed charges against the man.", "2019-09-13")
+    codes = _codes_of(
+        "Federal prosecutors in the United States unsealed charges against the man.", "2019-09-13"
+    )
     assert [c for *_, c in codes] == ["173"]
     codes = _codes_of("The Supreme Court of Kenya found the Kenyan president's order unlawful.", "2019-09-13")
     assert [c for *_, c in codes] == ["116"]
+
+
+def test_a_state_s_adjective_on_an_attack_noun_is_its_author_and_a_place_s_is_not() -> None:
+    codes = _codes_of("Israeli air strikes on Gaza killed three people.", "2022-10-10")
+    assert [c[:2] for c in codes] == [("ISR", "PSECVL")]
+    codes = _codes_of("A Kabul car bombing killed five people.", "2019-01-24")
+    assert [c[0] for c in codes] == [None]
+
+
+def test_a_possessive_pronoun_on_an_event_noun_is_the_subject_s() -> None:
+    codes = _codes_of("The Kenyan opposition leader repeated his criticism of the Kenyan government.")
+    assert codes == [("KENOPP", "KENGOV", "111")]

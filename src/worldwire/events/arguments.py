@@ -181,7 +181,14 @@ class ArgumentReader(SegmentState):
             if subject.lower_ in WH_WORDS and node.dep_ == "relcl":
                 return self._actors_of(node.head)
             if self.token_actor[subject.i] is None and lemma_in(subject, self.book.nouns):
-                return []  # "a Kabul car bombing killed five": the event noun's modifiers are no authors
+                # "a Kabul car bombing killed five": a place in the event noun is no author; "Israeli air
+                # strikes killed three", "Russia's shelling": a state's adjective or possessive is
+                return [
+                    i
+                    for c in subject.children
+                    if c.dep_ == "poss" or (c.dep_ == "amod" and c.pos_ == "ADJ")
+                    if (i := self.token_actor[c.i]) is not None
+                ]
             actors = self._actors_of(subject) or self._copular_subject(subject)
             if not actors and subject.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
                 # "Switzerland said it had expelled ...": the reported "it" is the speaker; not in
@@ -327,6 +334,12 @@ class ArgumentReader(SegmentState):
             and verb.lemma_.lower() in self.book.light_verbs
         ):
             return source or self._subject(verb), verb
+        if (
+            not source
+            and noun.dep_ == "dobj"
+            and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+        ):
+            return self._subject(verb), None  # "the leader repeated his criticism of X": his is the subject's
         return source, None
 
     def _noun_arguments(self, noun: Token, pattern: Pattern) -> tuple[list[int], list[int], Token | None]:
