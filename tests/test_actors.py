@@ -629,3 +629,10 @@ def test_the_lede_says_where_a_story_happens() -> None:
     text += " Tuesday.\n\nThe painting had been on loan from a collector in the United States."
     text += " It was once offered to the American president. Police said the men were released on bail."
     assert by_text(actors_of(text, "2019-09-18"), "Police").code == "GBRCOP"  # not the USA named later
+
+
+def test_a_storm_and_a_name_after_the_are_no_people() -> None:
+    text = "Hurricane Lorenzo weakened on Tuesday. As Hurricane Lorenzo hit the Azores, Irish officials"
+    text += " issued a warning. Lorenzo then hit Ireland."
+    found = actors_of(text, "2019-10-02")
+    assert [a.text for a in found if a.kind == "person"] == []

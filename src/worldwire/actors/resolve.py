@@ -132,7 +132,7 @@ def resolve_with(doc: AnnotatedDocument, lexicon: ActorLexicon) -> tuple[Actor, 
     for draft in drafts:
         draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
         _resolve_alone(draft, lexicon, day)
-    again = _name_parts(doc, drafts)
+    again = _name_parts(doc, drafts, lexicon)
     for draft in again:
         draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
     if again:
@@ -229,7 +229,7 @@ def _in_text_order(drafts: list[_Draft], kept: list[_Draft]) -> list[_Draft]:
 _MISREAD_NAME_ENTITIES = ("PERSON", "ORG")  # a surname the small model tagged as an organisation
 
 
-def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft]) -> list[_Draft]:
+def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexicon) -> list[_Draft]:
     """Later bare mentions of a named person's surname or given name ("Varrentine" after "Aldo
     Varrentine", "Brudzinski" after "Brudziński"), where the parser did not tag them or tagged them as
     something else: one extra scan, only for names seen in the document."""
@@ -248,6 +248,8 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft]) -> list[_Draft]:
         for token in segment.doc:
             if token.i in covered or not token.text[:1].isupper() or _fold(token.text) not in words:
                 continue
+            if token.i > 0 and segment.doc[token.i - 1].text in lexicon.name_openers:
+                continue  # "Hurricane Lorenzo" is no namesake of a Lorenzo named before
             if token.pos_ == "PROPN" or token.ent_type_ in _MISREAD_NAME_ENTITIES:
                 draft = _Draft(
                     segment.doc, segment.offset, token.i, token.i + 1, [_Piece(token.i, token.i + 1, "name")]
@@ -291,8 +293,9 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
             and token.ent_type_ == "ORG"
             and any(e.name in lexicon.titles for e in pieces[-1].entries)
         )  # "Vice-President Moody Awori", where the parser read the name as an organisation
+        article = i > 0 and doc[i - 1].lower_ == "the" and not after_title  # "the Azores": a place
         if (
-            (token.ent_type_ == "PERSON" and (token.ent_iob_ == "B" or after_title))
+            (token.ent_type_ == "PERSON" and (token.ent_iob_ == "B" or after_title) and not article)
             or (after_title and token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper())
             or (titled_body and token.pos_ == "PROPN")
         ):
