@@ -753,3 +753,12 @@ def test_a_state_s_adjective_on_an_attack_noun_is_its_author_and_a_place_s_is_no
 def test_a_possessive_pronoun_on_an_event_noun_is_the_subject_s() -> None:
     codes = _codes_of("The Kenyan opposition leader repeated his criticism of the Kenyan government.")
     assert codes == [("KENOPP", "KENGOV", "111")]
+
+
+def test_protesters_throwing_things_riot_and_a_round_landed_on_a_protester_is_repression() -> None:
+    codes = _codes_of(
+        "Footage showed a group of protesters in Hong Kong throwing things at police.", "2019-10-02"
+    )
+    assert codes == [("HKGOPP", "HKGCOP", "145")]
+    codes = _codes_of("Police in Hong Kong fired and landed a live round on a protester.", "2019-10-02")
+    assert codes == [("HKGCOP", "HKGOPP", "175")]
