@@ -636,3 +636,18 @@ def test_a_storm_and_a_name_after_the_are_no_people() -> None:
     text += " issued a warning. Lorenzo then hit Ireland."
     found = actors_of(text, "2019-10-02")
     assert [a.text for a in found if a.kind == "person"] == []
+
+
+def test_what_happens_to_a_named_person_gives_their_role_on_the_day() -> None:
+    text = (
+        "A judge in Ohio sentenced James Alex Fields to life in prison. Gunmen in Ohio killed Heather Heyer."
+    )
+    found = actors_of(text, "2019-07-01")
+    assert by_text(found, "James Alex Fields").code == "USACRM"
+    assert by_text(found, "Heather Heyer").code == "USACVL"
+
+
+def test_experts_and_commentators_have_a_sector() -> None:
+    found = actors_of("Kenyan legal experts and a Kenyan commentator criticised the ruling.", "2019-07-01")
+    assert by_text(found, "Kenyan legal experts").code == "KENEDU"
+    assert by_text(found, "Kenyan commentator").code == "KENMED"

@@ -120,6 +120,7 @@ class ActorLexicon:
     speech: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     foreign: frozenset[str] = frozenset()
+    fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     buildings: frozenset[str] = frozenset()
     name_openers: frozenset[str] = frozenset()
     occasion_heads: frozenset[str] = frozenset()
@@ -323,6 +324,7 @@ class RoleTable:
     speech: frozenset[str] = frozenset()  # "say": its subject speaks the quote around a pronoun
     naming_verbs: frozenset[str] = frozenset()  # "named": "a woman named X" is the woman
     foreign: frozenset[str] = frozenset()  # "foreign forces": some other state's, not the story's
+    fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "sentence": "CRM"
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
     occasion_heads: frozenset[str] = frozenset()  # "party": a role noun that can name an occasion
@@ -339,6 +341,14 @@ class Casualties:
     verbs: frozenset[str]
     counts: frozenset[str]
     nominals: frozenset[str]
+
+
+def _fates(raw: Mapping[str, Any], where: str) -> Mapping[str, str]:
+    found: dict[str, str] = {}
+    for item in raw.get("fates", []):
+        sector = _code(require(item, "sector", str, where), where, "[[fates]]")
+        found.update(dict.fromkeys((w.lower() for w in string_list(item, "verbs", where)), sector))
+    return MappingProxyType(found)
 
 
 def _casualties(raw: Mapping[str, Any], where: str) -> Casualties | None:
@@ -422,6 +432,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         speech=frozenset(w.lower() for w in _section(raw, "speech", "verbs", where, required=False)),
         naming_verbs=frozenset(w.lower() for w in _section(raw, "naming", "verbs", where, required=False)),
         foreign=frozenset(w.lower() for w in _section(raw, "foreign", "words", where, required=False)),
+        fates=_fates(raw, where),
         buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
         name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
         occasion_heads=_lower_both(_section(raw, "occasions", "heads", where, required=False)),
@@ -638,6 +649,7 @@ def build_lexicon(
         speech=roles.speech if roles else frozenset(),
         naming_verbs=roles.naming_verbs if roles else frozenset(),
         foreign=roles.foreign if roles else frozenset(),
+        fates=roles.fates if roles else MappingProxyType({}),
         buildings=roles.buildings if roles else frozenset(),
         name_openers=roles.name_openers if roles else frozenset(),
         occasion_heads=roles.occasion_heads if roles else frozenset(),

@@ -1219,8 +1219,22 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             draft.kind, draft.code = "state", draft.country  # no state named: only a place, no actor
         if draft.code is None and (draft.kind != "person" or draft.country is None):
             continue  # nothing known: an unknown name whose title says nothing about whose it is
+        _fate(draft, lexicon)
         kept.append(draft)
     return kept
+
+
+def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
+    """A named person no title or table gives a role: the role the sentence gives them ("sentenced
+    James Fields" → a criminal; "killed Heather Heyer" → a civilian), as a coder codes them on the day."""
+    if draft.kind != "person" or draft.sector is not None or draft.country is None:
+        return
+    head = draft.doc[draft.end - 1]
+    if head.dep_ not in ("dobj", "nsubjpass"):
+        return
+    sector = lexicon.fates.get(head.head.lemma_.lower())
+    if sector is not None:
+        draft.sector, draft.code = sector, _compose(draft.country, sector, False, "state")
 
 
 def _read_person(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon) -> bool:
