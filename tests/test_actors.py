@@ -651,3 +651,11 @@ def test_experts_and_commentators_have_a_sector() -> None:
     found = actors_of("Kenyan legal experts and a Kenyan commentator criticised the ruling.", "2019-07-01")
     assert by_text(found, "Kenyan legal experts").code == "KENEDU"
     assert by_text(found, "Kenyan commentator").code == "KENMED"
+
+
+def test_it_reported_by_a_body_is_that_body() -> None:
+    text = "One of these groups, the Syrian Democratic Forces (SDF), opposed the withdrawal and said it was"
+    text += " given assurances. It is a surprise."
+    found = actors_of(text, "2019-10-08")
+    assert [a.code for a in found if a.text == "it"] == ["SYRREBSDF"]
+    assert [a for a in found if a.text == "It"] == []  # an empty subject is nobody

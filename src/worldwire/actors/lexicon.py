@@ -127,6 +127,7 @@ class ActorLexicon:
     occasions: frozenset[str] = frozenset()
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     plural_pronouns: frozenset[str] = frozenset()
+    neuter_pronouns: frozenset[str] = frozenset()  # "it": a body or state, only as a reported subject
     first_person: frozenset[str] = frozenset()  # "I", "we": the speaker of the quote they stand in
     second_person: frozenset[str] = frozenset()  # "you": whom the quote's speaker addressed
     leading: frozenset[str] = frozenset()
@@ -308,6 +309,7 @@ class RoleTable:
     former: frozenset[str]
     pronoun_gender: Mapping[str, str]
     plural_pronouns: frozenset[str]
+    neuter_pronouns: frozenset[str] = frozenset()
     people_sector: str | None = None
     first_person: frozenset[str] = frozenset()
     second_person: frozenset[str] = frozenset()
@@ -409,6 +411,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             }
         ),
         plural_pronouns=frozenset(w.lower() for w in string_list(pronouns, "plural", where)),
+        neuter_pronouns=frozenset(w.lower() for w in _optional(pronouns, "neuter", where)),
         first_person=frozenset(w.lower() for w in _optional(pronouns, "first_person", where)),
         second_person=frozenset(w.lower() for w in _optional(pronouns, "second_person", where)),
         leading=frozenset(w.lower() for w in _section(raw, "hyphenated", "leading", where, required=False)),
@@ -656,6 +659,7 @@ def build_lexicon(
         occasions=roles.occasions if roles else frozenset(),
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),
         plural_pronouns=roles.plural_pronouns if roles else frozenset(),
+        neuter_pronouns=roles.neuter_pronouns if roles else frozenset(),
         first_person=roles.first_person if roles else frozenset(),
         second_person=roles.second_person if roles else frozenset(),
         leading=roles.leading if roles else frozenset(),

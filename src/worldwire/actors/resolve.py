@@ -39,7 +39,7 @@ _COORDINATION = (("and",), (",",), (",", "and"), ("or",))
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _GROUP_KINDS = frozenset({"group", "group_adjective"})
 _NOT_ROLES = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"})  # "Soviet Union", "Supreme Court Act"
-_STANDALONE = frozenset({"pronoun", "plural_pronoun"})
+_STANDALONE = frozenset({"pronoun", "plural_pronoun", "neuter_pronoun"})
 _AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "role"})
 _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
@@ -313,12 +313,9 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
 def _single_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
     """A one-word mention no table names: a pronoun, a plural people ("Kurds"), a casualty count."""
     i = token.i
-    if token.lower_ in lexicon.pronoun_gender and token.tag_ == "PRP":
-        return _Piece(i, i + 1, "pronoun")
-    if token.lower_ in lexicon.pronoun_gender and token.tag_ == "PRP$":
-        return _Piece(i, i + 1, "possessive")
-    if token.lower_ in lexicon.plural_pronouns and token.tag_ == "PRP":
-        return _Piece(i, i + 1, "plural_pronoun")
+    pronoun = _pronoun_kind(token, lexicon)
+    if pronoun is not None:
+        return _Piece(i, i + 1, pronoun)
     if lexicon.casualties is not None and _casualty(token, lexicon.casualties):
         hurt = Entry("role", sector=lexicon.casualties.sector, name=token.lower_, generic=True)
         return _Piece(i, i + 1, "role", (hurt,))  # "killed five", "the wounded"
@@ -326,6 +323,27 @@ def _single_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
         people = Entry("role", sector=lexicon.people_sector, name=token.lower_, generic=True)
         return _Piece(i, i + 1, "role", (people,))  # "Bosnian Serbs", "Kurds"
     return None
+
+
+def _pronoun_kind(token: Token, lexicon: ActorLexicon) -> str | None:
+    word = token.lower_
+    if word in lexicon.pronoun_gender and token.tag_ in ("PRP", "PRP$"):
+        return "pronoun" if token.tag_ == "PRP" else "possessive"
+    if word in lexicon.plural_pronouns and token.tag_ == "PRP":
+        return "plural_pronoun"
+    if word in lexicon.neuter_pronouns and _reported_subject(token, lexicon):
+        return "neuter_pronoun"
+    return None
+
+
+def _reported_subject(token: Token, lexicon: ActorLexicon) -> bool:
+    """The subject of a clause reported by a verb of speaking: "it" in "the SDF said it was given ..."."""
+    clause = token.head
+    return (
+        token.dep_ in ("nsubj", "nsubjpass")
+        and clause.dep_ == "ccomp"
+        and clause.head.lemma_.lower() in lexicon.speech
+    )
 
 
 def _casualty(token: Token, casualties: Casualties) -> bool:
@@ -1304,6 +1322,8 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     "they" → the nearest group or plural actor."""
     if draft.role == "plural_pronoun":
         target = _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
+    elif draft.role == "neuter_pronoun":
+        target = _reporter(draft, kept, kinds=("state", "organisation", "role"))
     else:
         gender = lexicon.pronoun_gender.get(draft.doc[draft.start].lower_)
         speakers = _speakers(draft, kept, lexicon) if _quoted(draft) else set()
@@ -1326,15 +1346,19 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     return target is not None
 
 
-def _reporter(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
+def _reporter(draft: _Draft, kept: list[_Draft], kinds: tuple[str, ...] = ("person",)) -> _Draft | None:
     """The subject of the clause that reports the pronoun's own clause: "X wrote he had ordered checks"
-    → X, whatever person was named before X."""
+    → X, whatever person was named before X; "X opposed it and said it ..." → X."""
     token = draft.doc[draft.start]
     if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ccomp":
         return None
-    subjects = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+    verb = token.head.head
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]  # "One of them, the SDF,"
     for d in reversed(kept):
-        if d.doc is draft.doc and d.kind == "person" and any(d.start <= s.i < d.end for s in subjects):
+        if d.doc is draft.doc and d.kind in kinds and any(d.start <= s.i < d.end for s in subjects):
             return d
     return None
 
