@@ -233,6 +233,28 @@ def questions(store: Any, con: Any) -> dict[str, Callable[[], Any]]:
         "places --top 500": lambda: rows(q.places(con, top=500)),
         "places --top 500 --country RUS": lambda: rows(q.places(con, top=500, country="RUS")),
         "places --top 500 --dyad CHN-KAZ": lambda: rows(q.places(con, top=500, dyad=("CHN", "KAZ"))),
+        "dyads --top 20 -q pipeline": lambda: rows(q.dyads(con, top=20, q="pipeline")),
+        "actors --top 50 -q pipeline": lambda: rows(q.actors(con, top=50, q="pipeline")),
+        "places --top 500 -q pipeline": lambda: rows(q.places(con, top=500, q="pipeline")),
+        "timeline -q pipeline --since 2022-03-15 --by quarter": lambda: rows(
+            q.timeline(con, None, None, by="quarter", since="2022-03-15", q="pipeline")
+        ),
+        "actors --top 50 --country RUS --root 19": lambda: rows(
+            q.actors(con, top=50, country="RUS", root="19")
+        ),
+        "network --top 40 --country RUS --root 19": lambda: q.network(con, top=40, country="RUS", root="19"),
+        "places --top 500 --country RUS --root 19": lambda: rows(
+            q.places(con, top=500, country="RUS", root="19")
+        ),
+        "actors --top 50 --since 2024-01-01 --root 19": lambda: rows(
+            q.actors(con, top=50, since="2024-01-01", root="19")
+        ),
+        "network --top 40 --since 2024-01-01 --root 19": lambda: q.network(
+            con, top=40, since="2024-01-01", root="19"
+        ),
+        "places --top 500 --since 2024-01-01 --root 19": lambda: rows(
+            q.places(con, top=500, since="2024-01-01", root="19")
+        ),
         "status": lambda: q.status(con),
     }
 
@@ -259,7 +281,7 @@ def compare(new: Any, old: Any, key: str = "") -> tuple[bool, int]:
     if isinstance(new, dict) and isinstance(old, dict):
         if set(new) != set(old):
             return False, 0
-        found = [compare(new[k], old[k], k) for k in new if k != "schema_version"]  # (4 and 3)
+        found = [compare(new[k], old[k], k) for k in new if k != "schema_version"]  # (6 and 3)
         return all(ok for ok, _ in found), sum(n for _, n in found)
     if isinstance(new, list) and isinstance(old, list):
         if len(new) != len(old):

@@ -19,7 +19,7 @@ import pytest
 
 import worldwire
 from storekit import event, record
-from worldwire.store import plans, queries, wordindex
+from worldwire.store import plans, queries, summaries, wordindex, wordsummaries
 from worldwire.store.derived import differences, insert_events
 from worldwire.store.schema import LATEST
 
@@ -73,7 +73,13 @@ def _copies() -> list[list[dict[str, Any]]]:
     ]
 
 
-def test_summaries_and_index_equal_a_recount_through_merged_copies_and_reingest(tmp_path: Path) -> None:
+@pytest.mark.parametrize("frequent", [wordsummaries.FREQUENT, 1, 3])
+def test_summaries_and_index_equal_a_recount_through_merged_copies_and_reingest(
+    tmp_path: Path, frequent: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # frequent: the words summarised are those of this many events or more (1: every word, from the
+    # first batch on; 3: words reaching it in a later batch, counted from their postings then)
+    monkeypatch.setattr(wordsummaries, "FREQUENT", frequent)
     with worldwire.open(tmp_path / "w.duckdb") as store:
         for batch in _copies():
             store.add_records(batch)
@@ -90,9 +96,14 @@ def test_summaries_and_index_equal_a_recount_through_merged_copies_and_reingest(
         page = store.event_page(q="railway")
         assert page["total"] == 1
         assert page["items"][0]["date"].isoformat() == "2023-04-30"
+        summarised = store.con.execute("SELECT count(*) FROM summarised_words").fetchall()[0][0]
+        assert (summarised > 0) == (frequent <= 3)
 
 
-def test_summaries_and_index_are_built_for_a_store_of_an_older_worldwire(tmp_path: Path) -> None:
+def test_summaries_and_index_are_built_for_a_store_of_an_older_worldwire(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(wordsummaries, "FREQUENT", 2)  # so the migration summarises some words
     path = tmp_path / "w.duckdb"
     with worldwire.open(path) as store:
         for batch in _copies():
@@ -122,6 +133,7 @@ def test_summaries_and_index_are_built_for_a_store_of_an_older_worldwire(tmp_pat
     with worldwire.open(path, read_only=True) as store:  # a read brings it up to date first
         assert store.status()["schema_version"] == LATEST
         _exact(store.con)
+        assert store.con.execute("SELECT count(*) FROM word_edges").fetchall()[0][0] > 0
         for name, frame in before.items():
             assert store.sql(f"SELECT {kept[name]} FROM {name} ORDER BY ALL").equals(frame)  # noqa: S608
 
@@ -131,6 +143,8 @@ import sys
 sys.path.insert(0, {tests!r})
 import worldwire
 from storekit import event, record
+from worldwire.store import wordsummaries
+wordsummaries.FREQUENT = 4  # words reach it as the run goes, in transactions a kill may cut short
 
 TEXT = {text!r}
 with worldwire.open({db!r}) as store:
@@ -228,6 +242,8 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckD
     path = tmp_path_factory.mktemp("synthetic") / "w.duckdb"
     plover = "MAP {'010': 'CONSULT', '036': 'CONSULT', '042': 'CONSULT', '057': 'AGREE', '071': 'AID', " \
              "'112': 'ACCUSE', '130': 'THREATEN', '173': 'COERCE', '190': 'ASSAULT'}"  # fmt: skip
+    frequent = pytest.MonkeyPatch()
+    frequent.setattr(wordsummaries, "FREQUENT", 3_000)  # "ceasefire" reaches it in the second batch
     with worldwire.open(path) as store:
         for start in (0, 10_000, 20_000):
             sql = SYNTHETIC.format(
@@ -238,6 +254,8 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckD
             store.con.execute("BEGIN TRANSACTION")
             insert_events(store.con, f"({sql})")
             store.con.execute("COMMIT")
+        _exact(store.con)
+    frequent.undo()
     with worldwire.open(path, read_only=True) as store:
         yield store.con
 
@@ -280,7 +298,11 @@ WHAT: list[dict[str, Any]] = [
     {"dyad": ("KAZ", "CHN"), "negated": True},
     {"q": "pipeline"},
     {"q": "u.s. talks"},
+    {"q": "ceasefire"},
+    {"q": "TALKS", "negated": True},
     {"country": "RUS", "root": "19"},
+    {"country": "RUS", "root": "19", "min_confidence": 0.5},
+    {"root": "11", "negated": True},
 ]
 
 
@@ -320,6 +342,8 @@ PAGES = [
     {"q": "u.s. TALKS", "country": "TUR", "root": "04"},
     {"q": "% zzz", "dyad": ("RUS", "USA")},
     {"q": "x_y", "actor_code": "DEUGOV", "negated": True},
+    {"q": "ceasefire talks"},  # several words, each exact: their postings' intersection counted per day
+    {"q": "PIPE ceasefire", "negated": True},  # two words hold "pipe"
 ]
 
 
@@ -378,3 +402,21 @@ def test_a_page_reads_only_recent_row_groups(synthetic: duckdb.DuckDBPyConnectio
     found = plans.page(synthetic, plans.Filter(root="19"), 50, 0)
     assert len(found.ids) == 50
     assert found.total is not None
+
+
+def test_a_frequent_word_is_answered_from_its_own_summaries(synthetic: duckdb.DuckDBPyConnection) -> None:
+    con = synthetic
+    for q, summarised in (("ceasefire", True), ("TALKS", True), ("pipeline", False), ("u.s.", False)):
+        f = plans.Filter(terms=(q,)).indexed(con)  # "pipeline": "pipelines" holds it too
+        for summary in (
+            summaries.MONTHS,
+            summaries.DYADS,
+            summaries.ACTORS,
+            summaries.EDGES,
+            summaries.PLACES,
+        ):
+            assert (plans.worded(con, summary, f) is not None) == summarised
+        dated = plans.Filter(terms=(q,), since="2022-03-14").indexed(con)
+        assert (plans.worded(con, summaries.MONTHS, dated) is not None) == summarised
+        assert plans.worded(con, summaries.EDGES, dated) is None
+        assert plans.worded(con, summaries.EDGES, plans.Filter(terms=(q,), root="19").indexed(con)) is None

@@ -27,7 +27,8 @@ FORMAT = "worldwire-spark"
 FORMAT_VERSION = 1
 # The oldest store schema whose tables a Spark output holds as this one does: migration 4 added only
 # tables derived from events (summaries, word index), which `attach` brings up to date itself, and
-# migration 5 only what `worldwire watch` keeps (sources, links, alerts), of which a Spark run has none.
+# migration 5 only what `worldwire watch` keeps (sources, links, alerts), of which a Spark run has none,
+# and migration 6 only derived tables again (summaries regrouped, summaries of frequent words).
 OLDEST_SCHEMA = 3
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from worldwire.store import summaries, wordindex
+from worldwire.store import summaries, wordindex, wordsummaries
 
 if TYPE_CHECKING:
     import duckdb
@@ -62,6 +62,7 @@ class Change:
         _snapshot(self.con, AFTER, self.ids, self.params)
         summaries.apply(self.con, BEFORE, AFTER)
         wordindex.apply(self.con, BEFORE, AFTER)
+        wordsummaries.apply(self.con, BEFORE, AFTER)
         self.con.execute(f"DROP TABLE {BEFORE}; DROP TABLE {AFTER}")
 
 
@@ -77,6 +78,7 @@ def insert_events(con: duckdb.DuckDBPyConnection, source: str) -> int:
         con.execute("INSERT INTO events BY NAME SELECT * FROM _ww_new")
         summaries.add_new(con, "_ww_new")
         wordindex.add_new(con, "_ww_new")
+        wordsummaries.add_new(con, "_ww_new")
         row = con.execute("SELECT count(*) FROM _ww_new").fetchall()[0]
     finally:
         con.execute("DROP TABLE IF EXISTS _ww_new")
@@ -104,6 +106,14 @@ def differences(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         ).fetchall()[0]
     )
     found["event_words"] = apart(stored, posted)
+    for table, recount in wordsummaries.recount_sql().items():
+        found[table] = apart(f"SELECT * FROM {table}", recount)  # noqa: S608
+    found[wordsummaries.TABLE] = int(con.execute(wordsummaries.unsummarised_sql()).fetchall()[0][0])
+    found[wordsummaries.TABLE] += int(
+        con.execute(
+            f"SELECT count(*) - count(DISTINCT word_id) FROM {wordsummaries.TABLE}"  # noqa: S608
+        ).fetchall()[0][0]
+    )
     found["event_words_moved"] = int(
         con.execute("SELECT count(*) - count(DISTINCT global_event_id) FROM event_words_moved").fetchall()[0][
             0

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from worldwire.store import summaries, wordindex
+from worldwire.store import summaries, wordindex, wordsummaries
 from worldwire.store.filters import Filter, and_
 
 if TYPE_CHECKING:
@@ -116,11 +116,40 @@ def all_time(summary: summaries.Summary, f: Filter, *, negated: bool = True) -> 
     return None
 
 
+def worded(
+    con: duckdb.DuckDBPyConnection, summary: summaries.Summary, f: Filter, *, negated: bool = True
+) -> tuple[str, list[Any]] | None:
+    """A subquery of the rows of `summary`'s twin in `store.wordsummaries` for `f`'s one word, when that
+    word is summarised and `f` asks nothing else (the timeline's monthly twin: dates too), like
+    `all_time`'s; None otherwise."""
+    twin = wordsummaries.TWINS.get(summary.table)
+    if not ENABLED or twin is None or len(f.terms) != 1:
+        return None
+    dated = twin is wordsummaries.MONTHS
+    if f.used() - {"terms", "negated"} - (DATES if dated else frozenset()):
+        return None
+    term = (f.indexed(con).index or (None,))[0]
+    if term is None or not term.summarised or not term.exact or len(term.words or ()) != 1:
+        return None
+    word = int((term.words or (0,))[0])
+    conditions = [f"word_id = {word}"] + (["NOT negated"] if negated and not f.negated else [])
+    if dated and (f.since or f.until):
+        posted = f"SELECT global_event_id FROM event_words WHERE word_id = {word}"  # noqa: S608
+        events = f"(SELECT {word} AS word_id, * FROM events WHERE global_event_id IN ({posted}))"  # noqa: S608
+        return monthly(twin, f, conditions, [], events=events)
+    return f"(SELECT * FROM {twin.table}{where_sql(conditions)})", []  # noqa: S608
+
+
 def monthly(
-    summary: summaries.Summary, f: Filter, conditions: Sequence[str], params: Sequence[Any]
+    summary: summaries.Summary,
+    f: Filter,
+    conditions: Sequence[str],
+    params: Sequence[Any],
+    events: str = "events",
 ) -> tuple[str, list[Any]]:
     """A subquery of `summary`'s rows for the dates of `f`: whole months from the summary table, the days
-    at either end from `events`; `conditions` (over the summary's columns) select the rest of `f`."""
+    at either end from `events` (a table or subquery of events rows); `conditions` (over the summary's
+    columns) select the rest of `f`."""
     span = months(f.since, f.until)
     table: list[str] = []  # dates are written as literals: they are dates, and the parts repeat them
     if f.since:
@@ -133,7 +162,7 @@ def monthly(
         if summary is summaries.MONTHS:  # the days of its edges are summarised too
             days = f"SELECT {summaries.MONTH} AS month, * EXCLUDE (date) FROM summary_days WHERE {ranges}"  # noqa: S608
         else:
-            days = summary.rows("events", f" AND ({ranges})")
+            days = summary.rows(events, f" AND ({ranges})")
         sql += f" UNION ALL SELECT * FROM ({days})"  # noqa: S608
     return f"(SELECT * FROM ({sql}){where_sql(conditions)})", list(params)  # noqa: S608
 
@@ -211,8 +240,15 @@ def _sides(name: str, column: str) -> Callable[[Filter, frozenset[str], list[str
 
 
 def _dates_only(_f: Filter, rest: frozenset[str], conditions: list[str]) -> Conditions:
-    """Actors, edges and places: dates and negated events only."""
+    """The edges: dates and negated events only."""
     return None if rest else (conditions, [])
+
+
+def _rooted(f: Filter, rest: frozenset[str], conditions: list[str]) -> Conditions:
+    """Actors and places: dates, negated events and the CAMEO root."""
+    if rest - {"root"}:
+        return None
+    return (conditions, []) if f.root is None else ([*conditions, "cameo_root = ?"], [f.root])
 
 
 def _months(f: Filter, rest: frozenset[str], conditions: list[str]) -> Conditions:
@@ -225,6 +261,8 @@ _READERS = {
     summaries.DYADS.table: _dyads,
     summaries.COUNTRIES.table: _sides("country", "country"),
     summaries.CODES.table: _sides("actor_code", "code"),
+    summaries.ACTORS.table: _rooted,
+    summaries.PLACES.table: _rooted,
 }
 
 
@@ -459,17 +497,31 @@ def _dated(f: Filter, alias: str = "") -> tuple[list[str], list[Any]]:
 
 
 def _term_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> Counts | None:
-    """Counts per date of the events whose words hold `f`'s rarest indexed term: exact when that is
-    `f`'s only filter (dates apart), its postings are the answer and one word holds it."""
+    """Counts per date of the events whose words hold `f`'s rarest indexed term: exact when the terms
+    are `f`'s only filter (dates apart) and their postings are the answer; then, with several terms,
+    of the rarest term's events the other terms' postings hold too (so the total and the newest page
+    need no other count)."""
     indexed = [t for t in f.index or () if t.words is not None]
     if not indexed:
         return None
     rarest = min(indexed, key=lambda t: t.events)
     conditions, params = _dated(f)
-    sql = f"SELECT date, count(*) FROM ({wordindex.postings(rarest)}){where_sql(conditions)} GROUP BY date"  # noqa: S608
-    alone = len(f.terms) == 1 and not f.used() - DATES - {"terms"}
+    alone = not f.used() - DATES - {"terms"}
+    answer = alone and len(indexed) == len(f.terms) and all(t.exact for t in indexed)
+    counted = "count(*)"
+    if answer:
+        for other in indexed:
+            if other is not rarest:
+                ids = ", ".join(str(w) for w in other.words or ()) or "NULL"
+                holds = f"SELECT global_event_id FROM event_words WHERE word_id IN ({ids})"  # noqa: S608
+                conditions.append(f"global_event_id IN ({holds})")
+        if len(rarest.words or ()) != 1:  # an event is posted once for each of its words holding it
+            counted = "count(DISTINCT global_event_id)"
+    sql = f"SELECT date, {counted} FROM ({wordindex.postings(rarest)}){where_sql(conditions)} GROUP BY date"  # noqa: S608
     covers = frozenset({"terms"}) if len(f.terms) == 1 and rarest.exact else frozenset()
-    return _counted(con, sql, params, covers, exact=alone and rarest.exact and len(rarest.words or ()) == 1)
+    return _counted(
+        con, sql, params, covers | (frozenset({"terms"}) if answer else frozenset()), exact=answer
+    )
 
 
 def _term_total(con: duckdb.DuckDBPyConnection, f: Filter) -> int | None:

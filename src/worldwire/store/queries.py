@@ -232,14 +232,15 @@ def dyads(
     # string work per event. Negated events have keys of their own and are dropped or merged per key.
     f = Filter.read(
         None, country, since, until, root, True, False, min_confidence=min_confidence, plover=plover, q=q
-    )
+    ).indexed(con)
     sums = (
         "sum(events) AS events, sum(mentions) AS mentions, sum(goldstein_sum) AS goldstein_sum, "
         "sum(goldstein_n) AS goldstein_n, sum(goldstein_odd) AS goldstein_odd, "
         "sum(verbal_coop + material_coop) AS cooperation, "
         "sum(verbal_conflict + material_conflict) AS conflict"
     )
-    summed = plans.all_time(DYADS, f, negated=False)  # without dates: the root and confidence too
+    # one frequent word; without dates: the root and confidence too
+    summed = plans.worded(con, DYADS, f, negated=False) or plans.all_time(DYADS, f, negated=False)
     if summed is None and plans.ENABLED and not f.used() - {"since", "until", "negated", "country"}:
         conditions, params = [], []
         if f.country is not None:
@@ -281,10 +282,15 @@ _TIMELINE_SUMS = (
 )
 
 
-def _counted_by(f: Filter, by: str | None) -> tuple[str, list[Any], str] | None:
+def _counted_by(
+    con: duckdb.DuckDBPyConnection, f: Filter, by: str | None
+) -> tuple[str, list[Any], str] | None:
     """Where `f`'s events are counted per period `by` (None: the undated ones) with the column holding
     their dates (a summary's rows, `events` columns with measures), or None when only `events` can."""
     monthly = by in (None, "month", "quarter", "year")
+    worded = plans.worded(con, MONTHS, f) if monthly else None  # one frequent word
+    if worded is not None:
+        return *worded, "month"
     for summary in (MONTHS, DYADS, COUNTRIES) if monthly else (DAYS,):
         found = plans.summary_of(summary, f)
         if found is None:
@@ -320,8 +326,8 @@ def timeline(
     f = Filter.read(
         _pair(a, b), country, since, until, root, negated, directed, min_confidence=min_confidence,
         plover=plover, q=q,
-    )  # fmt: skip
-    counted = _counted_by(f, by)
+    ).indexed(con)  # fmt: skip
+    counted = _counted_by(con, f, by)
     if counted is not None:
         source, params, column = counted
         sql = f"""
@@ -369,8 +375,8 @@ def undated(
     f = Filter.read(
         _pair(a, b), country, None, None, root, negated, directed, min_confidence=min_confidence,
         plover=plover, q=q,
-    )  # fmt: skip
-    counted = _counted_by(f, None)
+    ).indexed(con)  # fmt: skip
+    counted = _counted_by(con, f, None)
     if counted is not None:
         source, params, column = counted
         return _scalar(con, f"SELECT sum(events) FROM {source} WHERE {column} IS NULL", params)  # noqa: S608
@@ -478,7 +484,7 @@ def _events_or_summary(
     when it knows every filter of `f` (True), or else (False) a SELECT, one row per event, that `rows`
     writes given the table to read (`events`, or `narrow`: `f`'s events fetched once, see `network`) and
     how to write `f`'s WHERE clause with a condition of its own."""
-    ever = plans.all_time(summary, f)
+    ever = plans.worded(con, summary, f) or plans.all_time(summary, f)
     if ever is not None:
         return *ever, True
     found = plans.summary_of(summary, f)
@@ -512,7 +518,8 @@ def actors(
     """The actors (by CAMEO code) in the most matching events, with each code's most common name and
     country (on a tie, the first in alphabetical order) and how often it acted (`as_source`) or was acted
     on (`as_target`)."""
-    return _actors(con, _read(dyad, country, since, until, negated, min_confidence, root, plover, q), top)
+    f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q).indexed(con)
+    return _actors(con, f, top)
 
 
 def _actors(
@@ -574,9 +581,12 @@ def network(
 ) -> dict[str, list[dict[str, Any]]]:
     """Who acts on whom among the `top` actors: nodes (actors) and directed edges source → target
     (actor1_code → actor2_code) with their event count, mean Goldstein, cooperation and conflict."""
-    f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q)
+    f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q).indexed(con)
     narrow = None
-    answered = plans.all_time(EDGES, f) is not None or plans.summary_of(EDGES, f) is not None
+    answered = any(
+        found is not None
+        for found in (plans.worded(con, EDGES, f), plans.all_time(EDGES, f), plans.summary_of(EDGES, f))
+    )
     if plans.ENABLED and not answered and plans.at_most(con, f) <= plans.FEW:
         # Few events (a dyad's): read them once, for the nodes and the edges both.
         where, params = f.where(con)
@@ -642,7 +652,7 @@ def places(
 ) -> duckdb.DuckDBPyRelation:
     """Where matching events happened: places with coordinates and how many events each saw (a place's
     feature: its most common one, on a tie the first in alphabetical order)."""
-    f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q)
+    f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q).indexed(con)
     source, params, _ = _events_or_summary(
         con,
         f,

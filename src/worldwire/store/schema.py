@@ -6,16 +6,19 @@ written by a newer worldwire than this one is refused rather than misread.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from worldwire.errors import Errors, WorldwireError
-from worldwire.store import summaries, wordindex
+from worldwire.store import summaries, wordindex, wordsummaries
 
 if TYPE_CHECKING:
     import duckdb
 
-# (version, name, SQL). Never edit a released migration: add the next one.
-MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+# (version, name, SQL: a string, or a function giving it when the migration runs). Never edit a released
+# migration: add the next one.
+Migration = tuple[int, str, str | Callable[[], str]]
+MIGRATIONS: tuple[Migration, ...] = (
     (
         1,
         "articles, actors, events, mentions, quotes, facts, locations, clusters, ingest log",
@@ -144,11 +147,19 @@ MIGRATIONS: tuple[tuple[int, str, str], ...] = (
         );
         """,
     ),
+    (
+        6,
+        "actors and places by CAMEO root too, edges by country and root; summaries of the frequent words",
+        # Every summary is dropped and recounted as store/summaries.py defines it now; the words in
+        # `wordsummaries.FREQUENT` events or more (as it is when the migration runs) are summarised
+        # from their postings.
+        lambda: summaries.replace_sql() + wordsummaries.DDL + wordsummaries.rebuild_sql(),
+    ),
 )
 LATEST = MIGRATIONS[-1][0]
 
 
-def migrate(con: duckdb.DuckDBPyConnection, migrations: tuple[tuple[int, str, str], ...] = MIGRATIONS) -> int:
+def migrate(con: duckdb.DuckDBPyConnection, migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
     """Apply the migrations this store lacks, each in its own transaction; return the store's version."""
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations "
@@ -163,7 +174,7 @@ def migrate(con: duckdb.DuckDBPyConnection, migrations: tuple[tuple[int, str, st
             continue
         con.execute("BEGIN TRANSACTION")
         try:
-            con.execute(sql)
+            con.execute(sql() if callable(sql) else sql)
             con.execute(
                 "INSERT INTO schema_migrations VALUES (?, ?, current_timestamp::TIMESTAMP)", [version, name]
             )

@@ -208,6 +208,7 @@ CODES = Summary(
     _sides(("code",), (*_MONTH_NEGATED, "cameo_root", "cameo[:2]"), distinct_second=True),
     (EVENTS,),
 )
+# Actors and places with the CAMEO root too: a date range and a root together (the fights since March).
 ACTORS = Summary(
     "summary_actors",
     (
@@ -217,13 +218,16 @@ ACTORS = Summary(
         ("side", "TINYINT"),
         ("month", "DATE"),
         ("negated", "BOOLEAN"),
+        ("cameo_root", "VARCHAR"),
     ),
     (
         Part(
-            ("actor1_code", "actor1_name", "actor1_country", "1", *_MONTH_NEGATED), "actor1_code IS NOT NULL"
+            ("actor1_code", "actor1_name", "actor1_country", "1", *_MONTH_NEGATED, "cameo_root"),
+            "actor1_code IS NOT NULL",
         ),
         Part(
-            ("actor2_code", "actor2_name", "actor2_country", "2", *_MONTH_NEGATED), "actor2_code IS NOT NULL"
+            ("actor2_code", "actor2_name", "actor2_country", "2", *_MONTH_NEGATED, "cameo_root"),
+            "actor2_code IS NOT NULL",
         ),
     ),
     (EVENTS,),
@@ -254,10 +258,11 @@ PLACES = Summary(
         ("geo_feature", "VARCHAR"),
         ("month", "DATE"),
         ("negated", "BOOLEAN"),
+        ("cameo_root", "VARCHAR"),
     ),
     (
         Part(
-            ("geo_name", "geo_country", "geo_lat", "geo_lon", "geo_feature", *_MONTH_NEGATED),
+            ("geo_name", "geo_country", "geo_lat", "geo_lon", "geo_feature", *_MONTH_NEGATED, "cameo_root"),
             "geo_lat IS NOT NULL AND geo_lon IS NOT NULL",
         ),
     ),
@@ -280,9 +285,10 @@ def ever(summary: Summary, table: str, extra: tuple[tuple[str, str, tuple[str, .
     )
 
 
-def _what(parts: int) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+def _what(parts: int, root: bool = True) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The CAMEO root (`root`: unless the summary has it already) and the confidence in tenths."""
     return (
-        ("cameo_root", "VARCHAR", ("cameo_root",) * parts),
+        *((("cameo_root", "VARCHAR", ("cameo_root",) * parts),) if root else ()),
         ("confidence_tenths", "TINYINT", (TENTHS,) * parts),
     )
 
@@ -291,19 +297,20 @@ _COUNTRIES_OF_EVENT = (
     ("actor1_country", "VARCHAR", ("actor1_country",)),
     ("actor2_country", "VARCHAR", ("actor2_country",)),
 )
+_ROOT = (("cameo_root", "VARCHAR", ("cameo_root",)),)
 # Without dates, the busiest dyads, the actors, the network's edges and the places are read from all-time
 # twins of the monthly summaries: a few thousand rows where those hold a hundred times more; the twins
 # grouped by CAMEO root and confidence too (`_what`), or by the event's countries (`_who`), answer the
 # dashboard's root, confidence and country filters.
 DYADS_EVER = ever(DYADS, "summary_dyads_ever")
 DYADS_WHAT = ever(DYADS, "summary_dyads_what", _what(1))
-ACTORS_EVER = ever(ACTORS, "summary_actors_ever", _what(2))
+ACTORS_EVER = ever(ACTORS, "summary_actors_ever", _what(2, root=False))
 ACTORS_WHO = ever(
     ACTORS, "summary_actors_who", (("other_country", "VARCHAR", ("actor2_country", "actor1_country")),)
 )
-EDGES_EVER = ever(EDGES, "summary_edges_ever", _COUNTRIES_OF_EVENT)
+EDGES_EVER = ever(EDGES, "summary_edges_ever", (*_COUNTRIES_OF_EVENT, *_ROOT))
 EDGES_WHAT = ever(EDGES, "summary_edges_what", _what(1))
-PLACES_EVER = ever(PLACES, "summary_places_ever", _what(1))
+PLACES_EVER = ever(PLACES, "summary_places_ever", _what(1, root=False))
 PLACES_WHO = ever(PLACES, "summary_places_who", _COUNTRIES_OF_EVENT)
 
 
@@ -326,15 +333,15 @@ ALL_TIME = {
     ),
     ACTORS.table: (
         AllTime(ACTORS_EVER, frozenset({"root", "min_confidence"})),
-        AllTime(ACTORS_WHO, frozenset({"country"}), "(country = ? OR other_country = ?)"),
+        AllTime(ACTORS_WHO, frozenset({"country", "root"}), "(country = ? OR other_country = ?)"),
     ),
     EDGES.table: (
-        AllTime(EDGES_EVER, frozenset({"country"}), _EITHER_SIDE),
+        AllTime(EDGES_EVER, frozenset({"country", "root"}), _EITHER_SIDE),
         AllTime(EDGES_WHAT, frozenset({"root", "min_confidence"})),
     ),
     PLACES.table: (
         AllTime(PLACES_EVER, frozenset({"root", "min_confidence"})),
-        AllTime(PLACES_WHO, frozenset({"country"}), _EITHER_SIDE),
+        AllTime(PLACES_WHO, frozenset({"country", "root"}), _EITHER_SIDE),
     ),
 }
 
@@ -348,25 +355,35 @@ SUMMARIES = (
 )  # fmt: skip
 
 
-def ddl() -> str:
+def ddl(tables: tuple[Summary, ...] = SUMMARIES) -> str:
     """The summary tables, empty."""
-    return "\n".join(summary.ddl() for summary in SUMMARIES)
+    return "\n".join(summary.ddl() for summary in tables)
 
 
-def rebuild_sql() -> str:
-    """Every summary recounted from `events` (what a migration runs once over an existing store)."""
+def rebuild_sql(tables: tuple[Summary, ...] = SUMMARIES, source: str = "events") -> str:
+    """Every summary recounted from `source` (`events`: what a migration runs once over an existing store)."""
     return "\n".join(
-        f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql()} ORDER BY {s.order};"  # noqa: S608
-        for s in SUMMARIES
+        f"DELETE FROM {s.table}; INSERT INTO {s.table} {s.recount_sql(source)} ORDER BY {s.order};"  # noqa: S608
+        for s in tables
     )
 
 
-def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
-    """Add to every summary what the touched events add now (`after`) less what they added before
-    (`before`): two tables of the same events' rows (an event absent from `before` is new). A summary
-    nothing changed in is not touched; only a group that lost events can have none left to delete."""
+def replace_sql(tables: tuple[Summary, ...] = SUMMARIES) -> str:
+    """The summary tables dropped, created as defined now and recounted from `events` (a migration that
+    changes what they hold)."""
+    drop = "\n".join(f"DROP TABLE IF EXISTS {s.table};" for s in tables)
+    return drop + "\n" + ddl(tables) + "\n" + rebuild_sql(tables)
+
+
+def apply(
+    con: duckdb.DuckDBPyConnection, before: str, after: str, tables: tuple[Summary, ...] = SUMMARIES
+) -> None:
+    """Add to every summary of `tables` what the touched events add now (`after`) less what they added
+    before (`before`): two tables of the same events' rows (an event absent from `before` is new). A
+    summary nothing changed in is not touched; only a group that lost events can have none left to
+    delete."""
     try:
-        for summary in SUMMARIES:
+        for summary in tables:
             rows = f"{summary.rows(after)} UNION ALL {summary.rows(before, sign=-1)}"
             grouped = summary.grouped(rows, having=True)
             con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_delta AS {grouped} ORDER BY {summary.order}")

@@ -112,6 +112,7 @@ class Term:
     words: tuple[int, ...] | None
     exact: bool
     events: int  # postings of those words: an upper bound on the events the term matches
+    summarised: bool = False  # one word holds it, and `store.wordsummaries` summarises that word
 
 
 def lookup(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> tuple[Term, ...]:
@@ -125,15 +126,18 @@ def lookup(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> tuple[Term
     runs = [max(found, key=len) if found else None for _, _, found in rows]
     indexed = [i for i, run in enumerate(runs) if run is not None]
     words: dict[int, list[tuple[int, int]]] = {i: [] for i in indexed}
+    summarised: set[int] = set()
     if indexed:  # every term's words in one pass over the vocabulary
         found = con.execute(
-            "SELECT t.i, w.word_id, w.events FROM (SELECT unnest(?::INTEGER[]) AS i, "
+            "SELECT t.i, w.word_id, w.events, s.word_id IS NOT NULL FROM (SELECT unnest(?::INTEGER[]) AS i, "
             "unnest(?::VARCHAR[]) AS run) AS t JOIN words w ON contains(w.word, t.run) "
-            "ORDER BY t.i, w.word_id",
+            "LEFT JOIN summarised_words s ON s.word_id = w.word_id ORDER BY t.i, w.word_id",
             [indexed, [runs[i] for i in indexed]],
         ).fetchall()
-        for i, word, events in found:
+        for i, word, events, summary in found:
             words[int(i)].append((int(word), int(events)))
+            if summary:
+                summarised.add(int(word))
     return tuple(
         Term(term, None, None, False, 0)
         if runs[i] is None
@@ -143,6 +147,7 @@ def lookup(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> tuple[Term
             tuple(w for w, _ in words[i]),
             lowered == runs[i],
             sum(n for _, n in words[i]),
+            len(words[i]) == 1 and words[i][0][0] in summarised,
         )
         for i, (term, lowered, _) in enumerate(rows)
     )
