@@ -762,3 +762,10 @@ def test_protesters_throwing_things_riot_and_a_round_landed_on_a_protester_is_re
     assert codes == [("HKGOPP", "HKGCOP", "145")]
     codes = _codes_of("Police in Hong Kong fired and landed a live round on a protester.", "2019-10-02")
     assert codes == [("HKGCOP", "HKGOPP", "175")]
+
+
+def test_an_event_noun_between_two_parties_is_each_one_s_act_on_the_other() -> None:
+    codes = _codes_of("Talks between Sudan and South Sudan resumed in Juba on Monday.", "2019-10-10")
+    assert sorted(codes) == [("SDN", "SSD", "040"), ("SSD", "SDN", "040")]
+    codes = _codes_of("The agreement between Egypt and Sudan on water was signed in Cairo.", "2019-10-10")
+    assert sorted(codes) == [("EGY", "SDN", "057"), ("SDN", "EGY", "057")]

@@ -321,8 +321,9 @@ class ArgumentReader(SegmentState):
                 source = self._actors_of(child) if child.dep_ == "poss" else self._pobj_actors(noun, ("by",))
                 if source:
                     break
-        if not source:  # "the expulsions of diplomats by Poland": the by-phrase hung on the object
-            objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+        if not source:  # "the expulsions of diplomats by Poland", "an attack on a base by Boko Haram": the
+            # by-phrase hung on the object
+            objects = [o for c in noun.children if c.dep_ == "prep" and c.lower_ != "by" for o in c.children]
             source = [i for o in objects if o.dep_ == "pobj" for i in self._pobj_actors(o, ("by",))]
         verb = noun.head
         if noun.dep_ == "pobj" and verb.dep_ == "prep":
@@ -349,6 +350,10 @@ class ArgumentReader(SegmentState):
         if not source:  # "U.S. sanctions against Iran"
             modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
             source = next(([i] for c in modifiers if (i := self.token_actor[c.i]) is not None), [])
+        if not source:  # "talks between Sudan and South Sudan": the two sides act on each other
+            between = self._pobj_actors(noun, ("between",))
+            if len(between) > 1:
+                return between, [], light
         self.blocked = tuple(self._sides(source))
         preps = pattern.preps or self.book.default_preps
         target = self._pobj_actors(noun, preps)
