@@ -769,3 +769,11 @@ def test_an_event_noun_between_two_parties_is_each_one_s_act_on_the_other() -> N
     assert sorted(codes) == [("SDN", "SSD", "040"), ("SSD", "SDN", "040")]
     codes = _codes_of("The agreement between Egypt and Sudan on water was signed in Cairo.", "2019-10-10")
     assert sorted(codes) == [("EGY", "SDN", "057"), ("SDN", "EGY", "057")]
+
+
+def test_the_decision_or_the_attack_told_before_is_its_author_s_and_nobody_s_when_none_was_told() -> None:
+    text = "President Trump announced the withdrawal of US troops from Syria. Kurdish leaders in Syria"
+    text += " criticized the decision."
+    assert [c[1] for c in _codes_of(text, "2019-10-08") if c[2] == "111"] == ["USAGOV"]
+    text = "Alexei Navalny fell ill in Omsk. The spokesperson for the German government condemned the attack."
+    assert [c[1:] for c in _codes_of(text, "2020-09-02") if c[2] == "111"] == [(None, "111")]  # not Navalny

@@ -14,11 +14,12 @@ Three passes, all over spaCy tokens already parsed:
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from worldwire.actors.lexicon import ActorLexicon, Casualties, Entry, Term
@@ -118,10 +119,20 @@ class _Draft:
         return self.offset + self.doc[self.start].idx
 
 
+_TEXTS: dict[int, str] = {}  # each segment's text while one document is resolved
+
+
 def resolve_with(doc: AnnotatedDocument, lexicon: ActorLexicon) -> tuple[Actor, ...]:
     """Every actor mention of `doc`, in text order, resolved with `lexicon` on the document's date."""
     if doc.error or not doc.segments:
         return ()
+    try:
+        return _resolve(doc, lexicon)
+    finally:
+        _TEXTS.clear()
+
+
+def _resolve(doc: AnnotatedDocument, lexicon: ActorLexicon) -> tuple[Actor, ...]:
     day = doc.clean.date
     sentence_starts = [s.start for s in doc.sentences]
     drafts: list[_Draft] = []
@@ -542,9 +553,9 @@ def _misspelt(name: str, lexicon: ActorLexicon) -> Entry | None:
     return next(iter(close.values())) if len(close) == 1 else None
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(text: str) -> str:
-    import unicodedata
-
+    """Lower case, accents dropped: "Brudziński" → "brudzinski"."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
 
 
@@ -1365,7 +1376,10 @@ def _reporter(draft: _Draft, kept: list[_Draft], kinds: tuple[str, ...] = ("pers
 
 def _quoted(draft: _Draft) -> bool:
     """Whether the mention stands inside quotation marks (counted from the start of its segment)."""
-    return inside_quotation(draft.doc.text[: draft.doc[draft.start].idx])
+    text = _TEXTS.get(id(draft.doc))
+    if text is None:
+        text = _TEXTS[id(draft.doc)] = draft.doc.text  # spaCy builds it anew on every read
+    return inside_quotation(text[: draft.doc[draft.start].idx])
 
 
 def _speakers(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> set[str | None]:

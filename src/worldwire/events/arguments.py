@@ -51,6 +51,9 @@ class SegmentState:
     # ── predicates ───────────────────────────────────────────────────────────────────────────────
 
 
+_WORDS_ONLY = frozenset({"01", "02", "10", "11", "12", "13"})  # what was said, not done: no "move"
+
+
 class ArgumentReader(SegmentState):
     """Argument reading for the segment coder (mixed into `_SegmentCoder`)."""
 
@@ -517,7 +520,12 @@ class ArgumentReader(SegmentState):
             targets = [t for t in self._sides(following) if t.index not in source]
             found = "target_following"
         if not targets and pattern.code[:2] in self.book.context_target_roots:
-            targets, found = self._context_target(token, sources), "target_context"
+            referent = self._referent_object(token)
+            if referent is not None:
+                targets = self._act_author(token, referent, sources)
+            else:
+                targets = self._context_target(token, sources)
+            found = "target_context"
         if targets:
             return [(a, b) for a in sources for b in targets], found
         if pattern.code[:3] in self.book.needs_target_roots:
@@ -525,6 +533,49 @@ class ArgumentReader(SegmentState):
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], "target_none"
+
+    def _referent_object(self, token: Token) -> Token | None:
+        """An object that names an act told before, with no author in its phrase: "the decision"."""
+        for obj in objects_of(token):
+            if (
+                obj.lemma_.lower() in self.book.act_referents
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)
+                and not any(self.token_actor[t.i] is not None for t in obj.subtree)
+            ):
+                return obj
+        return None
+
+    def _act_author(self, token: Token, noun: Token, sources: list[Side]) -> list[Side]:
+        """Who did the act "the decision", "the move", "the attack" refers back to: the party of the last
+        event before it whose predicate is one of the noun's words; nobody when there is none, or when it
+        is the speaker's own act."""
+        words = self.book.act_referents[noun.lemma_.lower()]
+        authors = self._told_here(token, words) if "*" not in words else None
+        if authors is None:
+            at = self.offset + token.idx
+            told = (
+                side
+                for where, lemmas, code, side in reversed(self.parent.acts)
+                if where < at and (lemmas & words or ("*" in words and code[:2] not in _WORDS_ONLY))
+            )
+            authors = (
+                self._sides([side.index]) if (side := next(told, None)) and side.index is not None else []
+            )
+        return [] if any(same_party(s, a) for s in sources for a in authors) else authors
+
+    def _told_here(self, token: Token, words: frozenset[str]) -> list[Side] | None:
+        """The party of the last predicate before `token` in its paragraph that is one of `words`: a verb's
+        subject, a noun's owner ("Trump announced the withdrawal"); None when there is none."""
+        for word in reversed(self.parsed[: token.i]):
+            if word.lemma_.lower() not in words:
+                continue
+            if word.pos_ in ("VERB", "AUX"):
+                found = self._subject(word)
+            else:
+                found = self._noun_source(word)[0] or self._subject(word.head)
+            if found:
+                return self._sides(found[:1])
+        return None
 
     def _context_target(self, token: Token, sources: list[Side]) -> list[Side]:
         """The counterpart the story gives when the clause names none: the nearest party named before the

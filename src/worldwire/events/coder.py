@@ -85,6 +85,8 @@ class _DocumentCoder:
         self.sentence_starts = [s.start for s in self.sentences]
         self.places = place_names() if options.places else {}
         self.published = _published(doc.clean.date)
+        # acts told so far, for "the decision", "the move": (where, predicate lemmas, code, who acted)
+        self.acts: list[tuple[int, frozenset[str], str, Side]] = []
 
     def events(self) -> Iterator[Event]:
         seen: set[tuple[object, ...]] = set()  # one event per dyad, code and modality in a sentence
@@ -320,6 +322,9 @@ class _SegmentCoder(Attribution):
             own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)
             evidence = cues | self._party_cues(a, b, origin)
             self.emitted_heads[token.i] = own_code
+            if a.code:
+                lemmas = frozenset({token.lemma_.lower(), anchor.lemma_.lower()})
+                self.parent.acts.append((self.offset + token.idx, lemmas, own_code, a))
             yield self._event(a, b, own_code, modality, sentence, evidence, trigger)
             if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)

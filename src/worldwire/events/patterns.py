@@ -110,6 +110,7 @@ class PatternBook:
     one_attack_roots: frozenset[str] = frozenset()
     author_verbs: frozenset[str] = frozenset()
     addressed_clause_roots: frozenset[str] = frozenset()
+    act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -250,6 +251,12 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         one_attack_roots=frozenset(string_list(raw, "one_attack_roots", where)),
         author_verbs=frozenset(string_list(raw, "author_verbs", where)),
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
+        act_referents=frozen_mapping(
+            {
+                noun: frozenset(string_list(raw["act_referents"], noun, where))
+                for noun in raw.get("act_referents", {})
+            }
+        ),
         violence_words=frozenset(string_list(raw, "violence_words", where)),
         armed_sectors=frozenset(string_list(raw, "armed_sectors", where)),
         verbal_attack_verbs=frozenset(string_list(raw, "verbal_attack_verbs", where)),
