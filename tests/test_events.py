@@ -777,3 +777,9 @@ def test_the_decision_or_the_attack_told_before_is_its_author_s_and_nobody_s_whe
     assert [c[1] for c in _codes_of(text, "2019-10-08") if c[2] == "111"] == ["USAGOV"]
     text = "Alexei Navalny fell ill in Omsk. The spokesperson for the German government condemned the attack."
     assert [c[1:] for c in _codes_of(text, "2020-09-02") if c[2] == "111"] == [(None, "111")]  # not Navalny
+
+
+def test_entering_an_agreement_is_signing_it_and_a_petition_to_a_party_is_an_appeal() -> None:
+    assert _codes_of("Kenya entered into an agreement with Uganda on Monday.") == [("KEN", "UGA", "057")]
+    codes = _codes_of("Residents petitioned the Kenyan government to stop the mine.")
+    assert codes == [("KENCVL", "KENGOV", "020")]
