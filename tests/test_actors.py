@@ -659,3 +659,18 @@ def test_it_reported_by_a_body_is_that_body() -> None:
     found = actors_of(text, "2019-10-08")
     assert [a.code for a in found if a.text == "it"] == ["SYRREBSDF"]
     assert [a for a in found if a.text == "It"] == []  # an empty subject is nobody
+
+
+def test_foreign_powers_and_other_nations_are_governments_of_no_state_named() -> None:
+    text = (
+        "Iranian President Hassan Rouhani said foreign powers must leave. His plan would feature support from"
+    )
+    text += " regional countries. Kenyan regional officials met."
+    found = actors_of(text, "2019-09-22")
+    assert (by_text(found, "foreign powers").code, by_text(found, "regional countries").code) == (
+        "GOV",
+        "GOV",
+    )
+    assert (
+        by_text(found, "Kenyan regional officials").code == "KENGOV"
+    )  # a region's officials keep their state

@@ -120,6 +120,8 @@ class ActorLexicon:
     speech: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     foreign: frozenset[str] = frozenset()
+    foreign_states: frozenset[str] = frozenset()
+    foreign_state_words: frozenset[str] = frozenset()
     fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     buildings: frozenset[str] = frozenset()
     name_openers: frozenset[str] = frozenset()
@@ -326,6 +328,8 @@ class RoleTable:
     speech: frozenset[str] = frozenset()  # "say": its subject speaks the quote around a pronoun
     naming_verbs: frozenset[str] = frozenset()  # "named": "a woman named X" is the woman
     foreign: frozenset[str] = frozenset()  # "foreign forces": some other state's, not the story's
+    foreign_states: frozenset[str] = frozenset()  # "powers" in "foreign powers": governments of no state
+    foreign_state_words: frozenset[str] = frozenset()  # "regional" in "regional countries"
     fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "sentence": "CRM"
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
@@ -435,6 +439,12 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         speech=frozenset(w.lower() for w in _section(raw, "speech", "verbs", where, required=False)),
         naming_verbs=frozenset(w.lower() for w in _section(raw, "naming", "verbs", where, required=False)),
         foreign=frozenset(w.lower() for w in _section(raw, "foreign", "words", where, required=False)),
+        foreign_states=frozenset(
+            w.lower() for w in _section(raw, "foreign", "states", where, required=False)
+        ),
+        foreign_state_words=frozenset(
+            w.lower() for w in _section(raw, "foreign", "state_words", where, required=False)
+        ),
         fates=_fates(raw, where),
         buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
         name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
@@ -652,6 +662,8 @@ def build_lexicon(
         speech=roles.speech if roles else frozenset(),
         naming_verbs=roles.naming_verbs if roles else frozenset(),
         foreign=roles.foreign if roles else frozenset(),
+        foreign_states=roles.foreign_states if roles else frozenset(),
+        foreign_state_words=roles.foreign_state_words if roles else frozenset(),
         fates=roles.fates if roles else MappingProxyType({}),
         buildings=roles.buildings if roles else frozenset(),
         name_openers=roles.name_openers if roles else frozenset(),

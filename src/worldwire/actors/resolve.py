@@ -278,6 +278,11 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
     pieces: list[_Piece] = []
     i, end = sent.start, sent.end
     while i < end:
+        if _foreign_states(doc[i], lexicon):
+            states = Entry("role", sector="GOV", name=doc[i].lower_, generic=True)
+            pieces.append(_Piece(i, i + 1, "role", (states,)))  # "foreign powers", "regional countries"
+            i += 1
+            continue
         piece = _longest(doc, i, end, lexicon, index)
         if piece is not None and piece.end - i > 1 and _overrun(doc, piece, end, lexicon, index):
             piece = None
@@ -334,6 +339,13 @@ def _single_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
         people = Entry("role", sector=lexicon.people_sector, name=token.lower_, generic=True)
         return _Piece(i, i + 1, "role", (people,))  # "Bosnian Serbs", "Kurds"
     return None
+
+
+def _foreign_states(token: Token, lexicon: ActorLexicon) -> bool:
+    """ "foreign powers", "regional countries", "other nations": governments of no state the story names."""
+    return token.lower_ in lexicon.foreign_states and any(
+        c.dep_ == "amod" and c.lower_ in lexicon.foreign_state_words for c in token.children
+    )
 
 
 def _pronoun_kind(token: Token, lexicon: ActorLexicon) -> str | None:
@@ -1728,6 +1740,9 @@ def _foreign(draft: _Draft, lexicon: ActorLexicon) -> bool:
     """ "foreign forces": a modifier that gives the role to some other state; not "foreign minister", a
     role of its own."""
     inside = {i for p in draft.pieces for i in range(p.start, p.end)}
+    head = draft.doc[draft.end - 1]
+    if _foreign_states(head, lexicon):
+        return True  # "other nations": no state the story names
     return any(t.lower_ in lexicon.foreign and t.i not in inside for t in draft.doc[draft.start : draft.end])
 
 
