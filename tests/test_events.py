@@ -783,3 +783,8 @@ def test_entering_an_agreement_is_signing_it_and_a_petition_to_a_party_is_an_app
     assert _codes_of("Kenya entered into an agreement with Uganda on Monday.") == [("KEN", "UGA", "057")]
     codes = _codes_of("Residents petitioned the Kenyan government to stop the mine.")
     assert codes == [("KENCVL", "KENGOV", "020")]
+
+
+def test_a_standing_description_in_a_relative_clause_is_no_event() -> None:
+    text = "The SDF is largely made up of the YPG militia, which supports the Kurdistan Workers' Party."
+    assert not [c for c in _codes_of(text, "2019-10-08") if c[2].startswith("05")]

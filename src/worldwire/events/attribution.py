@@ -197,7 +197,7 @@ class Attribution(CodeRefiner):
         """The predicate is inside a quotation, or its sentence speaks in the first or second person
         ("I", "we", "you"): interview and opinion talk, weaker evidence of an event."""
         sent = token.sent
-        before = sent.doc.text[sent.start_char : token.idx]
+        before = sent.doc[sent.start : token.i].text_with_ws  # Doc.text is rebuilt on every read
         straight = before.count('"') % 2 == 1
         curly = before.rfind("\u201c") > before.rfind("\u201d")
         personal = any(t.lower_ in self.book.personal_pronouns and t.tag_ in ("PRP", "PRP$") for t in sent)

@@ -289,6 +289,8 @@ class _SegmentCoder(Attribution):
             return  # nobody acts, or no party is acted on ("ordered the killing of pigs")
         if token.sent.text.rstrip(" \"'”’)").endswith("?"):
             return  # a question asks whether something happened; it reports nothing
+        if kind == "verb" and token.dep_ == "relcl" and simple_present(token) and not self._personal(token):
+            return  # "the YPG militia, which supports the PKK" describes; "which I endorse" acts
         self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(
