@@ -674,3 +674,8 @@ def test_foreign_powers_and_other_nations_are_governments_of_no_state_named() ->
     assert (
         by_text(found, "Kenyan regional officials").code == "KENGOV"
     )  # a region's officials keep their state
+
+
+def test_a_role_of_something_is_plural_in_its_head() -> None:
+    found = actors_of("The vote was boycotted by Iraqi Members of Parliament.", "2020-01-06")
+    assert by_text(found, "Iraqi Members of Parliament").code == "IRQLEG"

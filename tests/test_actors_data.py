@@ -140,6 +140,8 @@ plural = ["they"]
         ("policeman", "policemen"),
         ("authority", "authorities"),
         ("press", "presses"),
+        ("member of parliament", "members of parliament"),
+        ("secretary of state", "secretaries of state"),
     ],
 )
 def test_actor_data_plural(noun: str, expected: str) -> None:

@@ -369,7 +369,11 @@ def _casualties(raw: Mapping[str, Any], where: str) -> Casualties | None:
 
 
 def plural(noun: str) -> str:
-    """English plural of a role noun's last word ("official" → "officials", "policeman" → "policemen")."""
+    """English plural of a role noun's last word ("official" → "officials", "policeman" → "policemen"), or
+    of its head before "of" ("member of parliament" → "members of parliament")."""
+    if " of " in noun:
+        head_noun, _, rest = noun.partition(" of ")
+        return f"{plural(head_noun)} of {rest}"
     head, _, last = noun.rpartition(" ")
     if last.endswith("man"):
         last = last[:-3] + "men"
