@@ -679,3 +679,9 @@ def test_foreign_powers_and_other_nations_are_governments_of_no_state_named() ->
 def test_a_role_of_something_is_plural_in_its_head() -> None:
     found = actors_of("The vote was boycotted by Iraqi Members of Parliament.", "2020-01-06")
     assert by_text(found, "Iraqi Members of Parliament").code == "IRQLEG"
+
+
+def test_personnel_of_a_state_are_its_forces_and_of_an_embassy_its_staff() -> None:
+    found = actors_of("Iraqi personnel were wounded. The US Embassy personnel left Baghdad.", "2020-01-03")
+    assert by_text(found, "Iraqi personnel").code == "IRQMIL"
+    assert [a.code for a in found if a.text.endswith("Embassy personnel")] == ["USAGOV"]

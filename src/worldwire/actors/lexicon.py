@@ -393,13 +393,17 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
     generic = {w.lower() for w in _section(raw, "generic", "nouns", where)}
     seen: dict[str, str] = {}
     entries = _sector_nouns(raw, where, offices, generic, seen)
+    bound: set[str] = set()
     for item in raw.get("bound", []):
         sector = _code(require(item, "code", str, where), where, "[[bound]]")
         for noun in string_list(item, "nouns", where):
             if noun.lower() in seen:
                 raise _fail(where, f"bound noun {noun!r} is also listed under {seen[noun.lower()]}")
-            entries.extend(_both_numbers(noun, Entry("role", sector=sector, name=noun.lower(), bound=True)))
-    for noun in sorted(generic - set(seen)):
+            word = noun.lower()
+            bound.add(word)  # one also generic: "embassy personnel" are the embassy's, "Iraqi personnel" MIL
+            entry = Entry("role", sector=sector, name=word, bound=True, generic=word in generic)
+            entries.extend(_both_numbers(noun, entry))
+    for noun in sorted(generic - set(seen) - bound):
         entries.extend(_both_numbers(noun, Entry("role", name=noun, generic=True)))
     for title in sorted(set(offices) - set(seen)):  # an office is a government role unless listed otherwise
         entries.extend(_both_numbers(title, Entry("role", sector="GOV", name=title, office=offices[title])))
