@@ -96,6 +96,13 @@ def test_summaries_and_index_equal_a_recount_through_merged_copies_and_reingest(
         page = store.event_page(q="railway")
         assert page["total"] == 1
         assert page["items"][0]["date"].isoformat() == "2023-04-30"
+        # several words intersected in numpy (every word taken as frequent) read the dates now too
+        for q in ("new railway", "railway agreement line", "railway zzz", "police protesters"):
+            for span in ({}, {"since": "2023-05-01"}, {"until": "2023-05-12"}, {"negated": True}):
+                joined = _both(monkeypatch, queries.event_page, store.con, q=q, **span)
+                with monkeypatch.context() as bulk:
+                    bulk.setattr(plans, "BULK", 0)
+                    assert queries.event_page(store.con, q=q, **span) == joined
         summarised = store.con.execute("SELECT count(*) FROM summarised_words").fetchall()[0][0]
         assert (summarised > 0) == (frequent <= 3)
 
@@ -420,3 +427,37 @@ def test_a_frequent_word_is_answered_from_its_own_summaries(synthetic: duckdb.Du
         assert (plans.worded(con, summaries.MONTHS, dated) is not None) == summarised
         assert plans.worded(con, summaries.EDGES, dated) is None
         assert plans.worded(con, summaries.EDGES, plans.Filter(terms=(q,), root="19").indexed(con)) is None
+
+
+BULK_QUERIES = [
+    "ceasefire talks",
+    "talks ceasefire gas",  # three words
+    "PIPE ceasefire",  # two words hold "pipe"
+    "ceasefire zzz",  # no posting holds "zzz"
+    "talks zzz gas",
+]
+
+
+@pytest.mark.parametrize("q", BULK_QUERIES)
+def test_several_frequent_words_intersected_in_numpy_answer_as_the_joins_do(
+    synthetic: duckdb.DuckDBPyConnection, q: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Several words each in `plans.BULK` events or more: their postings' intersection (numpy) gives the
+    same total and pages as the joins of the word index (rarer words) and as `events` alone."""
+    con = synthetic
+    f = plans.Filter(terms=tuple(q.split())).indexed(con)
+    assert plans._bulk(con, f) is None  # each word is far rarer than BULK here
+    questions: list[tuple[Callable[..., Any], dict[str, Any]]] = []
+    for span in [*SPANS, {"negated": True}, {"negated": True, "since": "2022-05-10"}]:
+        for page, size in ((1, 50), (2, 50), (7, 200), (50, 200), (10_000, 1), (1, 1)):
+            questions.append((queries.event_page, {"page": page, "page_size": size, **span}))
+        for limit in (None, 0, 1, 100):
+            questions.append((queries.events, {"limit": limit, **span}))
+    joined = [_both(monkeypatch, ask, con, q=q, **options) for ask, options in questions]
+    with monkeypatch.context() as bulk:
+        bulk.setattr(plans, "BULK", 0)
+        assert plans._bulk(con, f) is not None
+        assert [_answer(ask(con, q=q, **options)) for ask, options in questions] == joined
+        total = plans.at_most(con, plans.Filter(terms=tuple(q.split())))
+    assert total == joined[0]["total"]
+    assert (total == 0) == ("zzz" in q)

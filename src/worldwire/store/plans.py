@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from worldwire.store import summaries, wordindex, wordsummaries
 from worldwire.store.filters import Filter, and_
 
@@ -32,6 +34,8 @@ ORDER = "ORDER BY date DESC NULLS LAST, global_event_id"
 ENABLED = True
 MARGIN = 16  # a cutoff for filters no source counts reaches back this many times further
 FEW = 20_000  # at most this many events: read once and checked one by one (text queries, the network)
+BULK = 100_000  # several terms each in this many events or more: their postings intersected in numpy
+NO_DAY = -(2**40)  # an undated posting's day in `_bulk` (sorted after every date)
 DATES = frozenset({"since", "until", "negated"})
 
 
@@ -397,6 +401,8 @@ def page(con: duckdb.DuckDBPyConnection, f: Filter, limit: int | None, offset: i
         )
     if f.terms and (few := _few_with_words(con, f)) is not None:
         return Page(few[offset : offset + limit], len(few))
+    if (bulk := _bulk(con, f)) is not None:
+        return Page(bulk.page(con, limit, offset), bulk.total)
     counts = _counts(con, f)
     best = min(counts, key=lambda c: (not c.exact, not c.close, c.total))
     total = best.total if best.exact else _exact_total(con, f)
@@ -531,6 +537,8 @@ def _term_total(con: duckdb.DuckDBPyConnection, f: Filter) -> int | None:
     terms = f.index or ()
     if f.used() - DATES - {"terms"} or not all(t.words is not None and t.exact for t in terms):
         return None
+    if (bulk := _bulk(con, f)) is not None:
+        return bulk.total
     rarest = min(terms, key=lambda t: t.events)
     conditions, params = _dated(f)
     for other in terms:
@@ -545,4 +553,109 @@ def _term_total(con: duckdb.DuckDBPyConnection, f: Filter) -> int | None:
 
 def at_most(con: duckdb.DuckDBPyConnection, f: Filter) -> int:
     """How many events `f` selects at most, from the summaries and the word index (cheaply)."""
-    return min(c.total for c in _counts(con, f.indexed(con)))
+    f = f.indexed(con)
+    if (bulk := _bulk(con, f)) is not None:
+        return bulk.total
+    return min(c.total for c in _counts(con, f))
+
+
+# ---- several frequent words: their postings intersected in numpy -------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Bulk:
+    """The events whose words hold every term of a text query, as the word index says: `members`, their
+    global_event_ids, sorted; `ids` and `days`, the rarest term's postings within the query's dates
+    (global_event_id, and the date as days since 1970-01-01, `NO_DAY` when undated), of which the
+    members are some."""
+
+    members: np.ndarray
+    ids: np.ndarray
+    days: np.ndarray
+
+    @property
+    def total(self) -> int:
+        return len(self.members)
+
+    def newest(self, need: int) -> tuple[np.ndarray, np.ndarray]:
+        """The global_event_ids and days of the newest `need` members (fewer when there are fewer),
+        newest first as `ORDER` sorts them: read from the rarest term's newest postings, reaching back
+        further until `need` of them are members (every member dated before the postings read is older
+        than all of those, so the newest `need` are among those read)."""
+        if need <= 0 or not len(self.members):
+            return self.ids[:0], self.days[:0]
+        reach = max(need, 2 * need * len(self.ids) // len(self.members))  # twice what their share says
+        while True:
+            if reach >= len(self.ids):
+                read = np.arange(len(self.ids))
+            else:  # every posting dated on or after the `reach`-th newest day
+                day = np.partition(self.days, len(self.days) - reach)[len(self.days) - reach]
+                read = np.flatnonzero(self.days >= day)
+            ids = self.ids[read]
+            at = np.minimum(np.searchsorted(self.members, ids), len(self.members) - 1)
+            held = self.members[at] == ids
+            ids, first = np.unique(ids[held], return_index=True)  # a posting per word holding the term
+            days = self.days[read][held][first]
+            if len(ids) >= need or len(read) == len(self.ids):
+                break
+            reach = max(2 * reach, int(reach * 2 * need / max(1, len(ids))))
+        order = np.lexsort((ids, -days))[:need]  # date descending (undated last), then global_event_id
+        return ids[order], days[order]
+
+    def page(self, con: duckdb.DuckDBPyConnection, limit: int, offset: int) -> list[int]:
+        """The rowids in `events` of members `offset` to `offset + limit`, newest first."""
+        ids, days = self.newest(offset + limit)
+        ids, days = ids[offset:], days[offset:]
+        if not len(ids):
+            return []
+        dated = ""
+        if days.min() > NO_DAY:  # the page's dates: `events` is clustered by date, a few row groups hold them
+            first, last = (dt.date(1970, 1, 1) + dt.timedelta(days=int(d)) for d in (days.min(), days.max()))
+            dated = f" AND date BETWEEN {_literal(first)} AND {_literal(last)}"
+        listed = "global_event_id IN (SELECT unnest(?::BIGINT[]))"
+        sql = f"SELECT global_event_id, rowid FROM events WHERE {listed}{dated}"  # noqa: S608
+        rows = con.execute(sql, [ids.tolist()]).fetchall()
+        rowid = {int(gid): int(row) for gid, row in rows}
+        return [rowid[int(gid)] for gid in ids]
+
+
+def _bulk(con: duckdb.DuckDBPyConnection, f: Filter) -> Bulk | None:
+    """The events of a text query of several terms, each held by `BULK` events or more, that asks
+    nothing else (dates and negated events apart): each term's postings read as arrays of ids, and
+    those every term holds found by sorting them together (one sort instead of hash joins of several
+    large sets). None for any other question."""
+    terms = f.index or ()
+    if (
+        not ENABLED
+        or len(terms) < 2
+        or f.used() - DATES - {"terms"}
+        or not all(t.words is not None and t.exact for t in terms)
+        or min(t.events for t in terms) < BULK
+    ):
+        return None
+    rarest = min(terms, key=lambda t: t.events)
+    conditions, params = _dated(f)
+    moved = bool(con.execute("SELECT count(*) FROM event_words_moved").fetchall()[0][0])
+    postings = wordindex.postings(rarest, moved=moved)
+    sql = f"SELECT global_event_id, date FROM ({postings}){where_sql(conditions)}"  # noqa: S608
+    found = con.sql(sql, params=params).to_arrow_table()  # arrow: the fastest way out of DuckDB here
+    ids = _int64(found.column(0))
+    days = np.asarray(found.column(1).to_numpy(zero_copy_only=False), dtype="datetime64[D]").view(np.int64)
+    days = np.where(days == np.iinfo(np.int64).min, NO_DAY, days)  # NaT: undated
+    held = [np.unique(ids) if len(rarest.words or ()) > 1 else ids]
+    for term in terms:
+        if term is not rarest:
+            words = ", ".join(str(int(w)) for w in term.words or ()) or "NULL"
+            sql = f"SELECT global_event_id FROM event_words WHERE word_id IN ({words})"  # noqa: S608
+            other = _int64(con.sql(sql).to_arrow_table().column(0))
+            held.append(np.unique(other) if len(term.words or ()) > 1 else other)
+    # each term holds an event once: those held by every term are found len(terms) times in a row
+    together = np.sort(np.concatenate(held))
+    n = len(terms)
+    members = together[: len(together) - n + 1][together[: len(together) - n + 1] == together[n - 1 :]]
+    return Bulk(members, ids, days)
+
+
+def _int64(column: Any) -> np.ndarray:
+    """A column of BIGINT without NULLs (a pyarrow chunked array) as a numpy array."""
+    return np.asarray(column.to_numpy(), dtype=np.int64)

@@ -153,11 +153,15 @@ def lookup(con: duckdb.DuckDBPyConnection, terms: tuple[str, ...]) -> tuple[Term
     )
 
 
-def postings(term: Term, since: dt.date | None = None) -> str:
+def postings(term: Term, since: dt.date | None = None, *, moved: bool = True) -> str:
     """(global_event_id, date, negated) of the events whose words hold `term` (one row per word holding
-    it), with each event's date now; `since`: of events dated on or after it only."""
+    it), with each event's date now; `since`: of events dated on or after it only. `moved` False: the
+    caller knows `event_words_moved` is empty, every posting's date is its event's."""
     assert term.words is not None
     ids = ", ".join(str(int(w)) for w in term.words) or "NULL"
+    if not moved:
+        dated = f" AND date >= DATE '{since.isoformat()}'" if since is not None else ""
+        return f"SELECT global_event_id, date, negated FROM event_words WHERE word_id IN ({ids}){dated}"  # noqa: S608
     dated = f" AND coalesce(m.date, p.date) >= DATE '{since.isoformat()}'" if since is not None else ""
     return (
         "SELECT p.global_event_id, coalesce(m.date, p.date) AS date, p.negated FROM event_words p "  # noqa: S608
