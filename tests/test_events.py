@@ -788,3 +788,8 @@ def test_entering_an_agreement_is_signing_it_and_a_petition_to_a_party_is_an_app
 def test_a_standing_description_in_a_relative_clause_is_no_event() -> None:
     text = "The SDF is largely made up of the YPG militia, which supports the Kurdistan Workers' Party."
     assert not [c for c in _codes_of(text, "2019-10-08") if c[2].startswith("05")]
+
+
+def test_an_event_noun_after_following_is_an_act_of_its_own() -> None:
+    text = "Following an attack on a Nigerian army base by Boko Haram, the government declared a curfew."
+    assert ("NGAREBBKH", "NGAMIL", "190") in _codes_of(text, "2019-10-10")

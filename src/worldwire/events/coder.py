@@ -205,8 +205,9 @@ class _SegmentCoder(Attribution):
             if (
                 node.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acomp")
                 or node.head.i == node.i
+                or (node.dep_ == "pobj" and node.head.lower_ in self.book.occasion_preps)
             ):
-                return False
+                return False  # "following an attack on the base by Boko Haram, ...": an act of its own
             node = node.head
             if node.i in self.coded_heads:
                 return True

@@ -110,6 +110,7 @@ class PatternBook:
     one_attack_roots: frozenset[str] = frozenset()
     author_verbs: frozenset[str] = frozenset()
     addressed_clause_roots: frozenset[str] = frozenset()
+    occasion_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -251,6 +252,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         one_attack_roots=frozenset(string_list(raw, "one_attack_roots", where)),
         author_verbs=frozenset(string_list(raw, "author_verbs", where)),
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
+        occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         act_referents=frozen_mapping(
             {
                 noun: frozenset(string_list(raw["act_referents"], noun, where))
