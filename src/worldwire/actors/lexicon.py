@@ -347,6 +347,7 @@ class Casualties:
     verbs: frozenset[str]
     counts: frozenset[str]
     nominals: frozenset[str]
+    subject_verbs: frozenset[str] = frozenset()  # "die": the people hit are its subject
 
 
 def _fates(raw: Mapping[str, Any], where: str) -> Mapping[str, str]:
@@ -365,6 +366,9 @@ def _casualties(raw: Mapping[str, Any], where: str) -> Casualties | None:
         verbs=frozenset(w.lower() for w in _section(raw, "casualties", "verbs", where)),
         counts=frozenset(w.lower() for w in _section(raw, "casualties", "counts", where)),
         nominals=frozenset(w.lower() for w in _section(raw, "casualties", "nominals", where)),
+        subject_verbs=frozenset(
+            w.lower() for w in _section(raw, "casualties", "subject_verbs", where, required=False)
+        ),
     )
 
 

@@ -374,8 +374,8 @@ def _casualty(token: Token, casualties: Casualties) -> bool:
     "dozens died", "injured at least nineteen others", "visiting the wounded"."""
     if token.head.lemma_.lower() not in casualties.verbs:
         return False
-    slot = token.dep_ == "dobj" or (
-        token.dep_ in ("nsubj", "nsubjpass") and (token.dep_ == "nsubjpass" or token.head.lemma_ == "die")
+    slot = token.dep_ in ("dobj", "nsubjpass") or (
+        token.dep_ == "nsubj" and token.head.lemma_.lower() in casualties.subject_verbs
     )
     if not slot or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return False  # "five of the soldiers": the soldiers are the actor

@@ -51,9 +51,6 @@ class SegmentState:
     # ── predicates ───────────────────────────────────────────────────────────────────────────────
 
 
-_WORDS_ONLY = frozenset({"01", "02", "10", "11", "12", "13"})  # what was said, not done: no "move"
-
-
 class ArgumentReader(SegmentState):
     """Argument reading for the segment coder (mixed into `_SegmentCoder`)."""
 
@@ -556,7 +553,8 @@ class ArgumentReader(SegmentState):
             told = (
                 side
                 for where, lemmas, code, side in reversed(self.parent.acts)
-                if where < at and (lemmas & words or ("*" in words and code[:2] not in _WORDS_ONLY))
+                if where < at
+                and (lemmas & words or ("*" in words and code[:2] not in self.book.spoken_roots))
             )
             authors = (
                 self._sides([side.index]) if (side := next(told, None)) and side.index is not None else []

@@ -112,6 +112,7 @@ class PatternBook:
     addressed_clause_roots: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -253,6 +254,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         author_verbs=frozenset(string_list(raw, "author_verbs", where)),
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
+        spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
         act_referents=frozen_mapping(
             {
                 noun: frozenset(string_list(raw["act_referents"], noun, where))
