@@ -685,3 +685,33 @@ def test_personnel_of_a_state_are_its_forces_and_of_an_embassy_its_staff() -> No
     found = actors_of("Iraqi personnel were wounded. The US Embassy personnel left Baghdad.", "2020-01-03")
     assert by_text(found, "Iraqi personnel").code == "IRQMIL"
     assert [a.code for a in found if a.text.endswith("Embassy personnel")] == ["USAGOV"]
+
+
+def test_a_region_s_adjective_before_a_word_for_states_is_the_bloc() -> None:
+    text = "European nations refused. Arab countries condemned Iran. European leaders met."
+    found = actors_of(text, "2019-10-08")
+    assert [by_text(found, t).code for t in ("European nations", "Arab countries", "European leaders")] == [
+        "EUR",
+        "ARB",
+        "EURGOV",
+    ]
+
+
+def test_a_person_s_role_takes_the_owner_s_state() -> None:
+    text = "President Donald Trump met Recep Tayyip Erdogan."
+    text += " Trump's Special Presidential Envoy criticized Turkey."
+    assert by_text(actors_of(text, "2019-10-08"), "Envoy").code == "USAGOV"
+
+
+def test_a_title_in_a_relative_clause_is_the_name_s_and_one_held_makes_an_elite() -> None:
+    held = "Ryan Crocker, who was the American ambassador, criticized Turkey."
+    holds = "Ryan Crocker, who is a senior American diplomat, criticized Turkey."
+    assert by_text(actors_of(held, "2019-10-08"), "Ryan Crocker").code == "USAELI"
+    assert by_text(actors_of(holds, "2019-10-08"), "Ryan Crocker").code == "USAGOV"
+
+
+def test_part_of_a_name_told_in_the_story_is_that_person_not_a_table_s_namesake() -> None:
+    text = "The American Independent Party presidential nominee Rocky De La Fuente spoke on Monday."
+    text += " De La Fuente later wrote to supporters."
+    found = actors_of(text, "2020-09-30")
+    assert [a.name for a in found if a.text == "De La Fuente"] == ["Rocky De La Fuente"]

@@ -793,3 +793,39 @@ def test_a_standing_description_in_a_relative_clause_is_no_event() -> None:
 def test_an_event_noun_after_following_is_an_act_of_its_own() -> None:
     text = "Following an attack on a Nigerian army base by Boko Haram, the government declared a curfew."
     assert ("NGAREBBKH", "NGAMIL", "190") in _codes_of(text, "2019-10-10")
+
+
+def test_a_meeting_or_call_with_a_party_is_also_that_party_s() -> None:
+    text = "President Donald Trump had a phone conversation with Turkish President Recep Tayyip Erdogan."
+    codes = _codes_of(text, "2019-10-08")
+    assert sorted(codes) == [("TURGOV", "USAGOV", "041"), ("USAGOV", "TURGOV", "041")]
+    codes = _codes_of("Theresa May negotiated a deal with the European Union.", "2019-05-01")
+    assert ("IGOEUREEC", "GBRGOV", "046") in codes
+
+
+def test_a_finite_verb_joined_to_an_infinitive_shares_the_subject_above() -> None:
+    text = "Foreign Secretary Dominic Raab urged the embassy to reconsider and spoke with Mike Pompeo."
+    assert ("GBRGOV", "USAGOV", "040") in _codes_of(text, "2019-10-08")
+
+
+def test_which_as_a_second_subject_of_a_relative_clause_is_its_object() -> None:
+    text = "Turkey will guard ISIS fighters which, the statement said, European nations have refused to"
+    text += " repatriate."
+    assert ("EUR", "IMGMOSISI", "120") in _codes_of(text, "2019-10-08")
+
+
+def test_an_act_told_by_its_object_is_what_the_attack_refers_to() -> None:
+    text = "The United States carried out the airstrike at Baghdad airport.\n\nThe Foreign Ministry of Iraq"
+    text += " characterized the attack as a serious violation of Iraqi sovereignty."
+    assert [c for c in _codes_of(text, "2020-01-06") if c[2] == "111"] == [("IRQGOV", "USA", "111")]
+    # opposing the withdrawal tells no withdrawal: "the decision" is not the opposer's
+    text = "The SDF opposed the withdrawal. Brett McGurk criticized the decision."
+    assert ("SYRREBSDF", "111") not in [(c[1], c[2]) for c in _codes_of(text, "2019-10-08")]
+
+
+def test_being_unable_to_act_is_not_acting() -> None:
+    text = "Theresa May was unable to negotiate a deal with the European Union."
+    doc = next(
+        extract_documents([RawDocument(id="v", origin="v", text=text, date="2019-03-11")], raw_mode=True)
+    )
+    assert [(e.cameo, e.modality) for e in doc.events.events] == [("046", "negated")]

@@ -111,6 +111,7 @@ class _Draft:
     resolved: bool = True
     alias_only: bool = False  # a lone surname without an office title: maybe a namesake ("Sailor Moon")
     single_alias: bool = False  # a leader found by a lone surname ("Harris"): local names come first
+    part_name: bool = False  # a table's person found by part of their name ("De La Fuente")
     sentence: int = 0
     extra: dict[str, str] = field(default_factory=dict)
 
@@ -286,6 +287,8 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
         piece = _longest(doc, i, end, lexicon, index)
         if piece is not None and piece.end - i > 1 and _overrun(doc, piece, end, lexicon, index):
             piece = None
+        if piece is not None and _bloc_of_states(doc, piece, end, lexicon):
+            piece = _Piece(piece.start, piece.end + 1, "group", piece.entries)  # "European nations"
         token = doc[i]
         body = _body_piece(doc, i, end, piece, lexicon, index) if token.ent_type_ == "ORG" else None
         if body is not None:
@@ -339,6 +342,15 @@ def _single_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
         people = Entry("role", sector=lexicon.people_sector, name=token.lower_, generic=True)
         return _Piece(i, i + 1, "role", (people,))  # "Bosnian Serbs", "Kurds"
     return None
+
+
+def _bloc_of_states(doc: Doc, piece: _Piece, end: int, lexicon: ActorLexicon) -> bool:
+    """ "European nations", "Arab countries": a region's adjective before a plural word for states names
+    the bloc itself, as "Europe" does (not "European leaders", its governments)."""
+    if piece.kind != "group_adjective" or piece.end >= end:
+        return False
+    noun = doc[piece.end]
+    return noun.lower_ in lexicon.foreign_states and noun.tag_ == "NNS"
 
 
 def _foreign_states(token: Token, lexicon: ActorLexicon) -> bool:
@@ -1075,6 +1087,7 @@ class _Reading:
                 and draft.doc[piece.start].text != known.name
             )
             draft.alias_only = draft.single_alias and not any(_governs(p) for p in draft.pieces)
+            draft.part_name = _name_part(draft.doc[piece.start : piece.end].text, known.name)
             term = _apply_person(draft, known, self.day)
             draft.sector = sector or draft.sector
             self.base = self.base or draft.country or (term.code if term and term.country is None else None)
@@ -1248,7 +1261,7 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
         elif draft.counterpart:
             _resolve_counterpart(draft, kept, lexicon, day)
         elif draft.kind == "person" and draft.name:
-            if draft.single_alias:
+            if draft.single_alias or draft.part_name:
                 _prefer_local_name(draft, kept)
             _link_name(draft, kept)
         elif draft.kind == "role" and draft.definite:
@@ -1511,6 +1524,8 @@ def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon:
     place ("Tom Bean, Texas"): a town the parser took for a person."""
     _apposition(draft, kept, drafts)
     if draft.code is None:
+        _relative_title(draft, kept, drafts)
+    if draft.code is None:
         _title_before(draft, drafts, lexicon)
     if draft.code is None:
         _of_body(draft, drafts)
@@ -1520,6 +1535,32 @@ def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon:
         d.doc is draft.doc and d.start == draft.end + 1 and all(p.kind in _PLACE_NAMES for p in d.pieces)
         for d in drafts
     )
+
+
+def _relative_title(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
+    """ "Brett McGurk, who was Trump's envoy until December": an unknown name's title in a relative
+    clause; one it held ("was") makes a former office holder an elite (ELI)."""
+    clause = next(
+        (c for c in draft.doc[draft.end - 1].children if c.dep_ == "relcl" and c.lemma_ == "be"), None
+    )
+    if clause is None:
+        return
+    attrs = {c.i for c in clause.children if c.dep_ == "attr"}
+    title = next(
+        (
+            d
+            for d in drafts
+            if d.doc is draft.doc and d.end - 1 in attrs and d.kind in ("role", "state") and d.sector
+        ),
+        None,
+    )
+    if title is None:
+        return
+    if title.country is None:
+        _infer_country(title, kept, drafts)
+    held = clause.tag_ == "VBD" and title.sector in _OFFICES
+    draft.country, draft.sector = title.country, "ELI" if held else title.sector
+    draft.code = _compose(title.country, draft.sector, False, "state")
 
 
 def _of_body(draft: _Draft, drafts: list[_Draft]) -> None:
@@ -1695,10 +1736,12 @@ def _phrase_objects(head: Token, depth: int = 3) -> list[Token]:
 
 def _possessor_state(draft: _Draft, drafts: list[_Draft]) -> str | None:
     """ "Djindjic's opposition coalition", "Putin's spokesman": the state of the person who owns it."""
-    if draft.start == 0 or draft.doc[draft.start - 1].tag_ != "POS":
-        return None
+    head = draft.doc[draft.end - 1]
+    owners = {c.i for c in head.children if c.dep_ == "poss"}  # "Trump's Special Presidential Envoy"
+    if draft.start > 0 and draft.doc[draft.start - 1].tag_ == "POS":
+        owners.add(draft.start - 2)
     owner = next(
-        (d for d in drafts if d.doc is draft.doc and d.end == draft.start - 1 and d.kind == "person"), None
+        (d for d in drafts if d.doc is draft.doc and d.end - 1 in owners and d.kind == "person"), None
     )
     return owner.country if owner else None
 

@@ -168,7 +168,10 @@ class ArgumentReader(SegmentState):
             controlled = [i for c in takers for i in self._actors_of(c)]
             if controlled:
                 return controlled, None
-        return None, node.head
+        # "urged the embassy to reconsider and spoke with Pompeo": a finite verb is no part of the
+        # infinitive it is parsed as joined to; it shares the subject of the verb above
+        finite = node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ") and node.head.dep_ == "xcomp"
+        return None, node.head.head if finite and node.head.tag_ == "VB" else node.head
 
     def _own_subject(self, node: Token) -> list[int] | None:
         """The subject a clause states itself (None: it states none, look up the chain)."""
@@ -177,6 +180,10 @@ class ArgumentReader(SegmentState):
             if actors:
                 return actors
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj")]
+        if len(subjects) > 1 and node.dep_ == "relcl":
+            # "fighters which European nations have refused to repatriate": "which" parsed as a second
+            # subject is the clause's object; the nations refuse
+            subjects = [c for c in subjects if c.lower_ not in WH_WORDS] or subjects
         for subject in subjects:
             if subject.lower_ in WH_WORDS and node.dep_ == "relcl":
                 return self._actors_of(node.head)

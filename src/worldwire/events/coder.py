@@ -310,6 +310,9 @@ class _SegmentCoder(Attribution):
         anchor = args.anchor
         trigger = token.text if anchor is token else f"{anchor.text} … {token.text}"
         reciprocal = pattern.reciprocal or self.book.reciprocal.get(pattern.code)
+        mirrored = reciprocal is None and pattern.code in self.book.mirrored_codes
+        if mirrored:
+            reciprocal = pattern.code
         for a, b in pairs:
             # "recognized by UNESCO as heritage", "hosted the Women's Championship": recognition and hosting
             # are of a state, a government or an international organisation (unless the pattern names what:
@@ -326,10 +329,21 @@ class _SegmentCoder(Attribution):
             evidence = cues | self._party_cues(a, b, origin)
             self.emitted_heads[token.i] = own_code
             if a.code:
-                lemmas = frozenset({token.lemma_.lower(), anchor.lemma_.lower()})
+                # "carried out the airstrike" tells an airstrike; "opposed the withdrawal" tells no withdrawal
+                done = [] if own_code[:2] in self.book.spoken_roots else objects_of(token)
+                lemmas = frozenset(
+                    {token.lemma_.lower(), anchor.lemma_.lower()}
+                    | {obj.lemma_.lower() for obj in done if obj.pos_ == "NOUN"}
+                )
                 self.parent.acts.append((self.offset + token.idx, lemmas, own_code, a))
             yield self._event(a, b, own_code, modality, sentence, evidence, trigger)
-            if reciprocal and not deployed and b is not None and modality == "asserted" and b.country:
+            if (
+                reciprocal
+                and not deployed
+                and b is not None
+                and modality == "asserted"
+                and (b.country or mirrored)
+            ):
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
 
     def _event(

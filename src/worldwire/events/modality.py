@@ -120,8 +120,11 @@ def _negated(chain: list[Token], children: list[Token], cues: ModalityCues) -> b
     if any(c.lower_ in cues.negative_objects and c.dep_ == "dobj" for c in chain[0].children):
         return True
     return any(
-        (w.lemma_.lower() in cues.negating_verbs or w.lemma_.lower() in cues.prevention_verbs)
-        and w.pos_ == "VERB"
+        (
+            (w.lemma_.lower() in cues.negating_verbs or w.lemma_.lower() in cues.prevention_verbs)
+            and w.pos_ == "VERB"
+        )
+        or (w.lower_ in cues.negating_adjectives and w.pos_ == "ADJ")
         for w in chain[1:]
     )
 

@@ -113,6 +113,7 @@ class PatternBook:
     occasion_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
+    mirrored_codes: frozenset[str] = frozenset()  # a meeting with someone is theirs with the actor too
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -255,6 +256,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
+        mirrored_codes=frozenset(string_list(raw, "mirrored_codes", where)),
         act_referents=frozen_mapping(
             {
                 noun: frozenset(string_list(raw["act_referents"], noun, where))
@@ -308,6 +310,7 @@ class ModalityCues:
     negation_words: frozenset[str]
     negative_objects: frozenset[str]
     negating_verbs: frozenset[str]
+    negating_adjectives: frozenset[str]
     refusal_verbs: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     prevention_verbs: frozenset[str]
@@ -361,6 +364,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "negation_words",
             "negative_objects",
             "negating_verbs",
+            "negating_adjectives",
             "refusal_verbs",
             "obligation_auxiliaries",
             "prevention_verbs",
@@ -391,6 +395,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         negation_words=words["negation_words"],
         negative_objects=words["negative_objects"],
         negating_verbs=words["negating_verbs"],
+        negating_adjectives=words["negating_adjectives"],
         refusal_verbs=words["refusal_verbs"],
         obligation_auxiliaries=words["obligation_auxiliaries"],
         prevention_verbs=words["prevention_verbs"],
