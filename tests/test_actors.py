@@ -715,3 +715,10 @@ def test_part_of_a_name_told_in_the_story_is_that_person_not_a_table_s_namesake(
     text += " De La Fuente later wrote to supporters."
     found = actors_of(text, "2020-09-30")
     assert [a.name for a in found if a.text == "De La Fuente"] == ["Rocky De La Fuente"]
+
+
+def test_a_title_on_a_name_told_before_keeps_the_person_s_state() -> None:
+    text = "A US strike killed Iranian general Qasem Soleimani in Baghdad. The Pentagon said General"
+    text += " Soleimani was developing plans to attack American diplomats."
+    found = actors_of(text, "2020-01-03")
+    assert by_text(found, "General Soleimani").country == "IRN"

@@ -1453,6 +1453,14 @@ def _link_name(draft: _Draft, kept: list[_Draft]) -> None:
             draft.name, draft.wikidata = same.name, draft.wikidata or same.wikidata  # "Mayor Adamowicz"
     if same is not None and draft.sector is None and same.sector and draft.country in (None, same.country):
         _copy(draft, kept, same)  # "Sanders" after "Senator Bernie Sanders": the title said more
+    elif same is not None and draft.country is None and same.country:
+        # "General Soleimani" after "Iranian general Qasem Soleimani": a title names no state; the
+        # person's is the one told before
+        if same.sector == draft.sector:
+            _copy(draft, kept, same)
+        else:
+            draft.country = same.country
+            draft.code = _compose(same.country, draft.sector, False, "state")
     if same is not None:
         draft.antecedent = kept.index(same)
 
