@@ -829,3 +829,15 @@ def test_being_unable_to_act_is_not_acting() -> None:
         extract_documents([RawDocument(id="v", origin="v", text=text, date="2019-03-11")], raw_mode=True)
     )
     assert [(e.cameo, e.modality) for e in doc.events.events] == [("046", "negated")]
+
+
+def test_claiming_an_attack_pleading_guilty_and_regretting_a_mistake() -> None:
+    assert _codes_of("The Islamic State claimed the bombing.", "2019-10-08") == [("IMGMOSISI", None, "015")]
+    text = "Iranian President Hassan Rouhani said Iran deeply regrets this disastrous mistake."
+    assert _codes_of(text, "2020-01-11") == [("IRN", None, "055")]
+
+
+def test_naming_a_party_as_terrorists_is_an_accusation() -> None:
+    text = "President Erdogan named the Kurdistan Workers' Party and the People's Protection Units as"
+    text += " terrorists."
+    assert {c[2] for c in _codes_of(text, "2019-10-10")} == {"112"}
