@@ -379,6 +379,12 @@ def test_server_places(client: TestClient) -> None:
     assert _get(client, "/api/places", since="2024-01-01")["items"] == []
 
 
+def test_server_queries_run_on_one_thread_each(client: TestClient) -> None:
+    """Requests run side by side, each query on its own thread: none asks for every core."""
+    app: Any = client.app
+    assert app.state.con.execute("SELECT current_setting('threads')").fetchall() == [(1,)]
+
+
 def test_server_python_api_has_the_same_questions(db: Path) -> None:
     with worldwire.open(db, read_only=True) as store:
         page = store.event_page(country="CHN", page_size=2)

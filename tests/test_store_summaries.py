@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import string
 import subprocess
 import sys
 import time
@@ -427,6 +428,98 @@ def test_a_frequent_word_is_answered_from_its_own_summaries(synthetic: duckdb.Du
         assert (plans.worded(con, summaries.MONTHS, dated) is not None) == summarised
         assert plans.worded(con, summaries.EDGES, dated) is None
         assert plans.worded(con, summaries.EDGES, plans.Filter(terms=(q,), root="19").indexed(con)) is None
+
+
+def test_the_views_of_every_event_read_the_twins_grouped_by_nothing_else(
+    synthetic: duckdb.DuckDBPyConnection,
+) -> None:
+    """Unfiltered actors, network and places read a few hundred rows, not a twin by root, confidence or
+    countries (the answers themselves: `test_summary_questions_answer_as_events_do`)."""
+    con = synthetic
+    for summary, twin in (
+        (summaries.ACTORS, summaries.ACTORS_ALL),
+        (summaries.EDGES, summaries.EDGES_ALL),
+        (summaries.PLACES, summaries.PLACES_ALL),
+    ):
+        for f in (plans.Filter(), plans.Filter(negated=True)):
+            found = plans.all_time(summary, f)
+            assert found is not None
+            assert f"FROM {twin.table}" in found[0]
+        rooted = plans.all_time(summary, plans.Filter(root="19"))
+        assert rooted is not None
+        assert f"FROM {twin.table}" not in rooted[0]
+        plain, grouped = (
+            con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]  # noqa: S608
+            for table in (twin.table, summaries.ALL_TIME[summary.table][1].summary.table)
+        )
+        assert plain < grouped
+
+
+@pytest.mark.parametrize(
+    "what",
+    [
+        {"dyad": ("CHN", "KAZ")},
+        {"country": "RUS", "root": "19"},
+        {"actor_code": "USAGOV", "cameo": "04"},
+        {"plover": "ASSAULT", "since": "2022-03-01"},
+        {"dyad": ("CHN", "KAZ"), "since": "2022-03-01", "until": "2023-06-30"},
+        {"root": "19", "negated": True, "until": "2022-12-31"},
+    ],
+    ids=repr,
+)
+def test_a_page_a_summary_counts_in_whole_months_is_counted_once(
+    synthetic: duckdb.DuckDBPyConnection, what: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Filters a summary tells apart, over whole months or no dates: the counts per month that find the
+    page's cutoff are its total too, with no second count."""
+    con = synthetic
+    f = plans.Filter(**what)
+    where, params = f.where(con)
+    expected = con.execute(f"SELECT count(*) FROM events{where}", params).fetchall()[0][0]  # noqa: S608
+    with monkeypatch.context() as patch:
+        patch.setattr(plans, "_exact_total", lambda *_: pytest.fail("counted twice"))
+        found = plans.page(con, f, 50, 0)
+    assert found.total == expected > 0
+    with monkeypatch.context() as off:
+        off.setattr(plans, "ENABLED", False)
+        assert plans.page(con, f, 50, 0).ids == found.ids
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        ("pipeline",),
+        ("U.S.", "al-Assad", "x_y", "50%", "B2B", "Talks2023", "-", "%", "assad's", "a\\b"),
+        tuple(string.printable.split()[0]),  # every printable ASCII character alone
+        (string.printable.split()[0],),
+    ],
+)
+def test_ascii_terms_are_read_in_python_as_duckdb_reads_them(
+    synthetic: duckdb.DuckDBPyConnection, terms: tuple[str, ...]
+) -> None:
+    python = wordindex.read_terms(synthetic, terms)
+    duckdb_ = wordindex.read_terms(synthetic, (*terms, "é"))[:-1]  # a term not ASCII: DuckDB reads all
+    assert python == duckdb_
+
+
+def test_status_counts_failures_by_code_most_frequent_first(tmp_path: Path) -> None:
+    with worldwire.open(tmp_path / "w.duckdb") as store:
+        for n, (status, reason) in enumerate(
+            [("done", None), ("duplicate", None), *[("failed", "[E112] x")] * 2, ("failed", "[E103] y"),
+             ("failed", "[E301] z"), ("failed", None), ("failed", "[E103] w")]
+        ):  # fmt: skip
+            store.con.execute(
+                "INSERT INTO ingest_log (input_key, run_id, status, reason, logged_at) "
+                "VALUES (?, 1, ?, ?, now()::TIMESTAMP)",
+                [str(n), status, reason],
+            )
+        status = queries.status(store.con)
+        expected = store.con.execute(
+            "SELECT substr(reason, 1, 6) AS code, count(*) AS n FROM ingest_log WHERE status = 'failed' "
+            "GROUP BY code ORDER BY n DESC, code"
+        ).fetchall()
+    assert list(status["failures"].items()) == expected
+    assert (status["inputs"], status["done"], status["duplicate"], status["failed"]) == (8, 1, 1, 6)
 
 
 BULK_QUERIES = [

@@ -226,14 +226,14 @@ def dyads(
 ) -> Dyads:
     span = _span(country, "", since, until) | what
     del span["dyad"]
-    rows = queries.dyads(cur, top=top, negated=negated, min_confidence=min_confidence, **span)
-    return Dyads.model_validate({"items": queries.records(rows)})
+    rows = queries.dyads_sql(cur, top=top, negated=negated, min_confidence=min_confidence, **span)
+    return Dyads.model_validate({"items": queries.rows(cur, rows)})
 
 
 @router.get("/timeline", summary="Events per period (of a dyad, a country, or all) by QuadClass")
 def timeline(cur: Cursor, span: Span, by: Annotated[str, _query("by")] = "month") -> Timeline:
     a, b = span.pop("dyad") or (None, None)
-    rows = queries.records(queries.timeline(cur, a, b, by=by, **span))
+    rows = queries.rows(cur, queries.timeline_sql(cur, a, b, by=by, **span))
     since, until = span.pop("since"), span.pop("until")
     undated = queries.undated(cur, a, b, **span) if since is None and until is None else 0
     dyad = f"{a}-{b}".upper() if a else None
@@ -242,7 +242,7 @@ def timeline(cur: Cursor, span: Span, by: Annotated[str, _query("by")] = "month"
 
 @router.get("/actors", summary="The actors in the most events, as source and as target")
 def actors(cur: Cursor, span: Span, top: Annotated[int, _query("top", ge=1, le=500)] = 50) -> Actors:
-    return Actors.model_validate({"items": queries.records(queries.actors(cur, top=top, **span))})
+    return Actors.model_validate({"items": queries.rows(cur, queries.actors_sql(cur, top=top, **span))})
 
 
 @router.get("/network", summary="Who acts on whom: directed edges among the top actors")
@@ -252,7 +252,7 @@ def network(cur: Cursor, span: Span, top: Annotated[int, _query("top", ge=1, le=
 
 @router.get("/places", summary="Where events happened: places with coordinates and event counts")
 def places(cur: Cursor, span: Span, top: Annotated[int, _query("top", ge=1, le=5000)] = 500) -> Places:
-    return Places.model_validate({"items": queries.records(queries.places(cur, top=top, **span))})
+    return Places.model_validate({"items": queries.rows(cur, queries.places_sql(cur, top=top, **span))})
 
 
 @router.get("/alerts", summary="Alerts raised by the watch's rules, newest first, with their events")
@@ -368,6 +368,11 @@ def create_app(
         raise WorldwireError(Errors.E706.format(path=str(db)))
     # The connection lives as long as the app: a restarted server (lifespan) reuses it.
     con = connect(db, read_only=watcher is None)
+    if watcher is None:
+        # One thread per query: requests already run side by side (one cursor each, in the thread pool),
+        # and a query that also asks for every core makes them take turns on them, at a cost in CPU that
+        # the summaries' small queries pay more than they gain. (A watcher's writes keep every thread.)
+        con.execute("SET threads = 1")
     app = FastAPI(
         lifespan=_lifespan,
         title="worldwire",

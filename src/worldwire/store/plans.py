@@ -319,6 +319,8 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
     tell apart: more than `f` selects, never fewer)."""
     found = []
     rest = f.used() - DATES
+    # whole months (or no dates): the months counted hold exactly the events of those dates
+    whole = not months(f.since, f.until).edges
     reduced = Filter(
         root=f.root, plover=f.plover, modality=f.modality, negated=f.negated, since=f.since, until=f.until,
         min_confidence=f.min_confidence if tenths(f.min_confidence) is not None else None, cameo=_prefix(f),
@@ -329,10 +331,7 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
         conditions, params = _months_reaching(f, conditions, params)
         sql = f"SELECT month, sum(events) FROM summary_months{where_sql(conditions)} GROUP BY month"  # noqa: S608
         covers = reduced.used() - DATES
-        dated = bool(f.since or f.until)
-        found.append(
-            _counted(con, sql, params, covers, exact=covers == rest and not dated, close=covers == rest)
-        )
+        found.append(_counted(con, sql, params, covers, exact=covers == rest and whole, close=covers == rest))
     for summary, name in (
         (summaries.DYADS, "dyad"),
         (summaries.COUNTRIES, "country"),
@@ -347,7 +346,7 @@ def _summary_counts(con: duckdb.DuckDBPyConnection, f: Filter) -> list[Counts]:
         conditions, params = _months_reaching(f, *(summary_of(summary, one) or ([], [])))
         sql = f"SELECT month, sum(events) FROM {summary.table}{where_sql(conditions)} GROUP BY month"  # noqa: S608
         covers = one.used() - DATES
-        found.append(_counted(con, sql, params, covers, exact=False, close=covers == rest))
+        found.append(_counted(con, sql, params, covers, exact=covers == rest and whole, close=covers == rest))
     return found
 
 

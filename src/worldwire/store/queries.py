@@ -11,10 +11,11 @@ read instead of every event: the same rows in the same order, at millions of eve
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, NamedTuple, ParamSpec
 
 from worldwire.errors import Errors, WorldwireError
 from worldwire.store import names, plans
@@ -70,6 +71,36 @@ FEW_ROWS = 50_000
 _ORDER = plans.ORDER
 # The mean Goldstein score of `events` rows, exact as the summaries' (see `summaries.mean`).
 EVENTS_MEAN = mean(*(f"sum({expr})" for _, _, expr in GOLDSTEIN_MEASURES))
+
+
+class Sql(NamedTuple):
+    """A question as SQL and its parameters, not yet asked."""
+
+    sql: str
+    params: list[Any]
+
+
+P = ParamSpec("P")
+
+
+def relation(
+    question: Callable[Concatenate[duckdb.DuckDBPyConnection, P], Sql],
+) -> Callable[Concatenate[duckdb.DuckDBPyConnection, P], duckdb.DuckDBPyRelation]:
+    """The question `question` writes, as a DuckDB relation (for the CLI's tables and the Python API's
+    frames). The HTTP API asks the same SQL with `rows` instead: a relation binds its SQL when it is
+    made and again when it is read, a millisecond or more each time for the summaries' queries."""
+
+    @functools.wraps(question)
+    def ask(con: duckdb.DuckDBPyConnection, /, *args: P.args, **kwargs: P.kwargs) -> duckdb.DuckDBPyRelation:
+        sql, params = question(con, *args, **kwargs)
+        return con.sql(sql, params=params)
+
+    return ask
+
+
+def rows(con: duckdb.DuckDBPyConnection, question: Sql) -> list[dict[str, Any]]:
+    """The rows of `question` as dicts, ready for JSON (see `records`)."""
+    return records(con.execute(question.sql, question.params))
 
 
 def events(
@@ -213,7 +244,7 @@ def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] |
     }
 
 
-def dyads(
+def dyads_sql(
     con: duckdb.DuckDBPyConnection,
     *,
     top: int = 20,
@@ -225,7 +256,7 @@ def dyads(
     root: str | int | None = None,
     plover: str | None = None,
     q: str | None = None,
-) -> duckdb.DuckDBPyRelation:
+) -> Sql:
     """The country pairs with the most events (either direction), with mentions and mean Goldstein;
     with `country`, the pairs that country is in."""
     # Rows are grouped by their dyad key first (a few thousand keys), and only the keys are split: no
@@ -269,7 +300,10 @@ def dyads(
         FROM per_key {keep}
         GROUP BY country1, country2 ORDER BY events DESC, mentions DESC, country1, country2 LIMIT {int(top)}
     """  # noqa: S608
-    return con.sql(sql, params=params)
+    return Sql(sql, list(params))
+
+
+dyads = relation(dyads_sql)
 
 
 _KEY_FIRST = "split_part(split_part(dyad, ' ', 1), '-', 1)"
@@ -301,7 +335,7 @@ def _counted_by(
     return None
 
 
-def timeline(
+def timeline_sql(
     con: duckdb.DuckDBPyConnection,
     a: str | None,
     b: str | None,
@@ -316,7 +350,7 @@ def timeline(
     root: str | int | None = None,
     plover: str | None = None,
     q: str | None = None,
-) -> duckdb.DuckDBPyRelation:
+) -> Sql:
     """Events of the dyad `a`, `b` (or of `a` alone written as a dyad, "CHN-KAZ"; every event when both
     are None; `country`: that country's) per period: counts by QuadClass and the mean Goldstein score."""
     if by not in PERIODS:
@@ -335,7 +369,7 @@ def timeline(
             FROM {source} WHERE {column} IS NOT NULL
             GROUP BY period ORDER BY period
         """  # noqa: S608
-        return con.sql(sql, params=params)
+        return Sql(sql, list(params))
     where, params = f.where(con)
     where = and_(where, "date IS NOT NULL")
     sql = f"""
@@ -348,7 +382,10 @@ def timeline(
         FROM events{where}
         GROUP BY period ORDER BY period
     """  # noqa: S608
-    return con.sql(sql, params=params)
+    return Sql(sql, params)
+
+
+timeline = relation(timeline_sql)
 
 
 def _pair(a: str | None, b: str | None) -> names.Dyad | None:
@@ -390,37 +427,49 @@ def event_types() -> dict[str, list[dict[str, str]]]:
     return {"cameo_roots": roots, "plover": [{"code": c, "name": c.lower()} for c in plover_categories()]}
 
 
+# What `status` counts, in one statement: (name, SQL of one number).
+_STATUS_COUNTS = (
+    ("articles", "SELECT count(*) FROM articles"),
+    ("clusters", "SELECT count(*) FROM clusters"),
+    ("events", "SELECT sum(events) FROM summary_months WHERE NOT negated"),
+    # events whose articles carry no date: in listings and exports, never on a timeline
+    ("undated_events", "SELECT sum(events) FROM summary_months WHERE NOT negated AND month IS NULL"),
+    ("negated_events", "SELECT sum(events) FROM summary_months WHERE negated"),
+    ("mentions", "SELECT count(*) FROM mentions"),
+    ("actors", "SELECT count(*) FROM actors"),
+    ("quotes", "SELECT count(*) FROM quotes"),
+    ("facts", "SELECT count(*) FROM facts"),
+    ("locations", "SELECT count(*) FROM locations"),
+    ("runs", "SELECT count(*) FROM runs"),
+    ("schema_version", "SELECT max(version) FROM schema_migrations"),
+)
+
+
 def status(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-    """What the store holds and how every input ever given to it ended."""
-
-    def count(sql: str) -> int:
-        row = next(iter(con.execute(sql).fetchall()), None)
-        return int(row[0]) if row and row[0] is not None else 0
-
-    outcomes = dict(con.execute("SELECT status, count(*) FROM ingest_log GROUP BY status").fetchall())
-    reasons = con.execute(
-        "SELECT substr(reason, 1, 6) AS code, count(*) AS n FROM ingest_log WHERE status = 'failed' "
-        "GROUP BY code ORDER BY n DESC, code"
+    """What the store holds and how every input ever given to it ended (two statements: each costs
+    DuckDB more to plan than these counts cost to make)."""
+    union = " UNION ALL ".join(f"SELECT '{name}', ({sql})" for name, sql in _STATUS_COUNTS)
+    counts = {name: int(value or 0) for name, value in con.execute(union).fetchall()}
+    logged = con.execute(
+        "SELECT status, CASE WHEN status = 'failed' THEN substr(reason, 1, 6) END AS code, count(*) "
+        "FROM ingest_log GROUP BY ALL"
     ).fetchall()
+    outcomes: dict[str, int] = {}
+    reasons: dict[str | None, int] = {}
+    for outcome, code, n in logged:
+        outcomes[outcome] = outcomes.get(outcome, 0) + int(n)
+        if outcome == "failed":
+            reasons[code] = reasons.get(code, 0) + int(n)
     return {
-        "articles": count("SELECT count(*) FROM articles"),
-        "clusters": count("SELECT count(*) FROM clusters"),
-        "events": count("SELECT sum(events) FROM summary_months WHERE NOT negated"),
-        # events whose articles carry no date: in listings and exports, never on a timeline
-        "undated_events": count("SELECT sum(events) FROM summary_months WHERE NOT negated AND month IS NULL"),
-        "negated_events": count("SELECT sum(events) FROM summary_months WHERE negated"),
-        "mentions": count("SELECT count(*) FROM mentions"),
-        "actors": count("SELECT count(*) FROM actors"),
-        "quotes": count("SELECT count(*) FROM quotes"),
-        "facts": count("SELECT count(*) FROM facts"),
-        "locations": count("SELECT count(*) FROM locations"),
+        **{name: counts[name] for name, _ in _STATUS_COUNTS if name not in ("runs", "schema_version")},
         "inputs": sum(outcomes.values()),
         "done": outcomes.get("done", 0),
         "duplicate": outcomes.get("duplicate", 0),
         "failed": outcomes.get("failed", 0),
-        "failures": dict(reasons),
-        "runs": count("SELECT count(*) FROM runs"),
-        "schema_version": count("SELECT max(version) FROM schema_migrations"),
+        # the most frequent first, then by code (a failure without a reason last, as SQL sorts NULL)
+        "failures": dict(sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0] is None, kv[0] or ""))),
+        "runs": counts["runs"],
+        "schema_version": counts["schema_version"],
     }
 
 
@@ -501,7 +550,7 @@ def _events_or_summary(
     return f"({sql})", used, False
 
 
-def actors(
+def actors_sql(
     con: duckdb.DuckDBPyConnection,
     *,
     dyad: names.Dyad | None = None,
@@ -514,7 +563,7 @@ def actors(
     root: str | int | None = None,
     plover: str | None = None,
     q: str | None = None,
-) -> duckdb.DuckDBPyRelation:
+) -> Sql:
     """The actors (by CAMEO code) in the most matching events, with each code's most common name and
     country (on a tie, the first in alphabetical order) and how often it acted (`as_source`) or was acted
     on (`as_target`)."""
@@ -522,9 +571,10 @@ def actors(
     return _actors(con, f, top)
 
 
-def _actors(
-    con: duckdb.DuckDBPyConnection, f: Filter, top: int, narrow: str | None = None
-) -> duckdb.DuckDBPyRelation:
+actors = relation(actors_sql)
+
+
+def _actors(con: duckdb.DuckDBPyConnection, f: Filter, top: int, narrow: str | None = None) -> Sql:
     source, params, _ = _events_or_summary(
         con,
         f,
@@ -562,7 +612,7 @@ def _actors(
         FROM top LEFT JOIN names USING (code) LEFT JOIN countries USING (code)
         ORDER BY events DESC, code
     """  # noqa: S608
-    return con.sql(sql, params=params)
+    return Sql(sql, list(params))
 
 
 def network(
@@ -590,13 +640,13 @@ def network(
     if plans.ENABLED and not answered and plans.at_most(con, f) <= plans.FEW:
         # Few events (a dyad's): read them once, for the nodes and the edges both.
         where, params = f.where(con)
-        rows = con.sql(f"SELECT {_NETWORK_COLUMNS} FROM events{where}", params=params).to_arrow_table()  # noqa: S608
+        few = con.sql(f"SELECT {_NETWORK_COLUMNS} FROM events{where}", params=params).to_arrow_table()  # noqa: S608
         narrow = "_worldwire_network"
-        con.register(narrow, rows)
+        con.register(narrow, few)
     try:
         nodes = [
             {"id": row["code"], "name": row["name"], "country": row["country"], "events": row["events"]}
-            for row in records(_actors(con, f, top, narrow))
+            for row in rows(con, _actors(con, f, top, narrow))
         ]
         codes = [node["id"] for node in nodes]
         source, params, summed = _events_or_summary(
@@ -636,7 +686,7 @@ _NETWORK_COLUMNS = (
 )
 
 
-def places(
+def places_sql(
     con: duckdb.DuckDBPyConnection,
     *,
     dyad: names.Dyad | None = None,
@@ -649,7 +699,7 @@ def places(
     root: str | int | None = None,
     plover: str | None = None,
     q: str | None = None,
-) -> duckdb.DuckDBPyRelation:
+) -> Sql:
     """Where matching events happened: places with coordinates and how many events each saw (a place's
     feature: its most common one, on a tie the first in alphabetical order)."""
     f = _read(dyad, country, since, until, negated, min_confidence, root, plover, q).indexed(con)
@@ -674,7 +724,10 @@ def places(
         FROM spots
         GROUP BY name, country, lat, lon ORDER BY events DESC, name, country, lat, lon LIMIT {int(top)}
     """  # noqa: S608
-    return con.sql(sql, params=params)
+    return Sql(sql, list(params))
+
+
+places = relation(places_sql)
 
 
 def records(result: duckdb.DuckDBPyRelation | duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:

@@ -155,6 +155,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         # from their postings.
         lambda: summaries.replace_sql() + wordsummaries.DDL + wordsummaries.rebuild_sql(),
     ),
+    (
+        7,
+        "actors, edges and places of all time grouped by nothing else: the unfiltered views read them",
+        lambda: summaries.replace_sql(summaries.PLAIN),
+    ),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -270,10 +270,15 @@ PLACES = Summary(
 )
 
 
-def ever(summary: Summary, table: str, extra: tuple[tuple[str, str, tuple[str, ...]], ...] = ()) -> Summary:
-    """`summary` for all time (no `month`), grouped by `extra` columns too: (name, type, its SQL for each
-    of the summary's parts)."""
-    keep = [i for i, (name, _) in enumerate(summary.columns) if name != "month"]
+def ever(
+    summary: Summary,
+    table: str,
+    extra: tuple[tuple[str, str, tuple[str, ...]], ...] = (),
+    without: tuple[str, ...] = ("month",),
+) -> Summary:
+    """`summary` for all time (no `month`; none of the columns `without`), grouped by `extra` columns
+    too: (name, type, its SQL for each of the summary's parts)."""
+    keep = [i for i, (name, _) in enumerate(summary.columns) if name not in without]
     return Summary(
         table,
         (*(summary.columns[i] for i in keep), *((name, kind) for name, kind, _ in extra)),
@@ -302,6 +307,13 @@ _ROOT = (("cameo_root", "VARCHAR", ("cameo_root",)),)
 # twins of the monthly summaries: a few thousand rows where those hold a hundred times more; the twins
 # grouped by CAMEO root and confidence too (`_what`), or by the event's countries (`_who`), answer the
 # dashboard's root, confidence and country filters.
+# The views of every event (no filter; negated events apart) read twins grouped by nothing else: a few
+# hundred actors, a few thousand edges, where the twins by root, confidence or countries hold ten to a
+# hundred times more rows (the dashboard's first view, and the one asked most).
+ACTORS_ALL = ever(ACTORS, "summary_actors_all", without=("month", "cameo_root"))
+EDGES_ALL = ever(EDGES, "summary_edges_all")
+PLACES_ALL = ever(PLACES, "summary_places_all", without=("month", "cameo_root"))
+PLAIN = (ACTORS_ALL, EDGES_ALL, PLACES_ALL)
 DYADS_EVER = ever(DYADS, "summary_dyads_ever")
 DYADS_WHAT = ever(DYADS, "summary_dyads_what", _what(1))
 ACTORS_EVER = ever(ACTORS, "summary_actors_ever", _what(2, root=False))
@@ -332,14 +344,17 @@ ALL_TIME = {
         AllTime(DYADS_WHAT, frozenset({"country", "root", "min_confidence"}), _IN_KEY),
     ),
     ACTORS.table: (
+        AllTime(ACTORS_ALL, frozenset()),
         AllTime(ACTORS_EVER, frozenset({"root", "min_confidence"})),
         AllTime(ACTORS_WHO, frozenset({"country", "root"}), "(country = ? OR other_country = ?)"),
     ),
     EDGES.table: (
+        AllTime(EDGES_ALL, frozenset()),
         AllTime(EDGES_EVER, frozenset({"country", "root"}), _EITHER_SIDE),
         AllTime(EDGES_WHAT, frozenset({"root", "min_confidence"})),
     ),
     PLACES.table: (
+        AllTime(PLACES_ALL, frozenset()),
         AllTime(PLACES_EVER, frozenset({"root", "min_confidence"})),
         AllTime(PLACES_WHO, frozenset({"country", "root"}), _EITHER_SIDE),
     ),
