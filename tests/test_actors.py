@@ -722,3 +722,8 @@ def test_a_title_on_a_name_told_before_keeps_the_person_s_state() -> None:
     text += " Soleimani was developing plans to attack American diplomats."
     found = actors_of(text, "2020-01-03")
     assert by_text(found, "General Soleimani").country == "IRN"
+
+
+def test_troops_a_state_sends_are_its_own() -> None:
+    text = "The United States blamed Iran for the attack, committing to send more troops to Saudi Arabia."
+    assert by_text(actors_of(text, "2019-09-20"), "troops").code == "USAMIL"

@@ -1311,10 +1311,30 @@ def _place(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: Act
         and not (draft.code or "").startswith(("IGO", "NGO"))  # an IGO's head has no state
         and not _foreign(draft, lexicon)
     ):
-        _infer_country(draft, kept, drafts)
+        sender = _sender(draft, drafts, lexicon)
+        if sender is not None and sender.country:
+            draft.country = sender.country
+            draft.code = _compose(sender.country, draft.sector, False, "state")
+        else:
+            _infer_country(draft, kept, drafts)
     if draft.resident and draft.country and not any(_community(p) for p in draft.pieces):
         _reside(draft, kept, drafts)  # a community ("ethnic Ndebele") is already coded where it lives
     _home(draft, drafts)
+
+
+def _sender(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> _Draft | None:
+    """ "The United States will send more troops": the subject of a sending verb whose object the role is
+    (its own troops, whatever state was named before them)."""
+    head = draft.doc[draft.end - 1]
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in lexicon.sending_verbs:
+        return None
+    subjects = {c.i for c in verb.children if c.dep_ == "nsubj"}
+    while not subjects and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        verb = verb.head  # "committing to send troops", "decided to deploy soldiers"
+        subjects = {c.i for c in verb.children if c.dep_ == "nsubj"}
+    said = (d for d in drafts if d.doc is draft.doc and d.end - 1 in subjects and d.kind != "pronoun")
+    return next(said, None)
 
 
 def _home(draft: _Draft, drafts: list[_Draft]) -> None:
