@@ -727,3 +727,12 @@ def test_a_title_on_a_name_told_before_keeps_the_person_s_state() -> None:
 def test_troops_a_state_sends_are_its_own() -> None:
     text = "The United States blamed Iran for the attack, committing to send more troops to Saudi Arabia."
     assert by_text(actors_of(text, "2019-09-20"), "troops").code == "USAMIL"
+
+
+def test_a_lone_word_nobody_introduced_is_no_person() -> None:
+    text = "Boris Johnson became prime minister. He stressed his support for the Brexit movement. Parliament"
+    text += " voted against a no-deal Brexit. Cherry, who led the petition, said the government broke"
+    text += " the law."
+    found = actors_of(text, "2019-07-24")
+    assert [a for a in found if a.text == "Brexit"] == []
+    assert [a.text for a in found if a.text == "Cherry"] == ["Cherry"]

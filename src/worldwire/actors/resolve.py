@@ -1294,12 +1294,29 @@ def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
 def _read_person(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon) -> bool:
     """A name's code from the words around it; False when the name is a place the parser took for one."""
     if draft.code is None:
-        return _described(draft, kept, drafts, lexicon)
+        described = _described(draft, kept, drafts, lexicon)
+        return described and (draft.code is not None or not _unintroduced(draft))
     if draft.sector is None and draft.antecedent is None:
         _title_before(
             draft, drafts, lexicon, specific=True
         )  # "Senator from Texas Ted Cruz": a place in the name
     return True
+
+
+def _unintroduced(draft: _Draft) -> bool:
+    """A lone word no table, title or earlier mention makes a person ("voted against a no-deal Brexit",
+    "the Brexit movement"): news introduces a person by their full name first."""
+    head = draft.doc[draft.end - 1]
+    told = any(  # "Cherry, who led the petition": told as a person
+        c.dep_ in ("relcl", "appos") and any(w.lower_ in ("who", "whom", "whose") for w in c.subtree)
+        for c in head.children
+    )
+    return (
+        draft.end - draft.start == 1
+        and draft.antecedent is None
+        and not told
+        and all(p.kind == "name" for p in draft.pieces)
+    )
 
 
 def _place(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon) -> None:
