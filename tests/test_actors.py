@@ -736,3 +736,10 @@ def test_a_lone_word_nobody_introduced_is_no_person() -> None:
     found = actors_of(text, "2019-07-24")
     assert [a for a in found if a.text == "Brexit"] == []
     assert [a.text for a in found if a.text == "Cherry"] == ["Cherry"]
+
+
+def test_he_said_after_a_quote_is_not_someone_the_quote_names() -> None:
+    text = 'Senator Lindsey Graham spoke on Fox News. "This impulsive decision by the president has undone'
+    text += ' all the gains we have made," he said.'
+    found = actors_of(text, "2019-10-08")
+    assert [a.name for a in found if a.text == "he"] == ["Lindsey Graham"]

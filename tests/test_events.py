@@ -841,3 +841,11 @@ def test_naming_a_party_as_terrorists_is_an_accusation() -> None:
     text = "President Erdogan named the Kurdistan Workers' Party and the People's Protection Units as"
     text += " terrorists."
     assert {c[2] for c in _codes_of(text, "2019-10-10")} == {"112"}
+
+
+def test_a_medium_words_were_said_on_is_no_party_and_speaking_a_quote_reports_it() -> None:
+    text = 'President Erdogan spoke on Fox News, "This is going to lead to chaos. This impulsive decision by'
+    text += ' the American president has undone all the gains."'
+    codes = _codes_of(text, "2019-10-08")
+    assert ("TURGOV", "USAMED", "111") not in codes
+    assert ("TURGOV", "USAGOV", "111") in codes

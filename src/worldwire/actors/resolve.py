@@ -1399,9 +1399,14 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
         target = _reporter(draft, kept, kinds=("state", "organisation", "role"))
     else:
         gender = lexicon.pronoun_gender.get(draft.doc[draft.start].lower_)
-        speakers = _speakers(draft, kept, lexicon) if _quoted(draft) else set()
+        quoted = _quoted(draft)
+        speakers = _speakers(draft, kept, lexicon) if quoted else set()
+        # '"... the president has undone all the gains," he said': the speaker of a quote is no one it names
+        telling = not quoted and draft.doc[draft.start].head.lemma_.lower() in lexicon.speech
 
         def fits(d: _Draft, known: bool) -> bool:
+            if telling and d.doc is draft.doc and _quoted(d):
+                return False
             genders = _genders(d, kept, lexicon) - {None}
             agrees = gender in genders if known else not genders - {gender}
             return (d.kind == "person" and d.name not in speakers and (gender is None or agrees)) or (

@@ -111,8 +111,13 @@ class ArgumentReader(SegmentState):
     def _channel(self, prep: Token) -> bool:
         """ "on Twitter", "via television": a preposition that names where words were said, not a party."""
         return prep.lower_ in self.book.channel_preps and any(
-            o.dep_ == "pobj" and o.lower_ in self.book.channels for o in prep.children
+            o.dep_ == "pobj" and (o.lower_ in self.book.channels or self._medium(o)) for o in prep.children
         )
+
+    def _medium(self, word: Token) -> bool:
+        """ "spoke on Fox News": a news medium named as where words were said."""
+        index = self.token_actor[word.i]
+        return index is not None and resolved(self.actors, index).sector == "MED"
 
     def _subject(self, token: Token) -> list[int]:
         """The acting party of a verb: passive agent, subject, or the controller up the clause chain."""
