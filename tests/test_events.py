@@ -849,3 +849,10 @@ def test_a_medium_words_were_said_on_is_no_party_and_speaking_a_quote_reports_it
     codes = _codes_of(text, "2019-10-08")
     assert ("TURGOV", "USAMED", "111") not in codes
     assert ("TURGOV", "USAGOV", "111") in codes
+
+
+def test_words_of_blame_about_a_statement_told_before_blame_its_author() -> None:
+    text = "Late on Sunday, President Donald Trump announced US troops would be leaving Syria.\n\n"
+    text += 'Kino Gabriel, a spokesman for the Syrian Democratic Forces, said, "The statement was a stab in'
+    text += ' the back for the SDF."'
+    assert ("SYRREBSDF", "USAGOV", "111") in _codes_of(text, "2019-10-08")

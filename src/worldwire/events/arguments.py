@@ -562,15 +562,14 @@ class ArgumentReader(SegmentState):
         authors = self._told_here(token, words) if "*" not in words else None
         if authors is None:
             at = self.offset + token.idx
-            told = (
-                side
-                for where, lemmas, code, side in reversed(self.parent.acts)
+            told = [
+                (where, side)
+                for where, lemmas, code, side in self.parent.acts
                 if where < at
                 and (lemmas & words or ("*" in words and code[:2] not in self.book.spoken_roots))
-            )
-            authors = (
-                self._sides([side.index]) if (side := next(told, None)) and side.index is not None else []
-            )
+            ]
+            side = max(told, key=lambda t: t[0])[1] if told else None  # the last told before
+            authors = self._sides([side.index]) if side is not None and side.index is not None else []
         return [] if any(same_party(s, a) for s in sources for a in authors) else authors
 
     def _told_here(self, token: Token, words: frozenset[str]) -> list[Side] | None:

@@ -99,7 +99,22 @@ class Attribution(CodeRefiner):
             if code is None:
                 continue
             blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
-            yield _said(verb, source, code, blamed[:1])
+            yield _said(verb, source, code, self._blamed_act(verb, words, source) or blamed[:1])
+
+    def _blamed_act(self, verb: Token, words: list[Token], source: list[int]) -> list[int]:
+        """ "The statement was a stab in the back for the SDF," said X: words of blame about an act told
+        before ("the statement", "the decision", with no author in its phrase) blame its author, not a
+        party they name."""
+        for word in words:
+            if word.dep_ not in ("nsubj", "nsubjpass") or word.lemma_.lower() not in self.book.act_referents:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in word.children):
+                continue
+            if any(self.token_actor[t.i] is not None for t in word.subtree):
+                continue
+            authors = self._act_author(verb, word, self._sides(source))
+            return [a.index for a in authors[:1] if a.index is not None]
+        return []
 
     def _issuer(self, verb: Token) -> list[int]:
         """ "X released a statement which read ...": who issued the statement that speaks."""

@@ -151,6 +151,7 @@ class _SegmentCoder(Attribution):
             for t in self.parsed
             if t.pos_ in ("VERB", "AUX") and self.token_actor[t.i] is None and lemma_in(t, verbs)
         ]
+        self._told_statements()
         yield from self._speech(self._reported_demands())
         for token in candidates:
             match = None if self._claimed(token) else self._best(verbs[lemma_in(token, verbs)], token)
@@ -272,6 +273,18 @@ class _SegmentCoder(Attribution):
         return best
 
     # ── arguments ────────────────────────────────────────────────────────────────────────────────
+
+    def _told_statements(self) -> None:
+        """What a party said counts among the acts told ("Trump announced the troops would leave. ... The
+        statement was a surprise"): "the statement" refers back to it, as any act does."""
+        for token in self.parsed:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.book.speech_verbs:
+                continue
+            for index in self._subject(token)[:1]:
+                for side in self._sides([index])[:1]:
+                    if side.code:
+                        told = (self.offset + token.idx, frozenset({token.lemma_.lower()}), "010", side)
+                        self.parent.acts.append(told)
 
     def _code(
         self,
