@@ -856,3 +856,13 @@ def test_words_of_blame_about_a_statement_told_before_blame_its_author() -> None
     text += 'Kino Gabriel, a spokesman for the Syrian Democratic Forces, said, "The statement was a stab in'
     text += ' the back for the SDF."'
     assert ("SYRREBSDF", "USAGOV", "111") in _codes_of(text, "2019-10-08")
+
+
+def test_a_riot_with_nobody_named_in_its_clause_is_against_the_police_beside_it() -> None:
+    text = "Footage showed a group of protesters in Hong Kong throwing things as they ran away from police."
+    assert ("HKGOPP", "HKGCOP", "145") in _codes_of(text, "2019-10-02")
+
+
+def test_who_approved_or_orchestrated_an_attack_is_its_author() -> None:
+    text = "Iran's General Qasem Soleimani approved the attacks on the U.S. Embassy in Baghdad."
+    assert ("IRNMIL", "USAGOV", "190") in _codes_of(text, "2020-01-03")

@@ -528,13 +528,8 @@ class ArgumentReader(SegmentState):
             following = self._following_actor(anchor, pattern.code, token if strict else None, itself)
             targets = [t for t in self._sides(following) if t.index not in source]
             found = "target_following"
-        if not targets and pattern.code[:2] in self.book.context_target_roots:
-            referent = self._referent_object(token)
-            if referent is not None:
-                targets = self._act_author(token, referent, sources)
-            else:
-                targets = self._context_target(token, sources)
-            found = "target_context"
+        if not targets:
+            targets, found = self._story_target(token, pattern, sources, found)
         if targets:
             return [(a, b) for a in sources for b in targets], found
         if pattern.code[:3] in self.book.needs_target_roots:
@@ -585,6 +580,33 @@ class ArgumentReader(SegmentState):
             if found:
                 return self._sides(found[:1])
         return None
+
+    def _story_target(
+        self, token: Token, pattern: Pattern, sources: list[Side], found: str
+    ) -> tuple[list[Side], str]:
+        """The counterpart the story gives a clause that names none: the author of an act told before
+        ("criticized the decision"), the party named just before, or the security forces beside a riot."""
+        if pattern.code[:2] in self.book.context_target_roots:
+            referent = self._referent_object(token)
+            if referent is not None:
+                return self._act_author(token, referent, sources), "target_context"
+            return self._context_target(token, sources), "target_context"
+        sector = self.book.implied_counterpart(pattern.code)
+        if sector is not None:
+            return self._sector_nearby(token, sector), "target_context"
+        return [], found
+
+    def _sector_nearby(self, token: Token, sector: str) -> list[Side]:
+        """The last mention of `sector` in the predicate's sentence (anywhere in it) or the one before."""
+        sentence = self.parent.sentence_of(self.offset + token.idx)
+        for index in reversed(range(len(self.actors))):
+            actor = self.actors[index]
+            if actor.start < self.offset or not sentence - 1 <= actor.sentence <= sentence:
+                continue
+            sides = [s for s in self._sides([index]) if s.sector == sector]
+            if sides:
+                return sides[:1]
+        return []
 
     def _context_target(self, token: Token, sources: list[Side]) -> list[Side]:
         """The counterpart the story gives when the clause names none: the nearest party named before the

@@ -95,6 +95,7 @@ class PatternBook:
     unconventional_targets: frozenset[str] = frozenset()
     context_target_roots: frozenset[str] = frozenset()
     implied_agents: Mapping[str, str] = field(default_factory=dict)
+    implied_counterparts: Mapping[str, str] = field(default_factory=dict)
     forceful_roots: frozenset[str] = frozenset()
     blame_predicates: frozenset[str] = frozenset()
     anti_targets: Mapping[str, str] = field(default_factory=dict)
@@ -121,6 +122,10 @@ class PatternBook:
     def implied_agent(self, code: str) -> str | None:
         """The sector of the one possible author of an act with `code` (longest matching prefix), if any."""
         return _by_prefix(self.implied_agents, code)
+
+    def implied_counterpart(self, code: str) -> str | None:
+        """The sector an act with `code` is against when its clause names nobody (longest prefix)."""
+        return _by_prefix(self.implied_counterparts, code)
 
 
 def parse_pattern(
@@ -230,6 +235,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         unconventional_targets=frozenset(string_list(raw, "unconventional_targets", where)),
         context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
         implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
+        implied_counterparts=frozen_mapping(_sectors_table(raw, "implied_counterparts", where)),
         forceful_roots=frozenset(string_list(raw, "forceful_roots", where)),
         blame_predicates=frozenset(string_list(raw, "blame_predicates", where)),
         anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),
