@@ -743,3 +743,10 @@ def test_he_said_after_a_quote_is_not_someone_the_quote_names() -> None:
     text += ' all the gains we have made," he said.'
     found = actors_of(text, "2019-10-08")
     assert [a.name for a in found if a.text == "he"] == ["Lindsey Graham"]
+
+
+def test_a_mosque_or_church_named_after_its_opener_is_no_person() -> None:
+    text = 'President Erdogan said, "Those who remain silent when Masjid Al-Aqsa is attacked cannot tell us'
+    text += ' what to do about Haghia Sophia."'
+    found = actors_of(text, "2019-03-31")
+    assert not [a for a in found if a.text in ("Masjid Al-Aqsa", "Haghia Sophia", "Sophia")]

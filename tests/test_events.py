@@ -866,3 +866,9 @@ def test_a_riot_with_nobody_named_in_its_clause_is_against_the_police_beside_it(
 def test_who_approved_or_orchestrated_an_attack_is_its_author() -> None:
     text = "Iran's General Qasem Soleimani approved the attacks on the U.S. Embassy in Baghdad."
     assert ("IRNMIL", "USAGOV", "190") in _codes_of(text, "2020-01-03")
+
+
+def test_the_party_words_of_blame_say_was_wronged_is_not_the_one_blamed() -> None:
+    text = 'Greek Foreign Minister George Katrougalos said, "Any questioning of this status is an insult to'
+    text += ' the United Nations."'
+    assert [c[1] for c in _codes_of(text, "2019-03-31") if c[2] == "111"] == [None]

@@ -90,6 +90,7 @@ class Attribution(CodeRefiner):
                 for t in words
                 if (i := self.token_actor[t.i]) is not None
                 and referent(self.actors, i) not in speakers  # not "we" in the speaker's own words
+                and not self._wronged(t)
                 and not any(same_party(a, b) for a in voices for b in self._sides([i]))  # "Iraqi sovereignty"
             ]
             if code is None and lemmas & book.sympathy_words and named:
@@ -115,6 +116,19 @@ class Attribution(CodeRefiner):
             authors = self._act_author(verb, word, self._sides(source))
             return [a.index for a in authors[:1] if a.index is not None]
         return []
+
+    def _wronged(self, word: Token) -> bool:
+        """ "an insult to Christians", "a stab in the back for the SDF", "a betrayal of the Kurds": the
+        party the words of blame say was wronged, not the one blamed."""
+        while word.dep_ in ("compound", "amod", "poss", "det") and word.head is not word:
+            word = word.head
+        for _ in range(3):  # "an insult to the sentiments of Christians"
+            if word.dep_ != "pobj" or word.head.lower_ not in ("to", "for", "of", "against", "on", "in"):
+                return False
+            word = word.head.head  # "a stab [in the back] for the SDF": the noun the phrase hangs on
+            if word.lemma_.lower() in self.book.criticism_words:
+                return True
+        return False
 
     def _issuer(self, verb: Token) -> list[int]:
         """ "X released a statement which read ...": who issued the statement that speaks."""
