@@ -507,9 +507,13 @@ def test_a_forbidden_or_prevented_act_is_negated_not_refused() -> None:
 # ── violence detail (issue: roots 18-19 by weapon and by party) ───────────────────────────────────
 
 
-def _codes_of(text: str, day: str = "2020-01-10") -> list[tuple[str | None, str | None, str]]:
+def _events_of(text: str, day: str = "2020-01-10") -> tuple[Event, ...]:
     doc = next(extract_documents([RawDocument(id="v", origin="v", text=text, date=day)], raw_mode=True))
-    return [(e.source.code, e.target.code if e.target else None, e.cameo) for e in doc.events.events]
+    return doc.events.events
+
+
+def _codes_of(text: str, day: str = "2020-01-10") -> list[tuple[str | None, str | None, str]]:
+    return [(e.source.code, e.target.code if e.target else None, e.cameo) for e in _events_of(text, day)]
 
 
 def test_violence_detail_a_named_weapon_gives_its_code() -> None:
@@ -825,10 +829,7 @@ def test_an_act_told_by_its_object_is_what_the_attack_refers_to() -> None:
 
 def test_being_unable_to_act_is_not_acting() -> None:
     text = "Theresa May was unable to negotiate a deal with the European Union."
-    doc = next(
-        extract_documents([RawDocument(id="v", origin="v", text=text, date="2019-03-11")], raw_mode=True)
-    )
-    assert [(e.cameo, e.modality) for e in doc.events.events] == [("046", "negated")]
+    assert [(e.cameo, e.modality) for e in _events_of(text, "2019-03-11")] == [("046", "negated")]
 
 
 def test_claiming_an_attack_pleading_guilty_and_regretting_a_mistake() -> None:
@@ -872,3 +873,8 @@ def test_the_party_words_of_blame_say_was_wronged_is_not_the_one_blamed() -> Non
     text = 'Greek Foreign Minister George Katrougalos said, "Any questioning of this status is an insult to'
     text += ' the United Nations."'
     assert [c[1] for c in _codes_of(text, "2019-03-31") if c[2] == "111"] == [None]
+
+
+def test_an_act_whose_anniversary_is_marked_is_history() -> None:
+    text = "Yesterday was the 70th anniversary of the Communist Party's takeover of China."
+    assert {e.modality for e in _events_of(text, "2019-10-02")} == {"historical"}

@@ -207,6 +207,8 @@ def _historical(token: Token, anchor: Token, cues: ModalityCues, published: date
     lemmas = {w.lemma_.lower() for w in clause}
     if lemmas & cues.historical_words and (lemmas & cues.historical_units or "ago" not in lemmas):
         return True
+    if anchor.dep_ == "pobj" and anchor.head.head.lemma_.lower() in cues.historical_words:
+        return True  # "the 70th anniversary of the Party's takeover"
     if published is None:
         return False
     for word in clause:
