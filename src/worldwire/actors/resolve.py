@@ -1311,10 +1311,13 @@ def _unintroduced(draft: _Draft) -> bool:
         c.dep_ in ("relcl", "appos") and any(w.lower_ in ("who", "whom", "whose") for w in c.subtree)
         for c in head.children
     )
+    doc = draft.doc
+    beside = [doc[i] for i in (draft.start - 1, draft.end) if 0 <= i < len(doc)]
     return (
         draft.end - draft.start == 1
         and draft.antecedent is None
         and not told
+        and not any(t.pos_ == "PROPN" for t in beside)  # "Ricardo | Rosselló Nevares": a name split in two
         and all(p.kind == "name" for p in draft.pieces)
     )
 
