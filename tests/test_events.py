@@ -878,3 +878,18 @@ def test_the_party_words_of_blame_say_was_wronged_is_not_the_one_blamed() -> Non
 def test_an_act_whose_anniversary_is_marked_is_history() -> None:
     text = "Yesterday was the 70th anniversary of the Communist Party's takeover of China."
     assert {e.modality for e in _events_of(text, "2019-10-02")} == {"historical"}
+
+
+def test_hammering_is_criticism_by_the_unarmed_and_an_attack_by_the_armed() -> None:
+    text = "Democratic speakers hammered President Donald Trump for his response to coronavirus."
+    assert ("USALEG", "USAGOV", "111") in _codes_of(text, "2020-08-30")
+    assert ("ISRMIL", "PSE", "190") in _codes_of("Israeli jets hammered Gaza.", "2020-08-30")
+
+
+def test_being_critical_of_a_party_and_calling_its_argument_silly_are_criticism() -> None:
+    assert _codes_of("Local activists have been critical of the Toronto police.", "2019-01-29") == [
+        ("CANOPP", "CANCOP", "111")
+    ]
+    text = "Professor Erwin Chemerinsky called the argument of the American Independent Party a truly silly"
+    text += " argument."
+    assert ("USAEDU", "USAPTY", "111") in _codes_of(text, "2020-08-30")
