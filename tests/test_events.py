@@ -893,3 +893,15 @@ def test_being_critical_of_a_party_and_calling_its_argument_silly_are_criticism(
     text = "Professor Erwin Chemerinsky called the argument of the American Independent Party a truly silly"
     text += " argument."
     assert ("USAEDU", "USAPTY", "111") in _codes_of(text, "2020-08-30")
+
+
+def test_a_court_sentencing_a_man_is_legal_action_and_confessing_is_claiming_responsibility() -> None:
+    text = "On Friday in Pakistan, Mohammed Waseem was sentenced for her murder by a court in Multan."
+    assert ("PAKJUD", "PAKCRM", "173") in _codes_of(text, "2019-09-28")
+    text = "In Pakistan, police said Mohammed Waseem confessed to the killing."
+    assert "015" in {c[2] for c in _codes_of(text, "2019-09-28")}
+
+
+def test_a_role_noun_before_an_act_is_who_did_it() -> None:
+    text = "The police killing of Jacob Blake in Kenosha, Wisconsin led to protests."
+    assert [c[:2] for c in _codes_of(text, "2020-08-30")] == [("USACOP", "USA")]

@@ -120,6 +120,7 @@ class ActorLexicon:
     speech: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     sending_verbs: frozenset[str] = frozenset()
+    act_nouns: frozenset[str] = frozenset()
     foreign: frozenset[str] = frozenset()
     foreign_states: frozenset[str] = frozenset()
     foreign_state_words: frozenset[str] = frozenset()
@@ -329,6 +330,7 @@ class RoleTable:
     speech: frozenset[str] = frozenset()  # "say": its subject speaks the quote around a pronoun
     naming_verbs: frozenset[str] = frozenset()  # "named": "a woman named X" is the woman
     sending_verbs: frozenset[str] = frozenset()  # "sent": "X sent troops" are X's troops
+    act_nouns: frozenset[str] = frozenset()  # "shooting": "a police shooting" is the police's act
     foreign: frozenset[str] = frozenset()  # "foreign forces": some other state's, not the story's
     foreign_states: frozenset[str] = frozenset()  # "powers" in "foreign powers": governments of no state
     foreign_state_words: frozenset[str] = frozenset()  # "regional" in "regional countries"
@@ -453,6 +455,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         speech=frozenset(w.lower() for w in _section(raw, "speech", "verbs", where, required=False)),
         naming_verbs=frozenset(w.lower() for w in _section(raw, "naming", "verbs", where, required=False)),
         sending_verbs=frozenset(w.lower() for w in _section(raw, "sending", "verbs", where, required=False)),
+        act_nouns=frozenset(w.lower() for w in _section(raw, "acts", "nouns", where, required=False)),
         foreign=frozenset(w.lower() for w in _section(raw, "foreign", "words", where, required=False)),
         foreign_states=frozenset(
             w.lower() for w in _section(raw, "foreign", "states", where, required=False)
@@ -677,6 +680,7 @@ def build_lexicon(
         speech=roles.speech if roles else frozenset(),
         naming_verbs=roles.naming_verbs if roles else frozenset(),
         sending_verbs=roles.sending_verbs if roles else frozenset(),
+        act_nouns=roles.act_nouns if roles else frozenset(),
         foreign=roles.foreign if roles else frozenset(),
         foreign_states=roles.foreign_states if roles else frozenset(),
         foreign_state_words=roles.foreign_state_words if roles else frozenset(),

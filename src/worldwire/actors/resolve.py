@@ -916,7 +916,7 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
         start = spanned[0].start
     if kinds <= {"role", "counterpart"}:
         head = doc[end - 1]
-        if head.dep_ in ("compound", "amod") and head.head.i >= end:
+        if head.dep_ in ("compound", "amod") and head.head.i >= end and not _act_of(head.head, lexicon):
             return None  # "a state visit", "police cars": the role noun only modifies another noun
     head = doc[end - 1]
     if kinds == {"adjective"} and head.dep_ in ("acomp", "attr"):
@@ -932,6 +932,11 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     head = doc[end - 1]
     draft.plural = head.tag_ in ("NNS", "NNPS")
     return draft
+
+
+def _act_of(noun: Token, lexicon: ActorLexicon) -> bool:
+    """ "the police shooting", "an army raid": a role noun before an act is who did it."""
+    return noun.lower_ in lexicon.act_nouns or noun.lemma_.lower() in lexicon.act_nouns
 
 
 def _former(span: Span, pieces: Sequence[_Piece], lexicon: ActorLexicon) -> bool:
