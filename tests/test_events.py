@@ -905,3 +905,9 @@ def test_a_court_sentencing_a_man_is_legal_action_and_confessing_is_claiming_res
 def test_a_role_noun_before_an_act_is_who_did_it() -> None:
     text = "The police killing of Jacob Blake in Kenosha, Wisconsin led to protests."
     assert [c[:2] for c in _codes_of(text, "2020-08-30")] == [("USACOP", "USA")]
+
+
+def test_being_pained_by_a_party_s_demise_is_sympathy() -> None:
+    text = "Chief Minister Manohar Parrikar tweeted he was extremely pained to hear about the demise of"
+    text += " former Deputy Chief Minister of Goa Francis D'Souza."
+    assert "018" in {c[2] for c in _codes_of(text, "2019-02-17")}
