@@ -911,3 +911,11 @@ def test_being_pained_by_a_party_s_demise_is_sympathy() -> None:
     text = "Chief Minister Manohar Parrikar tweeted he was extremely pained to hear about the demise of"
     text += " former Deputy Chief Minister of Goa Francis D'Souza."
     assert "018" in {c[2] for c in _codes_of(text, "2019-02-17")}
+
+
+def test_a_speaker_humbled_by_a_party_does_not_praise_it() -> None:
+    text = 'President-elect Joe Biden said in a statement, "I am honored and humbled by the trust the'
+    text += ' American people have placed in me."'
+    assert not [c for c in _codes_of(text, "2020-11-08") if c[2] == "051"]
+    text = "Damodar Naik, spokesperson for the Bharatiya Janata Party, said D'Souza had been a humble leader."
+    assert "051" in {c[2] for c in _codes_of(text, "2019-02-17")}

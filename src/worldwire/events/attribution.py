@@ -95,7 +95,7 @@ class Attribution(CodeRefiner):
             ]
             if code is None and lemmas & book.sympathy_words and named:
                 yield _said(verb, source, book.sympathy_code, named[:1])  # "our condolences to the family"
-            elif code is None and lemmas & book.praise_words and named:
+            elif code is None and named and any(self._praise_of_other(t) for t in words):
                 yield _said(verb, source, book.praise_code, named[:1])  # "Y was an iconic leader," said X
             if code is None:
                 continue
@@ -116,6 +116,15 @@ class Attribution(CodeRefiner):
             authors = self._act_author(verb, word, self._sides(source))
             return [a.index for a in authors[:1] if a.index is not None]
         return []
+
+    def _praise_of_other(self, word: Token) -> bool:
+        """A word of praise not said of the speaker: "an iconic leader", not "I am honored and humbled"."""
+        if word.lemma_.lower() not in self.book.praise_words and word.lower_ not in self.book.praise_words:
+            return False
+        while word.dep_ == "conj" and word.head is not word:
+            word = word.head
+        clause = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
+        return not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in clause.children)
 
     def _wronged(self, word: Token) -> bool:
         """ "an insult to Christians", "a stab in the back for the SDF", "a betrayal of the Kurds": the
