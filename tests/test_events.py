@@ -919,3 +919,9 @@ def test_a_speaker_humbled_by_a_party_does_not_praise_it() -> None:
     assert not [c for c in _codes_of(text, "2020-11-08") if c[2] == "051"]
     text = "Damodar Naik, spokesperson for the Bharatiya Janata Party, said D'Souza had been a humble leader."
     assert "051" in {c[2] for c in _codes_of(text, "2019-02-17")}
+
+
+def test_a_man_sentenced_by_nobody_named_was_sentenced_by_the_courts_and_arrested_by_the_police() -> None:
+    sentenced = _codes_of("In Pakistan, Mohammed Waseem was sentenced to life in prison.", "2019-09-28")
+    arrested = _codes_of("In Pakistan, Mohammed Waseem was arrested.", "2019-09-28")
+    assert [c[0] for c in sentenced + arrested] == ["PAKJUD", "PAKCOP"]

@@ -704,8 +704,9 @@ class ArgumentReader(SegmentState):
 
     def _implied_agent(self, token: Token, code: str, target: Side) -> Side:
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by
-        Syria's police, "X was arrested" by the police of X's state; else nobody."""
-        sector = self.book.implied_agent(code)
+        Syria's police, "X was arrested" by the police of X's state, "X was sentenced" by its courts; else
+        nobody."""
+        sector = self.book.implied_agent_verbs.get(token.lemma_.lower()) or self.book.implied_agent(code)
         country = self._where(token) or target.country
         if sector is None or country is None:
             return UNKNOWN

@@ -96,6 +96,7 @@ class PatternBook:
     context_target_roots: frozenset[str] = frozenset()
     implied_agents: Mapping[str, str] = field(default_factory=dict)
     implied_counterparts: Mapping[str, str] = field(default_factory=dict)
+    implied_agent_verbs: Mapping[str, str] = field(default_factory=dict)
     forceful_roots: frozenset[str] = frozenset()
     blame_predicates: frozenset[str] = frozenset()
     anti_targets: Mapping[str, str] = field(default_factory=dict)
@@ -236,6 +237,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
         implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
         implied_counterparts=frozen_mapping(_sectors_table(raw, "implied_counterparts", where)),
+        implied_agent_verbs=frozen_mapping(
+            _sectors_table(raw, "implied_agent_verbs", where, keys=str.isalpha)
+        ),
         forceful_roots=frozenset(string_list(raw, "forceful_roots", where)),
         blame_predicates=frozenset(string_list(raw, "blame_predicates", where)),
         anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),
