@@ -925,3 +925,8 @@ def test_a_man_sentenced_by_nobody_named_was_sentenced_by_the_courts_and_arreste
     sentenced = _codes_of("In Pakistan, Mohammed Waseem was sentenced to life in prison.", "2019-09-28")
     arrested = _codes_of("In Pakistan, Mohammed Waseem was arrested.", "2019-09-28")
     assert [c[0] for c in sentenced + arrested] == ["PAKJUD", "PAKCOP"]
+
+
+def test_a_call_for_someone_s_resignation_is_made_of_them() -> None:
+    text = "Protesters in Puerto Rico called for the resignation of Governor Ricardo Rosselló."
+    assert [c[:2] for c in _codes_of(text, "2019-07-28")] == [("PRIOPP", "PRIGOV")]

@@ -586,6 +586,9 @@ class ArgumentReader(SegmentState):
     ) -> tuple[list[Side], str]:
         """The counterpart the story gives a clause that names none: the author of an act told before
         ("criticized the decision"), the party named just before, or the security forces beside a riot."""
+        leaving = self._who_is_to_go(token)
+        if leaving:
+            return leaving, "target_argument"
         if pattern.code[:2] in self.book.context_target_roots:
             referent = self._referent_object(token)
             if referent is not None:
@@ -595,6 +598,18 @@ class ArgumentReader(SegmentState):
         if sector is not None:
             return self._sector_nearby(token, sector), "target_context"
         return [], found
+
+    def _who_is_to_go(self, token: Token) -> list[Side]:
+        """ "called for the resignation of Governor X", "demanded X's ouster": the owner of the going."""
+        for word in (w for c in token.children for w in (c, *c.children)):
+            if word.lemma_.lower() not in self.book.leaving_words:
+                continue
+            owners = [c for c in word.children if c.dep_ == "poss"]
+            owners += [o for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children]
+            found = [i for o in owners for i in self._actors_of(o)]
+            if found:
+                return self._sides(found[:1])
+        return []
 
     def _sector_nearby(self, token: Token, sector: str) -> list[Side]:
         """The last mention of `sector` in the predicate's sentence (anywhere in it) or the one before."""

@@ -115,6 +115,7 @@ class PatternBook:
     occasion_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
+    leaving_words: frozenset[str] = frozenset()  # "the resignation of X": X is asked to go
     mirrored_codes: frozenset[str] = frozenset()  # a meeting with someone is theirs with the actor too
 
     def __len__(self) -> int:
@@ -266,6 +267,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
+        leaving_words=frozenset(string_list(raw, "leaving_words", where)),
         mirrored_codes=frozenset(string_list(raw, "mirrored_codes", where)),
         act_referents=frozen_mapping(
             {
