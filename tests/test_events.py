@@ -930,3 +930,10 @@ def test_a_man_sentenced_by_nobody_named_was_sentenced_by_the_courts_and_arreste
 def test_a_call_for_someone_s_resignation_is_made_of_them() -> None:
     text = "Protesters in Puerto Rico called for the resignation of Governor Ricardo Rosselló."
     assert [c[:2] for c in _codes_of(text, "2019-07-28")] == [("PRIOPP", "PRIGOV")]
+
+
+def test_calling_a_race_for_a_candidate_names_a_winner_and_asks_nothing() -> None:
+    assert _codes_of("The Associated Press called the election for Biden.", "2020-11-08") == []
+    text = "Once the national media has called the presidential race for a candidate, the agency acts."
+    assert _codes_of(text, "2020-11-08") == []
+    assert [c[2] for c in _codes_of("The opposition called for new elections.", "2020-11-08")] == ["0244"]

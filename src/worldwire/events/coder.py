@@ -299,7 +299,7 @@ class _SegmentCoder(Attribution):
         nobody is named, its modality, then one event per dyad with its codes and confidence."""
         pattern = match.pattern
         args = self._arguments(token, pattern, kind, target, source)
-        if args is None or self._thing_object(token, pattern):
+        if args is None or self._thing_object(token, pattern) or self._winner_named(token, pattern):
             return  # nobody acts, or no party is acted on ("ordered the killing of pigs")
         if token.sent.text.rstrip(" \"'”’)").endswith("?"):
             return  # a question asks whether something happened; it reports nothing

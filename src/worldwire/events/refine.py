@@ -101,6 +101,18 @@ class CodeRefiner(ArgumentReader):
             for w in (*words, *counted)
         )
 
+    def _winner_named(self, token: Token, pattern: Pattern) -> bool:
+        """ "The AP called the election for Biden": an appeal's verb with a contest as its object and a
+        "for" names the winner of the contest; nobody is asked anything."""
+        if not pattern.code.startswith("02"):
+            return False
+        contests = [
+            c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.book.contest_objects
+        ]
+        return any(  # "for Biden" hung on the verb or on the contest
+            c.dep_ == "prep" and c.lower_ == "for" for w in (token, *contests) for c in w.children
+        ) and bool(contests)
+
     def _party_cues(self, source: Side, target: Side | None, found: str) -> set[str]:
         """How firmly the parties are known: a state, organisation or national actor, one reached through a
         pronoun, one with no state; where the target came from (an argument, the next actor in the clause,
