@@ -520,6 +520,12 @@ def test_violence_detail_a_named_weapon_gives_its_code() -> None:
     assert ("ISRMIL", "SYR", "195") in _codes_of("Israeli forces attacked Syria in an air strike on Monday.")
     car = _codes_of("Militants killed four soldiers of Mali with a car bomb.")
     assert [code for *_, code in car] == ["1832"]
+    bombs = _codes_of(
+        "At least 20 civilians were killed when two bombs exploded in Jolo, Philippines.", "2019-01-28"
+    )
+    assert [code for *_, code in bombs] == ["183"]  # a bomb of no named kind
+    jets = _codes_of("Israeli jets bombed Gaza, killing five civilians.", "2019-01-28")
+    assert "195" in {code for *_, code in jets}  # bombing from the air stays aerial
 
 
 def test_violence_detail_police_force_on_protesters_is_repression() -> None:
