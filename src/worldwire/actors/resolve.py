@@ -39,6 +39,7 @@ _CONNECT_OF = (("of",), ("of", "the"))
 _COORDINATION = (("and",), (",",), (",", "and"), ("or",))
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _GROUP_KINDS = frozenset({"group", "group_adjective"})
+_SUBJECT_KINDS = ("state", "person", "organisation", "group", "role")  # any mention but a pronoun
 _NOT_ROLES = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"})  # "Soviet Union", "Supreme Court Act"
 _STANDALONE = frozenset({"pronoun", "plural_pronoun", "neuter_pronoun"})
 _AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "role"})
@@ -1347,6 +1348,11 @@ def _place(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: Act
     _home(draft, drafts)
 
 
+def _headed_by(draft: _Draft, drafts: list[_Draft], heads: set[int], kinds: tuple[str, ...]) -> _Draft | None:
+    """The mention in `draft`'s segment whose last word is one of `heads` (token indices), of `kinds`."""
+    return next((d for d in drafts if d.doc is draft.doc and d.end - 1 in heads and d.kind in kinds), None)
+
+
 def _sender(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> _Draft | None:
     """ "The United States will send more troops": the subject of a sending verb whose object the role is
     (its own troops, whatever state was named before them)."""
@@ -1358,8 +1364,7 @@ def _sender(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> _Draf
     while not subjects and verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
         verb = verb.head  # "committing to send troops", "decided to deploy soldiers"
         subjects = {c.i for c in verb.children if c.dep_ == "nsubj"}
-    said = (d for d in drafts if d.doc is draft.doc and d.end - 1 in subjects and d.kind != "pronoun")
-    return next(said, None)
+    return _headed_by(draft, drafts, subjects, _SUBJECT_KINDS)
 
 
 def _home(draft: _Draft, drafts: list[_Draft]) -> None:
@@ -1604,15 +1609,8 @@ def _relative_title(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> 
     if clause is None:
         return
     attrs = {c.i for c in clause.children if c.dep_ == "attr"}
-    title = next(
-        (
-            d
-            for d in drafts
-            if d.doc is draft.doc and d.end - 1 in attrs and d.kind in ("role", "state") and d.sector
-        ),
-        None,
-    )
-    if title is None:
+    title = _headed_by(draft, drafts, attrs, ("role", "state"))
+    if title is None or title.sector is None:
         return
     if title.country is None:
         _infer_country(title, kept, drafts)
@@ -1798,9 +1796,7 @@ def _possessor_state(draft: _Draft, drafts: list[_Draft]) -> str | None:
     owners = {c.i for c in head.children if c.dep_ == "poss"}  # "Trump's Special Presidential Envoy"
     if draft.start > 0 and draft.doc[draft.start - 1].tag_ == "POS":
         owners.add(draft.start - 2)
-    owner = next(
-        (d for d in drafts if d.doc is draft.doc and d.end - 1 in owners and d.kind == "person"), None
-    )
+    owner = _headed_by(draft, drafts, owners, ("person",))
     return owner.country if owner else None
 
 

@@ -540,14 +540,15 @@ class ArgumentReader(SegmentState):
 
     def _referent_object(self, token: Token) -> Token | None:
         """An object that names an act told before, with no author in its phrase: "the decision"."""
-        for obj in objects_of(token):
-            if (
-                obj.lemma_.lower() in self.book.act_referents
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)
-                and not any(self.token_actor[t.i] is not None for t in obj.subtree)
-            ):
-                return obj
-        return None
+        return next((obj for obj in objects_of(token) if self._told_act(obj)), None)
+
+    def _told_act(self, noun: Token) -> bool:
+        """ "the decision", "this move": a noun that refers back to an act told before, no author named."""
+        return (
+            noun.lemma_.lower() in self.book.act_referents
+            and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+            and not any(self.token_actor[t.i] is not None for t in noun.subtree)
+        )
 
     def _act_author(self, token: Token, noun: Token, sources: list[Side]) -> list[Side]:
         """Who did the act "the decision", "the move", "the attack" refers back to: the party of the last

@@ -106,16 +106,11 @@ class Attribution(CodeRefiner):
         """ "The statement was a stab in the back for the SDF," said X: words of blame about an act told
         before ("the statement", "the decision", with no author in its phrase) blame its author, not a
         party they name."""
-        for word in words:
-            if word.dep_ not in ("nsubj", "nsubjpass") or word.lemma_.lower() not in self.book.act_referents:
-                continue
-            if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in word.children):
-                continue
-            if any(self.token_actor[t.i] is not None for t in word.subtree):
-                continue
-            authors = self._act_author(verb, word, self._sides(source))
-            return [a.index for a in authors[:1] if a.index is not None]
-        return []
+        act = next((w for w in words if w.dep_ in ("nsubj", "nsubjpass") and self._told_act(w)), None)
+        if act is None:
+            return []
+        authors = self._act_author(verb, act, self._sides(source))
+        return [a.index for a in authors[:1] if a.index is not None]
 
     def _praise_of_other(self, word: Token) -> bool:
         """A word of praise not said of the speaker: "an iconic leader", not "I am honored and humbled"."""

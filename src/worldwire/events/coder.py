@@ -280,11 +280,10 @@ class _SegmentCoder(Attribution):
         for token in self.parsed:
             if token.pos_ != "VERB" or token.lemma_.lower() not in self.book.speech_verbs:
                 continue
-            for index in self._subject(token)[:1]:
-                for side in self._sides([index])[:1]:
-                    if side.code:
-                        told = (self.offset + token.idx, frozenset({token.lemma_.lower()}), "010", side)
-                        self.parent.acts.append(told)
+            speaker = self._sides(self._subject(token)[:1])[:1]
+            if speaker and speaker[0].code:
+                where, lemmas = self.offset + token.idx, frozenset({token.lemma_.lower()})
+                self.parent.acts.append((where, lemmas, self.book.statement_code, speaker[0]))
 
     def _code(
         self,

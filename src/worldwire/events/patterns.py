@@ -118,6 +118,7 @@ class PatternBook:
     leaving_words: frozenset[str] = frozenset()  # "the resignation of X": X is asked to go
     contest_objects: frozenset[str] = frozenset()  # "called the race for Biden": a winner named
     mirrored_codes: frozenset[str] = frozenset()  # a meeting with someone is theirs with the actor too
+    statement_code: str = "010"  # what a party said, among the acts told
 
     def __len__(self) -> int:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
@@ -271,6 +272,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         leaving_words=frozenset(string_list(raw, "leaving_words", where)),
         contest_objects=frozenset(string_list(raw, "contest_objects", where)),
         mirrored_codes=frozenset(string_list(raw, "mirrored_codes", where)),
+        statement_code=require(raw, "statement_code", str, where),
         act_referents=frozen_mapping(
             {
                 noun: frozenset(string_list(raw["act_referents"], noun, where))

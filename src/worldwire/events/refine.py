@@ -109,9 +109,9 @@ class CodeRefiner(ArgumentReader):
         contests = [
             c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.book.contest_objects
         ]
-        return any(  # "for Biden" hung on the verb or on the contest
+        return bool(contests) and any(  # "for Biden" hung on the verb or on the contest
             c.dep_ == "prep" and c.lower_ == "for" for w in (token, *contests) for c in w.children
-        ) and bool(contests)
+        )
 
     def _party_cues(self, source: Side, target: Side | None, found: str) -> set[str]:
         """How firmly the parties are known: a state, organisation or national actor, one reached through a
