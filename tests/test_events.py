@@ -758,6 +758,28 @@ def test_a_state_s_adjective_on_an_attack_noun_is_its_author_and_a_place_s_is_no
     assert [c[:2] for c in codes] == [("ISR", "PSECVL")]
     codes = _codes_of("A Kabul car bombing killed five people.", "2019-01-24")
     assert [c[0] for c in codes] == [None]
+    codes = _codes_of("A Taliban attack killed five soldiers.", "2019-01-24")
+    assert [c[0] for c in codes] == ["AFGREBTAL"]  # a party named in the noun is its author
+    codes = _codes_of(
+        "A Taliban bombing, which killed five soldiers in Kabul, was condemned by Pakistan.", "2019-01-24"
+    )
+    assert ("AFGREBTAL", "AFGMIL", "183") in codes  # and the author of what its relative clause did
+
+
+def test_casualties_who_died_in_an_attack_are_its_target() -> None:
+    codes = _codes_of(
+        "Dozens died in the attack in Kabul, reportedly conducted by the Taliban.", "2019-01-24"
+    )
+    assert [c[:2] for c in codes] == [("AFGREBTAL", "AFGCVL")]
+    codes = _codes_of(
+        "Two policemen died when a roadside bomb exploded near their patrol in Kabul.", "2019-01-24"
+    )
+    assert [(c[0], c[2]) for c in codes] == [(None, "1833")]
+    codes = _codes_of(
+        "In 2019 he survived a drone attack in Yemen that left six soldiers dead.", "2020-06-16"
+    )
+    assert [c[2] for c in codes] == ["195"]
+    assert _codes_of("The former minister of Kenya died of cancer on Sunday.", "2019-01-24") == []
 
 
 def test_a_possessive_pronoun_on_an_event_noun_is_the_subject_s() -> None:

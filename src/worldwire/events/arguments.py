@@ -189,18 +189,22 @@ class ArgumentReader(SegmentState):
             # "fighters which European nations have refused to repatriate": "which" parsed as a second
             # subject is the clause's object; the nations refuse
             subjects = [c for c in subjects if c.lower_ not in WH_WORDS] or subjects
-        for subject in subjects:
-            if subject.lower_ in WH_WORDS and node.dep_ == "relcl":
-                return self._actors_of(node.head)
+        for said_subject in subjects:
+            relative = said_subject.lower_ in WH_WORDS and node.dep_ == "relcl"
+            # "a shooting of protesters that left two dead": a relative pronoun stands for the antecedent
+            subject = node.head if relative else said_subject
             if self.token_actor[subject.i] is None and lemma_in(subject, self.book.nouns):
                 # "a Kabul car bombing killed five": a place in the event noun is no author; "Israeli air
-                # strikes killed three", "Russia's shelling": a state's adjective or possessive is
+                # strikes killed three", "Russia's shelling", "a Taliban attack": a party's adjective,
+                # possessive or name is
                 return [
                     i
                     for c in subject.children
-                    if c.dep_ == "poss" or (c.dep_ == "amod" and c.pos_ == "ADJ")
+                    if c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.pos_ == "ADJ")
                     if (i := self.token_actor[c.i]) is not None
                 ]
+            if relative:
+                return self._actors_of(subject)
             actors = self._actors_of(subject) or self._copular_subject(subject)
             if not actors and subject.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
                 # "Switzerland said it had expelled ...": the reported "it" is the speaker; not in
@@ -398,7 +402,10 @@ class ArgumentReader(SegmentState):
         if kind == "verb":
             if pattern.code in self.book.reciprocal and self._thing_subject(token):
                 return None  # "our condolences go to the families": no one pays a visit
-            source, anchor = source or self._subject(token), token
+            victims = token.lemma_.lower() in self.book.victim_subject_verbs
+            if victims and target is None:  # "dozens died in the attack": done to the subject
+                target = self._subject(token)
+            source, anchor = source or ([] if victims else self._subject(token)), token
             if not source and is_passive(token):  # "accused of misusing funds by officials"
                 source = self._stray_agent(token)
                 patient = not source and pattern.code[:2] in self.book.patient_passive_roots

@@ -111,6 +111,7 @@ class PatternBook:
     sympathy_code: str = "018"
     one_attack_roots: frozenset[str] = frozenset()
     author_verbs: frozenset[str] = frozenset()
+    victim_subject_verbs: frozenset[str] = frozenset()  # "dozens died in the attack": the subject was hit
     addressed_clause_roots: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -266,6 +267,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         unattributed_roots=frozenset(string_list(raw, "unattributed_roots", where)),
         one_attack_roots=frozenset(string_list(raw, "one_attack_roots", where)),
         author_verbs=frozenset(string_list(raw, "author_verbs", where)),
+        victim_subject_verbs=frozenset(string_list(raw, "victim_subject_verbs", where)),
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
