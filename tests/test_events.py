@@ -965,3 +965,12 @@ def test_calling_a_race_for_a_candidate_names_a_winner_and_asks_nothing() -> Non
     text = "Once the national media has called the presidential race for a candidate, the agency acts."
     assert _codes_of(text, "2020-11-08") == []
     assert [c[2] for c in _codes_of("The opposition called for new elections.", "2020-11-08")] == ["0244"]
+
+
+def test_the_party_acted_on_two_verbs_sharing_one_object_is_the_target_of_both() -> None:
+    codes = _codes_of(
+        "Protesters in Kenya surrounded and threatened the Kenyan president on Friday.", "2020-08-28"
+    )
+    assert ("KENOPP", "KENGOV", "130") in codes
+    codes = _codes_of("Kenyan police fired on and arrested the protesters in Nairobi.", "2020-08-28")
+    assert {c[:2] for c in codes} == {("KENCOP", "KENOPP")}

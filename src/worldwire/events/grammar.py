@@ -100,6 +100,9 @@ def objects_of(token: Token) -> list[Token]:
             small_clause(clause) or any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
         ):
             found += [c for c in clause.children if c.dep_ == "nsubj"]
+    if not found and token.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in token.children):
+        # "surrounded and threatened the senator": one object shared by both verbs, hung on the first
+        found = [c for c in token.head.children if c.dep_ in OBJECTS and c.i > token.i]
     return found
 
 
