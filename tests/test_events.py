@@ -780,6 +780,8 @@ def test_casualties_who_died_in_an_attack_are_its_target() -> None:
     )
     assert [c[2] for c in codes] == ["195"]
     assert _codes_of("The former minister of Kenya died of cancer on Sunday.", "2019-01-24") == []
+    codes = _codes_of("A journalist from Yemen died on Tuesday after being shot in his car.", "2020-06-03")
+    assert codes == [(None, "YEMMED", "180")]  # a subjectless passive clause: its party undergoes it
 
 
 def test_a_possessive_pronoun_on_an_event_noun_is_the_subject_s() -> None:

@@ -402,8 +402,14 @@ class ArgumentReader(SegmentState):
         if kind == "verb":
             if pattern.code in self.book.reciprocal and self._thing_subject(token):
                 return None  # "our condolences go to the families": no one pays a visit
-            victims = token.lemma_.lower() in self.book.victim_subject_verbs
-            if victims and target is None:  # "dozens died in the attack": done to the subject
+            # "dozens died in the attack", "he died after being shot": done to the subject, or to the
+            # party a subjectless passive clause takes over
+            victims = token.lemma_.lower() in self.book.victim_subject_verbs or (
+                is_passive(token)
+                and not any(c.dep_ in ("nsubjpass", "agent") for c in token.children)
+                and not self._stray_agent(token)
+            )
+            if victims and target is None:
                 target = self._subject(token)
             source, anchor = source or ([] if victims else self._subject(token)), token
             if not source and is_passive(token):  # "accused of misusing funds by officials"
