@@ -434,6 +434,13 @@ def test_exhortations_and_planned_events_are_not_acts() -> None:
     assert all(m == "intended" for *_, m in planned)
 
 
+def test_an_aim_or_an_obligation_is_no_declared_intention() -> None:
+    sent = _dyads_of("Russia sent Russian soldiers to Syria to fight the rebels.")
+    assert {(c, m) for *_, c, m in sent if c[:2] in ("03", "13", "19")} == {("190", "hypothetical")}  # an aim
+    assert {m for *_, m in _dyads_of("Russia must attack the rebels.")} == {"hypothetical"}
+    assert ("RUS", "REB", "138", "intended") in _dyads_of("Russia will attack the rebels.")
+
+
 def test_habitual_past_is_background() -> None:
     assert ("REB", "RUSMIL", "190", "historical") in _dyads_of(
         "The rebels would sometimes kill Russian soldiers."

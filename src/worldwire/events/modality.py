@@ -83,7 +83,8 @@ def read_modality(
         refusal = cues.refusal_code(code) if refused and recode else None
         return ("asserted", refusal) if refusal else ("negated", code)
     habitual = _habitual(chain, children, cues)  # "would sometimes kill" is no possibility
-    if not habitual and _hypothetical(chain, children, cues):
+    aim = not intended and _purpose(chain, cues)  # an aim is no event and no declared intention
+    if not habitual and (aim or _hypothetical(chain, children, cues)):
         # "X may halt its mediation if ...": a hostile step made conditional is a threat
         threat = cues.threat_code(code) if recode and _conditional(chain, cues) else None
         return ("intended", threat) if threat else ("hypothetical", code)
@@ -174,14 +175,6 @@ def _intended(chain: list[Token], children: list[Token], cues: ModalityCues) -> 
         c.dep_ == "aux" and (c.lower_ in cues.future_auxiliaries or c.lower_ == "would") for c in children
     ):
         return True
-    # "... to help defend Y": a purpose clause says what the actor means to do.
-    if any(
-        w.dep_ == "advcl"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children)
-        and not any(c.dep_ == "dobj" and c.lemma_.lower() in cues.action_nouns for c in w.head.children)
-        for w in chain
-    ):
-        return True
     for word in chain[1:]:
         lemma = word.lemma_.lower()
         if (
@@ -196,6 +189,17 @@ def _intended(chain: list[Token], children: list[Token], cues: ModalityCues) -> 
         ):
             return True
     return False
+
+
+def _purpose(chain: list[Token], cues: ModalityCues) -> bool:
+    """ "came to Iraq to fight ISIS": a purpose clause says what an act was for, neither something done nor
+    a plan the actor declared (not on "took steps/measures to ease": that states the act itself)."""
+    return any(
+        w.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children)
+        and not any(c.dep_ == "dobj" and c.lemma_.lower() in cues.action_nouns for c in w.head.children)
+        for w in chain
+    )
 
 
 def _to_clause(word: Token) -> bool:
