@@ -365,6 +365,14 @@ def test_actors_a_role_takes_no_state_from_a_document_about_several() -> None:
     assert by_text(single, "police").country == "PER"
 
 
+def test_actors_the_towns_a_story_names_say_where_it_is_set() -> None:
+    text = (
+        "Police arrested two men in Leeds on Monday after a robbery at a bank in Bradford. The men had "
+        "driven stolen American cars. Police said American tourists had also been robbed."
+    )
+    assert by_text(actors_of(text), "Police").country == "GBR"  # two English towns, no state named
+
+
 def test_actors_a_multiword_demonym_wins_over_the_one_inside_it() -> None:
     actors = actors_of("American Samoans voted for a new governor on Tuesday.")
     assert by_text(actors, "American Samoans").country == "ASM"

@@ -9,7 +9,6 @@ import pytest
 
 from worldwire.enrich import enrich
 from worldwire.enrich.facts import find_facts
-from worldwire.enrich.places import find_places, fold, gazetteer
 from worldwire.enrich.quotes import find_quotes, quote_spans
 from worldwire.enrich.times import find_times
 from worldwire.enrich.tone import document_tone
@@ -24,6 +23,7 @@ from worldwire.models import (
     EventDocument,
     RawDocument,
 )
+from worldwire.nlp.places import find_places, fold, gazetteer
 from worldwire.pipeline import analyse, extract, parse_documents
 
 
@@ -592,7 +592,8 @@ def test_event_location_skips_its_own_actors_then_falls_back_to_the_dateline(nlp
 
     actors = (actor("France", 0), actor("Germany", 0), actor("France", 1), actor("Germany", 1))
     events = (_event(0, 0, 1, actors), _event(2, 2, 3, actors))
-    result = enrich(EventDocument(actors=ActorDocument(annotated=doc, actors=actors), events=events))
+    located = ActorDocument(annotated=doc, actors=actors, locations=find_places(doc))
+    result = enrich(EventDocument(actors=located, events=events))
     first, second = (result.locations[i] if i is not None else None for i in result.event_locations)
     assert first is not None
     assert first.text == "Lyon"

@@ -152,10 +152,12 @@ class Actor:
 
 @dataclass(frozen=True, slots=True)
 class ActorDocument:
-    """The parsed document with its actor mentions, in text order."""
+    """The parsed document with its actor mentions and the places it names (which say where the story is
+    set), each in text order."""
 
     annotated: AnnotatedDocument
     actors: tuple[Actor, ...] = ()
+    locations: tuple[Location, ...] = ()
 
     @property
     def id(self) -> str:

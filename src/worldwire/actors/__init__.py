@@ -10,10 +10,16 @@ from worldwire.actors.lexicon import ActorLexicon, default_lexicon
 from worldwire.actors.petrarch import petrarch_lexicon
 from worldwire.actors.resolve import resolve_with
 from worldwire.models import ActorDocument, AnnotatedDocument
+from worldwire.nlp.places import find_places
 
 __all__ = ["ActorLexicon", "default_lexicon", "petrarch_lexicon", "resolve_actors"]
 
 
 def resolve_actors(doc: AnnotatedDocument, lexicon: ActorLexicon | None = None) -> ActorDocument:
-    """Find and resolve every actor mention of one parsed document (the default lexicon when None)."""
-    return ActorDocument(annotated=doc, actors=resolve_with(doc, lexicon or default_lexicon()))
+    """Find and resolve every actor mention of one parsed document (the default lexicon when None), with
+    the places it names: towns and regions say where a story is set, which roles and people take."""
+    if doc.error or not doc.segments:
+        return ActorDocument(annotated=doc)
+    locations = find_places(doc)
+    actors = resolve_with(doc, lexicon or default_lexicon(), locations)
+    return ActorDocument(annotated=doc, actors=actors, locations=locations)

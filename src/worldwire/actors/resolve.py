@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from worldwire.actors.lexicon import ActorLexicon, Casualties, Entry, Term
-from worldwire.models import Actor, ActorKind, AnnotatedDocument
+from worldwire.models import Actor, ActorKind, AnnotatedDocument, Location
 from worldwire.nlp import inside_quotation
 
 if TYPE_CHECKING:
@@ -124,17 +124,22 @@ class _Draft:
 _TEXTS: dict[int, str] = {}  # each segment's text while one document is resolved
 
 
-def resolve_with(doc: AnnotatedDocument, lexicon: ActorLexicon) -> tuple[Actor, ...]:
-    """Every actor mention of `doc`, in text order, resolved with `lexicon` on the document's date."""
+def resolve_with(
+    doc: AnnotatedDocument, lexicon: ActorLexicon, locations: Sequence[Location] = ()
+) -> tuple[Actor, ...]:
+    """Every actor mention of `doc`, in text order, resolved with `lexicon` on the document's date; the
+    towns and regions among `locations` (the document's places) count toward the state it is set in."""
     if doc.error or not doc.segments:
         return ()
     try:
-        return _resolve(doc, lexicon)
+        return _resolve(doc, lexicon, locations)
     finally:
         _TEXTS.clear()
 
 
-def _resolve(doc: AnnotatedDocument, lexicon: ActorLexicon) -> tuple[Actor, ...]:
+def _resolve(
+    doc: AnnotatedDocument, lexicon: ActorLexicon, locations: Sequence[Location]
+) -> tuple[Actor, ...]:
     day = doc.clean.date
     sentence_starts = [s.start for s in doc.sentences]
     drafts: list[_Draft] = []
@@ -150,7 +155,7 @@ def _resolve(doc: AnnotatedDocument, lexicon: ActorLexicon) -> tuple[Actor, ...]
         draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
     if again:
         drafts = sorted([*drafts, *again], key=lambda d: d.char_start)
-    kept = _resolve_in_context(drafts, lexicon, day)
+    kept = _resolve_in_context(drafts, lexicon, day, _towns(locations, drafts, sentence_starts))
     quoted = _first_person(doc, kept, lexicon, sentence_starts)
     if quoted:
         kept = _in_text_order([*kept, *quoted], kept)
@@ -1252,7 +1257,9 @@ def _apply_term(draft: _Draft, term: Term, lexicon: ActorLexicon) -> None:
     draft.code = term.code
 
 
-def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | None) -> list[_Draft]:
+def _resolve_in_context(
+    drafts: list[_Draft], lexicon: ActorLexicon, day: str | None, towns: Counter[str]
+) -> list[_Draft]:
     """Link later mentions to earlier ones; drop what stays unresolved. Returns mentions in text order."""
     kept: list[_Draft] = []
     named = {d.country for d in drafts if d.country and not d.alias_only}
@@ -1272,9 +1279,9 @@ def _resolve_in_context(drafts: list[_Draft], lexicon: ActorLexicon, day: str | 
             _link_name(draft, kept)
         elif draft.kind == "role" and draft.definite:
             _link_role(draft, kept)
-        if draft.kind == "person" and not _read_person(draft, kept, drafts, lexicon):
+        if draft.kind == "person" and not _read_person(draft, kept, drafts, lexicon, towns):
             continue  # "Tom Bean, Texas": a town the parser took for a name
-        _place(draft, kept, drafts, lexicon)
+        _place(draft, kept, drafts, lexicon, towns)
         if draft.location and draft.kind in ("state", "role"):
             draft.kind, draft.code = "state", draft.country  # no state named: only a place, no actor
         if draft.code is None and (draft.kind != "person" or draft.country is None):
@@ -1297,10 +1304,12 @@ def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
         draft.sector, draft.code = sector, _compose(draft.country, sector, False, "state")
 
 
-def _read_person(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon) -> bool:
+def _read_person(
+    draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon, towns: Counter[str]
+) -> bool:
     """A name's code from the words around it; False when the name is a place the parser took for one."""
     if draft.code is None:
-        described = _described(draft, kept, drafts, lexicon)
+        described = _described(draft, kept, drafts, lexicon, towns)
         return described and (draft.code is not None or not _unintroduced(draft))
     if draft.sector is None and draft.antecedent is None:
         _title_before(
@@ -1328,7 +1337,9 @@ def _unintroduced(draft: _Draft) -> bool:
     )
 
 
-def _place(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon) -> None:
+def _place(
+    draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon, towns: Counter[str]
+) -> None:
     """The state of a mention its own words left open (a role, an unknown name), or of an ethnic minority."""
     if (
         draft.country is None
@@ -1342,10 +1353,10 @@ def _place(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: Act
             draft.country = sender.country
             draft.code = _compose(sender.country, draft.sector, False, "state")
         else:
-            _infer_country(draft, kept, drafts)
+            _infer_country(draft, kept, drafts, towns)
     if draft.resident and draft.country and not any(_community(p) for p in draft.pieces):
         _reside(draft, kept, drafts)  # a community ("ethnic Ndebele") is already coded where it lives
-    _home(draft, drafts)
+    _home(draft, drafts, towns)
 
 
 def _headed_by(draft: _Draft, drafts: list[_Draft], heads: set[int], kinds: tuple[str, ...]) -> _Draft | None:
@@ -1367,14 +1378,14 @@ def _sender(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> _Draf
     return _headed_by(draft, drafts, subjects, _SUBJECT_KINDS)
 
 
-def _home(draft: _Draft, drafts: list[_Draft]) -> None:
+def _home(draft: _Draft, drafts: list[_Draft], towns: Counter[str]) -> None:
     """A community that lives in several states ("Kurdish members of parliament") in a story set in one
     of them is of that one; a state's own word beside it still decides ("Turkish Kurds")."""
     homes = {home for p in draft.pieces if _community(p) for home in p.entries[0].homes}
     stated = any(p.entries and p.entries[0].country and not _community(p) for p in draft.pieces)
     if not homes or stated or draft.country is None:
         return
-    setting = _main_state(drafts)
+    setting = _main_state(drafts, towns)
     if setting in homes:
         draft.country = setting
         draft.code = _compose(setting, draft.sector, False, "state")
@@ -1560,7 +1571,7 @@ def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
         _copy(draft, kept, same)
 
 
-def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
+def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], towns: Counter[str]) -> None:
     """An unknown name described right after it: "Kofi Annan, UN secretary-general" → the title's code."""
     following = [d for d in drafts if d.doc is draft.doc and d.start >= draft.end and d.code]
     if not following:
@@ -1578,16 +1589,18 @@ def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None
             return
         title = body
     if title.country is None and title.kind == "role":
-        _infer_country(title, kept, drafts)
+        _infer_country(title, kept, drafts, towns)
     draft.code, draft.country, draft.sector = title.code, title.country, title.sector
 
 
-def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon) -> bool:
+def _described(
+    draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon: ActorLexicon, towns: Counter[str]
+) -> bool:
     """An unknown name takes the code of the title described after it; False when what follows it is a
     place ("Tom Bean, Texas"): a town the parser took for a person."""
-    _apposition(draft, kept, drafts)
+    _apposition(draft, kept, drafts, towns)
     if draft.code is None:
-        _relative_title(draft, kept, drafts)
+        _relative_title(draft, kept, drafts, towns)
     if draft.code is None:
         _title_before(draft, drafts, lexicon)
     if draft.code is None:
@@ -1600,7 +1613,7 @@ def _described(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], lexicon:
     )
 
 
-def _relative_title(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
+def _relative_title(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], towns: Counter[str]) -> None:
     """ "Brett McGurk, who was Trump's envoy until December": an unknown name's title in a relative
     clause; one it held ("was") makes a former office holder an elite (ELI)."""
     clause = next(
@@ -1613,7 +1626,7 @@ def _relative_title(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> 
     if title is None or title.sector is None:
         return
     if title.country is None:
-        _infer_country(title, kept, drafts)
+        _infer_country(title, kept, drafts, towns)
     held = clause.tag_ == "VBD" and title.sector in _OFFICES
     draft.country, draft.sector = title.country, "ELI" if held else title.sector
     draft.code = _compose(title.country, draft.sector, False, "state")
@@ -1800,7 +1813,7 @@ def _possessor_state(draft: _Draft, drafts: list[_Draft]) -> str | None:
     return owner.country if owner else None
 
 
-def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> None:
+def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], towns: Counter[str]) -> None:
     """A role with no state named: the state(s) in its own phrase ("rebels in Darfur"), the owner's
     state ("Putin's spokesman"), the state named just before it in its sentence, else the state the
     document is about ("police said" in a Kenyan story → KENCOP, as GDELT codes it); never a guess from
@@ -1817,7 +1830,7 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
         draft.kind, draft.members = "group", codes
     country = attached[0].country if attached else _possessor_state(draft, drafts)
     if country is None and draft.kind == "person":
-        country = _main_state(drafts)  # a state named beside a name is more often where than whose
+        country = _main_state(drafts, towns)  # a state named beside a name is more often where than whose
     elif country is None and draft.sector is not None:
         preceding = [
             d
@@ -1827,7 +1840,9 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft]) -> N
             and d.kind == "state"
             and d.country
         ]
-        country = preceding[-1].country if preceding else _place_of_act(draft, drafts) or _main_state(drafts)
+        country = (
+            preceding[-1].country if preceding else _place_of_act(draft, drafts) or _main_state(drafts, towns)
+        )
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
@@ -1865,18 +1880,37 @@ def _place_of_act(draft: _Draft, drafts: list[_Draft]) -> str | None:
 
 _LEDE_SENTENCES = 2  # a news story's first sentences say where it happens ("Blenheim Palace in England")
 _LEDE_WEIGHT = 3
+_TOWN_FEATURES = frozenset({"city", "admin1", "admin2"})  # a country named is a mention already
 
 
-def _main_state(drafts: list[_Draft]) -> str | None:
+def _towns(locations: Sequence[Location], drafts: list[_Draft], sentence_starts: list[int]) -> Counter[str]:
+    """The states of the towns and regions a story names that are no actor mention ("a man from
+    Cheltenham", "Oxfordshire"): where the story happens, though no state is named beside them; weighted
+    as `_main_state` weighs mentions."""
+    spans = [(d.char_start, d.char_start + len(d.doc[d.start : d.end].text)) for d in drafts]
+    counts: Counter[str] = Counter()
+    for place in locations:
+        if not place.country or place.feature not in _TOWN_FEATURES:
+            continue
+        if any(start < place.end and place.start < end for start, end in spans):
+            continue
+        lede = bisect_right(sentence_starts, place.start) - 1 < _LEDE_SENTENCES
+        counts[place.country] += _LEDE_WEIGHT if lede else 1
+    return counts
+
+
+def _main_state(drafts: list[_Draft], towns: Counter[str]) -> str | None:
     """The state the document is about: named more often than any other (its states, places, people and
-    institutions count; companies, media and parties do not: "Facebook" is no story's setting), as a
-    coder reads a story's setting; None when two states share the lead."""
+    institutions count, and the towns and regions it names; companies, media and parties do not:
+    "Facebook" is no story's setting), as a coder reads a story's setting; None when two states share the
+    lead."""
     counts = Counter(
         d.country
         for d in drafts
         if d.country and d.resolved and d.kind != "organisation"
         for _ in range(_LEDE_WEIGHT if d.sentence < _LEDE_SENTENCES else 1)
     )
+    counts.update(towns)
     ranked = counts.most_common(2)
     if not ranked:
         return None

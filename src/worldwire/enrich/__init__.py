@@ -9,11 +9,11 @@ dateline itself is cut from the body and has no offsets); else None.
 from __future__ import annotations
 
 from worldwire.enrich.facts import find_facts
-from worldwire.enrich.places import dateline_place, find_places, is_demonym, most_specific
 from worldwire.enrich.quotes import find_quotes
 from worldwire.enrich.times import find_times
 from worldwire.enrich.tone import document_tone
 from worldwire.models import Actor, EnrichedDocument, Event, EventDocument, Location, Sentence
+from worldwire.nlp.places import dateline_place, is_demonym, most_specific
 
 _POSSESSIVE = ("'s", "’s")
 
@@ -23,7 +23,7 @@ def enrich(doc: EventDocument) -> EnrichedDocument:
     if doc.error is not None:
         return EnrichedDocument(events=doc)
     annotated = doc.annotated
-    locations = find_places(annotated)
+    locations = doc.actors.locations  # read by the actors stage: where the story is set
     fallback = dateline_place(annotated, locations)
     sentences = annotated.sentences
     text = doc.clean.text

