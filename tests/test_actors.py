@@ -373,6 +373,16 @@ def test_actors_the_towns_a_story_names_say_where_it_is_set() -> None:
     assert by_text(actors_of(text), "Police").country == "GBR"  # two English towns, no state named
 
 
+def test_actors_a_nationality_the_story_states_is_the_person_s_in_every_mention() -> None:
+    text = (
+        "On Monday, Ahmed Hassan, a teacher, spoke to reporters in Chicago about the case. "
+        "Hassan, a Nigerian citizen, said the charges were false."
+    )
+    actors = actors_of(text)
+    assert [a.code for a in actors if a.name == "Ahmed Hassan"] == ["NGAEDU", "NGAEDU"]  # the first one too
+    assert by_text(actors, "reporters").country == "USA"  # the story's state stays for the others
+
+
 def test_actors_a_multiword_demonym_wins_over_the_one_inside_it() -> None:
     actors = actors_of("American Samoans voted for a new governor on Tuesday.")
     assert by_text(actors, "American Samoans").country == "ASM"

@@ -119,6 +119,7 @@ class ActorLexicon:
     title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     speech: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
+    nationality_nouns: frozenset[str] = frozenset()
     sending_verbs: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     foreign: frozenset[str] = frozenset()
@@ -329,6 +330,7 @@ class RoleTable:
     title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "king": "m"
     speech: frozenset[str] = frozenset()  # "say": its subject speaks the quote around a pronoun
     naming_verbs: frozenset[str] = frozenset()  # "named": "a woman named X" is the woman
+    nationality_nouns: frozenset[str] = frozenset()  # "national": "X, a Saudi national" is Saudi
     sending_verbs: frozenset[str] = frozenset()  # "sent": "X sent troops" are X's troops
     act_nouns: frozenset[str] = frozenset()  # "shooting": "a police shooting" is the police's act
     foreign: frozenset[str] = frozenset()  # "foreign forces": some other state's, not the story's
@@ -454,6 +456,9 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         ),
         speech=frozenset(w.lower() for w in _section(raw, "speech", "verbs", where, required=False)),
         naming_verbs=frozenset(w.lower() for w in _section(raw, "naming", "verbs", where, required=False)),
+        nationality_nouns=frozenset(
+            w.lower() for w in _section(raw, "nationality", "nouns", where, required=False)
+        ),
         sending_verbs=frozenset(w.lower() for w in _section(raw, "sending", "verbs", where, required=False)),
         act_nouns=frozenset(w.lower() for w in _section(raw, "acts", "nouns", where, required=False)),
         foreign=frozenset(w.lower() for w in _section(raw, "foreign", "words", where, required=False)),
@@ -679,6 +684,7 @@ def build_lexicon(
         title_gender=roles.title_gender if roles else MappingProxyType({}),
         speech=roles.speech if roles else frozenset(),
         naming_verbs=roles.naming_verbs if roles else frozenset(),
+        nationality_nouns=roles.nationality_nouns if roles else frozenset(),
         sending_verbs=roles.sending_verbs if roles else frozenset(),
         act_nouns=roles.act_nouns if roles else frozenset(),
         foreign=roles.foreign if roles else frozenset(),

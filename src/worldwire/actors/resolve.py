@@ -156,6 +156,7 @@ def _resolve(
     if again:
         drafts = sorted([*drafts, *again], key=lambda d: d.char_start)
     kept = _resolve_in_context(drafts, lexicon, day, _towns(locations, drafts, sentence_starts))
+    _stated_nationality(kept, lexicon)
     quoted = _first_person(doc, kept, lexicon, sentence_starts)
     if quoted:
         kept = _in_text_order([*kept, *quoted], kept)
@@ -1289,6 +1290,46 @@ def _resolve_in_context(
         _fate(draft, lexicon)
         kept.append(draft)
     return kept
+
+
+def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
+    """ "Hatice Cengiz is a Turkish national", "Jamal Khashoggi, a Saudi national", "Turkish national Hatice
+    Cengiz": a nationality the story states for a person, anywhere in it, is their state in every mention,
+    the earlier ones (which took the story's state) and the pronouns that stand for them included."""
+    stated: dict[str, str] = {}
+    for person in kept:
+        if person.kind != "person" or not person.name or person.name in stated:
+            continue
+        head = person.doc[person.end - 1]
+        own = list(person.doc[person.start : person.end])
+        described = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+            described += [c for c in head.head.children if c.dep_ == "attr"]
+        for word in (*own, *described):
+            if (
+                word.lemma_.lower() not in lexicon.nationality_nouns
+                and word.lower_ not in lexicon.nationality_nouns
+            ):
+                continue
+            if word in own:
+                country = person.country
+            else:
+                country = next(
+                    (
+                        d.country
+                        for d in kept
+                        if d.doc is person.doc and d.start <= word.i < d.end and d.kind == "state"
+                    ),
+                    None,
+                )
+            if country:
+                stated[person.name] = country
+                break
+    for draft in kept:
+        country = stated.get(draft.name or "") if draft.kind in ("person", "pronoun") else None
+        if country and draft.country != country:
+            draft.country = country
+            draft.code = _compose(country, draft.sector, False, "state")
 
 
 def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
