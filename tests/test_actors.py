@@ -383,6 +383,16 @@ def test_actors_a_nationality_the_story_states_is_the_person_s_in_every_mention(
     assert by_text(actors, "reporters").country == "USA"  # the story's state stays for the others
 
 
+def test_actors_a_title_far_from_its_holder_is_the_one_holder_the_story_named() -> None:
+    text = (
+        "President Emmanuel Macron met reporters in New York on Monday. "
+        "The meeting was short. New York police closed two streets. Traffic in New York was slow. "
+        "Shops in Manhattan closed early. Reporters in New York waited for hours. "
+        "Later the president left the United States."
+    )
+    assert by_text(actors_of(text, "2019-09-29"), "president").country == "FRA"
+
+
 def test_actors_a_multiword_demonym_wins_over_the_one_inside_it() -> None:
     actors = actors_of("American Samoans voted for a new governor on Tuesday.")
     assert by_text(actors, "American Samoans").country == "ASM"

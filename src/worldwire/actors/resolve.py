@@ -1582,6 +1582,9 @@ def _link_title(draft: _Draft, kept: list[_Draft]) -> None:
         )
 
     target = _nearest(kept, draft, fits)
+    if target is None:  # "the crown prince" long after "Crown Prince X": the one such person in the story
+        holders = {d.name: d for d in kept if fits(d)}
+        target = next(iter(holders.values())) if len(holders) == 1 else None
     if target is not None:
         _copy(draft, kept, target)
 
