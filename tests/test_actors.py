@@ -381,6 +381,11 @@ def test_actors_a_nationality_the_story_states_is_the_person_s_in_every_mention(
     actors = actors_of(text)
     assert [a.code for a in actors if a.name == "Ahmed Hassan"] == ["NGAEDU", "NGAEDU"]  # the first one too
     assert by_text(actors, "reporters").country == "USA"  # the story's state stays for the others
+    text = (
+        "On Monday, Ahmed Hassan, a businessman, spoke to reporters in Chicago about the case. "
+        "Hassan was a senior commander of Hezbollah until 2015."
+    )
+    assert {a.country for a in actors_of(text) if a.name == "Ahmed Hassan"} == {"LBN"}  # the body he was of
 
 
 def test_actors_a_title_far_from_its_holder_is_the_one_holder_the_story_named() -> None:

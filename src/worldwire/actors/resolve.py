@@ -1295,41 +1295,68 @@ def _resolve_in_context(
 def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
     """ "Hatice Cengiz is a Turkish national", "Jamal Khashoggi, a Saudi national", "Turkish national Hatice
     Cengiz": a nationality the story states for a person, anywhere in it, is their state in every mention,
-    the earlier ones (which took the story's state) and the pronouns that stand for them included."""
-    stated: dict[str, str] = {}
+    the earlier ones (which took the story's state) and the pronouns that stand for them included; so is
+    the body a copula makes an unknown person part of ("X was the deputy commander of the PMF")."""
+    stated: dict[str, tuple[str, str | None]] = {}
     for person in kept:
         if person.kind != "person" or not person.name or person.name in stated:
             continue
-        head = person.doc[person.end - 1]
-        own = list(person.doc[person.start : person.end])
-        described = [c for c in head.children if c.dep_ == "appos"]
-        if head.dep_ == "nsubj" and head.head.lemma_ == "be":
-            described += [c for c in head.head.children if c.dep_ == "attr"]
-        for word in (*own, *described):
-            if (
-                word.lemma_.lower() not in lexicon.nationality_nouns
-                and word.lower_ not in lexicon.nationality_nouns
-            ):
-                continue
-            if word in own:
-                country = person.country
-            else:
-                country = next(
-                    (
-                        d.country
-                        for d in kept
-                        if d.doc is person.doc and d.start <= word.i < d.end and d.kind == "state"
-                    ),
-                    None,
-                )
-            if country:
-                stated[person.name] = country
-                break
+        found = _nationality(person, kept, lexicon) or (None if person.wikidata else _body_of(person, kept))
+        if found is not None:
+            stated[person.name] = found
     for draft in kept:
-        country = stated.get(draft.name or "") if draft.kind in ("person", "pronoun") else None
-        if country and draft.country != country:
-            draft.country = country
-            draft.code = _compose(country, draft.sector, False, "state")
+        found = stated.get(draft.name or "") if draft.kind in ("person", "pronoun") else None
+        if found is None:
+            continue
+        country, sector = found
+        sector = sector or draft.sector
+        if draft.country != country or draft.sector != sector:
+            draft.country, draft.sector = country, sector
+            draft.code = _compose(country, sector, False, "state")
+
+
+def _nationality(person: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> tuple[str, None] | None:
+    head = person.doc[person.end - 1]
+    own = list(person.doc[person.start : person.end])
+    described = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        described += [c for c in head.head.children if c.dep_ == "attr"]
+    for word in (*own, *described):
+        if (
+            word.lemma_.lower() not in lexicon.nationality_nouns
+            and word.lower_ not in lexicon.nationality_nouns
+        ):
+            continue
+        if word in own:
+            country = person.country
+        else:
+            country = next(
+                (
+                    d.country
+                    for d in kept
+                    if d.doc is person.doc and d.start <= word.i < d.end and d.kind == "state"
+                ),
+                None,
+            )
+        if country:
+            return country, None
+    return None
+
+
+def _body_of(person: _Draft, kept: list[_Draft]) -> tuple[str, str | None] | None:
+    """ "X was the deputy commander of the PMF": the body (or state) in the copula's attribute, with the
+    attribute's sector where a role word gives one."""
+    head = person.doc[person.end - 1]
+    if head.dep_ != "nsubj" or head.head.lemma_ != "be":
+        return None
+    for attr in (c for c in head.head.children if c.dep_ == "attr"):
+        inside = {t.i for t in attr.subtree}
+        here = [d for d in kept if d.doc is person.doc and d.start in inside and d.country]
+        body = next((d for d in here if d.kind in ("organisation", "state")), None)
+        if body is not None:
+            role = next((d for d in here if d.kind == "role" and d.start <= attr.i < d.end), None)
+            return body.country, (role.sector if role else None) or body.sector  # type: ignore[return-value]
+    return None
 
 
 def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
