@@ -434,6 +434,11 @@ def test_exhortations_and_planned_events_are_not_acts() -> None:
     assert all(m == "intended" for *_, m in planned)
 
 
+def test_a_denial_of_the_accusation_told_before_is_aimed_at_its_author() -> None:
+    text = "Russia said the attack was Ukraine's doing. For several days Ukraine denied the accusation."
+    assert ("UKR", "RUS", "016", "asserted") in _dyads_of(text)
+
+
 def test_an_aim_or_an_obligation_is_no_declared_intention() -> None:
     sent = _dyads_of("Russia sent Russian soldiers to Syria to fight the rebels.")
     assert {(c, m) for *_, c, m in sent if c[:2] in ("03", "13", "19")} == {("190", "hypothetical")}  # an aim

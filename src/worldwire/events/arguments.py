@@ -603,10 +603,13 @@ class ArgumentReader(SegmentState):
         leaving = self._who_is_to_go(token)
         if leaving:
             return leaving, "target_argument"
-        if pattern.code[:2] in self.book.context_target_roots:
-            referent = self._referent_object(token)
-            if referent is not None:
-                return self._act_author(token, referent, sources), "target_context"
+        contextual = pattern.code[:2] in self.book.context_target_roots
+        referent = self._referent_object(token)
+        if referent is not None:  # "denied the accusation": whoever made it, whatever the root
+            authors = self._act_author(token, referent, sources)
+            if authors or contextual:
+                return authors, "target_context"
+        if contextual:
             return self._context_target(token, sources), "target_context"
         sector = self.book.implied_counterpart(pattern.code)
         if sector is not None:
