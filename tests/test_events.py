@@ -434,6 +434,12 @@ def test_exhortations_and_planned_events_are_not_acts() -> None:
     assert all(m == "intended" for *_, m in planned)
 
 
+def test_a_party_asked_in_the_passive_is_the_target() -> None:
+    assert ("RUS", "UKR", "043", "asserted") in _dyads_of("Ukraine was welcomed by Russia in Moscow.")
+    assert ("RUS", "UKR", "020", "asserted") in _dyads_of("Ukraine was advised by Russia to leave.")
+    assert ("UKR", "RUS", "040", "asserted") in _dyads_of("Ukraine was met by Russia in Minsk.")
+
+
 def test_a_denial_of_the_accusation_told_before_is_aimed_at_its_author() -> None:
     text = "Russia said the attack was Ukraine's doing. For several days Ukraine denied the accusation."
     assert ("UKR", "RUS", "016", "asserted") in _dyads_of(text)

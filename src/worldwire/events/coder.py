@@ -264,8 +264,9 @@ class _SegmentCoder(Attribution):
                 score += 1
             elif pattern.preps and not pattern.required:
                 continue  # a bare "lemma prep" pattern ("agree on", "arrive in") needs its preposition
-            if pattern.object_target:
-                if not any(self._actors_of(c) for c in objects_of(token)):
+            if pattern.object_target:  # "petitioned the court", "the court was petitioned by X"
+                patients = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
+                if not any(self._actors_of(c) for c in patients):
                     continue
                 score += 1
             if best is None or score > best.score:
