@@ -965,3 +965,12 @@ def test_calling_a_race_for_a_candidate_names_a_winner_and_asks_nothing() -> Non
     text = "Once the national media has called the presidential race for a candidate, the agency acts."
     assert _codes_of(text, "2020-11-08") == []
     assert [c[2] for c in _codes_of("The opposition called for new elections.", "2020-11-08")] == ["0244"]
+
+
+def test_yield_announcing_or_tendering_a_resignation_is_resigning_with_no_counterpart() -> None:
+    tendered = _codes_of("The Japanese prime minister tendered his resignation on Friday.", "2020-08-28")
+    assert tendered == [("JPNGOV", None, "0831")]
+    announced = _codes_of("Nigeria's health minister announced his resignation in a video to Lagos.")
+    assert announced == [("NGAGOV", None, "0831")]
+    demanded = _codes_of("Protesters in Chile called for the interior minister's resignation.")
+    assert "0831" not in {c[2] for c in demanded}  # asked of him, not done
