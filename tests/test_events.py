@@ -974,3 +974,11 @@ def test_yield_announcing_or_tendering_a_resignation_is_resigning_with_no_counte
     assert announced == [("NGAGOV", None, "0831")]
     demanded = _codes_of("Protesters in Chile called for the interior minister's resignation.")
     assert "0831" not in {c[2] for c in demanded}  # asked of him, not done
+
+
+def test_accusation_naming_a_party_as_the_perpetrators_or_suspect_accuses_it() -> None:
+    text = "Police in Kenya said al-Shabaab militants are the suspected perpetrators."
+    assert ("KENCOP", "SOMREBSHB", "112") in _codes_of(text, "2019-01-16")
+    text = "The minister said Hezbollah was the mastermind of the bombing."
+    assert "112" in {c[2] for c in _codes_of(text, "2019-01-16")}
+    assert _codes_of("Officials said the suspect was a student.", "2019-01-16") == []
