@@ -982,3 +982,12 @@ def test_accusation_naming_a_party_as_the_perpetrators_or_suspect_accuses_it() -
     text = "The minister said Hezbollah was the mastermind of the bombing."
     assert "112" in {c[2] for c in _codes_of(text, "2019-01-16")}
     assert _codes_of("Officials said the suspect was a student.", "2019-01-16") == []
+
+
+def test_violence_told_again_as_the_attack_is_by_the_author_told_before() -> None:
+    text = "Islamic State militants attacked a village in northern Nigeria on Sunday."
+    text += " Officials said eleven farmers were killed in the attack."
+    assert ("IMGMOSISI", "NGAAGR") in {c[:2] for c in _codes_of(text, "2019-07-25")}
+    # nobody armed told before: the attack has no author ("officials" only report)
+    text = "Officials in Nigeria reported an earlier raid. Eleven farmers were killed in the attack."
+    assert {c[0] for c in _codes_of(text, "2019-07-25") if c[2][:2] in ("18", "19")} <= {None}
