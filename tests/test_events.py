@@ -991,3 +991,10 @@ def test_violence_told_again_as_the_attack_is_by_the_author_told_before() -> Non
     # nobody armed told before: the attack has no author ("officials" only report)
     text = "Officials in Nigeria reported an earlier raid. Eleven farmers were killed in the attack."
     assert {c[0] for c in _codes_of(text, "2019-07-25") if c[2][:2] in ("18", "19")} <= {None}
+
+
+def test_yield_legalizing_or_abolishing_a_ban_eases_restrictions() -> None:
+    text = "The parliament of Ireland voted on Tuesday to legalize same-sex marriage."
+    assert [c for c in _codes_of(text, "2019-05-17") if c[2] == "081"] == [("IRLLEG", None, "081")]
+    text = "Lawmakers in Chile abolished the rules that punished abortion."
+    assert "081" in {c[2] for c in _codes_of(text, "2019-05-17")}
