@@ -998,3 +998,14 @@ def test_yield_legalizing_or_abolishing_a_ban_eases_restrictions() -> None:
     assert [c for c in _codes_of(text, "2019-05-17") if c[2] == "081"] == [("IRLLEG", None, "081")]
     text = "Lawmakers in Chile abolished the rules that punished abortion."
     assert "081" in {c[2] for c in _codes_of(text, "2019-05-17")}
+
+
+def test_violence_detail_the_attack_told_before_keeps_its_weapon() -> None:
+    text = "A car bomb exploded outside a police station in Mogadishu on Sunday."
+    text += " Officials said nine policemen were killed in the attack."
+    codes = {c[2] for c in _codes_of(text, "2019-12-29")}
+    assert "1832" in codes
+    # no attack referred back to: an earlier weapon does not make a later killing a bombing
+    text = "A car bomb exploded outside a police station in Mogadishu on Sunday."
+    text += " Separately, soldiers killed two rebels near Kismayo."
+    assert "1832" not in {c[2] for c in _codes_of(text, "2019-12-29") if c[0] == "SOMMIL"}

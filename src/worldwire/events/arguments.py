@@ -731,11 +731,7 @@ class ArgumentReader(SegmentState):
         no author in its phrase is the violence told before, by the party of the last violent event the
         story coded with an armed author: a state or an armed sector, not "officials reporting ... killed"
         (the noun is the predicate's subject or the object of its preposition)."""
-        heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-        heads += [
-            o for c in token.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"
-        ]
-        if not any(self._told_act(h) for h in heads):
+        if not self._refers_to_attack(token):
             return []
         at = self.offset + token.idx
         told = [
@@ -748,6 +744,15 @@ class ArgumentReader(SegmentState):
         ]
         side = max(told, key=lambda t: t[0])[1] if told else None
         return [side.index] if side is not None and side.index is not None else []
+
+    def _refers_to_attack(self, token: Token) -> bool:
+        """The predicate's subject or the object of its preposition is an attack told before, no author
+        named: "six were killed in the attack", "the attack killed twelve"."""
+        heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        heads += [
+            o for c in token.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"
+        ]
+        return any(self._told_act(h) and h.lemma_.lower() in self.book.violence_words for h in heads)
 
     def _implied_agent(self, token: Token, code: str, target: Side) -> Side:
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by
