@@ -1009,3 +1009,13 @@ def test_violence_detail_the_attack_told_before_keeps_its_weapon() -> None:
     text = "A car bomb exploded outside a police station in Mogadishu on Sunday."
     text += " Separately, soldiers killed two rebels near Kismayo."
     assert "1832" not in {c[2] for c in _codes_of(text, "2019-12-29") if c[0] == "SOMMIL"}
+
+
+def test_coercion_ordering_an_arrest_or_a_killing_is_that_act_by_the_orderer() -> None:
+    arrest = _codes_of("The president of Belarus ordered the arrest of the opposition leader.", "2020-08-20")
+    assert [c[2] for c in arrest] == ["173"]
+    killing = _codes_of("The general in Myanmar ordered the killing of the protesters.", "2021-03-20")
+    assert [c[2] for c in killing] == ["1823"]
+    assert [c[2] for c in _codes_of("The court ordered Facebook to remove the post.", "2019-10-03")] == [
+        "100"
+    ]

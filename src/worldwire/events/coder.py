@@ -265,12 +265,21 @@ class _SegmentCoder(Attribution):
             elif pattern.preps and not pattern.required:
                 continue  # a bare "lemma prep" pattern ("agree on", "arrive in") needs its preposition
             if pattern.object_target:
-                if not any(self._actors_of(c) for c in objects_of(token)):
+                if not any(self._actors_of(c) for c in objects_of(token) if not self._done_act(token, c)):
                     continue
                 score += 1
             if best is None or score > best.score:
                 best = Match(pattern, score)
         return best
+
+    def _done_act(self, verb: Token, obj: Token) -> bool:
+        """ "ordered the killing of protesters", "ordered the arrest of X": a light verb's object that is an
+        event noun names the act the subject has done (through others), not a party the verb acts on."""
+        return (
+            verb.lemma_.lower() in self.book.light_verbs
+            and self.token_actor[obj.i] is None
+            and bool(lemma_in(obj, self.book.nouns))
+        )
 
     # ── arguments ────────────────────────────────────────────────────────────────────────────────
 
