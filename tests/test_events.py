@@ -1019,3 +1019,9 @@ def test_coercion_ordering_an_arrest_or_a_killing_is_that_act_by_the_orderer() -
     assert [c[2] for c in _codes_of("The court ordered Facebook to remove the post.", "2019-10-03")] == [
         "100"
     ]
+
+
+def test_yield_armed_forces_leaving_a_country_withdraw_from_it() -> None:
+    left = _codes_of("Russian troops left Georgia in 2008 after a five-day war.", "2019-10-08")
+    assert ("RUSMIL", "GEO", "0874") in left
+    assert _codes_of("The Georgian president left Tbilisi on Friday.", "2019-10-08") == []
