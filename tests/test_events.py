@@ -1025,3 +1025,8 @@ def test_yield_armed_forces_leaving_a_country_withdraw_from_it() -> None:
     left = _codes_of("Russian troops left Georgia in 2008 after a five-day war.", "2019-10-08")
     assert ("RUSMIL", "GEO", "0874") in left
     assert _codes_of("The Georgian president left Tbilisi on Friday.", "2019-10-08") == []
+
+
+def test_coercion_suspending_parliament_is_an_administrative_sanction() -> None:
+    text = "The president of Peru suspended parliament for four months on Monday."
+    assert ("PERGOV", "PERLEG", "172") in _codes_of(text, "2019-10-01")
