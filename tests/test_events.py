@@ -1030,3 +1030,8 @@ def test_yield_armed_forces_leaving_a_country_withdraw_from_it() -> None:
 def test_coercion_suspending_parliament_is_an_administrative_sanction() -> None:
     text = "The president of Peru suspended parliament for four months on Monday."
     assert ("PERGOV", "PERLEG", "172") in _codes_of(text, "2019-10-01")
+
+
+def test_investigation_asking_a_party_to_investigate_demands_information() -> None:
+    text = "The opposition in Kenya urged the government to investigate the killing."
+    assert [c[2] for c in _codes_of(text, "2019-10-03")] == ["101"]
