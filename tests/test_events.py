@@ -994,3 +994,73 @@ def test_the_party_acted_on_two_verbs_sharing_one_object_is_the_target_of_both()
     assert ("KENOPP", "KENGOV", "130") in codes
     codes = _codes_of("Kenyan police fired on and arrested the protesters in Nairobi.", "2020-08-28")
     assert {c[:2] for c in codes} == {("KENCOP", "KENOPP")}
+
+
+def test_yield_announcing_or_tendering_a_resignation_is_resigning_with_no_counterpart() -> None:
+    tendered = _codes_of("The Japanese prime minister tendered his resignation on Friday.", "2020-08-28")
+    assert tendered == [("JPNGOV", None, "0831")]
+    announced = _codes_of("Nigeria's health minister announced his resignation in a video to Lagos.")
+    assert announced == [("NGAGOV", None, "0831")]
+    demanded = _codes_of("Protesters in Chile called for the interior minister's resignation.")
+    assert "0831" not in {c[2] for c in demanded}  # asked of him, not done
+
+
+def test_accusation_naming_a_party_as_the_perpetrators_or_suspect_accuses_it() -> None:
+    text = "Police in Kenya said al-Shabaab militants are the suspected perpetrators."
+    assert ("KENCOP", "SOMREBSHB", "112") in _codes_of(text, "2019-01-16")
+    text = "The minister said Hezbollah was the mastermind of the bombing."
+    assert "112" in {c[2] for c in _codes_of(text, "2019-01-16")}
+    assert _codes_of("Officials said the suspect was a student.", "2019-01-16") == []
+
+
+def test_violence_told_again_as_the_attack_is_by_the_author_told_before() -> None:
+    text = "Islamic State militants attacked a village in northern Nigeria on Sunday."
+    text += " Officials said eleven farmers were killed in the attack."
+    assert ("IMGMOSISI", "NGAAGR") in {c[:2] for c in _codes_of(text, "2019-07-25")}
+    # nobody armed told before: the attack has no author ("officials" only report)
+    text = "Officials in Nigeria reported an earlier raid. Eleven farmers were killed in the attack."
+    assert {c[0] for c in _codes_of(text, "2019-07-25") if c[2][:2] in ("18", "19")} <= {None}
+
+
+def test_yield_legalizing_or_abolishing_a_ban_eases_restrictions() -> None:
+    text = "The parliament of Ireland voted on Tuesday to legalize same-sex marriage."
+    assert [c for c in _codes_of(text, "2019-05-17") if c[2] == "081"] == [("IRLLEG", None, "081")]
+    text = "Lawmakers in Chile abolished the rules that punished abortion."
+    assert "081" in {c[2] for c in _codes_of(text, "2019-05-17")}
+
+
+def test_violence_detail_the_attack_told_before_keeps_its_weapon() -> None:
+    text = "A car bomb exploded outside a police station in Mogadishu on Sunday."
+    text += " Officials said nine policemen were killed in the attack."
+    codes = {c[2] for c in _codes_of(text, "2019-12-29")}
+    assert "1832" in codes
+    # no attack referred back to: an earlier weapon does not make a later killing a bombing
+    text = "A car bomb exploded outside a police station in Mogadishu on Sunday."
+    text += " Separately, soldiers killed two rebels near Kismayo."
+    assert "1832" not in {c[2] for c in _codes_of(text, "2019-12-29") if c[0] == "SOMMIL"}
+
+
+def test_coercion_ordering_an_arrest_or_a_killing_is_that_act_by_the_orderer() -> None:
+    arrest = _codes_of("The president of Belarus ordered the arrest of the opposition leader.", "2020-08-20")
+    assert [c[2] for c in arrest] == ["173"]
+    killing = _codes_of("The general in Myanmar ordered the killing of the protesters.", "2021-03-20")
+    assert [c[2] for c in killing] == ["1823"]
+    assert [c[2] for c in _codes_of("The court ordered Facebook to remove the post.", "2019-10-03")] == [
+        "100"
+    ]
+
+
+def test_yield_armed_forces_leaving_a_country_withdraw_from_it() -> None:
+    left = _codes_of("Russian troops left Georgia in 2008 after a five-day war.", "2019-10-08")
+    assert ("RUSMIL", "GEO", "0874") in left
+    assert _codes_of("The Georgian president left Tbilisi on Friday.", "2019-10-08") == []
+
+
+def test_coercion_suspending_parliament_is_an_administrative_sanction() -> None:
+    text = "The president of Peru suspended parliament for four months on Monday."
+    assert ("PERGOV", "PERLEG", "172") in _codes_of(text, "2019-10-01")
+
+
+def test_investigation_asking_a_party_to_investigate_demands_information() -> None:
+    text = "The opposition in Kenya urged the government to investigate the killing."
+    assert [c[2] for c in _codes_of(text, "2019-10-03")] == ["101"]

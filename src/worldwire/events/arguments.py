@@ -487,7 +487,8 @@ class ArgumentReader(SegmentState):
             return [(args.crowd, b) for b in opposed] or [(args.crowd, None)], "target_argument"
         if args.unattributed:
             sides = self._sides(args.target)
-            authors = [a for a in self._sides(self._named_author(token)) if a.index not in args.target]
+            named = self._named_author(token) or self._told_attacker(token)
+            authors = [a for a in self._sides(named) if a.index not in args.target]
             if authors:
                 return [(a, b) for a in authors for b in sides if not same_party(a, b)], "target_argument"
             return [(self._implied_agent(token, code, b), b) for b in sides], "target_argument"
@@ -733,6 +734,34 @@ class ArgumentReader(SegmentState):
             if found:
                 return found
         return []
+
+    def _told_attacker(self, token: Token) -> list[int]:
+        """ "A gunman opened fire on shoppers. ... Six Mexicans were killed in the attack": "the attack" with
+        no author in its phrase is the violence told before, by the party of the last violent event the
+        story coded with an armed author: a state or an armed sector, not "officials reporting ... killed"
+        (the noun is the predicate's subject or the object of its preposition)."""
+        if not self._refers_to_attack(token):
+            return []
+        at = self.offset + token.idx
+        told = [
+            (where, side)
+            for where, _, code, side in self.parent.acts
+            if where < at
+            and code[:2] in self.book.one_attack_roots
+            and side.index is not None
+            and (side.sector in self.book.armed_sectors or resolved(self.actors, side.index).kind == "state")
+        ]
+        side = max(told, key=lambda t: t[0])[1] if told else None
+        return [side.index] if side is not None and side.index is not None else []
+
+    def _refers_to_attack(self, token: Token) -> bool:
+        """The predicate's subject or the object of its preposition is an attack told before, no author
+        named: "six were killed in the attack", "the attack killed twelve"."""
+        heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        heads += [
+            o for c in token.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"
+        ]
+        return any(self._told_act(h) and h.lemma_.lower() in self.book.violence_words for h in heads)
 
     def _implied_agent(self, token: Token, code: str, target: Side) -> Side:
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by

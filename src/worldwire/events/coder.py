@@ -266,12 +266,29 @@ class _SegmentCoder(Attribution):
                 continue  # a bare "lemma prep" pattern ("agree on", "arrive in") needs its preposition
             if pattern.object_target:  # "petitioned the court", "the court was petitioned by X"
                 patients = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
-                if not any(self._actors_of(c) for c in patients):
+                if not any(self._actors_of(c) for c in patients if not self._done_act(token, c)):
                     continue
                 score += 1
             if best is None or score > best.score:
                 best = Match(pattern, score)
         return best
+
+    def _unarmed_departure(self, token: Token, pattern: Pattern, source: Side) -> bool:
+        """ "The president left Washington": leaving a place is a withdrawal only for armed forces."""
+        return (
+            pattern.object_target
+            and token.lemma_.lower() in self.book.armed_departure_verbs
+            and source.sector not in self.book.armed_sectors
+        )
+
+    def _done_act(self, verb: Token, obj: Token) -> bool:
+        """ "ordered the killing of protesters", "ordered the arrest of X": a light verb's object that is an
+        event noun names the act the subject has done (through others), not a party the verb acts on."""
+        return (
+            verb.lemma_.lower() in self.book.light_verbs
+            and self.token_actor[obj.i] is None
+            and bool(lemma_in(obj, self.book.nouns))
+        )
 
     # ── arguments ────────────────────────────────────────────────────────────────────────────────
 
@@ -335,7 +352,11 @@ class _SegmentCoder(Attribution):
                 and not pattern.required
                 and not state_or_organisation(b)
             )
-            if stateless or (b is not None and same_party(a, b)):
+            if (
+                stateless
+                or (b is not None and same_party(a, b))
+                or self._unarmed_departure(token, pattern, a)
+            ):
                 continue
             deployed = self._deployment(token, pattern, a, code)
             own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)

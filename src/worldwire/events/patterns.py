@@ -112,6 +112,8 @@ class PatternBook:
     one_attack_roots: frozenset[str] = frozenset()
     author_verbs: frozenset[str] = frozenset()
     victim_subject_verbs: frozenset[str] = frozenset()  # "dozens died in the attack": the subject was hit
+    armed_departure_verbs: frozenset[str] = frozenset()  # "troops left Iraq": a withdrawal only when armed
+    told_attack_sentences: int = 0  # how far back "the attack" may find the weapon it was made with
     addressed_clause_roots: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -268,6 +270,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         one_attack_roots=frozenset(string_list(raw, "one_attack_roots", where)),
         author_verbs=frozenset(string_list(raw, "author_verbs", where)),
         victim_subject_verbs=frozenset(string_list(raw, "victim_subject_verbs", where)),
+        armed_departure_verbs=frozenset(string_list(raw, "armed_departure_verbs", where)),
+        told_attack_sentences=int(raw.get("told_attack_sentences", 0)),
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),

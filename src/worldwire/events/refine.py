@@ -11,7 +11,7 @@ from worldwire.events.parties import Side, resolved
 from worldwire.events.patterns import Pattern
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 
 class CodeRefiner(ArgumentReader):
@@ -51,14 +51,8 @@ class CodeRefiner(ArgumentReader):
         if code[:2] not in ("18", "19"):
             return code
         if code in book.refinable_violence:
-            words = [(t.lemma_.lower(), t.lower_) for t in token.sent]
-            for phrase, weapon in book.weapon_codes:
-                if any(
-                    all(k + j < len(words) and part in words[k + j] for j, part in enumerate(phrase))
-                    for k in range(len(words))
-                ):
-                    code = weapon
-                    break
+            told = self._told_attack_sentences(token) if self._refers_to_attack(token) else []
+            code = next(filter(None, map(self._weapon, [token.sent, *told])), code)
         victims = target is None or target.sector in book.unconventional_targets
         if (
             source.sector in book.repression_sources
@@ -71,6 +65,35 @@ class CodeRefiner(ArgumentReader):
         if code in book.refinable_violence and code[:2] == "19" and not armed and victims:
             return book.unconventional_code
         return code
+
+    def _weapon(self, sentence: Span) -> str | None:
+        """The code of the weapon a sentence names ("a car bomb": 1832), if any."""
+        words = [(t.lemma_.lower(), t.lower_) for t in sentence]
+        for phrase, weapon in self.book.weapon_codes:
+            if any(
+                all(k + j < len(words) and part in words[k + j] for j, part in enumerate(phrase))
+                for k in range(len(words))
+            ):
+                return weapon
+        return None
+
+    def _told_attack_sentences(self, token: Token) -> list[Span]:
+        """The sentences before the predicate's, nearest first, within `told_attack_sentences`: where the
+        attack "the attack" refers back to was told ("A car bomb hit the base. Dozens died in the attack":
+        the car bomb is the weapon)."""
+        before: list[Span] = []
+        for segment in reversed(self.parent.doc.annotated.segments):
+            if segment.offset > self.offset:
+                continue
+            sentences = [
+                s
+                for s in segment.doc.sents
+                if segment.offset + s.start_char < self.offset + token.sent.start_char
+            ]
+            before += reversed(sentences)
+            if len(before) >= self.book.told_attack_sentences:
+                break
+        return before[: self.book.told_attack_sentences]
 
     def _thing_object(self, token: Token, pattern: Pattern) -> bool:
         """Material cooperation and conflict act on parties: an object that is an animal, a thing or an aim
