@@ -965,3 +965,12 @@ def test_calling_a_race_for_a_candidate_names_a_winner_and_asks_nothing() -> Non
     text = "Once the national media has called the presidential race for a candidate, the agency acts."
     assert _codes_of(text, "2020-11-08") == []
     assert [c[2] for c in _codes_of("The opposition called for new elections.", "2020-11-08")] == ["0244"]
+
+
+def test_criticism_a_court_finding_a_party_s_act_unlawful_is_a_ruling_against_it() -> None:
+    ruled = _codes_of("The Supreme Court of Brazil ruled that the president's decree was unconstitutional.")
+    assert ("BRAJUD", "BRAGOV", "116") in ruled
+    found = _codes_of("A judge in Kenya found the governor's order violated the constitution.")
+    assert [c[2] for c in found] == ["116"]  # the finding, not a violation by the governor
+    said = _codes_of("The opposition leader in Kenya said the governor's order was illegal.")
+    assert "116" not in {c[2] for c in said}  # only a court rules

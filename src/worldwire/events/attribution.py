@@ -73,7 +73,7 @@ class Attribution(CodeRefiner):
             else:
                 speaker = None
                 continue
-            if not source or any(t.i in self.emitted_heads for t in words):
+            if not source or any(t.i in self.emitted_heads or t.i in self.coded_heads for t in words):
                 continue
             lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
             code = (
@@ -162,7 +162,63 @@ class Attribution(CodeRefiner):
                     demand = Pattern(book.demand_code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
                     yield Said(verb, Match(demand, 0), "verb", target, claim=clause)
         yield from self._noun_demands()
+        yield from self._court_findings()
         yield from self._complaints()
+
+    def _court_findings(self) -> Iterator[Said]:
+        """ "The court ruled that the decree was unconstitutional", "the judge found the ban violated the
+        First Amendment": a court's finding that holds the clause's subject unlawful is a ruling against that
+        subject's party (116), not a criticism; the clause is what the court found, not an act of its own."""
+        book = self.book
+        for verb in self.parsed:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in book.ruling_verbs or verb.i in self.coded_heads:
+                continue
+            source = self._subject(verb) or self._issuer(verb)
+            if not any(side.sector == book.court_sector for side in self._sides(source)):
+                continue
+            for clause in verb.children:
+                # the parser may hang "ruled the draft violated ..." as an adverbial clause (no "because")
+                reported = clause.dep_ in ("ccomp", "xcomp") or (
+                    clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children)
+                )
+                found = self._unlawful(clause) if reported else None
+                if found is None or found.i in self.coded_heads:
+                    continue
+                # "found X's advice was improper and that it is unlawful": the first clause names what "it" is
+                subjects = [
+                    c for p in (found, clause) for c in p.children if c.dep_ in ("nsubj", "nsubjpass")
+                ]
+                subjects = [c for c in subjects if self._actors_of(c)] or subjects
+                if not subjects:  # "ruled the draft violated ...": the parser makes the subject the object
+                    subjects = [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
+                target = self._actors_of(subjects[0]) if subjects else []
+                if (
+                    not target and subjects and self._told_act(subjects[0])
+                ):  # "found the decision was illegal"
+                    authors = self._act_author(verb, subjects[0], self._sides(source))
+                    target = [a.index for a in authors[:1] if a.index is not None]
+                finding = Pattern(book.court_finding_code, "verb", lemma, (), (), False, 0, lemma)
+                yield Said(verb, Match(finding, 0), "verb", target, claim=found, source=source)
+                break
+
+    def _unlawful(self, clause: Token) -> Token | None:
+        """The clause, or one it reports or is joined to ("it is concluded that the oath is
+        unconstitutional"), that holds its subject unlawful: "X was illegal", "X is null and void", "X
+        violated the constitution"."""
+        book = self.book
+        for _ in range(3):
+            for part in (clause, *clause.conjuncts):
+                if part.lemma_.lower() in book.violation_verbs:
+                    return part
+                said = [c for c in part.children if c.dep_ in ("acomp", "attr", "oprd")]
+                if any(w.lemma_.lower() in book.unlawful_words for c in said for w in (c, *c.conjuncts)):
+                    return part
+            nested = [c for c in clause.children if c.dep_ == "ccomp"]
+            if not nested:
+                return None
+            clause = nested[0]
+        return None
 
     def _complaints(self) -> Iterator[Said]:
         """ "Turkey protested that Greece had violated its airspace": a complaint against the clause's subject
