@@ -974,3 +974,19 @@ def test_criticism_a_court_finding_a_party_s_act_unlawful_is_a_ruling_against_it
     assert [c[2] for c in found] == ["116"]  # the finding, not a violation by the governor
     said = _codes_of("The opposition leader in Kenya said the governor's order was illegal.")
     assert "116" not in {c[2] for c in said}  # only a court rules
+
+
+def test_criticism_words_of_condemnation_and_thanks_in_a_speaker_s_words() -> None:
+    text = 'The foreign minister of Kenya called the vote by the parliament of Uganda "a cynical ploy".'
+    assert ("KENGOV", "UGALEG", "111") in _codes_of(text)
+    text = 'The president of Ghana wrote, "Congratulations to the prime minister of Kenya on his victory."'
+    assert ("GHAGOV", "KENGOV", "051") in _codes_of(text)
+    assert ("GHAGOV", "KENGOV", "111") in _codes_of(
+        "The president of Ghana disparaged the prime minister of Kenya."
+    )
+
+
+def test_criticism_each_verb_of_speaking_in_a_sentence_has_its_own_words() -> None:
+    text = '"We will protect our borders," the defence minister of Kenya said; the minister described the'
+    text += ' decision of the parliament of Uganda as a "heinous betrayal".'
+    assert ("KENGOV", "UGALEG", "111") in _codes_of(text)

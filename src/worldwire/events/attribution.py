@@ -51,62 +51,88 @@ class Attribution(CodeRefiner):
         book = self.book
         speaker: tuple[list[int], Token] | None = None
         for sent in self.parsed.sents:
-            verb = next(
-                (
-                    t
-                    for t in sent
-                    if t.pos_ == "VERB"
-                    and t.lemma_.lower() in book.evaluation_verbs
-                    and any(c.dep_ in SAID for c in t.children)
-                ),
-                None,
-            )
-            if verb is not None:
+            verbs = [
+                t
+                for t in sent
+                if t.pos_ == "VERB"
+                and t.lemma_.lower() in book.evaluation_verbs
+                and any(c.dep_ in SAID for c in t.children)
+            ]
+            readings: list[tuple[Token, list[int], list[Token]]] = []
+            # speaking inside what another verb reports ('said, "we can say it is a stab in the back"') is
+            # that speaker's words, unless the verb is the whole report ("X said Y called Z a traitor")
+            nested = {
+                t.i
+                for v in verbs
+                for c in v.children
+                if c.dep_ in SAID and c not in verbs
+                for t in c.subtree
+                if t is not c
+            }
+            for verb in (v for v in verbs if v.i not in nested):
                 # what was said, or what something was called ("characterized the attack as a violation")
                 said = [c for c in verb.children if c.dep_ in SAID or (c.dep_ == "prep" and c.lower_ == "as")]
-                words = [t for c in said for t in c.subtree]
-                source = self._subject(verb) or self._issuer(verb)
+                # "X said Y called Z a traitor": Y's words are Y's, not X's
+                inner = {t.i for v in verbs if v is not verb and v in said for t in v.subtree}
+                words = [t for c in said for t in c.subtree if t.i not in inner]
+                readings.append((verb, self._subject(verb) or self._issuer(verb), words))
+            if readings:
+                # '..., said X; he described the attack as a "dastardly act"': each verb its own words
+                source, verb = readings[0][1], readings[0][0]
                 speaker = (source, verb) if source else None
             elif speaker is not None and self._quote_runs_on(sent):
-                source, verb = speaker[0], sent.root
-                words = list(sent)
+                readings = [(sent.root, speaker[0], list(sent))]
             else:
                 speaker = None
-                continue
-            if not source or any(t.i in self.emitted_heads or t.i in self.coded_heads for t in words):
-                continue
-            lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
-            code = (
-                book.accusation_code
-                if lemmas & book.accusation_words
-                else book.criticism_code
-                if lemmas & book.criticism_words
-                else None
-            )
-            speakers = {referent(self.actors, i) for i in source}
-            voices = self._sides(source)
-            named = [
-                i
-                for t in words
-                if (i := self.token_actor[t.i]) is not None
-                and referent(self.actors, i) not in speakers  # not "we" in the speaker's own words
-                and not self._wronged(t)
-                and not any(same_party(a, b) for a in voices for b in self._sides([i]))  # "Iraqi sovereignty"
-            ]
-            if code is None and lemmas & book.sympathy_words and named:
-                yield _said(verb, source, book.sympathy_code, named[:1])  # "our condolences to the family"
-            elif code is None and named and any(self._praise_of_other(t) for t in words):
-                yield _said(verb, source, book.praise_code, named[:1])  # "Y was an iconic leader," said X
-            if code is None:
-                continue
-            blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
-            yield _said(verb, source, code, self._blamed_act(verb, words, source) or blamed[:1])
+            for verb, source, words in readings:
+                yield from self._judgement(verb, source, words)
+
+    def _judgement(self, verb: Token, source: list[int], words: list[Token]) -> Iterator[Said]:
+        """What one speaker's words say of the parties they name: blame, praise or sympathy (if any)."""
+        book = self.book
+        if not source or any(t.i in self.emitted_heads or t.i in self.coded_heads for t in words):
+            return
+        lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+        code = (
+            book.accusation_code
+            if lemmas & book.accusation_words
+            else book.criticism_code
+            if lemmas & book.criticism_words
+            else None
+        )
+        speakers = {referent(self.actors, i) for i in source}
+        voices = self._sides(source)
+        named = [
+            i
+            for t in words
+            if (i := self.token_actor[t.i]) is not None
+            and referent(self.actors, i) not in speakers  # not "we" in the speaker's own words
+            and not self._wronged(t)
+            and not any(same_party(a, b) for a in voices for b in self._sides([i]))  # "Iraqi sovereignty"
+        ]
+        if code is None and lemmas & book.sympathy_words and named:
+            yield _said(verb, source, book.sympathy_code, named[:1])  # "our condolences to the family"
+        elif code is None and named and any(self._praise_of_other(t) for t in words):
+            yield _said(verb, source, book.praise_code, named[:1])  # "Y was an iconic leader," said X
+        if code is None:
+            return
+        blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
+        yield _said(verb, source, code, self._blamed_act(verb, words, source) or blamed[:1])
 
     def _blamed_act(self, verb: Token, words: list[Token], source: list[int]) -> list[int]:
         """ "The statement was a stab in the back for the SDF," said X: words of blame about an act told
         before ("the statement", "the decision", with no author in its phrase) blame its author, not a
         party they name."""
-        act = next((w for w in words if w.dep_ in ("nsubj", "nsubjpass") and self._told_act(w)), None)
+        # ... or what the speaker called so ("described the attacks as a dastardly act")
+        act = next(
+            (
+                w
+                for w in words
+                if (w.dep_ in ("nsubj", "nsubjpass") or (w.dep_ == "dobj" and w.head is verb))
+                and self._told_act(w)
+            ),
+            None,
+        )
         if act is None:
             return []
         authors = self._act_author(verb, act, self._sides(source))
