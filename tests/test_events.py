@@ -990,3 +990,19 @@ def test_criticism_each_verb_of_speaking_in_a_sentence_has_its_own_words() -> No
     text = '"We will protect our borders," the defence minister of Kenya said; the minister described the'
     text += ' decision of the parliament of Uganda as a "heinous betrayal".'
     assert ("KENGOV", "UGALEG", "111") in _codes_of(text)
+
+
+def test_criticism_received_from_a_named_party_is_that_party_s() -> None:
+    drew = _codes_of("The president of Kenya drew criticism from the opposition in Kenya over the new tax.")
+    assert drew == [("KENOPP", "KENGOV", "111")]
+    fire = _codes_of(
+        "The prime minister of Uganda came under fire from lawmakers in Uganda for the decision."
+    )
+    assert ("UGALEG", "UGAGOV", "111") in fire
+    praise = _codes_of("The foreign minister of Ghana won praise from the United Nations for his mediation.")
+    assert ("IGOUNO", "GHAGOV", "051") in praise
+    text = "Statements of condemnation have come from the president of France and the government of Germany."
+    assert {c[0] for c in _codes_of(text) if c[2] == "111"} == {"FRAGOV", "DEUGOV"}
+    assert (
+        _codes_of("The president of Kenya drew criticism over the new tax.") == []
+    )  # judged by nobody named

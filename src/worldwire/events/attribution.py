@@ -189,7 +189,54 @@ class Attribution(CodeRefiner):
                     yield Said(verb, Match(demand, 0), "verb", target, claim=clause)
         yield from self._noun_demands()
         yield from self._court_findings()
+        yield from self._received()
         yield from self._complaints()
+
+    def _received(self) -> Iterator[Said]:
+        """ "X drew criticism from Y", "X came under fire from Y", "the plan prompted objections from Y",
+        "statements of condemnation came from Y": a judgement named by its noun, by the party a "from"
+        names, of the party that received it or whose act provoked it."""
+        book = self.book
+        for noun in self.parsed:
+            code = book.received_judgements.get(noun.lemma_.lower())
+            if code is None or noun.pos_ != "NOUN" or self.token_actor[noun.i] is not None:
+                continue
+            verb, target = self._receiver(noun)
+            if verb is None or verb.i in self.coded_heads:
+                continue
+            source = self._from_actors(noun) or self._from_actors(verb)
+            if source:
+                lemma = noun.lemma_.lower()
+                pattern = Pattern(code, "verb", verb.lemma_.lower(), (), (), False, 0, lemma)
+                yield Said(
+                    verb, Match(pattern, 0), "verb", [i for i in target if i not in source], source=source
+                )
+
+    def _receiver(self, noun: Token) -> tuple[Token | None, list[int]]:
+        """The verb by which a judgement's noun was received, and who received it (maybe nobody named)."""
+        book = self.book
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("come", "be"):
+            return head.head, self._subject(head.head)  # "X came under fire from Y"
+        lemma = head.lemma_.lower()
+        if noun.dep_ == "dobj" and (lemma in book.receiving_verbs or lemma in book.provoking_verbs):
+            target = self._subject(head)  # "X drew criticism"; "the decision drew criticism": its author's
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            if not target and subjects and lemma in book.provoking_verbs and self._told_act(subjects[0]):
+                authors = self._act_author(head, subjects[0], [])
+                target = [a.index for a in authors[:1] if a.index is not None]
+            return head, target
+        subject = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else noun  # "statements of"
+        if subject.dep_ == "nsubj" and subject.head.lemma_.lower() == "come":
+            return subject.head, self._from_actors(noun, ("of", "against"))  # "criticism came from Y"
+        return None, []
+
+    def _from_actors(self, head: Token, preps: tuple[str, ...] = ("from",)) -> list[int]:
+        """The parties named by the objects of `head`'s prepositions ("from Y"), each of a list ("from A, B
+        and C", which the parser may hang as appositions)."""
+        objects = [o for c in head.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children]
+        listed = [t for o in objects if o.dep_ == "pobj" for t in o.subtree if t is o or t.dep_ == "appos"]
+        return list(dict.fromkeys(i for t in listed for i in self._actors_of(t)))
 
     def _court_findings(self) -> Iterator[Said]:
         """ "The court ruled that the decree was unconstitutional", "the judge found the ban violated the

@@ -104,6 +104,9 @@ class PatternBook:
     violation_verbs: frozenset[str] = frozenset()
     court_sector: str = "JUD"
     court_finding_code: str = "116"
+    receiving_verbs: frozenset[str] = frozenset()
+    provoking_verbs: frozenset[str] = frozenset()
+    received_judgements: Mapping[str, str] = field(default_factory=dict)
     anti_targets: Mapping[str, str] = field(default_factory=dict)
     evaluation_verbs: frozenset[str] = frozenset()
     accusation_words: frozenset[str] = frozenset()
@@ -256,6 +259,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         violation_verbs=frozenset(string_list(raw, "violation_verbs", where)),
         court_sector=require(raw, "court_sector", str, where),
         court_finding_code=require(raw, "court_finding_code", str, where),
+        receiving_verbs=frozenset(string_list(raw, "receiving_verbs", where)),
+        provoking_verbs=frozenset(string_list(raw, "provoking_verbs", where)),
+        received_judgements=frozen_mapping(_codes_table(raw, "received_judgements", where)),
         anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),
         evaluation_verbs=frozenset(string_list(raw, "evaluation_verbs", where)),
         accusation_words=frozenset(string_list(raw, "accusation_words", where)),
