@@ -1006,3 +1006,8 @@ def test_criticism_received_from_a_named_party_is_that_party_s() -> None:
     assert (
         _codes_of("The president of Kenya drew criticism over the new tax.") == []
     )  # judged by nobody named
+
+
+def test_criticism_a_speaker_naming_a_party_the_perpetrators_accuses_it() -> None:
+    text = "The interior minister of Kenya said al-Shabaab militants were the perpetrators of the bombing."
+    assert ("KENGOV", "112") in {(c[0], c[2]) for c in _codes_of(text)}
