@@ -1011,3 +1011,12 @@ def test_criticism_received_from_a_named_party_is_that_party_s() -> None:
 def test_criticism_a_speaker_naming_a_party_the_perpetrators_accuses_it() -> None:
     text = "The interior minister of Kenya said al-Shabaab militants were the perpetrators of the bombing."
     assert ("KENGOV", "112") in {(c[0], c[2]) for c in _codes_of(text)}
+
+
+def test_criticism_a_party_s_displeasure_at_another_s_act_is_disapproval() -> None:
+    text = "The government of Japan was angered by the Chinese decision to expand the zone."
+    assert _codes_of(text) == [("JPNGOV", "CHN", "110")]  # not an act of China's on Japan
+    assert _codes_of("The government of Japan is angry with China over the new zone.") == [
+        ("JPNGOV", "CHN", "110")
+    ]
+    assert _codes_of("The government of Japan was pleased with China's decision.") == []

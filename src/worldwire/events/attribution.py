@@ -190,7 +190,43 @@ class Attribution(CodeRefiner):
         yield from self._noun_demands()
         yield from self._court_findings()
         yield from self._received()
+        yield from self._displeasure()
         yield from self._complaints()
+
+    def _displeasure(self) -> Iterator[Said]:
+        """ "X was disappointed by Y's decision", "X is angry with Y": the feeling's subject disapproves of
+        the party the cause names (or of the author of the act it names); the cause is the agent of the
+        passive here, not the one who acts."""
+        book = self.book
+        for word in self.parsed:
+            if (
+                word.lemma_.lower() not in book.displeasure_words
+                and word.lower_ not in book.displeasure_words
+            ):
+                continue
+            passive = word.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in word.children)
+            clause = word.head if word.dep_ == "acomp" else word if passive else None
+            if clause is None or clause.i in self.coded_heads or word.i in self.coded_heads:
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            source = self._actors_of(subjects[0]) if subjects else []
+            causes = [
+                o
+                for c in word.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in book.displeasure_causes
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            if not source or not causes:
+                continue
+            target = [i for i in self._actors_of(causes[0]) if i not in source]
+            if not target and self._told_act(causes[0]):
+                authors = self._act_author(word, causes[0], self._sides(source))
+                target = [a.index for a in authors[:1] if a.index is not None]
+            if target:
+                lemma = word.lemma_.lower()
+                pattern = Pattern(book.displeasure_code, "verb", lemma, (), (), False, 0, lemma)
+                yield Said(word, Match(pattern, 0), "verb", target, source=source)
 
     def _received(self) -> Iterator[Said]:
         """ "X drew criticism from Y", "X came under fire from Y", "the plan prompted objections from Y",

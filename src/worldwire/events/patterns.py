@@ -104,6 +104,9 @@ class PatternBook:
     violation_verbs: frozenset[str] = frozenset()
     court_sector: str = "JUD"
     court_finding_code: str = "116"
+    displeasure_words: frozenset[str] = frozenset()
+    displeasure_causes: frozenset[str] = frozenset()
+    displeasure_code: str = "110"
     receiving_verbs: frozenset[str] = frozenset()
     provoking_verbs: frozenset[str] = frozenset()
     received_judgements: Mapping[str, str] = field(default_factory=dict)
@@ -259,6 +262,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         violation_verbs=frozenset(string_list(raw, "violation_verbs", where)),
         court_sector=require(raw, "court_sector", str, where),
         court_finding_code=require(raw, "court_finding_code", str, where),
+        displeasure_words=frozenset(string_list(raw, "displeasure_words", where)),
+        displeasure_causes=frozenset(string_list(raw, "displeasure_causes", where)),
+        displeasure_code=require(raw, "displeasure_code", str, where),
         receiving_verbs=frozenset(string_list(raw, "receiving_verbs", where)),
         provoking_verbs=frozenset(string_list(raw, "provoking_verbs", where)),
         received_judgements=frozen_mapping(_codes_table(raw, "received_judgements", where)),
