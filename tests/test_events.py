@@ -1020,3 +1020,10 @@ def test_criticism_a_party_s_displeasure_at_another_s_act_is_disapproval() -> No
         ("JPNGOV", "CHN", "110")
     ]
     assert _codes_of("The government of Japan was pleased with China's decision.") == []
+
+
+def test_criticism_a_word_of_praise_that_is_denied_is_no_praise() -> None:
+    text = 'The president of Ghana said the rebels "have not shown any respect for decent behaviour."'
+    assert "051" not in {c[2] for c in _codes_of(text)}
+    text = "The president of Ghana said the prime minister of Kenya was a decent leader."
+    assert ("GHAGOV", "KENGOV", "051") in _codes_of(text)

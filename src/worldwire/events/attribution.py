@@ -139,9 +139,17 @@ class Attribution(CodeRefiner):
         return [a.index for a in authors[:1] if a.index is not None]
 
     def _praise_of_other(self, word: Token) -> bool:
-        """A word of praise not said of the speaker: "an iconic leader", not "I am honored and humbled"."""
+        """A word of praise not said of the speaker: "an iconic leader", not "I am honored and humbled"; and
+        not denied: "they have not shown any decent behaviour", "he is no hero"."""
         if word.lemma_.lower() not in self.book.praise_words and word.lower_ not in self.book.praise_words:
             return False
+        node = word
+        for _ in range(10):
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
+                return False
+            if node.head is node:
+                break
+            node = node.head
         while word.dep_ == "conj" and word.head is not word:
             word = word.head
         clause = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
