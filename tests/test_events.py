@@ -974,6 +974,8 @@ def test_criticism_a_court_finding_a_party_s_act_unlawful_is_a_ruling_against_it
     assert [c[2] for c in found] == ["116"]  # the finding, not a violation by the governor
     said = _codes_of("The opposition leader in Kenya said the governor's order was illegal.")
     assert "116" not in {c[2] for c in said}  # only a court rules
+    accused = _codes_of("Prosecutors in Kenya said the governor's order was illegal.")
+    assert "116" not in {c[2] for c in accused}  # prosecutors accuse
 
 
 def test_criticism_words_of_condemnation_and_thanks_in_a_speaker_s_words() -> None:

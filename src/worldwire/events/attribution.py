@@ -292,8 +292,11 @@ class Attribution(CodeRefiner):
             if verb.pos_ != "VERB" or lemma not in book.ruling_verbs or verb.i in self.coded_heads:
                 continue
             source = self._subject(verb) or self._issuer(verb)
-            if not any(side.sector == book.court_sector for side in self._sides(source)):
-                continue
+            sides = self._sides(source)
+            if not any(side.sector == book.court_sector for side in sides) or any(
+                word in book.prosecuting_words for side in sides for word in side.text.lower().split()
+            ):
+                continue  # prosecutors who call an act illegal accuse; only a court rules
             for clause in verb.children:
                 # the parser may hang "ruled the draft violated ..." as an adverbial clause (no "because")
                 reported = clause.dep_ in ("ccomp", "xcomp") or (

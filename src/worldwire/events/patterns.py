@@ -104,6 +104,7 @@ class PatternBook:
     violation_verbs: frozenset[str] = frozenset()
     court_sector: str = "JUD"
     court_finding_code: str = "116"
+    prosecuting_words: frozenset[str] = frozenset()
     displeasure_words: frozenset[str] = frozenset()
     displeasure_causes: frozenset[str] = frozenset()
     displeasure_code: str = "110"
@@ -262,6 +263,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         violation_verbs=frozenset(string_list(raw, "violation_verbs", where)),
         court_sector=require(raw, "court_sector", str, where),
         court_finding_code=require(raw, "court_finding_code", str, where),
+        prosecuting_words=frozenset(string_list(raw, "prosecuting_words", where)),
         displeasure_words=frozenset(string_list(raw, "displeasure_words", where)),
         displeasure_causes=frozenset(string_list(raw, "displeasure_causes", where)),
         displeasure_code=require(raw, "displeasure_code", str, where),
