@@ -1008,6 +1008,8 @@ def test_criticism_received_from_a_named_party_is_that_party_s() -> None:
     assert (
         _codes_of("The president of Kenya drew criticism over the new tax.") == []
     )  # judged by nobody named
+    gunfire = _codes_of("Soldiers of Mali came under fire from militants near the border.")
+    assert "111" not in {c[2] for c in gunfire}  # fire from armed men is gunfire
 
 
 def test_criticism_a_speaker_naming_a_party_the_perpetrators_accuses_it() -> None:

@@ -249,7 +249,10 @@ class Attribution(CodeRefiner):
             if verb is None or verb.i in self.coded_heads:
                 continue
             source = self._from_actors(noun) or self._from_actors(verb)
-            if source:
+            armed = any(side.sector in book.armed_sectors for side in self._sides(source))
+            if source and not (
+                armed and noun.lemma_.lower() in book.gunfire_words
+            ):  # "under fire from militants"
                 lemma = noun.lemma_.lower()
                 pattern = Pattern(code, "verb", verb.lemma_.lower(), (), (), False, 0, lemma)
                 yield Said(

@@ -109,6 +109,7 @@ class PatternBook:
     displeasure_causes: frozenset[str] = frozenset()
     displeasure_code: str = "110"
     receiving_verbs: frozenset[str] = frozenset()
+    gunfire_words: frozenset[str] = frozenset()
     provoking_verbs: frozenset[str] = frozenset()
     received_judgements: Mapping[str, str] = field(default_factory=dict)
     anti_targets: Mapping[str, str] = field(default_factory=dict)
@@ -268,6 +269,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         displeasure_causes=frozenset(string_list(raw, "displeasure_causes", where)),
         displeasure_code=require(raw, "displeasure_code", str, where),
         receiving_verbs=frozenset(string_list(raw, "receiving_verbs", where)),
+        gunfire_words=frozenset(string_list(raw, "gunfire_words", where)),
         provoking_verbs=frozenset(string_list(raw, "provoking_verbs", where)),
         received_judgements=frozen_mapping(_codes_table(raw, "received_judgements", where)),
         anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),
