@@ -1031,3 +1031,11 @@ def test_criticism_a_word_of_praise_that_is_denied_is_no_praise() -> None:
     assert "051" not in {c[2] for c in _codes_of(text)}
     text = "The president of Ghana said the prime minister of Kenya was a decent leader."
     assert ("GHAGOV", "KENGOV", "051") in _codes_of(text)
+
+
+def test_criticism_and_praise_named_by_their_nouns() -> None:
+    assert ("KENGOV", "UGA", "111") in _codes_of(
+        "The president of Kenya's rebuke of Uganda surprised diplomats."
+    )
+    text = "The prime minister of Japan sent congratulations to the president of Kenya."
+    assert ("JPNGOV", "KENGOV", "051") in _codes_of(text)
