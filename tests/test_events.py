@@ -1011,6 +1011,8 @@ def test_accusation_naming_a_party_as_the_perpetrators_or_suspect_accuses_it() -
     text = "The minister said Hezbollah was the mastermind of the bombing."
     assert "112" in {c[2] for c in _codes_of(text, "2019-01-16")}
     assert _codes_of("Officials said the suspect was a student.", "2019-01-16") == []
+    text = "The interior minister of Kenya said al-Shabaab militants were the perpetrators of the bombing."
+    assert ("KENGOV", "112") in {(c[0], c[2]) for c in _codes_of(text)}
 
 
 def test_violence_told_again_as_the_attack_is_by_the_author_told_before() -> None:
@@ -1064,3 +1066,72 @@ def test_coercion_suspending_parliament_is_an_administrative_sanction() -> None:
 def test_investigation_asking_a_party_to_investigate_demands_information() -> None:
     text = "The opposition in Kenya urged the government to investigate the killing."
     assert [c[2] for c in _codes_of(text, "2019-10-03")] == ["101"]
+
+
+def test_criticism_a_court_finding_a_party_s_act_unlawful_is_a_ruling_against_it() -> None:
+    ruled = _codes_of("The Supreme Court of Brazil ruled that the president's decree was unconstitutional.")
+    assert ("BRAJUD", "BRAGOV", "116") in ruled
+    found = _codes_of("A judge in Kenya found the governor's order violated the constitution.")
+    assert [c[2] for c in found] == ["116"]  # the finding, not a violation by the governor
+    said = _codes_of("The opposition leader in Kenya said the governor's order was illegal.")
+    assert "116" not in {c[2] for c in said}  # only a court rules
+    accused = _codes_of("Prosecutors in Kenya said the governor's order was illegal.")
+    assert "116" not in {c[2] for c in accused}  # prosecutors accuse
+
+
+def test_criticism_words_of_condemnation_and_thanks_in_a_speaker_s_words() -> None:
+    text = 'The foreign minister of Kenya called the vote by the parliament of Uganda "a cynical ploy".'
+    assert ("KENGOV", "UGALEG", "111") in _codes_of(text)
+    text = 'The president of Ghana wrote, "Congratulations to the prime minister of Kenya on his victory."'
+    assert ("GHAGOV", "KENGOV", "051") in _codes_of(text)
+    assert ("GHAGOV", "KENGOV", "111") in _codes_of(
+        "The president of Ghana disparaged the prime minister of Kenya."
+    )
+
+
+def test_criticism_each_verb_of_speaking_in_a_sentence_has_its_own_words() -> None:
+    text = '"We will protect our borders," the defence minister of Kenya said; the minister described the'
+    text += ' decision of the parliament of Uganda as a "heinous betrayal".'
+    assert ("KENGOV", "UGALEG", "111") in _codes_of(text)
+
+
+def test_criticism_received_from_a_named_party_is_that_party_s() -> None:
+    drew = _codes_of("The president of Kenya drew criticism from the opposition in Kenya over the new tax.")
+    assert drew == [("KENOPP", "KENGOV", "111")]
+    fire = _codes_of(
+        "The prime minister of Uganda came under fire from lawmakers in Uganda for the decision."
+    )
+    assert ("UGALEG", "UGAGOV", "111") in fire
+    praise = _codes_of("The foreign minister of Ghana won praise from the United Nations for his mediation.")
+    assert ("IGOUNO", "GHAGOV", "051") in praise
+    text = "Statements of condemnation have come from the president of France and the government of Germany."
+    assert {c[0] for c in _codes_of(text) if c[2] == "111"} == {"FRAGOV", "DEUGOV"}
+    assert (
+        _codes_of("The president of Kenya drew criticism over the new tax.") == []
+    )  # judged by nobody named
+    gunfire = _codes_of("Soldiers of Mali came under fire from militants near the border.")
+    assert "111" not in {c[2] for c in gunfire}  # fire from armed men is gunfire
+
+
+def test_criticism_a_party_s_displeasure_at_another_s_act_is_disapproval() -> None:
+    text = "The government of Japan was angered by the Chinese decision to expand the zone."
+    assert _codes_of(text) == [("JPNGOV", "CHN", "110")]  # not an act of China's on Japan
+    assert _codes_of("The government of Japan is angry with China over the new zone.") == [
+        ("JPNGOV", "CHN", "110")
+    ]
+    assert _codes_of("The government of Japan was pleased with China's decision.") == []
+
+
+def test_criticism_a_word_of_praise_that_is_denied_is_no_praise() -> None:
+    text = 'The president of Ghana said the rebels "have not shown any respect for decent behaviour."'
+    assert "051" not in {c[2] for c in _codes_of(text)}
+    text = "The president of Ghana said the prime minister of Kenya was a decent leader."
+    assert ("GHAGOV", "KENGOV", "051") in _codes_of(text)
+
+
+def test_criticism_and_praise_named_by_their_nouns() -> None:
+    assert ("KENGOV", "UGA", "111") in _codes_of(
+        "The president of Kenya's rebuke of Uganda surprised diplomats."
+    )
+    text = "The prime minister of Japan sent congratulations to the president of Kenya."
+    assert ("JPNGOV", "KENGOV", "051") in _codes_of(text)

@@ -51,71 +51,105 @@ class Attribution(CodeRefiner):
         book = self.book
         speaker: tuple[list[int], Token] | None = None
         for sent in self.parsed.sents:
-            verb = next(
-                (
-                    t
-                    for t in sent
-                    if t.pos_ == "VERB"
-                    and t.lemma_.lower() in book.evaluation_verbs
-                    and any(c.dep_ in SAID for c in t.children)
-                ),
-                None,
-            )
-            if verb is not None:
+            verbs = [
+                t
+                for t in sent
+                if t.pos_ == "VERB"
+                and t.lemma_.lower() in book.evaluation_verbs
+                and any(c.dep_ in SAID for c in t.children)
+            ]
+            readings: list[tuple[Token, list[int], list[Token]]] = []
+            # speaking inside what another verb reports ('said, "we can say it is a stab in the back"') is
+            # that speaker's words, unless the verb is the whole report ("X said Y called Z a traitor")
+            nested = {
+                t.i
+                for v in verbs
+                for c in v.children
+                if c.dep_ in SAID and c not in verbs
+                for t in c.subtree
+                if t is not c
+            }
+            for verb in (v for v in verbs if v.i not in nested):
                 # what was said, or what something was called ("characterized the attack as a violation")
                 said = [c for c in verb.children if c.dep_ in SAID or (c.dep_ == "prep" and c.lower_ == "as")]
-                words = [t for c in said for t in c.subtree]
-                source = self._subject(verb) or self._issuer(verb)
+                # "X said Y called Z a traitor": Y's words are Y's, not X's
+                inner = {t.i for v in verbs if v is not verb and v in said for t in v.subtree}
+                words = [t for c in said for t in c.subtree if t.i not in inner]
+                readings.append((verb, self._subject(verb) or self._issuer(verb), words))
+            if readings:
+                # '..., said X; he described the attack as a "dastardly act"': each verb its own words
+                source, verb = readings[0][1], readings[0][0]
                 speaker = (source, verb) if source else None
             elif speaker is not None and self._quote_runs_on(sent):
-                source, verb = speaker[0], sent.root
-                words = list(sent)
+                readings = [(sent.root, speaker[0], list(sent))]
             else:
                 speaker = None
-                continue
-            if not source or any(t.i in self.emitted_heads for t in words):
-                continue
-            lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
-            code = (
-                book.accusation_code
-                if lemmas & book.accusation_words
-                else book.criticism_code
-                if lemmas & book.criticism_words
-                else None
-            )
-            speakers = {referent(self.actors, i) for i in source}
-            voices = self._sides(source)
-            named = [
-                i
-                for t in words
-                if (i := self.token_actor[t.i]) is not None
-                and referent(self.actors, i) not in speakers  # not "we" in the speaker's own words
-                and not self._wronged(t)
-                and not any(same_party(a, b) for a in voices for b in self._sides([i]))  # "Iraqi sovereignty"
-            ]
-            if code is None and lemmas & book.sympathy_words and named:
-                yield _said(verb, source, book.sympathy_code, named[:1])  # "our condolences to the family"
-            elif code is None and named and any(self._praise_of_other(t) for t in words):
-                yield _said(verb, source, book.praise_code, named[:1])  # "Y was an iconic leader," said X
-            if code is None:
-                continue
-            blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
-            yield _said(verb, source, code, self._blamed_act(verb, words, source) or blamed[:1])
+            for verb, source, words in readings:
+                yield from self._judgement(verb, source, words)
+
+    def _judgement(self, verb: Token, source: list[int], words: list[Token]) -> Iterator[Said]:
+        """What one speaker's words say of the parties they name: blame, praise or sympathy (if any)."""
+        book = self.book
+        if not source or any(t.i in self.emitted_heads or t.i in self.coded_heads for t in words):
+            return
+        lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+        code = (
+            book.accusation_code
+            if lemmas & book.accusation_words
+            else book.criticism_code
+            if lemmas & book.criticism_words
+            else None
+        )
+        speakers = {referent(self.actors, i) for i in source}
+        voices = self._sides(source)
+        named = [
+            i
+            for t in words
+            if (i := self.token_actor[t.i]) is not None
+            and referent(self.actors, i) not in speakers  # not "we" in the speaker's own words
+            and not self._wronged(t)
+            and not any(same_party(a, b) for a in voices for b in self._sides([i]))  # "Iraqi sovereignty"
+        ]
+        if code is None and lemmas & book.sympathy_words and named:
+            yield _said(verb, source, book.sympathy_code, named[:1])  # "our condolences to the family"
+        elif code is None and named and any(self._praise_of_other(t) for t in words):
+            yield _said(verb, source, book.praise_code, named[:1])  # "Y was an iconic leader," said X
+        if code is None:
+            return
+        blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
+        yield _said(verb, source, code, self._blamed_act(verb, words, source) or blamed[:1])
 
     def _blamed_act(self, verb: Token, words: list[Token], source: list[int]) -> list[int]:
         """ "The statement was a stab in the back for the SDF," said X: words of blame about an act told
         before ("the statement", "the decision", with no author in its phrase) blame its author, not a
         party they name."""
-        act = next((w for w in words if w.dep_ in ("nsubj", "nsubjpass") and self._told_act(w)), None)
+        # ... or what the speaker called so ("described the attacks as a dastardly act")
+        act = next(
+            (
+                w
+                for w in words
+                if (w.dep_ in ("nsubj", "nsubjpass") or (w.dep_ == "dobj" and w.head is verb))
+                and self._told_act(w)
+            ),
+            None,
+        )
         if act is None:
             return []
         authors = self._act_author(verb, act, self._sides(source))
         return [a.index for a in authors[:1] if a.index is not None]
 
     def _praise_of_other(self, word: Token) -> bool:
-        """A word of praise not said of the speaker: "an iconic leader", not "I am honored and humbled"."""
+        """A word of praise not said of the speaker: "an iconic leader", not "I am honored and humbled"; and
+        not denied: "they have not shown any decent behaviour", "he is no hero"."""
         if word.lemma_.lower() not in self.book.praise_words and word.lower_ not in self.book.praise_words:
             return False
+        node = word
+        for _ in range(10):
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
+                return False
+            if node.head is node:
+                break
+            node = node.head
         while word.dep_ == "conj" and word.head is not word:
             word = word.head
         clause = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
@@ -162,7 +196,152 @@ class Attribution(CodeRefiner):
                     demand = Pattern(book.demand_code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
                     yield Said(verb, Match(demand, 0), "verb", target, claim=clause)
         yield from self._noun_demands()
+        yield from self._court_findings()
+        yield from self._received()
+        yield from self._displeasure()
         yield from self._complaints()
+
+    def _displeasure(self) -> Iterator[Said]:
+        """ "X was disappointed by Y's decision", "X is angry with Y": the feeling's subject disapproves of
+        the party the cause names (or of the author of the act it names); the cause is the agent of the
+        passive here, not the one who acts."""
+        book = self.book
+        for word in self.parsed:
+            if (
+                word.lemma_.lower() not in book.displeasure_words
+                and word.lower_ not in book.displeasure_words
+            ):
+                continue
+            passive = word.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in word.children)
+            clause = word.head if word.dep_ == "acomp" else word if passive else None
+            if clause is None or clause.i in self.coded_heads or word.i in self.coded_heads:
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            source = self._actors_of(subjects[0]) if subjects else []
+            causes = [
+                o
+                for c in word.children
+                if c.dep_ in ("prep", "agent") and c.lower_ in book.displeasure_causes
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
+            if not source or not causes:
+                continue
+            target = [i for i in self._actors_of(causes[0]) if i not in source]
+            if not target and self._told_act(causes[0]):
+                authors = self._act_author(word, causes[0], self._sides(source))
+                target = [a.index for a in authors[:1] if a.index is not None]
+            if target:
+                lemma = word.lemma_.lower()
+                pattern = Pattern(book.displeasure_code, "verb", lemma, (), (), False, 0, lemma)
+                yield Said(word, Match(pattern, 0), "verb", target, source=source)
+
+    def _received(self) -> Iterator[Said]:
+        """ "X drew criticism from Y", "X came under fire from Y", "the plan prompted objections from Y",
+        "statements of condemnation came from Y": a judgement named by its noun, by the party a "from"
+        names, of the party that received it or whose act provoked it."""
+        book = self.book
+        for noun in self.parsed:
+            code = book.received_judgements.get(noun.lemma_.lower())
+            if code is None or noun.pos_ != "NOUN" or self.token_actor[noun.i] is not None:
+                continue
+            verb, target = self._receiver(noun)
+            if verb is None or verb.i in self.coded_heads:
+                continue
+            source = self._from_actors(noun) or self._from_actors(verb)
+            armed = any(side.sector in book.armed_sectors for side in self._sides(source))
+            if source and not (
+                armed and noun.lemma_.lower() in book.gunfire_words
+            ):  # "under fire from militants"
+                lemma = noun.lemma_.lower()
+                pattern = Pattern(code, "verb", verb.lemma_.lower(), (), (), False, 0, lemma)
+                yield Said(
+                    verb, Match(pattern, 0), "verb", [i for i in target if i not in source], source=source
+                )
+
+    def _receiver(self, noun: Token) -> tuple[Token | None, list[int]]:
+        """The verb by which a judgement's noun was received, and who received it (maybe nobody named)."""
+        book = self.book
+        head = noun.head
+        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("come", "be"):
+            return head.head, self._subject(head.head)  # "X came under fire from Y"
+        lemma = head.lemma_.lower()
+        if noun.dep_ == "dobj" and (lemma in book.receiving_verbs or lemma in book.provoking_verbs):
+            target = self._subject(head)  # "X drew criticism"; "the decision drew criticism": its author's
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            if not target and subjects and lemma in book.provoking_verbs and self._told_act(subjects[0]):
+                authors = self._act_author(head, subjects[0], [])
+                target = [a.index for a in authors[:1] if a.index is not None]
+            return head, target
+        subject = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else noun  # "statements of"
+        if subject.dep_ == "nsubj" and subject.head.lemma_.lower() == "come":
+            return subject.head, self._from_actors(noun, ("of", "against"))  # "criticism came from Y"
+        return None, []
+
+    def _from_actors(self, head: Token, preps: tuple[str, ...] = ("from",)) -> list[int]:
+        """The parties named by the objects of `head`'s prepositions ("from Y"), each of a list ("from A, B
+        and C", which the parser may hang as appositions)."""
+        objects = [o for c in head.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children]
+        listed = [t for o in objects if o.dep_ == "pobj" for t in o.subtree if t is o or t.dep_ == "appos"]
+        return list(dict.fromkeys(i for t in listed for i in self._actors_of(t)))
+
+    def _court_findings(self) -> Iterator[Said]:
+        """ "The court ruled that the decree was unconstitutional", "the judge found the ban violated the
+        First Amendment": a court's finding that holds the clause's subject unlawful is a ruling against that
+        subject's party (116), not a criticism; the clause is what the court found, not an act of its own."""
+        book = self.book
+        for verb in self.parsed:
+            lemma = verb.lemma_.lower()
+            if verb.pos_ != "VERB" or lemma not in book.ruling_verbs or verb.i in self.coded_heads:
+                continue
+            source = self._subject(verb) or self._issuer(verb)
+            sides = self._sides(source)
+            if not any(side.sector == book.court_sector for side in sides) or any(
+                word in book.prosecuting_words for side in sides for word in side.text.lower().split()
+            ):
+                continue  # prosecutors who call an act illegal accuse; only a court rules
+            for clause in verb.children:
+                # the parser may hang "ruled the draft violated ..." as an adverbial clause (no "because")
+                reported = clause.dep_ in ("ccomp", "xcomp") or (
+                    clause.dep_ == "advcl" and not any(c.dep_ == "mark" for c in clause.children)
+                )
+                found = self._unlawful(clause) if reported else None
+                if found is None or found.i in self.coded_heads:
+                    continue
+                # "found X's advice was improper and that it is unlawful": the first clause names what "it" is
+                subjects = [
+                    c for p in (found, clause) for c in p.children if c.dep_ in ("nsubj", "nsubjpass")
+                ]
+                subjects = [c for c in subjects if self._actors_of(c)] or subjects
+                if not subjects:  # "ruled the draft violated ...": the parser makes the subject the object
+                    subjects = [c for c in verb.children if c.dep_ == "dobj" and c.i < clause.i]
+                target = self._actors_of(subjects[0]) if subjects else []
+                if (
+                    not target and subjects and self._told_act(subjects[0])
+                ):  # "found the decision was illegal"
+                    authors = self._act_author(verb, subjects[0], self._sides(source))
+                    target = [a.index for a in authors[:1] if a.index is not None]
+                finding = Pattern(book.court_finding_code, "verb", lemma, (), (), False, 0, lemma)
+                yield Said(verb, Match(finding, 0), "verb", target, claim=found, source=source)
+                break
+
+    def _unlawful(self, clause: Token) -> Token | None:
+        """The clause, or one it reports or is joined to ("it is concluded that the oath is
+        unconstitutional"), that holds its subject unlawful: "X was illegal", "X is null and void", "X
+        violated the constitution"."""
+        book = self.book
+        for _ in range(3):
+            for part in (clause, *clause.conjuncts):
+                if part.lemma_.lower() in book.violation_verbs:
+                    return part
+                said = [c for c in part.children if c.dep_ in ("acomp", "attr", "oprd")]
+                if any(w.lemma_.lower() in book.unlawful_words for c in said for w in (c, *c.conjuncts)):
+                    return part
+            nested = [c for c in clause.children if c.dep_ == "ccomp"]
+            if not nested:
+                return None
+            clause = nested[0]
+        return None
 
     def _complaints(self) -> Iterator[Said]:
         """ "Turkey protested that Greece had violated its airspace": a complaint against the clause's subject

@@ -99,6 +99,19 @@ class PatternBook:
     implied_agent_verbs: Mapping[str, str] = field(default_factory=dict)
     forceful_roots: frozenset[str] = frozenset()
     blame_predicates: frozenset[str] = frozenset()
+    ruling_verbs: frozenset[str] = frozenset()
+    unlawful_words: frozenset[str] = frozenset()
+    violation_verbs: frozenset[str] = frozenset()
+    court_sector: str = "JUD"
+    court_finding_code: str = "116"
+    prosecuting_words: frozenset[str] = frozenset()
+    displeasure_words: frozenset[str] = frozenset()
+    displeasure_causes: frozenset[str] = frozenset()
+    displeasure_code: str = "110"
+    receiving_verbs: frozenset[str] = frozenset()
+    gunfire_words: frozenset[str] = frozenset()
+    provoking_verbs: frozenset[str] = frozenset()
+    received_judgements: Mapping[str, str] = field(default_factory=dict)
     anti_targets: Mapping[str, str] = field(default_factory=dict)
     evaluation_verbs: frozenset[str] = frozenset()
     accusation_words: frozenset[str] = frozenset()
@@ -248,6 +261,19 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         ),
         forceful_roots=frozenset(string_list(raw, "forceful_roots", where)),
         blame_predicates=frozenset(string_list(raw, "blame_predicates", where)),
+        ruling_verbs=frozenset(string_list(raw, "ruling_verbs", where)),
+        unlawful_words=frozenset(string_list(raw, "unlawful_words", where)),
+        violation_verbs=frozenset(string_list(raw, "violation_verbs", where)),
+        court_sector=require(raw, "court_sector", str, where),
+        court_finding_code=require(raw, "court_finding_code", str, where),
+        prosecuting_words=frozenset(string_list(raw, "prosecuting_words", where)),
+        displeasure_words=frozenset(string_list(raw, "displeasure_words", where)),
+        displeasure_causes=frozenset(string_list(raw, "displeasure_causes", where)),
+        displeasure_code=require(raw, "displeasure_code", str, where),
+        receiving_verbs=frozenset(string_list(raw, "receiving_verbs", where)),
+        gunfire_words=frozenset(string_list(raw, "gunfire_words", where)),
+        provoking_verbs=frozenset(string_list(raw, "provoking_verbs", where)),
+        received_judgements=frozen_mapping(_codes_table(raw, "received_judgements", where)),
         anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),
         evaluation_verbs=frozenset(string_list(raw, "evaluation_verbs", where)),
         accusation_words=frozenset(string_list(raw, "accusation_words", where)),
