@@ -1135,3 +1135,12 @@ def test_criticism_and_praise_named_by_their_nouns() -> None:
     )
     text = "The prime minister of Japan sent congratulations to the president of Kenya."
     assert ("JPNGOV", "KENGOV", "051") in _codes_of(text)
+
+
+def test_belief_in_a_partys_harmful_act_is_an_accusation_of_it() -> None:
+    believed = _codes_of("French intelligence believes the Syrian army ordered the bombing of the hospital.")
+    assert ("FRASPY", "SYRMIL", "112") in believed
+    owned = _codes_of("The Japanese prime minister said the blast was North Korea's doing.")
+    assert ("JPNGOV", "PRK", "112") in owned
+    harmless = _codes_of("Germany believes Poland acted in good faith.")
+    assert not any(c == "112" for *_, c in harmless)

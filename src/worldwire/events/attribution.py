@@ -345,12 +345,13 @@ class Attribution(CodeRefiner):
 
     def _complaints(self) -> Iterator[Said]:
         """ "Turkey protested that Greece had violated its airspace": a complaint against the clause's subject
-        (the clause keeps its own event)."""
+        (the clause keeps its own event); "the agency believes the general ordered the bombing", "said the
+        blast was X's doing": an accusation of the party the belief or the words hold to blame."""
         book = self.book
         for verb in self.parsed:
             lemma = verb.lemma_.lower()
             code = book.complaint_verbs.get(lemma) or (
-                book.accusation_code if lemma in book.speech_verbs else None
+                book.accusation_code if lemma in book.speech_verbs or lemma in book.belief_verbs else None
             )
             if code is None or verb.pos_ != "VERB" or verb.i in self.coded_heads:
                 continue
@@ -359,16 +360,41 @@ class Attribution(CodeRefiner):
                     c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
                 ):
                     continue
-                if lemma not in book.complaint_verbs and not self._blames(clause):
+                owner = self._act_owner(clause)
+                if (
+                    lemma not in book.complaint_verbs
+                    and not owner
+                    and not self._blames(clause)
+                    and not (lemma in book.belief_verbs and self._harmful(clause))
+                ):
                     continue  # "X said Y is responsible for the attack" accuses Y; "X said Y won" does not
                 subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-                target = self._actors_of(subjects[0]) if subjects else []
+                target = owner or (self._actors_of(subjects[0]) if subjects else [])
+                if any(i in self._actors_of(c) for c in verb.children if c.dep_ == "nsubj" for i in target):
+                    continue  # "X believes it killed ...": no accusation of oneself
                 if target:
                     complaint = Pattern(
                         code, "verb", verb.lemma_.lower(), (), (), False, 0, verb.lemma_.lower()
                     )
                     yield Said(verb, Match(complaint, 0), "verb", target)
                     break
+
+    def _act_owner(self, clause: Token) -> list[int]:
+        """ "Y said the blast was X's doing": the owner of a noun of blame (`blame_nouns`) in the clause."""
+        for word in clause.subtree:
+            if word.lemma_.lower() in self.book.blame_nouns or word.lower_ in self.book.blame_nouns:
+                for owner in (c for c in word.children if c.dep_ == "poss"):
+                    if found := self._actors_of(owner):
+                        return found
+        return []
+
+    def _harmful(self, clause: Token) -> bool:
+        """The clause tells of violence or a crime ("the general ordered the bombing", "... killed him")."""
+        book = self.book
+        return any(
+            t.lemma_.lower() in book.violence_words or t.lemma_.lower() in book.crime_words
+            for t in clause.subtree
+        )
 
     def _blames(self, clause: Token) -> bool:
         """A clause that holds its subject to blame: "Y is responsible for", "Y was behind", "Y is guilty"."""

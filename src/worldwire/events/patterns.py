@@ -99,6 +99,9 @@ class PatternBook:
     implied_agent_verbs: Mapping[str, str] = field(default_factory=dict)
     forceful_roots: frozenset[str] = frozenset()
     blame_predicates: frozenset[str] = frozenset()
+    blame_nouns: frozenset[str] = frozenset()
+    belief_verbs: frozenset[str] = frozenset()
+    crime_words: frozenset[str] = frozenset()
     ruling_verbs: frozenset[str] = frozenset()
     unlawful_words: frozenset[str] = frozenset()
     violation_verbs: frozenset[str] = frozenset()
@@ -261,6 +264,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         ),
         forceful_roots=frozenset(string_list(raw, "forceful_roots", where)),
         blame_predicates=frozenset(string_list(raw, "blame_predicates", where)),
+        blame_nouns=frozenset(string_list(raw, "blame_nouns", where)),
+        belief_verbs=frozenset(string_list(raw, "belief_verbs", where)),
+        crime_words=frozenset(string_list(raw, "crime_words", where)),
         ruling_verbs=frozenset(string_list(raw, "ruling_verbs", where)),
         unlawful_words=frozenset(string_list(raw, "unlawful_words", where)),
         violation_verbs=frozenset(string_list(raw, "violation_verbs", where)),
