@@ -1144,3 +1144,8 @@ def test_belief_in_a_partys_harmful_act_is_an_accusation_of_it() -> None:
     assert ("JPNGOV", "PRK", "112") in owned
     harmless = _codes_of("Germany believes Poland acted in good faith.")
     assert not any(c == "112" for *_, c in harmless)
+
+
+def test_criticism_of_an_act_told_before_in_the_passive_targets_its_author() -> None:
+    codes = _codes_of("Russia launched an offensive in the east. The operation was condemned by Germany.")
+    assert ("DEU", "RUS", "111") in codes

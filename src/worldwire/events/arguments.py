@@ -553,8 +553,10 @@ class ArgumentReader(SegmentState):
         return [(a, None) for a in sources], "target_none"
 
     def _referent_object(self, token: Token) -> Token | None:
-        """An object that names an act told before, with no author in its phrase: "the decision"."""
-        return next((obj for obj in objects_of(token) if self._told_act(obj)), None)
+        """An object that names an act told before, with no author in its phrase: "the decision"; or the
+        subject of a passive ("the operation was condemned by Y")."""
+        passive = [c for c in token.children if c.dep_ == "nsubjpass"]
+        return next((obj for obj in (*objects_of(token), *passive) if self._told_act(obj)), None)
 
     def _told_act(self, noun: Token) -> bool:
         """ "the decision", "this move": a noun that refers back to an act told before, no author named."""
@@ -569,7 +571,9 @@ class ArgumentReader(SegmentState):
         event before it whose predicate is one of the noun's words; nobody when there is none, or when it
         is the speaker's own act."""
         words = self.book.act_referents[noun.lemma_.lower()]
-        authors = self._told_here(token, words) if "*" not in words else None
+        # told before both the predicate and the noun ("the operation was condemned": not the noun itself)
+        before = min(token, noun, key=lambda t: t.i)
+        authors = self._told_here(before, words) if "*" not in words else None
         if authors is None:
             at = self.offset + token.idx
             told = [
