@@ -1149,3 +1149,11 @@ def test_belief_in_a_partys_harmful_act_is_an_accusation_of_it() -> None:
 def test_criticism_of_an_act_told_before_in_the_passive_targets_its_author() -> None:
     codes = _codes_of("Russia launched an offensive in the east. The operation was condemned by Germany.")
     assert ("DEU", "RUS", "111") in codes
+
+
+def test_criticism_of_a_made_thing_targets_its_author_named_after_it() -> None:
+    codes = _codes_of(
+        "The French foreign minister attacked the proclamation of the islands as Argentine territory "
+        "by the British prime minister."
+    )
+    assert codes == [("FRAGOV", "GBRGOV", "111")]  # not the islands the proclamation is about

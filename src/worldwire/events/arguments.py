@@ -253,6 +253,25 @@ class ArgumentReader(SegmentState):
         made = any(o.lemma_.lower() in self.book.made_things for o in objects)
         return self._pobj_actors(verb, ("by",)) if made and not is_passive(verb) else []
 
+    def _unowned_made_author(self, verb: Token, obj: Token) -> list[int]:
+        """ "attacked the proclamation of the islands as French territory by Spain": the by-phrase after a
+        made thing with no owner before it names its author, wherever the parser hangs it in the verb's
+        phrase (not in a clause of its own, not the verb's passive agent)."""
+        if obj.lemma_.lower() not in self.book.made_things or is_passive(verb):
+            return []
+        if any(self.token_actor[t.i] is not None for c in obj.lefts for t in c.subtree):
+            return []  # "Spain's decision": its owner
+        for word in verb.subtree:
+            if word.i <= obj.i or word.dep_ != "prep" or word.lower_ != "by":
+                continue
+            path = [a for a in word.ancestors if a.i != verb.i and verb in a.ancestors]
+            if any(a.dep_ in ("relcl", "ccomp", "advcl", "acl", "xcomp", "conj") for a in path):
+                continue
+            found = self._pobj_actors(word.head, ("by",))
+            if found:
+                return found
+        return []
+
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
         objects = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
         if pattern.preps:
@@ -262,7 +281,8 @@ class ArgumentReader(SegmentState):
             if named:
                 return named
         for obj in objects:
-            actors = self._others(self._actors_of(obj)) or self._pobj_actors(obj, self.book.default_preps)
+            actors = self._unowned_made_author(token, obj) or self._others(self._actors_of(obj))
+            actors = actors or self._pobj_actors(obj, self.book.default_preps)
             if actors:
                 return actors
         authors = self._stranded_author(token, objects)
