@@ -1157,3 +1157,8 @@ def test_criticism_of_a_made_thing_targets_its_author_named_after_it() -> None:
         "by the British prime minister."
     )
     assert codes == [("FRAGOV", "GBRGOV", "111")]  # not the islands the proclamation is about
+
+
+def test_accusation_attributing_a_crime_to_a_party() -> None:
+    codes = _codes_of("Kenyan police attributed the killing of the judge to al-Shabaab.", "2019-08-05")
+    assert codes == [("KENCOP", "SOMREBSHB", "112")]
