@@ -1144,6 +1144,8 @@ def test_belief_in_a_partys_harmful_act_is_an_accusation_of_it() -> None:
     assert ("JPNGOV", "PRK", "112") in owned
     harmless = _codes_of("Germany believes Poland acted in good faith.")
     assert not any(c == "112" for *_, c in harmless)
+    own = _codes_of("The Israeli army believes its soldiers killed the man.")
+    assert not any(c == "112" for *_, c in own)  # no accusation of one's own side
 
 
 def test_criticism_of_an_act_told_before_in_the_passive_targets_its_author() -> None:

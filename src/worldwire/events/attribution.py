@@ -370,8 +370,9 @@ class Attribution(CodeRefiner):
                     continue  # "X said Y is responsible for the attack" accuses Y; "X said Y won" does not
                 subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                 target = owner or (self._actors_of(subjects[0]) if subjects else [])
-                if any(i in self._actors_of(c) for c in verb.children if c.dep_ == "nsubj" for i in target):
-                    continue  # "X believes it killed ...": no accusation of oneself
+                speaker = [i for c in verb.children if c.dep_ == "nsubj" for i in self._actors_of(c)]
+                if any(same_party(a, b) for a in self._sides(speaker) for b in self._sides(target)):
+                    continue  # "X believes its troops killed ...": no accusation of oneself
                 if target:
                     complaint = Pattern(
                         code, "verb", verb.lemma_.lower(), (), (), False, 0, verb.lemma_.lower()
