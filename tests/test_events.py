@@ -1142,6 +1142,8 @@ def test_belief_in_a_partys_harmful_act_is_an_accusation_of_it() -> None:
     assert ("FRASPY", "SYRMIL", "112") in believed
     owned = _codes_of("The Japanese prime minister said the blast was North Korea's doing.")
     assert ("JPNGOV", "PRK", "112") in owned
+    of = _codes_of("Kabul said the bombing was the handiwork of the Taliban.", "2019-08-05")
+    assert ("AFGGOV", "AFGREBTAL", "112") in of
     harmless = _codes_of("Germany believes Poland acted in good faith.")
     assert not any(c == "112" for *_, c in harmless)
     own = _codes_of("The Israeli army believes its soldiers killed the man.")

@@ -387,6 +387,8 @@ class Attribution(CodeRefiner):
                 for owner in (c for c in word.children if c.dep_ == "poss"):
                     if found := self._actors_of(owner):
                         return found
+                if found := self._pobj_actors(word, ("of",)):  # "the handiwork of X"
+                    return found
         return []
 
     def _harmful(self, clause: Token) -> bool:
