@@ -1135,3 +1135,13 @@ def test_criticism_and_praise_named_by_their_nouns() -> None:
     )
     text = "The prime minister of Japan sent congratulations to the president of Kenya."
     assert ("JPNGOV", "KENGOV", "051") in _codes_of(text)
+
+
+def test_precision_an_act_that_only_dates_the_news_is_background() -> None:
+    text = "The senator of Kenya took the seat after the prime minister of Kenya resigned."
+    assert "0831" not in {c[2] for c in _codes_of(text)}
+    text = "Before stepping down, the president of Ghana met the president of Togo."
+    codes = _codes_of(text)
+    assert "0831" not in {c[2] for c in codes}
+    assert ("GHAGOV", "TGOGOV", "040") in codes  # the main clause keeps its event
+    assert ("KENGOV", None, "0831") in _codes_of("The prime minister of Kenya resigned on Monday.")

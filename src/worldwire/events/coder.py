@@ -197,6 +197,14 @@ class _SegmentCoder(Attribution):
             joined = self.emitted_heads.get(node.i)
         return joined is not None and joined[:2] in roots
 
+    def _time_clause(self, verb: Token, code: str) -> bool:
+        """A verb of a clause that dates the main one ("after X resigned", "before resigning"): background."""
+        if not code.startswith(self.book.time_clause_codes) or verb.head.i == verb.i:
+            return False
+        if verb.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in self.book.time_clause_markers for c in verb.children)
+        return verb.dep_ == "pcomp" and verb.head.lower_ in self.book.time_clause_markers
+
     def _claimed(self, token: Token) -> bool:
         """True when an enclosing predicate of the same clause chain was already coded."""
         if token.i in self.coded_heads:
@@ -322,6 +330,8 @@ class _SegmentCoder(Attribution):
             return  # a question asks whether something happened; it reports nothing
         if kind == "verb" and token.dep_ == "relcl" and simple_present(token) and not self._personal(token):
             return  # "the YPG militia, which supports the PKK" describes; "which I endorse" acts
+        if kind == "verb" and self._time_clause(token, pattern.code):
+            return  # "she took the seat after the senator resigned": the resignation only dates it
         self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(

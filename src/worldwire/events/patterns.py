@@ -72,6 +72,8 @@ class PatternBook:
     deployment_code: str = "154"
     needs_target_roots: frozenset[str] = frozenset()
     own_ground_codes: frozenset[str] = frozenset()
+    time_clause_markers: frozenset[str] = frozenset()
+    time_clause_codes: tuple[str, ...] = ()
     channel_preps: frozenset[str] = frozenset()
     channels: frozenset[str] = frozenset()
     patient_passive_roots: frozenset[str] = frozenset()
@@ -232,6 +234,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         deployment_code=require(raw, "deployment_code", str, where),
         needs_target_roots=frozenset(string_list(raw, "needs_target_roots", where)),
         own_ground_codes=frozenset(string_list(raw, "own_ground_codes", where)),
+        time_clause_markers=frozenset(string_list(raw, "time_clause_markers", where)),
+        time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
         channels=frozenset(string_list(raw, "channels", where)),
         patient_passive_roots=frozenset(string_list(raw, "patient_passive_roots", where)),
