@@ -1145,3 +1145,26 @@ def test_precision_an_act_that_only_dates_the_news_is_background() -> None:
     assert "0831" not in {c[2] for c in codes}
     assert ("GHAGOV", "TGOGOV", "040") in codes  # the main clause keeps its event
     assert ("KENGOV", None, "0831") in _codes_of("The prime minister of Kenya resigned on Monday.")
+
+
+def test_precision_a_defence_of_nobody_is_self_justification() -> None:
+    assert "052" not in {
+        c[2] for c in _codes_of("The prime minister of Japan defended his decision on Monday.")
+    }
+    assert ("JPNGOV", "KENGOV", "052") in _codes_of(
+        "The prime minister of Japan defended the president of Kenya."
+    )
+
+
+def test_precision_a_participle_of_permission_tells_a_consequence() -> None:
+    text = "The government of Peru held a referendum, allowing citizens to vote on the new constitution."
+    assert "080" not in {c[2] for c in _codes_of(text)}
+    text = (
+        "A court of the European Union issued a ruling, allowing courts in Austria to require Google to act."
+    )
+    assert not {c[2] for c in _codes_of(text)} & {"080", "100"}
+
+
+def test_precision_found_not_guilty_is_no_conviction() -> None:
+    assert "116" not in {c[2] for c in _codes_of("A court in Kenya found the opposition leader not guilty.")}
+    assert ("KENJUD", "KENOPP", "116") in _codes_of("A court in Kenya found the opposition leader guilty.")

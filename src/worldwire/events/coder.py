@@ -231,6 +231,7 @@ class _SegmentCoder(Attribution):
         for child in token.children:
             if small_clause(child):
                 words.update((child.lemma_.lower(), child.lower_))  # "found the decision unlawful"
+                words.update(g.lower_ for g in child.children if g.dep_ == "neg")  # "... not guilty"
             if child.dep_ in SUBJECTS or child.dep_ in CLAUSES or child.dep_ == "agent":
                 continue  # the passive's agent is its subject: "a base used by the Royal Air Force"
             words.add(child.lemma_.lower())
@@ -332,6 +333,13 @@ class _SegmentCoder(Attribution):
             return  # "the YPG militia, which supports the PKK" describes; "which I endorse" acts
         if kind == "verb" and self._time_clause(token, pattern.code):
             return  # "she took the seat after the senator resigned": the resignation only dates it
+        if (
+            token.tag_ == "VBG"
+            and token.dep_ in ("advcl", "acl")
+            and token.lemma_.lower() in self.book.consequence_verbs
+        ):
+            self.coded_heads.add(token.i)  # nor is what it made possible done: "allowing courts to order"
+            return  # "held a referendum, allowing voters to decide": what the act made possible
         self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(
