@@ -1168,3 +1168,11 @@ def test_precision_a_participle_of_permission_tells_a_consequence() -> None:
 def test_precision_found_not_guilty_is_no_conviction() -> None:
     assert "116" not in {c[2] for c in _codes_of("A court in Kenya found the opposition leader not guilty.")}
     assert ("KENJUD", "KENOPP", "116") in _codes_of("A court in Kenya found the opposition leader guilty.")
+
+
+def test_precision_according_to_names_no_accord() -> None:
+    text = "The army of Mali entered the town of Gao yesterday according to state media."
+    assert "057" not in {c[2] for c in _codes_of(text)}
+    assert ("MLIGOV", "NERGOV", "057") in _codes_of(
+        "The president of Mali entered an accord with the president of Niger."
+    )

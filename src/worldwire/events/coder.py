@@ -234,11 +234,15 @@ class _SegmentCoder(Attribution):
                 words.update(g.lower_ for g in child.children if g.dep_ == "neg")  # "... not guilty"
             if child.dep_ in SUBJECTS or child.dep_ in CLAUSES or child.dep_ == "agent":
                 continue  # the passive's agent is its subject: "a base used by the Royal Air Force"
-            words.add(child.lemma_.lower())
+            # a participle used as a preposition is no verb or noun: "according to" names no accord,
+            # "following the talks" no following
+            if child.dep_ != "prep":
+                words.add(child.lemma_.lower())
             words.add(child.lower_)
             for grandchild in child.children:
                 if grandchild.dep_ not in CLAUSES:
-                    words.add(grandchild.lemma_.lower())
+                    if grandchild.dep_ != "prep":
+                        words.add(grandchild.lemma_.lower())
                     words.add(grandchild.lower_)
                 if grandchild.dep_ == "prep" and grandchild.lower_ == "of":  # "state of emergency"
                     for word in grandchild.children:
