@@ -1176,3 +1176,9 @@ def test_precision_according_to_names_no_accord() -> None:
     assert ("MLIGOV", "NERGOV", "057") in _codes_of(
         "The president of Mali entered an accord with the president of Niger."
     )
+
+
+def test_precision_a_right_to_act_is_no_act() -> None:
+    text = "The opposition leader of Kenya is eligible to appeal the ruling."
+    assert [e.modality for e in _events_of(text, "2020-01-10") if e.cameo == "020"] == ["hypothetical"]
+    assert ("KENOPP", None, "020") in _codes_of("The opposition leader of Kenya appealed for calm.")

@@ -375,6 +375,7 @@ class ModalityCues:
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
     hypothetical_words: frozenset[str]
+    possibility_adjectives: frozenset[str]
     historical_units: frozenset[str]
     historical_words: frozenset[str]
     historical_min_years: int
@@ -429,6 +430,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "hypothetical_auxiliaries",
             "hypothetical_markers",
             "hypothetical_words",
+            "possibility_adjectives",
             "historical_units",
             "historical_words",
             "generic_determiners",
@@ -460,6 +462,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         hypothetical_auxiliaries=words["hypothetical_auxiliaries"],
         hypothetical_markers=words["hypothetical_markers"],
         hypothetical_words=words["hypothetical_words"],
+        possibility_adjectives=words["possibility_adjectives"],
         historical_units=words["historical_units"],
         historical_words=words["historical_words"],
         historical_min_years=require(raw, "historical_min_years", int, where),
