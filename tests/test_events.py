@@ -1182,3 +1182,10 @@ def test_precision_a_right_to_act_is_no_act() -> None:
     text = "The opposition leader of Kenya is eligible to appeal the ruling."
     assert [e.modality for e in _events_of(text, "2020-01-10") if e.cameo == "020"] == ["hypothetical"]
     assert ("KENOPP", None, "025") in _codes_of("The opposition leader of Kenya appealed for calm.")
+
+
+def test_precision_the_forces_deployed_are_no_target() -> None:
+    codes = _codes_of("The president of Kenya deployed the army on Monday.")
+    assert ("KENGOV", None, "154") in codes
+    assert not [c for c in codes if c[2] == "154" and c[1] is not None]
+    assert ("RUS", "UKR", "154") in _codes_of("Russia sent troops to the border of Ukraine.")

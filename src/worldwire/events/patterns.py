@@ -73,6 +73,7 @@ class PatternBook:
     needs_target_roots: frozenset[str] = frozenset()
     own_ground_codes: frozenset[str] = frozenset()
     time_clause_markers: frozenset[str] = frozenset()
+    instrument_object_codes: tuple[str, ...] = ()
     consequence_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
     channel_preps: frozenset[str] = frozenset()
@@ -236,6 +237,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         needs_target_roots=frozenset(string_list(raw, "needs_target_roots", where)),
         own_ground_codes=frozenset(string_list(raw, "own_ground_codes", where)),
         time_clause_markers=frozenset(string_list(raw, "time_clause_markers", where)),
+        instrument_object_codes=tuple(string_list(raw, "instrument_object_codes", where)),
         consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
