@@ -1189,3 +1189,12 @@ def test_precision_the_forces_deployed_are_no_target() -> None:
     assert ("KENGOV", None, "154") in codes
     assert not [c for c in codes if c[2] == "154" and c[1] is not None]
     assert ("RUS", "UKR", "154") in _codes_of("Russia sent troops to the border of Ukraine.")
+
+
+def test_precision_talking_to_a_suspect_is_questioning() -> None:
+    codes = _codes_of("Police in Kenya spoke with the opposition leader as a suspect.")
+    assert ("KENCOP", "KENOPP", "091") in codes
+    assert "040" not in {c[2] for c in codes}
+    assert ("KENGOV", "UGAGOV", "040") in _codes_of(
+        "The president of Kenya spoke with the president of Uganda."
+    )
