@@ -1198,3 +1198,11 @@ def test_precision_talking_to_a_suspect_is_questioning() -> None:
     assert ("KENGOV", "UGAGOV", "040") in _codes_of(
         "The president of Kenya spoke with the president of Uganda."
     )
+
+
+def test_precision_demonstrating_a_thing_is_no_protest() -> None:
+    text = "In its ruling, the court of Austria demonstrated a shocking ignorance of the technology."
+    assert "141" not in {c[2] for c in _codes_of(text)}
+    assert ("KENEDU", "KENGOV", "141") in _codes_of(
+        "Students in Kenya demonstrated against the government on Monday."
+    )

@@ -344,6 +344,12 @@ class _SegmentCoder(Attribution):
         ):
             self.coded_heads.add(token.i)  # nor is what it made possible done: "allowing courts to order"
             return  # "held a referendum, allowing voters to decide": what the act made possible
+        if (
+            pattern.code.startswith(self.book.protest_root)
+            and token.lemma_.lower() in self.book.intransitive_protest_verbs
+            and any(c.dep_ == "dobj" and self.token_actor[c.i] is None for c in token.children)
+        ):
+            return  # "the court demonstrated a shocking ignorance": shows, does not protest
         self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(

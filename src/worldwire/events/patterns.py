@@ -74,6 +74,8 @@ class PatternBook:
     own_ground_codes: frozenset[str] = frozenset()
     time_clause_markers: frozenset[str] = frozenset()
     instrument_object_codes: tuple[str, ...] = ()
+    intransitive_protest_verbs: frozenset[str] = frozenset()
+    protest_root: str = "14"
     consequence_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
     channel_preps: frozenset[str] = frozenset()
@@ -238,6 +240,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         own_ground_codes=frozenset(string_list(raw, "own_ground_codes", where)),
         time_clause_markers=frozenset(string_list(raw, "time_clause_markers", where)),
         instrument_object_codes=tuple(string_list(raw, "instrument_object_codes", where)),
+        intransitive_protest_verbs=frozenset(string_list(raw, "intransitive_protest_verbs", where)),
+        protest_root=require(raw, "protest_root", str, where),
         consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
