@@ -1206,3 +1206,9 @@ def test_precision_demonstrating_a_thing_is_no_protest() -> None:
     assert ("KENEDU", "KENGOV", "141") in _codes_of(
         "Students in Kenya demonstrated against the government on Monday."
     )
+
+
+def test_precision_a_law_that_requires_states_a_provision() -> None:
+    assert "100" not in {c[2] for c in _codes_of("The Kenyan constitution requires consent from parliament.")}
+    text = "The government of Kenya demanded consent from parliament."
+    assert ("KENGOV", "KENLEG", "100") in _codes_of(text)

@@ -197,6 +197,31 @@ class _SegmentCoder(Attribution):
             joined = self.emitted_heads.get(node.i)
         return joined is not None and joined[:2] in roots
 
+    def _other_than_news(self, token: Token, code: str) -> bool:
+        """A verb that tells no act of its subject: it only dates the news ("after the senator resigned"),
+        says what an act made possible ("held a referendum, allowing voters to decide"), is another sense
+        ("the court demonstrated a shocking ignorance") or states a law ("the constitution requires
+        consent")."""
+        book = self.book
+        if self._time_clause(token, code):
+            return True
+        if (
+            token.tag_ == "VBG"
+            and token.dep_ in ("advcl", "acl")
+            and token.lemma_.lower() in book.consequence_verbs
+        ):
+            self.coded_heads.add(token.i)  # nor is what it made possible done: "allowing courts to order"
+            return True
+        if (
+            code.startswith(book.protest_root)
+            and token.lemma_.lower() in book.intransitive_protest_verbs
+            and any(c.dep_ == "dobj" and self.token_actor[c.i] is None for c in token.children)
+        ):
+            return True
+        return code.startswith(book.demand_root) and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in book.provision_nouns for c in token.children
+        )
+
     def _time_clause(self, verb: Token, code: str) -> bool:
         """A verb of a clause that dates the main one ("after X resigned", "before resigning"): background."""
         if not code.startswith(self.book.time_clause_codes) or verb.head.i == verb.i:
@@ -335,21 +360,8 @@ class _SegmentCoder(Attribution):
             return  # a question asks whether something happened; it reports nothing
         if kind == "verb" and token.dep_ == "relcl" and simple_present(token) and not self._personal(token):
             return  # "the YPG militia, which supports the PKK" describes; "which I endorse" acts
-        if kind == "verb" and self._time_clause(token, pattern.code):
-            return  # "she took the seat after the senator resigned": the resignation only dates it
-        if (
-            token.tag_ == "VBG"
-            and token.dep_ in ("advcl", "acl")
-            and token.lemma_.lower() in self.book.consequence_verbs
-        ):
-            self.coded_heads.add(token.i)  # nor is what it made possible done: "allowing courts to order"
-            return  # "held a referendum, allowing voters to decide": what the act made possible
-        if (
-            pattern.code.startswith(self.book.protest_root)
-            and token.lemma_.lower() in self.book.intransitive_protest_verbs
-            and any(c.dep_ == "dobj" and self.token_actor[c.i] is None for c in token.children)
-        ):
-            return  # "the court demonstrated a shocking ignorance": shows, does not protest
+        if kind == "verb" and self._other_than_news(token, pattern.code):
+            return  # background, a consequence, another sense of the word, or a provision
         self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(

@@ -76,6 +76,8 @@ class PatternBook:
     instrument_object_codes: tuple[str, ...] = ()
     intransitive_protest_verbs: frozenset[str] = frozenset()
     protest_root: str = "14"
+    provision_nouns: frozenset[str] = frozenset()
+    demand_root: str = "10"
     consequence_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
     channel_preps: frozenset[str] = frozenset()
@@ -242,6 +244,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         instrument_object_codes=tuple(string_list(raw, "instrument_object_codes", where)),
         intransitive_protest_verbs=frozenset(string_list(raw, "intransitive_protest_verbs", where)),
         protest_root=require(raw, "protest_root", str, where),
+        provision_nouns=frozenset(string_list(raw, "provision_nouns", where)),
+        demand_root=require(raw, "demand_root", str, where),
         consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
