@@ -1166,3 +1166,80 @@ def test_criticism_of_a_made_thing_targets_its_author_named_after_it() -> None:
 def test_accusation_attributing_a_crime_to_a_party() -> None:
     codes = _codes_of("Kenyan police attributed the killing of the judge to al-Shabaab.", "2019-08-05")
     assert codes == [("KENCOP", "SOMREBSHB", "112")]
+
+
+def test_precision_an_act_that_only_dates_the_news_is_background() -> None:
+    text = "The senator of Kenya took the seat after the prime minister of Kenya resigned."
+    assert "0831" not in {c[2] for c in _codes_of(text)}
+    text = "Before stepping down, the president of Ghana met the president of Togo."
+    codes = _codes_of(text)
+    assert "0831" not in {c[2] for c in codes}
+    assert ("GHAGOV", "TGOGOV", "040") in codes  # the main clause keeps its event
+    assert ("KENGOV", None, "0831") in _codes_of("The prime minister of Kenya resigned on Monday.")
+
+
+def test_precision_a_defence_of_nobody_is_self_justification() -> None:
+    assert "052" not in {
+        c[2] for c in _codes_of("The prime minister of Japan defended his decision on Monday.")
+    }
+    assert ("JPNGOV", "KENGOV", "052") in _codes_of(
+        "The prime minister of Japan defended the president of Kenya."
+    )
+
+
+def test_precision_a_participle_of_permission_tells_a_consequence() -> None:
+    text = "The government of Peru held a referendum, allowing citizens to vote on the new constitution."
+    assert "080" not in {c[2] for c in _codes_of(text)}
+    text = (
+        "A court of the European Union issued a ruling, allowing courts in Austria to require Google to act."
+    )
+    assert not {c[2] for c in _codes_of(text)} & {"080", "100"}
+
+
+def test_precision_found_not_guilty_is_no_conviction() -> None:
+    assert "116" not in {c[2] for c in _codes_of("A court in Kenya found the opposition leader not guilty.")}
+    assert ("KENJUD", "KENOPP", "116") in _codes_of("A court in Kenya found the opposition leader guilty.")
+
+
+def test_precision_according_to_names_no_accord() -> None:
+    text = "The army of Mali entered the town of Gao yesterday according to state media."
+    assert "057" not in {c[2] for c in _codes_of(text)}
+    assert ("MLIGOV", "NERGOV", "057") in _codes_of(
+        "The president of Mali entered an accord with the president of Niger."
+    )
+
+
+def test_precision_a_right_to_act_is_no_act() -> None:
+    text = "The opposition leader of Kenya is eligible to appeal the ruling."
+    assert [e.modality for e in _events_of(text, "2020-01-10") if e.cameo == "020"] == ["hypothetical"]
+    assert ("KENOPP", None, "025") in _codes_of("The opposition leader of Kenya appealed for calm.")
+
+
+def test_precision_the_forces_deployed_are_no_target() -> None:
+    codes = _codes_of("The president of Kenya deployed the army on Monday.")
+    assert ("KENGOV", None, "154") in codes
+    assert not [c for c in codes if c[2] == "154" and c[1] is not None]
+    assert ("RUS", "UKR", "154") in _codes_of("Russia sent troops to the border of Ukraine.")
+
+
+def test_precision_talking_to_a_suspect_is_questioning() -> None:
+    codes = _codes_of("Police in Kenya spoke with the opposition leader as a suspect.")
+    assert ("KENCOP", "KENOPP", "091") in codes
+    assert "040" not in {c[2] for c in codes}
+    assert ("KENGOV", "UGAGOV", "040") in _codes_of(
+        "The president of Kenya spoke with the president of Uganda."
+    )
+
+
+def test_precision_demonstrating_a_thing_is_no_protest() -> None:
+    text = "In its ruling, the court of Austria demonstrated a shocking ignorance of the technology."
+    assert "141" not in {c[2] for c in _codes_of(text)}
+    assert ("KENEDU", "KENGOV", "141") in _codes_of(
+        "Students in Kenya demonstrated against the government on Monday."
+    )
+
+
+def test_precision_a_law_that_requires_states_a_provision() -> None:
+    assert "100" not in {c[2] for c in _codes_of("The Kenyan constitution requires consent from parliament.")}
+    text = "The government of Kenya demanded consent from parliament."
+    assert ("KENGOV", "KENLEG", "100") in _codes_of(text)

@@ -274,6 +274,8 @@ class ArgumentReader(SegmentState):
 
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
         objects = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
+        if pattern.code.startswith(self.book.instrument_object_codes):
+            objects = []  # "deployed the National Guard": the forces are the actor's means
         if pattern.preps:
             named = self._pobj_actors(token, pattern.preps)
             for obj in objects:
@@ -539,6 +541,8 @@ class ArgumentReader(SegmentState):
             and (index := self.token_actor[c.i]) is not None
             and resolved(self.actors, index).country is None
         }
+        if pattern.code.startswith(self.book.instrument_object_codes):  # the forces deployed
+            itself |= {self.token_actor[c.i] for c in token.children if c.dep_ in OBJECTS}
         targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
         found = "target_argument"
         if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital

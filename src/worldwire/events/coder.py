@@ -197,6 +197,39 @@ class _SegmentCoder(Attribution):
             joined = self.emitted_heads.get(node.i)
         return joined is not None and joined[:2] in roots
 
+    def _other_than_news(self, token: Token, code: str) -> bool:
+        """A verb that tells no act of its subject: it only dates the news ("after the senator resigned"),
+        says what an act made possible ("held a referendum, allowing voters to decide"), is another sense
+        ("the court demonstrated a shocking ignorance") or states a law ("the constitution requires
+        consent")."""
+        book = self.book
+        if self._time_clause(token, code):
+            return True
+        if (
+            token.tag_ == "VBG"
+            and token.dep_ in ("advcl", "acl")
+            and token.lemma_.lower() in book.consequence_verbs
+        ):
+            self.coded_heads.add(token.i)  # nor is what it made possible done: "allowing courts to order"
+            return True
+        if (
+            code.startswith(book.protest_root)
+            and token.lemma_.lower() in book.intransitive_protest_verbs
+            and any(c.dep_ == "dobj" and self.token_actor[c.i] is None for c in token.children)
+        ):
+            return True
+        return code.startswith(book.demand_root) and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in book.provision_nouns for c in token.children
+        )
+
+    def _time_clause(self, verb: Token, code: str) -> bool:
+        """A verb of a clause that dates the main one ("after X resigned", "before resigning"): background."""
+        if not code.startswith(self.book.time_clause_codes) or verb.head.i == verb.i:
+            return False
+        if verb.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in self.book.time_clause_markers for c in verb.children)
+        return verb.dep_ == "pcomp" and verb.head.lower_ in self.book.time_clause_markers
+
     def _claimed(self, token: Token) -> bool:
         """True when an enclosing predicate of the same clause chain was already coded."""
         if token.i in self.coded_heads:
@@ -223,13 +256,18 @@ class _SegmentCoder(Attribution):
         for child in token.children:
             if small_clause(child):
                 words.update((child.lemma_.lower(), child.lower_))  # "found the decision unlawful"
+                words.update(g.lower_ for g in child.children if g.dep_ == "neg")  # "... not guilty"
             if child.dep_ in SUBJECTS or child.dep_ in CLAUSES or child.dep_ == "agent":
                 continue  # the passive's agent is its subject: "a base used by the Royal Air Force"
-            words.add(child.lemma_.lower())
+            # a participle used as a preposition is no verb or noun: "according to" names no accord,
+            # "following the talks" no following
+            if child.dep_ != "prep":
+                words.add(child.lemma_.lower())
             words.add(child.lower_)
             for grandchild in child.children:
                 if grandchild.dep_ not in CLAUSES:
-                    words.add(grandchild.lemma_.lower())
+                    if grandchild.dep_ != "prep":
+                        words.add(grandchild.lemma_.lower())
                     words.add(grandchild.lower_)
                 if grandchild.dep_ == "prep" and grandchild.lower_ == "of":  # "state of emergency"
                     for word in grandchild.children:
@@ -322,6 +360,8 @@ class _SegmentCoder(Attribution):
             return  # a question asks whether something happened; it reports nothing
         if kind == "verb" and token.dep_ == "relcl" and simple_present(token) and not self._personal(token):
             return  # "the YPG militia, which supports the PKK" describes; "which I endorse" acts
+        if kind == "verb" and self._other_than_news(token, pattern.code):
+            return  # background, a consequence, another sense of the word, or a provision
         self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(

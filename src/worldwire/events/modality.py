@@ -141,6 +141,8 @@ def _habitual(chain: list[Token], children: list[Token], cues: ModalityCues) -> 
 def _hypothetical(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_markers for c in children):
         return True
+    if any(w.pos_ == "ADJ" and w.lower_ in cues.possibility_adjectives for w in chain[1:]):
+        return True  # "is eligible to appeal": a right, not an appeal
     governed = [*chain, chain[-1].head] if chain[-1].dep_ in ("ccomp", "xcomp") else chain
     if any({"would", "have"} <= {c.lower_ for c in w.children if c.dep_ == "aux"} for w in governed):
         return True  # "a bill that would have allowed China to extradite": what did not happen

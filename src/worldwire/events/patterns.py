@@ -72,6 +72,14 @@ class PatternBook:
     deployment_code: str = "154"
     needs_target_roots: frozenset[str] = frozenset()
     own_ground_codes: frozenset[str] = frozenset()
+    time_clause_markers: frozenset[str] = frozenset()
+    instrument_object_codes: tuple[str, ...] = ()
+    intransitive_protest_verbs: frozenset[str] = frozenset()
+    protest_root: str = "14"
+    provision_nouns: frozenset[str] = frozenset()
+    demand_root: str = "10"
+    consequence_verbs: frozenset[str] = frozenset()
+    time_clause_codes: tuple[str, ...] = ()
     channel_preps: frozenset[str] = frozenset()
     channels: frozenset[str] = frozenset()
     patient_passive_roots: frozenset[str] = frozenset()
@@ -235,6 +243,14 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         deployment_code=require(raw, "deployment_code", str, where),
         needs_target_roots=frozenset(string_list(raw, "needs_target_roots", where)),
         own_ground_codes=frozenset(string_list(raw, "own_ground_codes", where)),
+        time_clause_markers=frozenset(string_list(raw, "time_clause_markers", where)),
+        instrument_object_codes=tuple(string_list(raw, "instrument_object_codes", where)),
+        intransitive_protest_verbs=frozenset(string_list(raw, "intransitive_protest_verbs", where)),
+        protest_root=require(raw, "protest_root", str, where),
+        provision_nouns=frozenset(string_list(raw, "provision_nouns", where)),
+        demand_root=require(raw, "demand_root", str, where),
+        consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
+        time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
         channels=frozenset(string_list(raw, "channels", where)),
         patient_passive_roots=frozenset(string_list(raw, "patient_passive_roots", where)),
@@ -375,6 +391,7 @@ class ModalityCues:
     hypothetical_auxiliaries: frozenset[str]
     hypothetical_markers: frozenset[str]
     hypothetical_words: frozenset[str]
+    possibility_adjectives: frozenset[str]
     historical_units: frozenset[str]
     historical_words: frozenset[str]
     historical_min_years: int
@@ -429,6 +446,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "hypothetical_auxiliaries",
             "hypothetical_markers",
             "hypothetical_words",
+            "possibility_adjectives",
             "historical_units",
             "historical_words",
             "generic_determiners",
@@ -460,6 +478,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         hypothetical_auxiliaries=words["hypothetical_auxiliaries"],
         hypothetical_markers=words["hypothetical_markers"],
         hypothetical_words=words["hypothetical_words"],
+        possibility_adjectives=words["possibility_adjectives"],
         historical_units=words["historical_units"],
         historical_words=words["historical_words"],
         historical_min_years=require(raw, "historical_min_years", int, where),
