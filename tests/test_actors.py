@@ -783,3 +783,23 @@ def test_a_mosque_or_church_named_after_its_opener_is_no_person() -> None:
     text += ' what to do about Haghia Sophia."'
     found = actors_of(text, "2019-03-31")
     assert not [a for a in found if a.text in ("Masjid Al-Aqsa", "Haghia Sophia", "Sophia")]
+
+
+def test_a_firm_named_in_full_is_later_its_first_word() -> None:
+    text = (
+        "Ford Motor Company said on Monday that regulators had opened an inquiry. "
+        "Ford said it was cooperating with the inquiry."
+    )
+    found = actors_of(text, "2019-05-01")
+    later = [a for a in found if a.text == "Ford"]
+    assert later
+    assert later[0].code == "USABUS"
+
+
+def test_a_surname_with_an_arabic_article_is_found_again() -> None:
+    text = (
+        "Yemeni journalist Karim Saleh al-Mansouri was shot in Aden on Tuesday. "
+        "Gunmen attacked al-Mansouri outside his home."
+    )
+    found = actors_of(text, "2020-06-01")
+    assert by_text(found, "al-Mansouri").country == "YEM"

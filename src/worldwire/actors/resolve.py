@@ -259,23 +259,73 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
         for w in d.name.split()
         if len(w) > 2 and w[:1].isupper() and not any(c.isdigit() for c in w)
     }
-    if not words:
+    articled = {
+        _fold(w.split("-", 1)[1]): w
+        for d in drafts
+        if d.kind == "person" and d.name
+        for w in d.name.split()
+        if "-" in w and w.split("-", 1)[0].lower() in lexicon.name_articles and len(w.split("-", 1)[1]) > 2
+    }  # "al-Harbi": the parser reads "al", "-", "Harbi"
+    words.update({k: v for k, v in articled.items() if k not in words})
+    firms = _firms(drafts, lexicon)
+    if not words and not firms:
         return []
     found: list[_Draft] = []
     for segment in doc.segments:
         covered = {i for d in drafts if d.doc is segment.doc for i in range(d.start, d.end)}
         for token in segment.doc:
-            if token.i in covered or not token.text[:1].isupper() or _fold(token.text) not in words:
+            if token.i in covered or not token.text[:1].isupper():
+                continue
+            firm = firms.get(token.text)
+            if firm is not None and (token.pos_ == "PROPN" or token.ent_type_ in _MISREAD_NAME_ENTITIES):
+                found.append(_firm_draft(segment.doc, segment.offset, token.i, firm))
+                continue
+            if _fold(token.text) not in words:
                 continue
             if token.i > 0 and segment.doc[token.i - 1].text in lexicon.name_openers:
                 continue  # "Hurricane Lorenzo" is no namesake of a Lorenzo named before
             if token.pos_ == "PROPN" or token.ent_type_ in _MISREAD_NAME_ENTITIES:
+                start = token.i
+                if (
+                    _fold(token.text) in articled
+                    and start > 1
+                    and segment.doc[start - 1].text == "-"
+                    and segment.doc[start - 2].lower_ in lexicon.name_articles
+                    and start - 2 not in covered
+                ):
+                    start -= 2  # "al-Harbi": the article is part of the mention
                 draft = _Draft(
-                    segment.doc, segment.offset, token.i, token.i + 1, [_Piece(token.i, token.i + 1, "name")]
+                    segment.doc, segment.offset, start, token.i + 1, [_Piece(start, token.i + 1, "name")]
                 )
                 draft.kind, draft.name = "person", words[_fold(token.text)]
                 found.append(draft)
     return found
+
+
+def _firms(drafts: list[_Draft], lexicon: ActorLexicon) -> dict[str, _Draft]:
+    """Firms named in full with a company word at the end ("Acme Motor Company"), by their first word:
+    the story later calls the firm "Acme" alone. Not a title ("General Motors Corporation")."""
+    firms: dict[str, _Draft] = {}
+    for d in drafts:
+        words = (d.name or "").split()
+        if d.kind != "organisation" or not d.code or len(words) < 2 or words[-1] not in lexicon.company_words:
+            continue
+        first = words[0]
+        if len(first) > 2 and first[:1].isupper() and first.lower() not in lexicon.titles:
+            firms.setdefault(first, d)
+    return firms
+
+
+def _firm_draft(doc: Doc, offset: int, i: int, firm: _Draft) -> _Draft:
+    draft = _Draft(doc, offset, i, i + 1, [_Piece(i, i + 1, "name")])
+    draft.kind, draft.name, draft.wikidata = "organisation", firm.name, firm.wikidata
+    draft.code, draft.country, draft.sector, draft.members = (
+        firm.code,
+        firm.country,
+        firm.sector,
+        firm.members,
+    )
+    return draft
 
 
 # ── 1. match ─────────────────────────────────────────────────────────────────────────────────────
