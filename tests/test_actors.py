@@ -803,3 +803,17 @@ def test_a_surname_with_an_arabic_article_is_found_again() -> None:
     )
     found = actors_of(text, "2020-06-01")
     assert by_text(found, "al-Mansouri").country == "YEM"
+
+
+def test_people_charged_or_blamed_are_criminals_of_the_story_state() -> None:
+    found = actors_of(
+        "A court in Kenya tried three alleged accomplices of the bomber on Monday.", "2020-01-01"
+    )
+    assert by_text(found, "accomplices").code == "KENCRM"
+    found = actors_of("Nigerian police vowed to find the perpetrators of the raid.", "2020-01-01")
+    assert by_text(found, "perpetrators").code == "NGACRM"
+
+
+def test_individuals_counted_are_private_persons() -> None:
+    found = actors_of("In Egypt, twelve individuals were charged with fraud on Monday.", "2020-01-01")
+    assert by_text(found, "individuals").code == "EGYCVL"
