@@ -817,3 +817,8 @@ def test_people_charged_or_blamed_are_criminals_of_the_story_state() -> None:
 def test_individuals_counted_are_private_persons() -> None:
     found = actors_of("In Egypt, twelve individuals were charged with fraud on Monday.", "2020-01-01")
     assert by_text(found, "individuals").code == "EGYCVL"
+
+
+def test_protests_stand_for_the_protesters() -> None:
+    found = actors_of("Police in Chile fired tear gas at the protests in Santiago on Friday.", "2019-11-01")
+    assert by_text(found, "protests").code == "CHLOPP"
