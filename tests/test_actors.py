@@ -822,3 +822,11 @@ def test_individuals_counted_are_private_persons() -> None:
 def test_protests_stand_for_the_protesters() -> None:
     found = actors_of("Police in Chile fired tear gas at the protests in Santiago on Friday.", "2019-11-01")
     assert by_text(found, "protests").code == "CHLOPP"
+
+
+def test_him_after_a_man_is_that_man() -> None:
+    text = (
+        "Kenyan police arrested a 40-year-old man in Nairobi on Monday and later released him without charge."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "him").code == by_text(found, "man").code == "KENCVL"

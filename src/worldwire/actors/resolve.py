@@ -1551,8 +1551,10 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
                 return False
             genders = _genders(d, kept, lexicon) - {None}
             agrees = gender in genders if known else not genders - {gender}
-            return (d.kind == "person" and d.name not in speakers and (gender is None or agrees)) or (
-                not known and d.kind == "role" and d.definite and d.office is not None and not d.plural
+            return (
+                (d.kind == "person" and d.name not in speakers and (gender is None or agrees))
+                or (not known and d.kind == "role" and d.definite and d.office is not None and not d.plural)
+                or (gender is not None and _gendered_one(d, lexicon) == gender)
             )
 
         target = _reporter(draft, kept)
@@ -1564,6 +1566,14 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _gendered_one(draft: _Draft, lexicon: ActorLexicon) -> str | None:
+    """The gender of one unnamed person a role noun tells ("police arrested a man ... released him"):
+    "him" stands for the man as it would for a named one."""
+    if draft.kind != "role" or draft.plural:
+        return None
+    return lexicon.title_gender.get(draft.doc[draft.end - 1].lower_)
 
 
 def _reporter(draft: _Draft, kept: list[_Draft], kinds: tuple[str, ...] = ("person",)) -> _Draft | None:
