@@ -830,3 +830,15 @@ def test_him_after_a_man_is_that_man() -> None:
     )
     found = actors_of(text, "2020-01-01")
     assert by_text(found, "him").code == by_text(found, "man").code == "KENCVL"
+
+
+def test_we_in_a_quote_after_a_speaking_participle_is_its_subject() -> None:
+    text = 'Ford Motor Company also defended itself, writing "We have told the regulators everything."'
+    found = actors_of(text, "2019-05-01")
+    assert by_text(found, "We").code == "USABUS"
+
+
+def test_i_in_a_quote_after_a_colon_is_the_subject_before_it() -> None:
+    text = 'Senator Maria Lopez of Chile sent a letter to the minister:\n\n"I will not vote for this budget."'
+    found = actors_of(text, "2019-05-01")
+    assert by_text(found, "I").country == "CHL"

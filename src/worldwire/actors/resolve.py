@@ -173,8 +173,12 @@ def _first_person(
     speakers = [
         d
         for d in kept
-        if d.code and not _quoted(d) and _speaks(d.doc[d.end - 1], lexicon) and d.role != "first_person"
+        if d.code
+        and not _quoted(d)
+        and (_speaks(d.doc[d.end - 1], lexicon) or _speaks_by_participle(d.doc[d.end - 1], lexicon))
+        and d.role != "first_person"
     ]
+    introducers = [d for d in kept if d.code and not _quoted(d) and _opens_with_colon(d)]
     found: list[_Draft] = []
     for segment in doc.segments:
         covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
@@ -193,7 +197,7 @@ def _first_person(
             draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
             if not _quoted(draft):
                 continue
-            speaker = _speaker_of(draft, speakers)
+            speaker = _speaker_of(draft, speakers) or _colon_speaker(draft, introducers)
             if speaker is not None and second:
                 speaker = _addressee(speaker, kept)
             if speaker is not None:
@@ -222,6 +226,41 @@ def _addressee(speaker: _Draft, kept: list[_Draft]) -> _Draft | None:
 
 def _speaks(head: Token, lexicon: ActorLexicon) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in lexicon.speech
+
+
+def _speaks_by_participle(head: Token, lexicon: ActorLexicon) -> bool:
+    """The subject of a clause whose participle speaks: 'X made the point, writing "..."', 'X hit back,
+    saying "..."': the participle has no subject of its own, so X speaks the quote."""
+    if head.dep_ != "nsubj":
+        return False
+    return any(
+        c.dep_ in ("advcl", "xcomp", "conj")
+        and c.tag_ == "VBG"
+        and c.lemma_.lower() in lexicon.speech
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in head.head.children
+    )
+
+
+def _opens_with_colon(draft: _Draft) -> bool:
+    """The subject of a sentence that ends with a colon ("He sent her a message:"): it introduces the
+    quotation that follows."""
+    span = draft.doc[draft.start : draft.end]
+    head = span.root  # "Senator X of Chile": the name, not "Chile"
+    if head.dep_ != "nsubj" or head.head.dep_ != "ROOT":
+        return False
+    last = head.sent[-1] if head.sent[-1].text.strip() else head.sent[-2]
+    return last.text == ":"
+
+
+def _colon_speaker(draft: _Draft, introducers: list[_Draft]) -> _Draft | None:
+    """A quotation opened after a sentence ending with a colon is spoken by that sentence's subject: the
+    nearest one of the two sentences before the first person's."""
+    for distance in (1, 2):
+        here = [d for d in introducers if d.sentence == draft.sentence - distance]
+        if here:
+            return here[-1]
+    return None
 
 
 def _speaker_of(draft: _Draft, speakers: list[_Draft]) -> _Draft | None:
