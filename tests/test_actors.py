@@ -842,3 +842,12 @@ def test_i_in_a_quote_after_a_colon_is_the_subject_before_it() -> None:
     text = 'Senator Maria Lopez of Chile sent a letter to the minister:\n\n"I will not vote for this budget."'
     found = actors_of(text, "2019-05-01")
     assert by_text(found, "I").country == "CHL"
+
+
+def test_an_untagged_name_that_speaks_is_a_person() -> None:
+    text = (
+        "Kenyan police arrested two men on Monday. "
+        "Later, Ines Vork from the opposition said the arrests were unlawful."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "Ines Vork").country == "KEN"

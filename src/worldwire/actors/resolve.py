@@ -418,11 +418,35 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
             if name is not None:
                 i = _add_name(doc, name, pieces, lexicon)
                 continue
+        speaker = _untagged_speaker(doc, i, end, lexicon)
+        if speaker is not None:
+            i = _add_name(doc, speaker, pieces, lexicon)
+            continue
         single = _single_word(token, lexicon)
         if single is not None:
             pieces.append(single)
         i += 1
     return pieces
+
+
+def _untagged_speaker(doc: Doc, i: int, end: int, lexicon: ActorLexicon) -> _Piece | None:
+    """ "Mara Lunt said ...": two or three capitalised proper nouns the parser tagged as no entity, the
+    subject of a verb of speaking, are a person's name (a firm or a body would have been tagged)."""
+    if i > 0 and doc[i - 1].pos_ == "PROPN":
+        return None
+
+    def plain(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.ent_type_ == "" and t.text[:1].isupper() and t.text[1:].islower()
+
+    stop = i
+    while stop < end and plain(doc[stop]):
+        stop += 1
+    if not 2 <= stop - i <= 3 or (stop < end and doc[stop].pos_ == "PROPN"):
+        return None
+    last = doc[stop - 1]
+    if any(doc[j].head.i != last.i for j in range(i, stop - 1)) or not _speaks(last, lexicon):
+        return None
+    return _Piece(i, stop, "name")
 
 
 def _single_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
