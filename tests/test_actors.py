@@ -851,3 +851,12 @@ def test_an_untagged_name_that_speaks_is_a_person() -> None:
     )
     found = actors_of(text, "2020-01-01")
     assert by_text(found, "Ines Vork").country == "KEN"
+
+
+def test_a_gendered_noun_in_apposition_tells_the_gender() -> None:
+    text = (
+        "On Monday, Lale Demir, fiancée of journalist Kerem Aslan, addressed reporters in Ankara. "
+        "She called for a full inquiry."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "She").name == "Lale Demir"

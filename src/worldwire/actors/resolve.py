@@ -1693,7 +1693,15 @@ def _genders(candidate: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> se
         if d.kind == "person" and d.name == candidate.name
         for t in d.doc[max(0, d.start - 1) : d.end]
     }
-    return used | titled
+    # "Mary Z, the widow of ...", "Tom Y, her fiancé": a gendered noun in apposition to the name
+    described = {
+        lexicon.title_gender.get(c.lower_)
+        for d in (candidate, *kept)
+        if d.kind == "person" and d.name == candidate.name
+        for c in d.doc[d.end - 1].children
+        if c.dep_ == "appos"
+    }
+    return used | titled | described
 
 
 def _link_name(draft: _Draft, kept: list[_Draft]) -> None:
