@@ -783,3 +783,80 @@ def test_a_mosque_or_church_named_after_its_opener_is_no_person() -> None:
     text += ' what to do about Haghia Sophia."'
     found = actors_of(text, "2019-03-31")
     assert not [a for a in found if a.text in ("Masjid Al-Aqsa", "Haghia Sophia", "Sophia")]
+
+
+def test_a_firm_named_in_full_is_later_its_first_word() -> None:
+    text = (
+        "Ford Motor Company said on Monday that regulators had opened an inquiry. "
+        "Ford said it was cooperating with the inquiry."
+    )
+    found = actors_of(text, "2019-05-01")
+    later = [a for a in found if a.text == "Ford"]
+    assert later
+    assert later[0].code == "USABUS"
+
+
+def test_a_surname_with_an_arabic_article_is_found_again() -> None:
+    text = (
+        "Yemeni journalist Karim Saleh al-Mansouri was shot in Aden on Tuesday. "
+        "Gunmen attacked al-Mansouri outside his home."
+    )
+    found = actors_of(text, "2020-06-01")
+    assert by_text(found, "al-Mansouri").country == "YEM"
+
+
+def test_people_charged_or_blamed_are_criminals_of_the_story_state() -> None:
+    found = actors_of(
+        "A court in Kenya tried three alleged accomplices of the bomber on Monday.", "2020-01-01"
+    )
+    assert by_text(found, "accomplices").code == "KENCRM"
+    found = actors_of("Nigerian police vowed to find the perpetrators of the raid.", "2020-01-01")
+    assert by_text(found, "perpetrators").code == "NGACRM"
+
+
+def test_individuals_counted_are_private_persons() -> None:
+    found = actors_of("In Egypt, twelve individuals were charged with fraud on Monday.", "2020-01-01")
+    assert by_text(found, "individuals").code == "EGYCVL"
+
+
+def test_protests_stand_for_the_protesters() -> None:
+    found = actors_of("Police in Chile fired tear gas at the protests in Santiago on Friday.", "2019-11-01")
+    assert by_text(found, "protests").code == "CHLOPP"
+
+
+def test_him_after_a_man_is_that_man() -> None:
+    text = (
+        "Kenyan police arrested a 40-year-old man in Nairobi on Monday and later released him without charge."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "him").code == by_text(found, "man").code == "KENCVL"
+
+
+def test_we_in_a_quote_after_a_speaking_participle_is_its_subject() -> None:
+    text = 'Ford Motor Company also defended itself, writing "We have told the regulators everything."'
+    found = actors_of(text, "2019-05-01")
+    assert by_text(found, "We").code == "USABUS"
+
+
+def test_i_in_a_quote_after_a_colon_is_the_subject_before_it() -> None:
+    text = 'Senator Maria Lopez of Chile sent a letter to the minister:\n\n"I will not vote for this budget."'
+    found = actors_of(text, "2019-05-01")
+    assert by_text(found, "I").country == "CHL"
+
+
+def test_an_untagged_name_that_speaks_is_a_person() -> None:
+    text = (
+        "Kenyan police arrested two men on Monday. "
+        "Later, Ines Vork from the opposition said the arrests were unlawful."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "Ines Vork").country == "KEN"
+
+
+def test_a_gendered_noun_in_apposition_tells_the_gender() -> None:
+    text = (
+        "On Monday, Lale Demir, fiancée of journalist Kerem Aslan, addressed reporters in Ankara. "
+        "She called for a full inquiry."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "She").name == "Lale Demir"

@@ -128,6 +128,8 @@ class ActorLexicon:
     fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     buildings: frozenset[str] = frozenset()
     name_openers: frozenset[str] = frozenset()
+    company_words: frozenset[str] = frozenset()
+    name_articles: frozenset[str] = frozenset()
     occasion_heads: frozenset[str] = frozenset()
     occasions: frozenset[str] = frozenset()
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
@@ -339,6 +341,8 @@ class RoleTable:
     fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "sentence": "CRM"
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
+    company_words: frozenset[str] = frozenset()  # "Company": "X Motor Company" is "X" later on
+    name_articles: frozenset[str] = frozenset()  # "al": "al-Zawi" is "Zawi" with its article
     occasion_heads: frozenset[str] = frozenset()  # "party": a role noun that can name an occasion
     occasions: frozenset[str] = frozenset()  # "birthday": makes an occasion head a thing, no actor
     casualties: Casualties | None = None  # "killed five", "the wounded": the people an attack hit
@@ -471,6 +475,10 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         fates=_fates(raw, where),
         buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
         name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
+        company_words=frozenset(_section(raw, "short_names", "company_words", where, required=False)),
+        name_articles=frozenset(
+            w.lower() for w in _section(raw, "short_names", "name_articles", where, required=False)
+        ),
         occasion_heads=_lower_both(_section(raw, "occasions", "heads", where, required=False)),
         occasions=frozenset(
             w.lower() for w in _section(raw, "occasions", "modifiers", where, required=False)
@@ -693,6 +701,8 @@ def build_lexicon(
         fates=roles.fates if roles else MappingProxyType({}),
         buildings=roles.buildings if roles else frozenset(),
         name_openers=roles.name_openers if roles else frozenset(),
+        company_words=roles.company_words if roles else frozenset(),
+        name_articles=roles.name_articles if roles else frozenset(),
         occasion_heads=roles.occasion_heads if roles else frozenset(),
         occasions=roles.occasions if roles else frozenset(),
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),

@@ -173,8 +173,12 @@ def _first_person(
     speakers = [
         d
         for d in kept
-        if d.code and not _quoted(d) and _speaks(d.doc[d.end - 1], lexicon) and d.role != "first_person"
+        if d.code
+        and not _quoted(d)
+        and (_speaks(d.doc[d.end - 1], lexicon) or _speaks_by_participle(d.doc[d.end - 1], lexicon))
+        and d.role != "first_person"
     ]
+    introducers = [d for d in kept if d.code and not _quoted(d) and _opens_with_colon(d)]
     found: list[_Draft] = []
     for segment in doc.segments:
         covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
@@ -193,7 +197,7 @@ def _first_person(
             draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
             if not _quoted(draft):
                 continue
-            speaker = _speaker_of(draft, speakers)
+            speaker = _speaker_of(draft, speakers) or _colon_speaker(draft, introducers)
             if speaker is not None and second:
                 speaker = _addressee(speaker, kept)
             if speaker is not None:
@@ -222,6 +226,41 @@ def _addressee(speaker: _Draft, kept: list[_Draft]) -> _Draft | None:
 
 def _speaks(head: Token, lexicon: ActorLexicon) -> bool:
     return head.dep_ == "nsubj" and head.head.lemma_.lower() in lexicon.speech
+
+
+def _speaks_by_participle(head: Token, lexicon: ActorLexicon) -> bool:
+    """The subject of a clause whose participle speaks: 'X made the point, writing "..."', 'X hit back,
+    saying "..."': the participle has no subject of its own, so X speaks the quote."""
+    if head.dep_ != "nsubj":
+        return False
+    return any(
+        c.dep_ in ("advcl", "xcomp", "conj")
+        and c.tag_ == "VBG"
+        and c.lemma_.lower() in lexicon.speech
+        and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        for c in head.head.children
+    )
+
+
+def _opens_with_colon(draft: _Draft) -> bool:
+    """The subject of a sentence that ends with a colon ("He sent her a message:"): it introduces the
+    quotation that follows."""
+    span = draft.doc[draft.start : draft.end]
+    head = span.root  # "Senator X of Chile": the name, not "Chile"
+    if head.dep_ != "nsubj" or head.head.dep_ != "ROOT":
+        return False
+    last = head.sent[-1] if head.sent[-1].text.strip() else head.sent[-2]
+    return last.text == ":"
+
+
+def _colon_speaker(draft: _Draft, introducers: list[_Draft]) -> _Draft | None:
+    """A quotation opened after a sentence ending with a colon is spoken by that sentence's subject: the
+    nearest one of the two sentences before the first person's."""
+    for distance in (1, 2):
+        here = [d for d in introducers if d.sentence == draft.sentence - distance]
+        if here:
+            return here[-1]
+    return None
 
 
 def _speaker_of(draft: _Draft, speakers: list[_Draft]) -> _Draft | None:
@@ -259,23 +298,73 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
         for w in d.name.split()
         if len(w) > 2 and w[:1].isupper() and not any(c.isdigit() for c in w)
     }
-    if not words:
+    articled = {
+        _fold(w.split("-", 1)[1]): w
+        for d in drafts
+        if d.kind == "person" and d.name
+        for w in d.name.split()
+        if "-" in w and w.split("-", 1)[0].lower() in lexicon.name_articles and len(w.split("-", 1)[1]) > 2
+    }  # "al-Harbi": the parser reads "al", "-", "Harbi"
+    words.update({k: v for k, v in articled.items() if k not in words})
+    firms = _firms(drafts, lexicon)
+    if not words and not firms:
         return []
     found: list[_Draft] = []
     for segment in doc.segments:
         covered = {i for d in drafts if d.doc is segment.doc for i in range(d.start, d.end)}
         for token in segment.doc:
-            if token.i in covered or not token.text[:1].isupper() or _fold(token.text) not in words:
+            if token.i in covered or not token.text[:1].isupper():
+                continue
+            firm = firms.get(token.text)
+            if firm is not None and (token.pos_ == "PROPN" or token.ent_type_ in _MISREAD_NAME_ENTITIES):
+                found.append(_firm_draft(segment.doc, segment.offset, token.i, firm))
+                continue
+            if _fold(token.text) not in words:
                 continue
             if token.i > 0 and segment.doc[token.i - 1].text in lexicon.name_openers:
                 continue  # "Hurricane Lorenzo" is no namesake of a Lorenzo named before
             if token.pos_ == "PROPN" or token.ent_type_ in _MISREAD_NAME_ENTITIES:
+                start = token.i
+                if (
+                    _fold(token.text) in articled
+                    and start > 1
+                    and segment.doc[start - 1].text == "-"
+                    and segment.doc[start - 2].lower_ in lexicon.name_articles
+                    and start - 2 not in covered
+                ):
+                    start -= 2  # "al-Harbi": the article is part of the mention
                 draft = _Draft(
-                    segment.doc, segment.offset, token.i, token.i + 1, [_Piece(token.i, token.i + 1, "name")]
+                    segment.doc, segment.offset, start, token.i + 1, [_Piece(start, token.i + 1, "name")]
                 )
                 draft.kind, draft.name = "person", words[_fold(token.text)]
                 found.append(draft)
     return found
+
+
+def _firms(drafts: list[_Draft], lexicon: ActorLexicon) -> dict[str, _Draft]:
+    """Firms named in full with a company word at the end ("Acme Motor Company"), by their first word:
+    the story later calls the firm "Acme" alone. Not a title ("General Motors Corporation")."""
+    firms: dict[str, _Draft] = {}
+    for d in drafts:
+        words = (d.name or "").split()
+        if d.kind != "organisation" or not d.code or len(words) < 2 or words[-1] not in lexicon.company_words:
+            continue
+        first = words[0]
+        if len(first) > 2 and first[:1].isupper() and first.lower() not in lexicon.titles:
+            firms.setdefault(first, d)
+    return firms
+
+
+def _firm_draft(doc: Doc, offset: int, i: int, firm: _Draft) -> _Draft:
+    draft = _Draft(doc, offset, i, i + 1, [_Piece(i, i + 1, "name")])
+    draft.kind, draft.name, draft.wikidata = "organisation", firm.name, firm.wikidata
+    draft.code, draft.country, draft.sector, draft.members = (
+        firm.code,
+        firm.country,
+        firm.sector,
+        firm.members,
+    )
+    return draft
 
 
 # ── 1. match ─────────────────────────────────────────────────────────────────────────────────────
@@ -329,11 +418,35 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
             if name is not None:
                 i = _add_name(doc, name, pieces, lexicon)
                 continue
+        speaker = _untagged_speaker(doc, i, end, lexicon)
+        if speaker is not None:
+            i = _add_name(doc, speaker, pieces, lexicon)
+            continue
         single = _single_word(token, lexicon)
         if single is not None:
             pieces.append(single)
         i += 1
     return pieces
+
+
+def _untagged_speaker(doc: Doc, i: int, end: int, lexicon: ActorLexicon) -> _Piece | None:
+    """ "Mara Lunt said ...": two or three capitalised proper nouns the parser tagged as no entity, the
+    subject of a verb of speaking, are a person's name (a firm or a body would have been tagged)."""
+    if i > 0 and doc[i - 1].pos_ == "PROPN":
+        return None
+
+    def plain(t: Token) -> bool:
+        return t.pos_ == "PROPN" and t.ent_type_ == "" and t.text[:1].isupper() and t.text[1:].islower()
+
+    stop = i
+    while stop < end and plain(doc[stop]):
+        stop += 1
+    if not 2 <= stop - i <= 3 or (stop < end and doc[stop].pos_ == "PROPN"):
+        return None
+    last = doc[stop - 1]
+    if any(doc[j].head.i != last.i for j in range(i, stop - 1)) or not _speaks(last, lexicon):
+        return None
+    return _Piece(i, stop, "name")
 
 
 def _single_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
@@ -1501,8 +1614,10 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
                 return False
             genders = _genders(d, kept, lexicon) - {None}
             agrees = gender in genders if known else not genders - {gender}
-            return (d.kind == "person" and d.name not in speakers and (gender is None or agrees)) or (
-                not known and d.kind == "role" and d.definite and d.office is not None and not d.plural
+            return (
+                (d.kind == "person" and d.name not in speakers and (gender is None or agrees))
+                or (not known and d.kind == "role" and d.definite and d.office is not None and not d.plural)
+                or (gender is not None and _gendered_one(d, lexicon) == gender)
             )
 
         target = _reporter(draft, kept)
@@ -1514,6 +1629,14 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _gendered_one(draft: _Draft, lexicon: ActorLexicon) -> str | None:
+    """The gender of one unnamed person a role noun tells ("police arrested a man ... released him"):
+    "him" stands for the man as it would for a named one."""
+    if draft.kind != "role" or draft.plural:
+        return None
+    return lexicon.title_gender.get(draft.doc[draft.end - 1].lower_)
 
 
 def _reporter(draft: _Draft, kept: list[_Draft], kinds: tuple[str, ...] = ("person",)) -> _Draft | None:
@@ -1570,7 +1693,15 @@ def _genders(candidate: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> se
         if d.kind == "person" and d.name == candidate.name
         for t in d.doc[max(0, d.start - 1) : d.end]
     }
-    return used | titled
+    # "Mary Z, the widow of ...", "Tom Y, her fiancé": a gendered noun in apposition to the name
+    described = {
+        lexicon.title_gender.get(c.lower_)
+        for d in (candidate, *kept)
+        if d.kind == "person" and d.name == candidate.name
+        for c in d.doc[d.end - 1].children
+        if c.dep_ == "appos"
+    }
+    return used | titled | described
 
 
 def _link_name(draft: _Draft, kept: list[_Draft]) -> None:
