@@ -41,6 +41,7 @@ class SegmentState:
         self.actors = parent.doc.actors
         self.offset = offset
         self.parsed = parsed
+        self.tokens: list[Token] = list(parsed)  # spaCy makes a new Token on every pass over a Doc
         self.token_actor = token_actor
         self.coded_heads: set[int] = set()
         # predicates that gave an event, with its code (coded_heads: also those tried)
@@ -613,7 +614,7 @@ class ArgumentReader(SegmentState):
     def _told_here(self, token: Token, words: frozenset[str]) -> list[Side] | None:
         """The party of the last predicate before `token` in its paragraph that is one of `words`: a verb's
         subject, a noun's owner ("Trump announced the withdrawal"); None when there is none."""
-        for word in reversed(self.parsed[: token.i]):
+        for word in reversed(self.tokens[: token.i]):
             if word.lemma_.lower() not in words:
                 continue
             if word.pos_ in ("VERB", "AUX"):

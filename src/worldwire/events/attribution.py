@@ -182,7 +182,7 @@ class Attribution(CodeRefiner):
     def _reported_demands(self) -> Iterator[Said]:
         """ "X said Y must withdraw": a demand by the speaker on the reported clause's subject."""
         book = self.book
-        for verb in self.parsed:
+        for verb in self.tokens:
             if verb.lemma_.lower() not in book.speech_verbs or verb.i in self.coded_heads:
                 continue
             for clause in verb.children:
@@ -206,7 +206,7 @@ class Attribution(CodeRefiner):
         the party the cause names (or of the author of the act it names); the cause is the agent of the
         passive here, not the one who acts."""
         book = self.book
-        for word in self.parsed:
+        for word in self.tokens:
             if (
                 word.lemma_.lower() not in book.displeasure_words
                 and word.lower_ not in book.displeasure_words
@@ -241,7 +241,7 @@ class Attribution(CodeRefiner):
         "statements of condemnation came from Y": a judgement named by its noun, by the party a "from"
         names, of the party that received it or whose act provoked it."""
         book = self.book
-        for noun in self.parsed:
+        for noun in self.tokens:
             code = book.received_judgements.get(noun.lemma_.lower())
             if code is None or noun.pos_ != "NOUN" or self.token_actor[noun.i] is not None:
                 continue
@@ -290,7 +290,7 @@ class Attribution(CodeRefiner):
         First Amendment": a court's finding that holds the clause's subject unlawful is a ruling against that
         subject's party (116), not a criticism; the clause is what the court found, not an act of its own."""
         book = self.book
-        for verb in self.parsed:
+        for verb in self.tokens:
             lemma = verb.lemma_.lower()
             if verb.pos_ != "VERB" or lemma not in book.ruling_verbs or verb.i in self.coded_heads:
                 continue
@@ -348,7 +348,7 @@ class Attribution(CodeRefiner):
         (the clause keeps its own event); "the agency believes the general ordered the bombing", "said the
         blast was X's doing": an accusation of the party the belief or the words hold to blame."""
         book = self.book
-        for verb in self.parsed:
+        for verb in self.tokens:
             lemma = verb.lemma_.lower()
             code = book.complaint_verbs.get(lemma) or (
                 book.accusation_code if lemma in book.speech_verbs or lemma in book.belief_verbs else None
@@ -411,7 +411,7 @@ class Attribution(CodeRefiner):
         """ "X reiterated its demand that Y ease ...", "issued a reminder to Y that it must ...": a demand by
         the noun's owner on the clause's subject (a speech noun needs a demand auxiliary)."""
         book = self.book
-        for noun in self.parsed:
+        for noun in self.tokens:
             lemma = noun.lemma_.lower()
             if noun.pos_ != "NOUN" or (lemma not in book.demand_nouns and lemma not in book.speech_nouns):
                 continue

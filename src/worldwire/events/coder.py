@@ -148,7 +148,7 @@ class _SegmentCoder(Attribution):
         # A word inside an actor's name ("the Committee to Protect Journalists") is no predicate.
         candidates = [
             t
-            for t in self.parsed
+            for t in self.tokens
             if t.pos_ in ("VERB", "AUX") and self.token_actor[t.i] is None and lemma_in(t, verbs)
         ]
         self._told_statements()
@@ -157,7 +157,7 @@ class _SegmentCoder(Attribution):
             match = None if self._claimed(token) else self._best(verbs[lemma_in(token, verbs)], token)
             if match is not None and not self._same_attack(token, match):
                 yield from ((tree_depth(token), e) for e in self._code(token, match, "verb"))
-        for token in self.parsed:
+        for token in self.tokens:
             fallback = self.book.fallback.get(lemma_in(token, self.book.fallback))
             if fallback is None or token.pos_ != "VERB" or self._claimed(token):
                 continue
@@ -168,7 +168,7 @@ class _SegmentCoder(Attribution):
             )
             if complement and not any(t.i in self.coded_heads for t in token.subtree):
                 yield from ((tree_depth(token), e) for e in self._code(token, Match(fallback, 0), "verb"))
-        for token in self.parsed:
+        for token in self.tokens:
             if token.pos_ not in ("NOUN", "PROPN") or not lemma_in(token, nouns):
                 continue
             if token.head.i in self.coded_heads or self._claimed(token):
@@ -333,7 +333,7 @@ class _SegmentCoder(Attribution):
     def _told_statements(self) -> None:
         """What a party said counts among the acts told ("Trump announced the troops would leave. ... The
         statement was a surprise"): "the statement" refers back to it, as any act does."""
-        for token in self.parsed:
+        for token in self.tokens:
             if token.pos_ != "VERB" or token.lemma_.lower() not in self.book.speech_verbs:
                 continue
             speaker = self._sides(self._subject(token)[:1])[:1]
