@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -600,14 +600,12 @@ class ArgumentReader(SegmentState):
         before = min(token, noun, key=lambda t: t.i)
         authors = self._told_here(before, words) if "*" not in words else None
         if authors is None:
-            at = self.offset + token.idx
-            told = [
-                (where, side)
-                for where, lemmas, code, side in self.parent.acts
-                if where < at
-                and (lemmas & words or ("*" in words and code[:2] not in self.book.spoken_roots))
-            ]
-            side = max(told, key=lambda t: t[0])[1] if told else None  # the last told before
+            side = self._last_told(
+                token,
+                lambda lemmas, code, _: (
+                    bool(lemmas & words) or ("*" in words and code[:2] not in self.book.spoken_roots)
+                ),
+            )
             authors = self._sides([side.index]) if side is not None and side.index is not None else []
         return [] if any(same_party(s, a) for s in sources for a in authors) else authors
 
@@ -771,17 +769,28 @@ class ArgumentReader(SegmentState):
         (the noun is the predicate's subject or the object of its preposition)."""
         if not self._refers_to_attack(token):
             return []
+        side = self._last_told(
+            token,
+            lambda _, code, side: (
+                code[:2] in self.book.one_attack_roots
+                and side.index is not None
+                and (
+                    side.sector in self.book.armed_sectors
+                    or resolved(self.actors, side.index).kind == "state"
+                )
+            ),
+        )
+        return [side.index] if side is not None and side.index is not None else []
+
+    def _last_told(self, token: Token, fits: Callable[[frozenset[str], str, Side], bool]) -> Side | None:
+        """The party of the last act the story told before `token` (lemmas, code, party) that `fits`."""
         at = self.offset + token.idx
         told = [
             (where, side)
-            for where, _, code, side in self.parent.acts
-            if where < at
-            and code[:2] in self.book.one_attack_roots
-            and side.index is not None
-            and (side.sector in self.book.armed_sectors or resolved(self.actors, side.index).kind == "state")
+            for where, lemmas, code, side in self.parent.acts
+            if where < at and fits(lemmas, code, side)
         ]
-        side = max(told, key=lambda t: t[0])[1] if told else None
-        return [side.index] if side is not None and side.index is not None else []
+        return max(told, key=lambda t: t[0])[1] if told else None
 
     def _refers_to_attack(self, token: Token) -> bool:
         """The predicate's subject or the object of its preposition is an attack told before, no author
