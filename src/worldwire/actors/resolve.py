@@ -121,7 +121,26 @@ class _Draft:
         return self.offset + self.doc[self.start].idx
 
 
-_TEXTS: dict[int, str] = {}  # each segment's text while one document is resolved
+_WORDS = "worldwire.words"  # `doc.user_data` key of a segment's `_Words` while its document is resolved
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A segment's text and its tokens' strings, read once: spaCy builds `doc.text` anew on every read
+    and a new Token object on every `doc[i]`, and matching reads them tens of thousands of times."""
+
+    text: str
+    exact: tuple[str, ...]
+    folded: tuple[str, ...]
+
+
+def _words(doc: Doc) -> _Words:
+    words = doc.user_data.get(_WORDS)
+    if words is None:
+        words = doc.user_data[_WORDS] = _Words(
+            doc.text, tuple(t.text for t in doc), tuple(t.lower_ for t in doc)
+        )
+    return words
 
 
 def resolve_with(
@@ -134,7 +153,8 @@ def resolve_with(
     try:
         return _resolve(doc, lexicon, locations)
     finally:
-        _TEXTS.clear()
+        for segment in doc.segments:
+            segment.doc.user_data.pop(_WORDS, None)
 
 
 def _resolve(
@@ -565,20 +585,20 @@ def _body_piece(
 
 
 def _longest(doc: Doc, i: int, end: int, lexicon: ActorLexicon, index: _Index) -> _Piece | None:
-    token = doc[i]
-    for table, lengths, attr in (
-        (lexicon.exact, index.exact.get(token.text, ()), "text"),
-        (lexicon.folded, index.folded.get(token.lower_, ()), "lower_"),
+    words = _words(doc)
+    for table, lengths, strings in (
+        (lexicon.exact, index.exact.get(words.exact[i], ()), words.exact),
+        (lexicon.folded, index.folded.get(words.folded[i], ()), words.folded),
     ):
         for length in lengths:
             if i + length <= end:
-                key = tuple(getattr(t, attr) for t in doc[i : i + length])
+                key = strings[i : i + length]
                 entries = table.get(key)
                 if entries:
                     entries = _disambiguate(doc[i + length - 1], entries)
                     return _Piece(i, i + length, _piece_kind(entries), entries)
     if lexicon.prefixes:
-        word = token.lower_
+        word = words.folded[i]
         for cut in range(len(word), 2, -1):
             entries = lexicon.prefixes.get(word[:cut])
             if entries:
@@ -1658,10 +1678,7 @@ def _reporter(draft: _Draft, kept: list[_Draft], kinds: tuple[str, ...] = ("pers
 
 def _quoted(draft: _Draft) -> bool:
     """Whether the mention stands inside quotation marks (counted from the start of its segment)."""
-    text = _TEXTS.get(id(draft.doc))
-    if text is None:
-        text = _TEXTS[id(draft.doc)] = draft.doc.text  # spaCy builds it anew on every read
-    return inside_quotation(text[: draft.doc[draft.start].idx])
+    return inside_quotation(_words(draft.doc).text[: draft.doc[draft.start].idx])
 
 
 def _speakers(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> set[str | None]:
