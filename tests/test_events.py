@@ -1089,6 +1089,17 @@ def test_criticism_words_of_condemnation_and_thanks_in_a_speaker_s_words() -> No
     )
 
 
+def test_criticism_a_quoted_label_for_a_party_or_its_act_is_a_criticism() -> None:
+    text = 'The foreign minister of Kenya described the president of Uganda as "a man of yesterday".'
+    assert ("KENGOV", "UGAGOV", "111") in _codes_of(text)
+    text = 'The opposition leader of Kenya called the decision of the president of Kenya a "distraction".'
+    assert ("KENOPP", "KENGOV", "111") in _codes_of(text)
+    praised = _codes_of('The president of Ghana called the prime minister of Kenya "a true statesman".')
+    assert "111" not in {c[2] for c in praised}  # a label of praise
+    plain = _codes_of("The president of Ghana called the prime minister of Kenya a friend.")
+    assert "111" not in {c[2] for c in plain}  # no quotation marks: no verdict of the speaker's
+
+
 def test_criticism_each_verb_of_speaking_in_a_sentence_has_its_own_words() -> None:
     text = '"We will protect our borders," the defence minister of Kenya said; the minister described the'
     text += ' decision of the parliament of Uganda as a "heinous betrayal".'

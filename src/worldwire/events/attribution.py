@@ -100,6 +100,14 @@ class Attribution(CodeRefiner):
             if lemmas & book.criticism_words
             else None
         )
+        label = None
+        if (
+            code is None
+            and not lemmas & book.sympathy_words
+            and not any(self._praise_of_other(t) for t in words)
+        ):
+            label = self._quoted_label(verb)
+            code = book.criticism_code if label is not None else None
         speakers = {referent(self.actors, i) for i in source}
         voices = self._sides(source)
         named = [
@@ -117,7 +125,29 @@ class Attribution(CodeRefiner):
         if code is None:
             return
         blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
-        yield _said(verb, source, code, self._blamed_act(verb, words, source) or blamed[:1])
+        if label is not None:  # what was called so, not a party the label names ("a Hollywood show")
+            blamed = [i for i in blamed if any(self.token_actor[t.i] == i for t in label.subtree)]
+        target = self._blamed_act(verb, words, source) or blamed[:1]
+        if label is None or target:
+            yield _said(verb, source, code, target)
+
+    def _quoted_label(self, verb: Token) -> Token | None:
+        """'X described the rally as a "freak show"', 'X called Y's offer a "cheap trick"': the object of a
+        naming verb whose label the reporter quotes (not a naming verb inside a quotation); None otherwise."""
+        if verb.lemma_.lower() not in self.book.naming_verbs:
+            return None
+        sent = verb.sent
+        doc = verb.doc
+        if inside_quotation(doc[sent.start : verb.i].text_with_ws):
+            return None
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")] + [
+            o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+        ]
+        quoted = any(
+            inside_quotation(doc[sent.start : t.i].text_with_ws) for label in labels for t in label.subtree
+        )
+        return objects[0] if objects and quoted else None
 
     def _blamed_act(self, verb: Token, words: list[Token], source: list[int]) -> list[int]:
         """ "The statement was a stab in the back for the SDF," said X: words of blame about an act told
