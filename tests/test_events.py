@@ -1100,6 +1100,15 @@ def test_criticism_a_quoted_label_for_a_party_or_its_act_is_a_criticism() -> Non
     assert "111" not in {c[2] for c in plain}  # no quotation marks: no verdict of the speaker's
 
 
+def test_criticism_of_a_withdrawal_or_a_ban_told_before_is_of_its_author() -> None:
+    text = "The president of Kenya said Kenyan troops would be leaving Somalia."
+    text += " The government of Somalia opposed the withdrawal."
+    assert ("SOMGOV", "KENMIL", "110") in _codes_of(text)
+    text = "The government of Kenya banned the opposition party of Kenya."
+    text += " Amnesty International condemned the ban."
+    assert ("NGOHRIAMN", "KENGOV", "111") in _codes_of(text)
+
+
 def test_criticism_each_verb_of_speaking_in_a_sentence_has_its_own_words() -> None:
     text = '"We will protect our borders," the defence minister of Kenya said; the minister described the'
     text += ' decision of the parliament of Uganda as a "heinous betrayal".'
