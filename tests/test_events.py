@@ -1109,6 +1109,13 @@ def test_criticism_of_a_withdrawal_or_a_ban_told_before_is_of_its_author() -> No
     assert ("NGOHRIAMN", "KENGOV", "111") in _codes_of(text)
 
 
+def test_criticism_questioned_about_something_is_asked_not_disapproved() -> None:
+    asked = _codes_of("The president of Kenya was questioned about the scandal by reporters in Nairobi.")
+    assert "110" not in {c[2] for c in asked}
+    doubted = _codes_of("The opposition in Kenya questioned the decision of the president of Kenya.")
+    assert ("KENOPP", "KENGOV", "110") in doubted
+
+
 def test_criticism_each_verb_of_speaking_in_a_sentence_has_its_own_words() -> None:
     text = '"We will protect our borders," the defence minister of Kenya said; the minister described the'
     text += ' decision of the parliament of Uganda as a "heinous betrayal".'
