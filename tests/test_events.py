@@ -1116,6 +1116,17 @@ def test_criticism_questioned_about_something_is_asked_not_disapproved() -> None
     assert ("KENOPP", "KENGOV", "110") in doubted
 
 
+def test_criticism_raising_doubts_about_a_party_is_disapproval_of_it() -> None:
+    raised = _codes_of(
+        "The opposition in Kenya raised doubts about the eligibility of the president of Kenya."
+    )
+    assert ("KENOPP", "KENGOV", "110") in raised
+    cast = _codes_of("The opposition in Kenya cast doubt on the decision of the president of Kenya.")
+    assert ("KENOPP", "KENGOV", "110") in cast
+    plain = _codes_of("The decision of the president of Kenya raised ethics questions as well.")
+    assert "110" not in {c[2] for c in plain}  # nobody named the doubt was about
+
+
 def test_criticism_each_verb_of_speaking_in_a_sentence_has_its_own_words() -> None:
     text = '"We will protect our borders," the defence minister of Kenya said; the minister described the'
     text += ' decision of the parliament of Uganda as a "heinous betrayal".'
