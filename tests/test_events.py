@@ -1089,6 +1089,44 @@ def test_criticism_words_of_condemnation_and_thanks_in_a_speaker_s_words() -> No
     )
 
 
+def test_criticism_a_quoted_label_for_a_party_or_its_act_is_a_criticism() -> None:
+    text = 'The foreign minister of Kenya described the president of Uganda as "a man of yesterday".'
+    assert ("KENGOV", "UGAGOV", "111") in _codes_of(text)
+    text = 'The opposition leader of Kenya called the decision of the president of Kenya a "distraction".'
+    assert ("KENOPP", "KENGOV", "111") in _codes_of(text)
+    praised = _codes_of('The president of Ghana called the prime minister of Kenya "a true statesman".')
+    assert "111" not in {c[2] for c in praised}  # a label of praise
+    plain = _codes_of("The president of Ghana called the prime minister of Kenya a friend.")
+    assert "111" not in {c[2] for c in plain}  # no quotation marks: no verdict of the speaker's
+
+
+def test_criticism_of_a_withdrawal_or_a_ban_told_before_is_of_its_author() -> None:
+    text = "The president of Kenya said Kenyan troops would be leaving Somalia."
+    text += " The government of Somalia opposed the withdrawal."
+    assert ("SOMGOV", "KENMIL", "110") in _codes_of(text)
+    text = "The government of Kenya banned the opposition party of Kenya."
+    text += " Amnesty International condemned the ban."
+    assert ("NGOHRIAMN", "KENGOV", "111") in _codes_of(text)
+
+
+def test_criticism_questioned_about_something_is_asked_not_disapproved() -> None:
+    asked = _codes_of("The president of Kenya was questioned about the scandal by reporters in Nairobi.")
+    assert "110" not in {c[2] for c in asked}
+    doubted = _codes_of("The opposition in Kenya questioned the decision of the president of Kenya.")
+    assert ("KENOPP", "KENGOV", "110") in doubted
+
+
+def test_criticism_raising_doubts_about_a_party_is_disapproval_of_it() -> None:
+    raised = _codes_of(
+        "The opposition in Kenya raised doubts about the eligibility of the president of Kenya."
+    )
+    assert ("KENOPP", "KENGOV", "110") in raised
+    cast = _codes_of("The opposition in Kenya cast doubt on the decision of the president of Kenya.")
+    assert ("KENOPP", "KENGOV", "110") in cast
+    plain = _codes_of("The decision of the president of Kenya raised ethics questions as well.")
+    assert "110" not in {c[2] for c in plain}  # nobody named the doubt was about
+
+
 def test_criticism_each_verb_of_speaking_in_a_sentence_has_its_own_words() -> None:
     text = '"We will protect our borders," the defence minister of Kenya said; the minister described the'
     text += ' decision of the parliament of Uganda as a "heinous betrayal".'

@@ -100,6 +100,10 @@ class Attribution(CodeRefiner):
             if lemmas & book.criticism_words
             else None
         )
+        thing, quoted = self._named_thing(verb)
+        verdict = code is None and quoted  # the quoted label alone says it is blame
+        if verdict and not lemmas & book.sympathy_words:
+            code = None if any(self._praise_of_other(t) for t in words) else book.criticism_code
         speakers = {referent(self.actors, i) for i in source}
         voices = self._sides(source)
         named = [
@@ -117,7 +121,31 @@ class Attribution(CodeRefiner):
         if code is None:
             return
         blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
-        yield _said(verb, source, code, self._blamed_act(verb, words, source) or blamed[:1])
+        if thing is not None:  # what was called so, not a party its label names ("a betrayal of Y")
+            blamed = [i for i in blamed if any(self.token_actor[t.i] == i for t in thing.subtree)]
+        target = self._blamed_act(verb, words, source) or blamed[:1]
+        if target or not verdict:
+            yield _said(verb, source, code, target)
+
+    def _named_thing(self, verb: Token) -> tuple[Token | None, bool]:
+        """'X described the rally as a "freak show"', 'X called Y's offer a betrayal of Z': the object of a
+        naming verb that has a label, and whether the reporter quotes the label (a naming verb inside a
+        quotation quotes nothing)."""
+        if verb.lemma_.lower() not in self.book.naming_verbs:
+            return None, False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")] + [
+            o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+        ]
+        if not objects or not labels:
+            return None, False
+        sent, doc = verb.sent, verb.doc
+        if inside_quotation(doc[sent.start : verb.i].text_with_ws):
+            return objects[0], False
+        quoted = any(
+            inside_quotation(doc[sent.start : t.i].text_with_ws) for label in labels for t in label.subtree
+        )
+        return objects[0], quoted
 
     def _blamed_act(self, verb: Token, words: list[Token], source: list[int]) -> list[int]:
         """ "The statement was a stab in the back for the SDF," said X: words of blame about an act told

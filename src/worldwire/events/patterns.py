@@ -125,6 +125,7 @@ class PatternBook:
     received_judgements: Mapping[str, str] = field(default_factory=dict)
     anti_targets: Mapping[str, str] = field(default_factory=dict)
     evaluation_verbs: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     accusation_words: frozenset[str] = frozenset()
     criticism_words: frozenset[str] = frozenset()
     criticism_code: str = "111"
@@ -298,6 +299,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         received_judgements=frozen_mapping(_codes_table(raw, "received_judgements", where)),
         anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),
         evaluation_verbs=frozenset(string_list(raw, "evaluation_verbs", where)),
+        naming_verbs=frozenset(string_list(raw, "naming_verbs", where)),
         accusation_words=frozenset(string_list(raw, "accusation_words", where)),
         criticism_words=frozenset(string_list(raw, "criticism_words", where)),
         criticism_code=require(raw, "criticism_code", str, where),
