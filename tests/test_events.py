@@ -952,7 +952,8 @@ def test_a_court_sentencing_a_man_is_legal_action_and_confessing_is_claiming_res
 
 def test_a_role_noun_before_an_act_is_who_did_it() -> None:
     text = "The police killing of Jacob Blake in Kenosha, Wisconsin led to protests."
-    assert [c[:2] for c in _codes_of(text, "2020-08-30")] == [("USACOP", "USA")]
+    # (the protests it led to are the crowd's own act: `test_verbal_conflict_a_protest_noun_...`)
+    assert [c[:2] for c in _codes_of(text, "2020-08-30")] == [("USACOP", "USA"), ("USAOPP", None)]
 
 
 def test_being_pained_by_a_party_s_demise_is_sympathy() -> None:
@@ -1243,3 +1244,20 @@ def test_precision_a_law_that_requires_states_a_provision() -> None:
     assert "100" not in {c[2] for c in _codes_of("The Kenyan constitution requires consent from parliament.")}
     text = "The government of Kenya demanded consent from parliament."
     assert ("KENGOV", "KENLEG", "100") in _codes_of(text)
+
+
+def test_verbal_conflict_a_protest_noun_the_story_read_as_its_crowd_is_their_protest() -> None:
+    day = "2019-11-20"
+    began = _codes_of(
+        "Iraqi protesters marched in Baghdad on Tuesday. The protests began in early October.", day
+    )
+    assert ("IRQOPP", None, "141") in began[1:]
+    unrest = _codes_of(
+        "Iraqi protesters marched in Baghdad on Tuesday. Unrest continued for a third day.", day
+    )
+    assert ("IRQOPP", None, "145") in unrest
+    # a clause that only dates another act tells no protest of its own
+    since = _codes_of(
+        "Iraqi protesters marched in Baghdad. Hundreds have been arrested since the protests began.", day
+    )
+    assert [code for *_, code in since].count("141") == 1

@@ -732,12 +732,30 @@ class ArgumentReader(SegmentState):
 
     def _crowd(self, noun: Token, pattern: Pattern) -> Side | None:
         """ "Anti-government demonstrations in Tehran continued": a protest named by its noun alone is made
-        by the protesters of the state where it happens (none named: no event)."""
+        by the protesters of the state where it happens, or by the crowd the noun itself was read as ("the
+        protests began in October" in a story set in one state); neither: no event."""
         sector = self.book.implied_agent(pattern.code)
         if sector is None or not pattern.code.startswith("14"):
             return None
         country = self._where(noun, noun.head)
-        return None if country is None else Side(None, "", country + sector, country, sector)
+        if country is None:  # "the protests began in October": the noun itself names the story's crowd
+            index = self.token_actor[noun.i]
+            if index is None or self._background_clause(noun):
+                return None
+            return next((s for s in self._sides([index]) if s.country and s.sector == sector), None)
+        return Side(None, "", country + sector, country, sector)
+
+    def _background_clause(self, noun: Token) -> bool:
+        """The noun's clause only dates or describes something else: "arrested since the protests began",
+        "the man whose death led to protests" (a time or relative clause)."""
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+        if verb.dep_ in ("relcl", "acl"):
+            return True
+        return verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.book.time_clause_markers for c in verb.children
+        )
 
     def _opposed(self, noun: Token, crowd: Side) -> list[Side]:
         """What an "anti-" word names ("anti-government" protests: the government of the crowd's state)."""
