@@ -1261,3 +1261,12 @@ def test_verbal_conflict_a_protest_noun_the_story_read_as_its_crowd_is_their_pro
         "Iraqi protesters marched in Baghdad. Hundreds have been arrested since the protests began.", day
     )
     assert [code for *_, code in since].count("141") == 1
+
+
+def test_verbal_conflict_what_a_rejected_call_or_offer_asked_is_no_act() -> None:
+    day = "2020-02-10"
+    calls = _codes_of("The Iraqi president rejected calls to resign.", day)
+    assert [code[:2] for *_, code in calls] == ["12"]  # no resignation
+    offer = _codes_of("Iraq's president declined the prime minister's offer to step down.", day)
+    assert not [code for *_, code in offer if code.startswith("08")]
+    assert "12" in {code[:2] for *_, code in offer}

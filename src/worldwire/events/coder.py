@@ -46,7 +46,7 @@ from worldwire.events.grammar import (
     stranded_preps,
     tree_depth,
 )
-from worldwire.events.modality import read_modality
+from worldwire.events.modality import infinitival, read_modality
 from worldwire.events.parties import Match, Side, same_party, state_or_organisation
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import ActorDocument, Event, EventActor, EventDocument, Modality
@@ -235,17 +235,29 @@ class _SegmentCoder(Attribution):
         if token.i in self.coded_heads:
             return True  # the clause of a demand already coded
         node = token
+        asked = False
         for _ in range(4):
-            if (
+            if infinitival(node) and node.tag_ == "VB" and node.head.dep_ == "dobj":
+                asked = True  # "rejected calls to resign": what the rejected call asked, maybe
+            elif (
                 node.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acomp")
                 or node.head.i == node.i
                 or (node.dep_ == "pobj" and node.head.lower_ in self.book.occasion_preps)
             ):
                 return False  # "following an attack on the base by Boko Haram, ...": an act of its own
             node = node.head
+            if asked and node.dep_ != "dobj":
+                return self._asks(node)
             if node.i in self.coded_heads:
                 return True
         return False
+
+    def _asks(self, verb: Token) -> bool:
+        """ "Rejected calls to resign", "declined his offer to step down", "repeated their demand to
+        withdraw": the act in an infinitive of the object of an appeal, a demand or a rejection is what was
+        asked or offered, not done (`asked_content_roots`)."""
+        code = self.emitted_heads.get(verb.i)
+        return code is not None and code[:2] in self.book.asked_content_roots
 
     def _window(self, token: Token) -> set[str]:
         """Lemmas and words of the predicate's dependents, two levels down, outside subjects (a passive's
