@@ -1270,3 +1270,11 @@ def test_verbal_conflict_what_a_rejected_call_or_offer_asked_is_no_act() -> None
     offer = _codes_of("Iraq's president declined the prime minister's offer to step down.", day)
     assert not [code for *_, code in offer if code.startswith("08")]
     assert "12" in {code[:2] for *_, code in offer}
+
+
+def test_verbal_conflict_a_call_for_a_for_to_clause_asks_what_the_clause_says() -> None:
+    day = "2020-02-10"
+    probe = _codes_of("Yemen's government called for his death to be investigated.", day)
+    assert ("YEMGOV", None, "101") in probe  # a demand for an inquiry, of nobody named
+    troops = _codes_of("The Yemeni government called for the Saudi troops to leave.", day)
+    assert ("YEMGOV", "SAUMIL") in {c[:2] for c in troops if c[2].startswith("02")}

@@ -38,6 +38,7 @@ from worldwire.events.grammar import (
     MODIFIERS,
     SUBJECTS,
     dated,
+    for_clauses,
     in_order,
     lemma_in,
     objects_of,
@@ -263,6 +264,8 @@ class _SegmentCoder(Attribution):
         """Lemmas and words of the predicate's dependents, two levels down, outside subjects (a passive's
         agent too) and clauses."""
         words: set[str] = set()
+        for clause in for_clauses(token):  # "called for his death to be investigated": asks for an inquiry
+            words.update(("for", clause.lemma_.lower()))
         if token.dep_ == "acl" and token.tag_ == "VBN":  # "a lawsuit filed by X against Y": files a lawsuit
             words.add(token.head.lemma_.lower())
         for child in token.children:
@@ -297,7 +300,7 @@ class _SegmentCoder(Attribution):
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative") and not dated(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":  # "gave a welcome (…) to X"
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and c.i > token.i}
-        preps |= stranded_preps(token)
+        preps |= stranded_preps(token) | {"for" for _ in for_clauses(token)}
         best: Match | None = None
         for pattern in patterns:
             if (
