@@ -1278,3 +1278,15 @@ def test_verbal_conflict_a_call_for_a_for_to_clause_asks_what_the_clause_says() 
     assert ("YEMGOV", None, "101") in probe  # a demand for an inquiry, of nobody named
     troops = _codes_of("The Yemeni government called for the Saudi troops to leave.", day)
     assert ("YEMGOV", "SAUMIL") in {c[:2] for c in troops if c[2].startswith("02")}
+
+
+def test_verbal_conflict_a_refusal_noun_is_its_owner_s_rejection_and_a_judged_act_is_done() -> None:
+    day = "2020-10-10"
+    refusal = _codes_of("The Democrats criticized President Trump's refusal to debate virtually.", day)
+    assert ("USAPTY", "USAGOV", "111") in refusal
+    assert ("USAGOV", None, "120") in refusal  # the refusal is Trump's, aimed at no critic
+    resign = _codes_of("The Iraqi president's refusal to resign prolonged the crisis.", day)
+    assert [code[:2] for *_, code in resign] == ["12"]  # no resignation
+    attack = _codes_of("France condemned Russia's attack on Ukraine.", day)
+    assert ("FRA", "RUS", "111") in attack
+    assert ("RUS", "UKR") in {c[:2] for c in attack if c[2].startswith("19")}

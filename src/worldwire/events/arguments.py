@@ -635,7 +635,7 @@ class ArgumentReader(SegmentState):
         leaving = self._who_is_to_go(token)
         if leaving:
             return leaving, "target_argument"
-        contextual = pattern.code[:2] in self.book.context_target_roots
+        contextual = pattern.code[:2] in self.book.context_target_roots and not self._judged_act(token)
         referent = self._referent_object(token)
         if referent is not None:  # "denied the accusation": whoever made it, whatever the root
             authors = self._act_author(token, referent, sources)
@@ -647,6 +647,18 @@ class ArgumentReader(SegmentState):
         if sector is not None:
             return self._sector_nearby(token, sector), "target_context"
         return [], found
+
+    def _judged_act(self, noun: Token) -> bool:
+        """ "France condemned Russia's attack on Ukraine", "criticized Trump's refusal to debate": the owned
+        act a criticism or rejection is about is told as done, an event of its owner too
+        (`judged_act_roots`), with no counterpart but what its own phrase names (not the critic)."""
+        code = self.emitted_heads.get(noun.head.i)
+        return (
+            code is not None
+            and code[:2] in self.book.judged_act_roots
+            and noun.dep_ == "dobj"
+            and any(c.dep_ == "poss" and self.token_actor[c.i] is not None for c in noun.children)
+        )
 
     def _who_is_to_go(self, token: Token) -> list[Side]:
         """ "called for the resignation of Governor X", "demanded X's ouster": the owner of the going."""

@@ -172,7 +172,7 @@ class _SegmentCoder(Attribution):
         for token in self.tokens:
             if token.pos_ not in ("NOUN", "PROPN") or not lemma_in(token, nouns):
                 continue
-            if token.head.i in self.coded_heads or self._claimed(token):
+            if not self._judged_act(token) and (token.head.i in self.coded_heads or self._claimed(token)):
                 continue
             match = self._best(nouns[lemma_in(token, nouns)], token)
             if match is not None:
@@ -236,29 +236,36 @@ class _SegmentCoder(Attribution):
         if token.i in self.coded_heads:
             return True  # the clause of a demand already coded
         node = token
-        asked = False
         for _ in range(4):
-            if infinitival(node) and node.tag_ == "VB" and node.head.dep_ == "dobj":
-                asked = True  # "rejected calls to resign": what the rejected call asked, maybe
-            elif (
+            if infinitival(node) and node.tag_ == "VB":
+                return self._asked(node.head)
+            if (
                 node.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acomp")
                 or node.head.i == node.i
                 or (node.dep_ == "pobj" and node.head.lower_ in self.book.occasion_preps)
             ):
                 return False  # "following an attack on the base by Boko Haram, ...": an act of its own
             node = node.head
-            if asked and node.dep_ != "dobj":
-                return self._asks(node)
             if node.i in self.coded_heads:
                 return True
         return False
 
-    def _asks(self, verb: Token) -> bool:
-        """ "Rejected calls to resign", "declined his offer to step down", "repeated their demand to
-        withdraw": the act in an infinitive of the object of an appeal, a demand or a rejection is what was
-        asked or offered, not done (`asked_content_roots`)."""
-        code = self.emitted_heads.get(verb.i)
+    def _asked(self, noun: Token) -> bool:
+        """ "His refusal to resign", "rejected calls to resign", "declined his offer to step down": the act in
+        the infinitive of a noun of rejection or demand, or of the object of an appeal, a demand or a
+        rejection, is what was refused, asked or offered, not done (`asked_content_roots`)."""
+        if self._asking_noun(noun):
+            return True
+        code = self.emitted_heads.get(noun.head.i) if noun.dep_ == "dobj" else None
         return code is not None and code[:2] in self.book.asked_content_roots
+
+    def _asking_noun(self, noun: Token) -> bool:
+        """ "Trump's refusal to debate", "their demand to withdraw": an event noun of those roots, whose
+        infinitive is what it rejects or asks."""
+        nouns = self.book.nouns
+        return noun.pos_ == "NOUN" and any(
+            p.code[:2] in self.book.asked_content_roots for p in nouns.get(lemma_in(noun, nouns), ())
+        )
 
     def _window(self, token: Token) -> set[str]:
         """Lemmas and words of the predicate's dependents, two levels down, outside subjects (a passive's
