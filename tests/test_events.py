@@ -1290,3 +1290,8 @@ def test_verbal_conflict_a_refusal_noun_is_its_owner_s_rejection_and_a_judged_ac
     attack = _codes_of("France condemned Russia's attack on Ukraine.", day)
     assert ("FRA", "RUS", "111") in attack
     assert ("RUS", "UKR") in {c[:2] for c in attack if c[2].startswith("19")}
+
+
+def test_verbal_conflict_an_organisation_named_by_the_pattern_word_is_still_the_target() -> None:
+    leave = _codes_of("Britain's prime minister said Britain will leave the European Union.", "2019-07-24")
+    assert ("GBR", "IGOEUREEC") in {c[:2] for c in leave if c[2][:2] in ("13", "16", "03")}

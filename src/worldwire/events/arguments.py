@@ -534,7 +534,8 @@ class ArgumentReader(SegmentState):
             sources = [a for a in sources if a.country is not None or len(a.code or "") > 3]
         # the predicate is never its own target ("expressed opposition to X": not the OPP "opposition")
         wording = frozenset().union(*pattern.required)  # "express opposition to": "opposition" is no party
-        # ... but a national party named by those words is one ("hosted the Russian president")
+        # ... but a national party named by those words is one ("hosted the Russian president"), and so is an
+        # organisation ("leave the European Union")
         itself = {self.token_actor[token.i], self.token_actor[anchor.i]} | {
             index
             for c in token.children
@@ -542,6 +543,7 @@ class ArgumentReader(SegmentState):
             and c.lemma_.lower() in wording
             and (index := self.token_actor[c.i]) is not None
             and resolved(self.actors, index).country is None
+            and len(resolved(self.actors, index).code or "") <= 3
         }
         if pattern.code.startswith(self.book.instrument_object_codes):  # the forces deployed
             itself |= {self.token_actor[c.i] for c in token.children if c.dep_ in OBJECTS}
