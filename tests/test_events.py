@@ -1295,3 +1295,12 @@ def test_verbal_conflict_a_refusal_noun_is_its_owner_s_rejection_and_a_judged_ac
 def test_verbal_conflict_an_organisation_named_by_the_pattern_word_is_still_the_target() -> None:
     leave = _codes_of("Britain's prime minister said Britain will leave the European Union.", "2019-07-24")
     assert ("GBR", "IGOEUREEC") in {c[:2] for c in leave if c[2][:2] in ("13", "16", "03")}
+
+
+def test_verbal_conflict_a_bare_refusal_answers_the_appeal_it_is_joined_to() -> None:
+    day = "2020-01-18"
+    text = "The Iraqi government asked the Kurdish leaders to delay the vote, but they declined."
+    codes = _codes_of(text, day)
+    assert ("IRQGOV", "020") in {(c[0], c[2]) for c in codes}
+    assert [c[1:] for c in codes if c[2] == "120"] == [("IRQGOV", "120")]  # the leaders reject the asker
+    assert not [c for c in _codes_of("Oil prices declined on Monday in Iraq.", day) if c[2] == "120"]

@@ -36,6 +36,7 @@ from worldwire.events.confidence import confidence_model
 from worldwire.events.grammar import (
     CLAUSES,
     MODIFIERS,
+    OBJECTS,
     SUBJECTS,
     dated,
     for_clauses,
@@ -170,6 +171,11 @@ class _SegmentCoder(Attribution):
             if complement and not any(t.i in self.coded_heads for t in token.subtree):
                 yield from ((tree_depth(token), e) for e in self._code(token, Match(fallback, 0), "verb"))
         for token in self.tokens:
+            answer = self.book.answer_verbs.get(token.lemma_.lower())
+            if answer is not None and (asker := self._answered(token)) is not None:
+                coded = self._code(token, Match(answer, 0), "verb", target=asker)
+                yield from ((tree_depth(token), e) for e in coded)
+        for token in self.tokens:
             if token.pos_ not in ("NOUN", "PROPN") or not lemma_in(token, nouns):
                 continue
             if not self._judged_act(token) and (token.head.i in self.coded_heads or self._claimed(token)):
@@ -249,6 +255,23 @@ class _SegmentCoder(Attribution):
             if node.i in self.coded_heads:
                 return True
         return False
+
+    def _answered(self, verb: Token) -> list[int] | None:
+        """ "The government asked the judge to delay his ruling, but he declined": a bare refusal joined to a
+        coded appeal or demand answers it; the one who asked is its target (`answer_verbs`)."""
+        head = verb.head
+        code = self.emitted_heads.get(head.i)
+        if (
+            verb.dep_ != "conj"
+            or verb.pos_ != "VERB"
+            or verb.i in self.coded_heads
+            or code is None
+            or code[:2] not in self.book.addressed_clause_roots
+            or any(c.dep_ in OBJECTS or c.dep_ in CLAUSES for c in verb.children)
+        ):
+            return None
+        asker = self._subject(head)
+        return asker or None
 
     def _asked(self, noun: Token) -> bool:
         """ "His refusal to resign", "rejected calls to resign", "declined his offer to step down": the act in
