@@ -1304,3 +1304,11 @@ def test_verbal_conflict_a_bare_refusal_answers_the_appeal_it_is_joined_to() -> 
     assert ("IRQGOV", "020") in {(c[0], c[2]) for c in codes}
     assert [c[1:] for c in codes if c[2] == "120"] == [("IRQGOV", "120")]  # the leaders reject the asker
     assert not [c for c in _codes_of("Oil prices declined on Monday in Iraq.", day) if c[2] == "120"]
+
+
+def test_verbal_conflict_performing_an_inquiry_or_checks_is_investigating() -> None:
+    day = "2019-02-05"
+    probe = _codes_of("Prosecutors in France are performing an investigation of Renault's accounts.", day)
+    assert "090" in {code for *_, code in probe}
+    checks = _codes_of("Polish authorities are performing checks on the nation's escape rooms.", day)
+    assert ("POLGOV", None, "090") in checks
