@@ -1312,3 +1312,10 @@ def test_verbal_conflict_performing_an_inquiry_or_checks_is_investigating() -> N
     assert "090" in {code for *_, code in probe}
     checks = _codes_of("Polish authorities are performing checks on the nation's escape rooms.", day)
     assert ("POLGOV", None, "090") in checks
+
+
+def test_verbal_conflict_shouting_a_leader_down_is_dissent() -> None:
+    day = "2019-10-16"
+    heckled = _codes_of("Kenyan opposition lawmakers heckled the Kenyan president during his speech.", day)
+    assert ("KENLEG", "KENGOV", "140") in heckled
+    assert not _codes_of("The coach shouted at the referee.", day)
