@@ -952,7 +952,8 @@ def test_a_court_sentencing_a_man_is_legal_action_and_confessing_is_claiming_res
 
 def test_a_role_noun_before_an_act_is_who_did_it() -> None:
     text = "The police killing of Jacob Blake in Kenosha, Wisconsin led to protests."
-    assert [c[:2] for c in _codes_of(text, "2020-08-30")] == [("USACOP", "USA")]
+    # (the protests it led to are the crowd's own act: `test_verbal_conflict_a_protest_noun_...`)
+    assert [c[:2] for c in _codes_of(text, "2020-08-30")] == [("USACOP", "USA"), ("USAOPP", None)]
 
 
 def test_being_pained_by_a_party_s_demise_is_sympathy() -> None:
@@ -1281,3 +1282,78 @@ def test_precision_a_law_that_requires_states_a_provision() -> None:
     assert "100" not in {c[2] for c in _codes_of("The Kenyan constitution requires consent from parliament.")}
     text = "The government of Kenya demanded consent from parliament."
     assert ("KENGOV", "KENLEG", "100") in _codes_of(text)
+
+
+def test_verbal_conflict_a_protest_noun_the_story_read_as_its_crowd_is_their_protest() -> None:
+    day = "2019-11-20"
+    began = _codes_of(
+        "Iraqi protesters marched in Baghdad on Tuesday. The protests began in early October.", day
+    )
+    assert ("IRQOPP", None, "141") in began[1:]
+    unrest = _codes_of(
+        "Iraqi protesters marched in Baghdad on Tuesday. Unrest continued for a third day.", day
+    )
+    assert ("IRQOPP", None, "145") in unrest
+    # a clause that only dates another act tells no protest of its own
+    since = _codes_of(
+        "Iraqi protesters marched in Baghdad. Hundreds have been arrested since the protests began.", day
+    )
+    assert [code for *_, code in since].count("141") == 1
+
+
+def test_verbal_conflict_what_a_rejected_call_or_offer_asked_is_no_act() -> None:
+    day = "2020-02-10"
+    calls = _codes_of("The Iraqi president rejected calls to resign.", day)
+    assert [code[:2] for *_, code in calls] == ["12"]  # no resignation
+    offer = _codes_of("Iraq's president declined the prime minister's offer to step down.", day)
+    assert not [code for *_, code in offer if code.startswith("08")]
+    assert "12" in {code[:2] for *_, code in offer}
+
+
+def test_verbal_conflict_a_call_for_a_for_to_clause_asks_what_the_clause_says() -> None:
+    day = "2020-02-10"
+    probe = _codes_of("Yemen's government called for his death to be investigated.", day)
+    assert ("YEMGOV", None, "101") in probe  # a demand for an inquiry, of nobody named
+    troops = _codes_of("The Yemeni government called for the Saudi troops to leave.", day)
+    assert ("YEMGOV", "SAUMIL") in {c[:2] for c in troops if c[2].startswith("02")}
+
+
+def test_verbal_conflict_a_refusal_noun_is_its_owner_s_rejection_and_a_judged_act_is_done() -> None:
+    day = "2020-10-10"
+    refusal = _codes_of("The Democrats criticized President Trump's refusal to debate virtually.", day)
+    assert ("USAPTY", "USAGOV", "111") in refusal
+    assert ("USAGOV", None, "120") in refusal  # the refusal is Trump's, aimed at no critic
+    resign = _codes_of("The Iraqi president's refusal to resign prolonged the crisis.", day)
+    assert [code[:2] for *_, code in resign] == ["12"]  # no resignation
+    attack = _codes_of("France condemned Russia's attack on Ukraine.", day)
+    assert ("FRA", "RUS", "111") in attack
+    assert ("RUS", "UKR") in {c[:2] for c in attack if c[2].startswith("19")}
+
+
+def test_verbal_conflict_an_organisation_named_by_the_pattern_word_is_still_the_target() -> None:
+    leave = _codes_of("Britain's prime minister said Britain will leave the European Union.", "2019-07-24")
+    assert ("GBR", "IGOEUREEC") in {c[:2] for c in leave if c[2][:2] in ("13", "16", "03")}
+
+
+def test_verbal_conflict_a_bare_refusal_answers_the_appeal_it_is_joined_to() -> None:
+    day = "2020-01-18"
+    text = "The Iraqi government asked the Kurdish leaders to delay the vote, but they declined."
+    codes = _codes_of(text, day)
+    assert ("IRQGOV", "020") in {(c[0], c[2]) for c in codes}
+    assert [c[1:] for c in codes if c[2] == "120"] == [("IRQGOV", "120")]  # the leaders reject the asker
+    assert not [c for c in _codes_of("Oil prices declined on Monday in Iraq.", day) if c[2] == "120"]
+
+
+def test_verbal_conflict_performing_an_inquiry_or_checks_is_investigating() -> None:
+    day = "2019-02-05"
+    probe = _codes_of("Prosecutors in France are performing an investigation of Renault's accounts.", day)
+    assert "090" in {code for *_, code in probe}
+    checks = _codes_of("Polish authorities are performing checks on the nation's escape rooms.", day)
+    assert ("POLGOV", None, "090") in checks
+
+
+def test_verbal_conflict_shouting_a_leader_down_is_dissent() -> None:
+    day = "2019-10-16"
+    heckled = _codes_of("Kenyan opposition lawmakers heckled the Kenyan president during his speech.", day)
+    assert ("KENLEG", "KENGOV", "140") in heckled
+    assert not _codes_of("The coach shouted at the referee.", day)

@@ -14,6 +14,7 @@ from worldwire.events.grammar import (
     OBJECTS,
     SPEAKER_PRONOUNS,
     WH_WORDS,
+    for_clauses,
     is_passive,
     lemma_in,
     objects_of,
@@ -306,7 +307,7 @@ class ArgumentReader(SegmentState):
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 found += self._verb_target(child, pattern)
         if not found and pattern.code[:2] in self.book.addressed_clause_roots:
-            for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            for clause in [*(c for c in token.children if c.dep_ == "ccomp"), *for_clauses(token)]:
                 found += [i for s in clause.children if s.dep_ == "nsubj" for i in self._actors_of(s)]
         return found
 
@@ -533,7 +534,8 @@ class ArgumentReader(SegmentState):
             sources = [a for a in sources if a.country is not None or len(a.code or "") > 3]
         # the predicate is never its own target ("expressed opposition to X": not the OPP "opposition")
         wording = frozenset().union(*pattern.required)  # "express opposition to": "opposition" is no party
-        # ... but a national party named by those words is one ("hosted the Russian president")
+        # ... but a national party named by those words is one ("hosted the Russian president"), and so is an
+        # organisation ("leave the European Union")
         itself = {self.token_actor[token.i], self.token_actor[anchor.i]} | {
             index
             for c in token.children
@@ -541,6 +543,7 @@ class ArgumentReader(SegmentState):
             and c.lemma_.lower() in wording
             and (index := self.token_actor[c.i]) is not None
             and resolved(self.actors, index).country is None
+            and len(resolved(self.actors, index).code or "") <= 3
         }
         if pattern.code.startswith(self.book.instrument_object_codes):  # the forces deployed
             itself |= {self.token_actor[c.i] for c in token.children if c.dep_ in OBJECTS}
@@ -559,7 +562,10 @@ class ArgumentReader(SegmentState):
         several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
         if not targets and mutual and several:
             return [(a, b) for a in sources for b in sources if not same_party(a, b)], "target_following"
-        if not targets and pattern.code in self.book.own_ground_codes:
+        # a curfew is on the actor's own ground; "called for his death to be investigated" asks no party the
+        # clause names, nor the story's
+        asked = pattern.code[:2] in self.book.addressed_clause_roots and bool(for_clauses(token))
+        if not targets and (pattern.code in self.book.own_ground_codes or asked):
             return [(a, None) for a in sources], "target_none"
         fallback = self.book.fallback.get(pattern.lemma) is pattern
         strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)
@@ -631,7 +637,7 @@ class ArgumentReader(SegmentState):
         leaving = self._who_is_to_go(token)
         if leaving:
             return leaving, "target_argument"
-        contextual = pattern.code[:2] in self.book.context_target_roots
+        contextual = pattern.code[:2] in self.book.context_target_roots and not self._judged_act(token)
         referent = self._referent_object(token)
         if referent is not None:  # "denied the accusation": whoever made it, whatever the root
             authors = self._act_author(token, referent, sources)
@@ -643,6 +649,18 @@ class ArgumentReader(SegmentState):
         if sector is not None:
             return self._sector_nearby(token, sector), "target_context"
         return [], found
+
+    def _judged_act(self, noun: Token) -> bool:
+        """ "France condemned Russia's attack on Ukraine", "criticized Trump's refusal to debate": the owned
+        act a criticism or rejection is about is told as done, an event of its owner too
+        (`judged_act_roots`), with no counterpart but what its own phrase names (not the critic)."""
+        code = self.emitted_heads.get(noun.head.i)
+        return (
+            code is not None
+            and code[:2] in self.book.judged_act_roots
+            and noun.dep_ == "dobj"
+            and any(c.dep_ == "poss" and self.token_actor[c.i] is not None for c in noun.children)
+        )
 
     def _who_is_to_go(self, token: Token) -> list[Side]:
         """ "called for the resignation of Governor X", "demanded X's ouster": the owner of the going."""
@@ -732,12 +750,30 @@ class ArgumentReader(SegmentState):
 
     def _crowd(self, noun: Token, pattern: Pattern) -> Side | None:
         """ "Anti-government demonstrations in Tehran continued": a protest named by its noun alone is made
-        by the protesters of the state where it happens (none named: no event)."""
+        by the protesters of the state where it happens, or by the crowd the noun itself was read as ("the
+        protests began in October" in a story set in one state); neither: no event."""
         sector = self.book.implied_agent(pattern.code)
         if sector is None or not pattern.code.startswith("14"):
             return None
         country = self._where(noun, noun.head)
-        return None if country is None else Side(None, "", country + sector, country, sector)
+        if country is None:  # "the protests began in October": the noun itself names the story's crowd
+            index = self.token_actor[noun.i]
+            if index is None or self._background_clause(noun):
+                return None
+            return next((s for s in self._sides([index]) if s.country and s.sector == sector), None)
+        return Side(None, "", country + sector, country, sector)
+
+    def _background_clause(self, noun: Token) -> bool:
+        """The noun's clause only dates or describes something else: "arrested since the protests began",
+        "the man whose death led to protests" (a time or relative clause)."""
+        verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return False
+        if verb.dep_ in ("relcl", "acl"):
+            return True
+        return verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in self.book.time_clause_markers for c in verb.children
+        )
 
     def _opposed(self, noun: Token, crowd: Side) -> list[Side]:
         """What an "anti-" word names ("anti-government" protests: the government of the crowd's state)."""

@@ -36,8 +36,10 @@ from worldwire.events.confidence import confidence_model
 from worldwire.events.grammar import (
     CLAUSES,
     MODIFIERS,
+    OBJECTS,
     SUBJECTS,
     dated,
+    for_clauses,
     in_order,
     lemma_in,
     objects_of,
@@ -46,7 +48,7 @@ from worldwire.events.grammar import (
     stranded_preps,
     tree_depth,
 )
-from worldwire.events.modality import read_modality
+from worldwire.events.modality import infinitival, read_modality
 from worldwire.events.parties import Match, Side, same_party, state_or_organisation
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import ActorDocument, Event, EventActor, EventDocument, Modality
@@ -169,9 +171,14 @@ class _SegmentCoder(Attribution):
             if complement and not any(t.i in self.coded_heads for t in token.subtree):
                 yield from ((tree_depth(token), e) for e in self._code(token, Match(fallback, 0), "verb"))
         for token in self.tokens:
+            answer = self.book.answer_verbs.get(token.lemma_.lower())
+            if answer is not None and (asker := self._answered(token)) is not None:
+                coded = self._code(token, Match(answer, 0), "verb", target=asker)
+                yield from ((tree_depth(token), e) for e in coded)
+        for token in self.tokens:
             if token.pos_ not in ("NOUN", "PROPN") or not lemma_in(token, nouns):
                 continue
-            if token.head.i in self.coded_heads or self._claimed(token):
+            if not self._judged_act(token) and (token.head.i in self.coded_heads or self._claimed(token)):
                 continue
             match = self._best(nouns[lemma_in(token, nouns)], token)
             if match is not None:
@@ -236,6 +243,8 @@ class _SegmentCoder(Attribution):
             return True  # the clause of a demand already coded
         node = token
         for _ in range(4):
+            if infinitival(node) and node.tag_ == "VB":
+                return self._asked(node.head)
             if (
                 node.dep_ not in ("xcomp", "ccomp", "pcomp", "prep", "pobj", "dobj", "acomp")
                 or node.head.i == node.i
@@ -247,10 +256,46 @@ class _SegmentCoder(Attribution):
                 return True
         return False
 
+    def _answered(self, verb: Token) -> list[int] | None:
+        """ "The government asked the judge to delay his ruling, but he declined": a bare refusal joined to a
+        coded appeal or demand answers it; the one who asked is its target (`answer_verbs`)."""
+        head = verb.head
+        code = self.emitted_heads.get(head.i)
+        if (
+            verb.dep_ != "conj"
+            or verb.pos_ != "VERB"
+            or verb.i in self.coded_heads
+            or code is None
+            or code[:2] not in self.book.addressed_clause_roots
+            or any(c.dep_ in OBJECTS or c.dep_ in CLAUSES for c in verb.children)
+        ):
+            return None
+        asker = self._subject(head)
+        return asker or None
+
+    def _asked(self, noun: Token) -> bool:
+        """ "His refusal to resign", "rejected calls to resign", "declined his offer to step down": the act in
+        the infinitive of a noun of rejection or demand, or of the object of an appeal, a demand or a
+        rejection, is what was refused, asked or offered, not done (`asked_content_roots`)."""
+        if self._asking_noun(noun):
+            return True
+        code = self.emitted_heads.get(noun.head.i) if noun.dep_ == "dobj" else None
+        return code is not None and code[:2] in self.book.asked_content_roots
+
+    def _asking_noun(self, noun: Token) -> bool:
+        """ "Trump's refusal to debate", "their demand to withdraw": an event noun of those roots, whose
+        infinitive is what it rejects or asks."""
+        nouns = self.book.nouns
+        return noun.pos_ == "NOUN" and any(
+            p.code[:2] in self.book.asked_content_roots for p in nouns.get(lemma_in(noun, nouns), ())
+        )
+
     def _window(self, token: Token) -> set[str]:
         """Lemmas and words of the predicate's dependents, two levels down, outside subjects (a passive's
         agent too) and clauses."""
         words: set[str] = set()
+        for clause in for_clauses(token):  # "called for his death to be investigated": asks for an inquiry
+            words.update(("for", clause.lemma_.lower()))
         if token.dep_ == "acl" and token.tag_ == "VBN":  # "a lawsuit filed by X against Y": files a lawsuit
             words.add(token.head.lemma_.lower())
         for child in token.children:
@@ -285,7 +330,7 @@ class _SegmentCoder(Attribution):
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative") and not dated(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":  # "gave a welcome (…) to X"
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and c.i > token.i}
-        preps |= stranded_preps(token)
+        preps |= stranded_preps(token) | {"for" for _ in for_clauses(token)}
         best: Match | None = None
         for pattern in patterns:
             if (

@@ -127,6 +127,18 @@ def stranded_preps(verb: Token) -> set[str]:
     return found
 
 
+def for_clauses(verb: Token) -> list[Token]:
+    """ "called for the troops to withdraw", "pressed for his death to be investigated": a for-to clause,
+    which the parser hangs on the verb as a clause with "for" as its mark."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("advcl", "ccomp")
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        and any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+    ]
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 

@@ -143,6 +143,9 @@ class PatternBook:
     occasion_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
+    asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
+    judged_act_roots: frozenset[str] = frozenset()  # "condemned Russia's attack": Russia attacked too
+    answer_verbs: Mapping[str, Pattern] = field(default_factory=dict)  # "asked him to wait, but he declined"
     leaving_words: frozenset[str] = frozenset()  # "the resignation of X": X is asked to go
     contest_objects: frozenset[str] = frozenset()  # "called the race for Biden": a winner named
     mirrored_codes: frozenset[str] = frozenset()  # a meeting with someone is theirs with the actor too
@@ -227,6 +230,10 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
     fallback = {
         lemma: Pattern(code, "verb", lemma, (), (), False, order + i, lemma)
         for i, (lemma, code) in enumerate(require(raw, "fallback", dict, where).items())
+    }
+    answers = {
+        lemma: Pattern(code, "verb", lemma, (), (), False, order + len(fallback) + i, lemma)
+        for i, (lemma, code) in enumerate(require(raw, "answer_verbs", dict, where).items())
     }
     return PatternBook(
         fallback=frozen_mapping(fallback),
@@ -325,6 +332,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
+        asked_content_roots=frozenset(string_list(raw, "asked_content_roots", where)),
+        judged_act_roots=frozenset(string_list(raw, "judged_act_roots", where)),
+        answer_verbs=frozen_mapping(answers),
         leaving_words=frozenset(string_list(raw, "leaving_words", where)),
         contest_objects=frozenset(string_list(raw, "contest_objects", where)),
         mirrored_codes=frozenset(string_list(raw, "mirrored_codes", where)),
