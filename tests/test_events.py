@@ -1243,3 +1243,14 @@ def test_precision_a_law_that_requires_states_a_provision() -> None:
     assert "100" not in {c[2] for c in _codes_of("The Kenyan constitution requires consent from parliament.")}
     text = "The government of Kenya demanded consent from parliament."
     assert ("KENGOV", "KENLEG", "100") in _codes_of(text)
+
+
+def test_precision_disapproval_with_nobody_voicing_it_is_no_event() -> None:
+    """A passive criticism whose author is not named is no act of a party; a verdict still is (its author
+    is the court of the state)."""
+    for text in (
+        "The Kenyan interior minister was criticized over the decision.",
+        "The Kenyan interior minister was questioned about the contract.",
+    ):
+        assert not {c[2][:2] for c in _codes_of(text)} & {"11"}, text
+    assert ("KENJUD", "KENGOV", "116") in _codes_of("The Kenyan interior minister was found guilty of fraud.")

@@ -437,7 +437,7 @@ class ArgumentReader(SegmentState):
             source, anchor = source or ([] if victims else self._subject(token)), token
             if not source and is_passive(token):  # "accused of misusing funds by officials"
                 source = self._stray_agent(token)
-                patient = not source and pattern.code[:2] in self.book.patient_passive_roots
+                patient = not source and pattern.code.startswith(tuple(self.book.patient_passive_roots))
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
                 target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
