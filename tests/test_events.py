@@ -1254,3 +1254,10 @@ def test_precision_disapproval_with_nobody_voicing_it_is_no_event() -> None:
     ):
         assert not {c[2][:2] for c in _codes_of(text)} & {"11"}, text
     assert ("KENJUD", "KENGOV", "116") in _codes_of("The Kenyan interior minister was found guilty of fraud.")
+
+
+def test_precision_what_a_time_clause_reports_is_background() -> None:
+    """A clause that only dates the news is background, and so is what it reports."""
+    text = "Kenya changed its constitution in 2015, before the president announced he would step down."
+    assert "0341" not in {c[2] for c in _codes_of(text)}
+    assert "0341" in {c[2] for c in _codes_of("The president of Kenya announced he would step down.")}

@@ -223,9 +223,12 @@ class _SegmentCoder(Attribution):
         )
 
     def _time_clause(self, verb: Token, code: str) -> bool:
-        """A verb of a clause that dates the main one ("after X resigned", "before resigning"): background."""
+        """A verb of a clause that dates the main one ("after X resigned", "before resigning"): background,
+        and so is what that clause reports ("before he announced he would step down")."""
         if not code.startswith(self.book.time_clause_codes) or verb.head.i == verb.i:
             return False
+        while verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
         if verb.dep_ == "advcl":
             return any(c.dep_ == "mark" and c.lower_ in self.book.time_clause_markers for c in verb.children)
         return verb.dep_ == "pcomp" and verb.head.lower_ in self.book.time_clause_markers
