@@ -1261,3 +1261,11 @@ def test_precision_what_a_time_clause_reports_is_background() -> None:
     text = "Kenya changed its constitution in 2015, before the president announced he would step down."
     assert "0341" not in {c[2] for c in _codes_of(text)}
     assert "0341" in {c[2] for c in _codes_of("The president of Kenya announced he would step down.")}
+
+
+def test_precision_a_weapon_aimed_at_a_party_is_one_attack_on_it() -> None:
+    """ "launched missiles targeting X": one act, on X, not on a party named elsewhere in the sentence."""
+    text = "Hours after the Boeing jet landed, Iran fired missiles targeting Israeli troops in Syria."
+    codes = [c for c in _codes_of(text) if c[2][:2] in ("18", "19")]
+    assert codes
+    assert all(c[1] == "ISRMIL" for c in codes), codes

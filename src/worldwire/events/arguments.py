@@ -487,18 +487,22 @@ class ArgumentReader(SegmentState):
     def _one_act(self, token: Token, pattern: Pattern, target: list[int]) -> list[int]:
         """ "Rebels attacked the post, killing three soldiers", "police fired tear gas to disperse
         protesters": a force used and what it did or was for are one act, coded once, on the party it
-        fell on: the participle or purpose clause is claimed, and its object is the target."""
+        fell on: the participle or purpose clause is claimed, and its object is the target. A participle of
+        the weapon ("launched missiles targeting the base") says what the force was aimed at: its object is
+        the target before any other reading."""
         if pattern.code[:2] not in self.book.forceful_roots:
             return target
-        for clause in token.children:
+        aimed = [c for o in token.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]
+        for clause in [*token.children, *aimed]:
             lemma = lemma_in(clause, self.book.verbs)
-            if clause.dep_ not in ("advcl", "xcomp") or clause.pos_ != "VERB" or not lemma:
+            if clause.dep_ not in ("advcl", "xcomp", "acl") or clause.pos_ != "VERB" or not lemma:
                 continue
             if not any(p.code[:2] in self.book.forceful_roots for p in self.book.verbs[lemma]):
                 continue
             self.coded_heads.add(clause.i)
-            if not target:
-                target = [i for c in objects_of(clause) for i in self._others(self._actors_of(c))]
+            found = [i for c in objects_of(clause) for i in self._others(self._actors_of(c))]
+            if not target or (clause.dep_ == "acl" and found):
+                target = found or target
         return target
 
     def _dyads(
