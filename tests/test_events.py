@@ -1269,3 +1269,25 @@ def test_precision_a_weapon_aimed_at_a_party_is_one_attack_on_it() -> None:
     codes = [c for c in _codes_of(text) if c[2][:2] in ("18", "19")]
     assert codes
     assert all(c[1] == "ISRMIL" for c in codes), codes
+
+
+def _modalities_of(text: str) -> set[tuple[str | None, str | None, str, str]]:
+    return {
+        (e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in _events_of(text)
+    }
+
+
+def test_precision_what_a_negated_finding_governs_is_not_asserted() -> None:
+    """ "did not find X had broken the law" asserts no breach."""
+    text = "The parliament of Kenya did not find that the Kenyan broadcaster had attacked the government."
+    assert ("KENMED", "KENGOV", "190", "negated") in _modalities_of(text)
+    text = "The parliament of Kenya found that the Kenyan broadcaster had attacked the government."
+    assert ("KENMED", "KENGOV", "190", "asserted") in _modalities_of(text)
+
+
+def test_precision_what_a_party_needs_to_do_is_a_recommendation() -> None:
+    """ "They need to stand by us": someone's view of what a party ought to do, no intention of the party."""
+    text = 'The president of Kenya said, "Uganda needs to cooperate with us."'
+    assert {d[3] for d in _modalities_of(text) if d[0] == "UGA"} == {"hypothetical"}
+    text = 'The president of Kenya said, "Uganda will cooperate with us."'
+    assert ("UGA", "KENGOV", "031", "intended") in _modalities_of(text)

@@ -404,6 +404,8 @@ class ModalityCues:
     preparation_code: str
     action_nouns: frozenset[str]
     habitual_words: frozenset[str]
+    evidence_verbs: frozenset[str]
+    obligation_verbs: frozenset[str]
     intent_codes: Mapping[str, str]
     refusal_codes: Mapping[str, str]
     threat_codes: Mapping[str, str]
@@ -455,6 +457,8 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "preparation_roots",
             "action_nouns",
             "habitual_words",
+            "evidence_verbs",
+            "obligation_verbs",
         )
     }
     tables = {}
@@ -491,6 +495,8 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         preparation_code=require(raw, "preparation_code", str, where),
         action_nouns=words["action_nouns"],
         habitual_words=words["habitual_words"],
+        evidence_verbs=words["evidence_verbs"],
+        obligation_verbs=words["obligation_verbs"],
         intent_codes=tables["intent_codes"],
         refusal_codes=tables["refusal_codes"],
         threat_codes=tables["threat_codes"],
