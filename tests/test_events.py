@@ -1291,3 +1291,12 @@ def test_precision_what_a_party_needs_to_do_is_a_recommendation() -> None:
     assert {d[3] for d in _modalities_of(text) if d[0] == "UGA"} == {"hypothetical"}
     text = 'The president of Kenya said, "Uganda will cooperate with us."'
     assert ("UGA", "KENGOV", "031", "intended") in _modalities_of(text)
+
+
+def test_precision_what_an_act_is_characterized_as_is_no_act() -> None:
+    """The as-phrase of "characterized X as ..." and a clause on what is defined describe: no act told."""
+    text = "The Kenyan police chief characterized the raid as designed to intimidate the Ugandan government."
+    assert not [c for c in _codes_of(text) if c[2][:2] == "13"]
+    text = "The Kenyan agency defines events where soldiers are killed by rebels as massacres."
+    assert not [c for c in _codes_of(text) if c[2][:2] in ("18", "19")]
+    assert [c for c in _codes_of("Kenyan rebels killed four soldiers.") if c[2][:2] in ("18", "19")]
