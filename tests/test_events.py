@@ -1300,3 +1300,12 @@ def test_precision_what_an_act_is_characterized_as_is_no_act() -> None:
     text = "The Kenyan agency defines events where soldiers are killed by rebels as massacres."
     assert not [c for c in _codes_of(text) if c[2][:2] in ("18", "19")]
     assert [c for c in _codes_of("Kenyan rebels killed four soldiers.") if c[2][:2] in ("18", "19")]
+
+
+def test_precision_a_maxim_on_people_at_large_is_no_demand() -> None:
+    """ "People must know ...", said by a party, addresses nobody in particular: no demand (100)."""
+    text = 'The president of Kenya said, "People must know that the courts serve them."'
+    assert "100" not in {c[2] for c in _codes_of(text)}
+    assert ("KENGOV", "UGA", "100") in _codes_of(
+        "The president of Kenya said Uganda must withdraw its troops."
+    )

@@ -79,6 +79,7 @@ class PatternBook:
     provision_nouns: frozenset[str] = frozenset()
     demand_root: str = "10"
     consequence_verbs: frozenset[str] = frozenset()
+    generic_addressees: frozenset[str] = frozenset()
     characterization_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
     channel_preps: frozenset[str] = frozenset()
@@ -251,6 +252,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         provision_nouns=frozenset(string_list(raw, "provision_nouns", where)),
         demand_root=require(raw, "demand_root", str, where),
         consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
+        generic_addressees=frozenset(string_list(raw, "generic_addressees", where)),
         characterization_verbs=frozenset(string_list(raw, "characterization_verbs", where)),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
