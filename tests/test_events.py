@@ -1309,3 +1309,12 @@ def test_precision_a_maxim_on_people_at_large_is_no_demand() -> None:
     assert ("KENGOV", "UGA", "100") in _codes_of(
         "The president of Kenya said Uganda must withdraw its troops."
     )
+
+
+def test_precision_a_speech_given_in_a_place_is_no_yielding() -> None:
+    """ "gave a speech in Nairobi" is no "give in" (080); "gave in to the demands" is."""
+    assert "080" not in {
+        c[2] for c in _codes_of("The president of Kenya gave a speech in Nairobi on Monday.")
+    }
+    text = "The Kenyan government gave in to the demands of the protesters."
+    assert ("KENGOV", "KENOPP", "080") in _codes_of(text)
