@@ -1357,3 +1357,76 @@ def test_verbal_conflict_shouting_a_leader_down_is_dissent() -> None:
     heckled = _codes_of("Kenyan opposition lawmakers heckled the Kenyan president during his speech.", day)
     assert ("KENLEG", "KENGOV", "140") in heckled
     assert not _codes_of("The coach shouted at the referee.", day)
+def test_precision_disapproval_with_nobody_voicing_it_is_no_event() -> None:
+    """A passive criticism whose author is not named is no act of a party; a verdict still is (its author
+    is the court of the state)."""
+    for text in (
+        "The Kenyan interior minister was criticized over the decision.",
+        "The Kenyan interior minister was questioned about the contract.",
+    ):
+        assert not {c[2][:2] for c in _codes_of(text)} & {"11"}, text
+    assert ("KENJUD", "KENGOV", "116") in _codes_of("The Kenyan interior minister was found guilty of fraud.")
+
+
+def test_precision_what_a_time_clause_reports_is_background() -> None:
+    """A clause that only dates the news is background, and so is what it reports."""
+    text = "Kenya changed its constitution in 2015, before the president announced he would step down."
+    assert "0341" not in {c[2] for c in _codes_of(text)}
+    assert "0341" in {c[2] for c in _codes_of("The president of Kenya announced he would step down.")}
+
+
+def test_precision_a_weapon_aimed_at_a_party_is_one_attack_on_it() -> None:
+    """ "launched missiles targeting X": one act, on X, not on a party named elsewhere in the sentence."""
+    text = "Hours after the Boeing jet landed, Iran fired missiles targeting Israeli troops in Syria."
+    codes = [c for c in _codes_of(text) if c[2][:2] in ("18", "19")]
+    assert codes
+    assert all(c[1] == "ISRMIL" for c in codes), codes
+
+
+def _modalities_of(text: str) -> set[tuple[str | None, str | None, str, str]]:
+    return {
+        (e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in _events_of(text)
+    }
+
+
+def test_precision_what_a_negated_finding_governs_is_not_asserted() -> None:
+    """ "did not find X had broken the law" asserts no breach."""
+    text = "The parliament of Kenya did not find that the Kenyan broadcaster had attacked the government."
+    assert ("KENMED", "KENGOV", "190", "negated") in _modalities_of(text)
+    text = "The parliament of Kenya found that the Kenyan broadcaster had attacked the government."
+    assert ("KENMED", "KENGOV", "190", "asserted") in _modalities_of(text)
+
+
+def test_precision_what_a_party_needs_to_do_is_a_recommendation() -> None:
+    """ "They need to stand by us": someone's view of what a party ought to do, no intention of the party."""
+    text = 'The president of Kenya said, "Uganda needs to cooperate with us."'
+    assert {d[3] for d in _modalities_of(text) if d[0] == "UGA"} == {"hypothetical"}
+    text = 'The president of Kenya said, "Uganda will cooperate with us."'
+    assert ("UGA", "KENGOV", "031", "intended") in _modalities_of(text)
+
+
+def test_precision_what_an_act_is_characterized_as_is_no_act() -> None:
+    """The as-phrase of "characterized X as ..." and a clause on what is defined describe: no act told."""
+    text = "The Kenyan police chief characterized the raid as designed to intimidate the Ugandan government."
+    assert not [c for c in _codes_of(text) if c[2][:2] == "13"]
+    text = "The Kenyan agency defines events where soldiers are killed by rebels as massacres."
+    assert not [c for c in _codes_of(text) if c[2][:2] in ("18", "19")]
+    assert [c for c in _codes_of("Kenyan rebels killed four soldiers.") if c[2][:2] in ("18", "19")]
+
+
+def test_precision_a_maxim_on_people_at_large_is_no_demand() -> None:
+    """ "People must know ...", said by a party, addresses nobody in particular: no demand (100)."""
+    text = 'The president of Kenya said, "People must know that the courts serve them."'
+    assert "100" not in {c[2] for c in _codes_of(text)}
+    assert ("KENGOV", "UGA", "100") in _codes_of(
+        "The president of Kenya said Uganda must withdraw its troops."
+    )
+
+
+def test_precision_a_speech_given_in_a_place_is_no_yielding() -> None:
+    """ "gave a speech in Nairobi" is no "give in" (080); "gave in to the demands" is."""
+    assert "080" not in {
+        c[2] for c in _codes_of("The president of Kenya gave a speech in Nairobi on Monday.")
+    }
+    text = "The Kenyan government gave in to the demands of the protesters."
+    assert ("KENGOV", "KENOPP", "080") in _codes_of(text)

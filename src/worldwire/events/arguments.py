@@ -438,7 +438,7 @@ class ArgumentReader(SegmentState):
             source, anchor = source or ([] if victims else self._subject(token)), token
             if not source and is_passive(token):  # "accused of misusing funds by officials"
                 source = self._stray_agent(token)
-                patient = not source and pattern.code[:2] in self.book.patient_passive_roots
+                patient = not source and pattern.code.startswith(tuple(self.book.patient_passive_roots))
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
                 target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
@@ -488,18 +488,22 @@ class ArgumentReader(SegmentState):
     def _one_act(self, token: Token, pattern: Pattern, target: list[int]) -> list[int]:
         """ "Rebels attacked the post, killing three soldiers", "police fired tear gas to disperse
         protesters": a force used and what it did or was for are one act, coded once, on the party it
-        fell on: the participle or purpose clause is claimed, and its object is the target."""
+        fell on: the participle or purpose clause is claimed, and its object is the target. A participle of
+        the weapon ("launched missiles targeting the base") says what the force was aimed at: its object is
+        the target before any other reading."""
         if pattern.code[:2] not in self.book.forceful_roots:
             return target
-        for clause in token.children:
+        aimed = [c for o in token.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]
+        for clause in [*token.children, *aimed]:
             lemma = lemma_in(clause, self.book.verbs)
-            if clause.dep_ not in ("advcl", "xcomp") or clause.pos_ != "VERB" or not lemma:
+            if clause.dep_ not in ("advcl", "xcomp", "acl") or clause.pos_ != "VERB" or not lemma:
                 continue
             if not any(p.code[:2] in self.book.forceful_roots for p in self.book.verbs[lemma]):
                 continue
             self.coded_heads.add(clause.i)
-            if not target:
-                target = [i for c in objects_of(clause) for i in self._others(self._actors_of(c))]
+            found = [i for c in objects_of(clause) for i in self._others(self._actors_of(c))]
+            if not target or (clause.dep_ == "acl" and found):
+                target = found or target
         return target
 
     def _dyads(

@@ -219,6 +219,8 @@ class Attribution(CodeRefiner):
                 if not any(c.dep_ == "aux" and c.lower_ in book.demand_auxiliaries for c in clause.children):
                     continue
                 subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects and self._generic_addressee(subjects[0]):
+                    continue
                 target = self._actors_of(subjects[0]) if subjects else []
                 if target:
                     demand = Pattern(book.demand_code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
@@ -228,6 +230,12 @@ class Attribution(CodeRefiner):
         yield from self._received()
         yield from self._displeasure()
         yield from self._complaints()
+
+    def _generic_addressee(self, subject: Token) -> bool:
+        """ "people must know ...": a bare generic word addresses nobody in particular."""
+        return subject.lemma_.lower() in self.book.generic_addressees and not any(
+            c.dep_ in ("det", "poss", "amod", "compound", "nmod") for c in subject.children
+        )
 
     def _displeasure(self) -> Iterator[Said]:
         """ "X was disappointed by Y's decision", "X is angry with Y": the feeling's subject disapproves of

@@ -210,7 +210,7 @@ class _SegmentCoder(Attribution):
         ("the court demonstrated a shocking ignorance") or states a law ("the constitution requires
         consent")."""
         book = self.book
-        if self._time_clause(token, code):
+        if self._time_clause(token, code) or self._description(token):
             return True
         if (
             token.tag_ == "VBG"
@@ -230,12 +230,33 @@ class _SegmentCoder(Attribution):
         )
 
     def _time_clause(self, verb: Token, code: str) -> bool:
-        """A verb of a clause that dates the main one ("after X resigned", "before resigning"): background."""
+        """A verb of a clause that dates the main one ("after X resigned", "before resigning"): background,
+        and so is what that clause reports ("before he announced he would step down")."""
         if not code.startswith(self.book.time_clause_codes) or verb.head.i == verb.i:
             return False
+        while verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.i != verb.i:
+            verb = verb.head
         if verb.dep_ == "advcl":
             return any(c.dep_ == "mark" and c.lower_ in self.book.time_clause_markers for c in verb.children)
         return verb.dep_ == "pcomp" and verb.head.lower_ in self.book.time_clause_markers
+
+    def _description(self, token: Token) -> bool:
+        """A predicate in what something is characterized as ("described the raid as designed to intimidate
+        civilians"), or in a clause on what is defined ("defines events where four people are killed as
+        ..."): a description, no act told."""
+        node = token
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                return False
+            if head.lemma_.lower() in self.book.characterization_verbs and (
+                (node.dep_ == "prep" and node.lower_ == "as") or node.dep_ == "dobj"
+            ):
+                return node is not token and token.pos_ == "VERB"
+            if node.dep_ not in ("pcomp", "pobj", "xcomp", "relcl", "prep", "dobj"):
+                return False
+            node = head
+        return False
 
     def _claimed(self, token: Token) -> bool:
         """True when an enclosing predicate of the same clause chain was already coded."""

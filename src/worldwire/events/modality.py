@@ -73,14 +73,15 @@ def read_modality(
     # the light verb of an event noun states the event, not an intention: "undertook a mission",
     # "committed atrocities", "offered concessions" (its own auxiliaries still count: "will undertake")
     intended = _intended([token, *chain[2:]] if anchor is not token else chain, children, cues)
-    if _negated(chain, children, cues):
+    unfound = _unfound(chain, cues)  # "did not find X had attacked": no refusal of X's either
+    if unfound or _negated(chain, children, cues):
         # "they must not send weapons" forbids; it is no refusal by "they"
         obliged = any(c.dep_ == "aux" and c.lower_ in cues.obligation_auxiliaries for c in children)
         prevented = any(w.lemma_.lower() in cues.prevention_verbs for w in chain[1:])
         refused = (intended and not obliged and not prevented) or any(
             w.lemma_.lower() in cues.refusal_verbs for w in chain[1:]
         )
-        refusal = cues.refusal_code(code) if refused and recode else None
+        refusal = cues.refusal_code(code) if refused and recode and not unfound else None
         return ("asserted", refusal) if refusal else ("negated", code)
     habitual = _habitual(chain, children, cues)  # "would sometimes kill" is no possibility
     aim = not intended and _purpose(chain, cues)  # an aim is no event and no declared intention
@@ -130,6 +131,19 @@ def _negated(chain: list[Token], children: list[Token], cues: ModalityCues) -> b
     )
 
 
+def _unfound(chain: list[Token], cues: ModalityCues) -> bool:
+    """ "The inquiry did not find the agency had broken the law": what a negated finding governs."""
+    top = chain[-1]
+    return (
+        top.dep_ == "ccomp"
+        and top.head.lemma_.lower() in cues.evidence_verbs
+        and any(
+            c.dep_ == "neg" or (c.lower_ in cues.negation_words and c.dep_ == "advmod")
+            for c in top.head.children
+        )
+    )
+
+
 def _habitual(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
     """ "they used to demand", "they would sometimes kill": what was done again and again, back then."""
     if any(w.lower_ == "used" and w.dep_ != "amod" and _to_clause(c) for w in chain[1:] for c in w.children):
@@ -143,6 +157,8 @@ def _hypothetical(chain: list[Token], children: list[Token], cues: ModalityCues)
         return True
     if any(w.pos_ == "ADJ" and w.lower_ in cues.possibility_adjectives for w in chain[1:]):
         return True  # "is eligible to appeal": a right, not an appeal
+    if any(w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in cues.obligation_verbs for w in chain[1:]):
+        return True  # "they need to stand by us": what someone ought to do
     governed = [*chain, chain[-1].head] if chain[-1].dep_ in ("ccomp", "xcomp") else chain
     if any({"would", "have"} <= {c.lower_ for c in w.children if c.dep_ == "aux"} for w in governed):
         return True  # "a bill that would have allowed China to extradite": what did not happen

@@ -79,6 +79,8 @@ class PatternBook:
     provision_nouns: frozenset[str] = frozenset()
     demand_root: str = "10"
     consequence_verbs: frozenset[str] = frozenset()
+    generic_addressees: frozenset[str] = frozenset()
+    characterization_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
     channel_preps: frozenset[str] = frozenset()
     channels: frozenset[str] = frozenset()
@@ -258,6 +260,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         provision_nouns=frozenset(string_list(raw, "provision_nouns", where)),
         demand_root=require(raw, "demand_root", str, where),
         consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
+        generic_addressees=frozenset(string_list(raw, "generic_addressees", where)),
+        characterization_verbs=frozenset(string_list(raw, "characterization_verbs", where)),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
         channels=frozenset(string_list(raw, "channels", where)),
@@ -416,6 +420,8 @@ class ModalityCues:
     preparation_code: str
     action_nouns: frozenset[str]
     habitual_words: frozenset[str]
+    evidence_verbs: frozenset[str]
+    obligation_verbs: frozenset[str]
     intent_codes: Mapping[str, str]
     refusal_codes: Mapping[str, str]
     threat_codes: Mapping[str, str]
@@ -467,6 +473,8 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "preparation_roots",
             "action_nouns",
             "habitual_words",
+            "evidence_verbs",
+            "obligation_verbs",
         )
     }
     tables = {}
@@ -503,6 +511,8 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         preparation_code=require(raw, "preparation_code", str, where),
         action_nouns=words["action_nouns"],
         habitual_words=words["habitual_words"],
+        evidence_verbs=words["evidence_verbs"],
+        obligation_verbs=words["obligation_verbs"],
         intent_codes=tables["intent_codes"],
         refusal_codes=tables["refusal_codes"],
         threat_codes=tables["threat_codes"],
