@@ -1243,3 +1243,22 @@ def test_precision_a_law_that_requires_states_a_provision() -> None:
     assert "100" not in {c[2] for c in _codes_of("The Kenyan constitution requires consent from parliament.")}
     text = "The government of Kenya demanded consent from parliament."
     assert ("KENGOV", "KENLEG", "100") in _codes_of(text)
+
+
+def test_actor_codes_the_state_of_a_region_is_its_government() -> None:
+    sued = _codes_of(
+        "A rights group in Ohio filed a lawsuit against the state of Ohio on Monday.", "2020-03-02"
+    )
+    assert any(target == "USAGOV" for _, target, _ in sued)
+
+
+def test_actor_codes_a_justice_department_is_judicial() -> None:
+    probe = _codes_of(
+        "The United States Department of Justice opened an investigation into Acme Corp.", "2020-03-02"
+    )
+    assert any(source == "USAJUD" for source, _, _ in probe)
+
+
+def test_actor_codes_a_lower_case_title_before_a_name_gives_its_sector() -> None:
+    said = _codes_of("In Canada, mayor Jane Roe condemned the attack on the mosque.", "2020-03-02")
+    assert any(source == "CANGOV" for source, _, _ in said)

@@ -54,6 +54,7 @@ _ATTACHING = frozenset({"in", "of", "from", "throughout", "across", "for"})  # "
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 _ATTITUDE = frozenset({"anti", "pro"})
 _THING_NAMES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # "the Vietnam War"
+_POLITY_NOUNS = frozenset({"state", "province", "commonwealth", "territory"})  # "the state of X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -618,7 +619,23 @@ def _is_title(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     if last.text[:1].isupper():
         return True
     head = lexicon.folded.get((last.lower_,), ())
+    if (
+        last.tag_ == "NN"
+        and last.dep_ == "compound"
+        and last.head.i > last.i
+        and last.head.ent_type_ == "PERSON"
+        and not _dangling_preposition(doc, last.left_edge.i - 1)
+    ):
+        return (
+            True  # "mayor John Roe", "prosecutor Jane Roe" (not "on live television Roe"): the name's title
+        )
     return last.tag_ == "NN" and any(e.office is not None or e.generic for e in (*piece.entries, *head))
+
+
+def _dangling_preposition(doc: Doc, i: int) -> bool:
+    """A preposition left without its object ("On live television Roe said"): the parser took the
+    object's noun for a word of the name after it."""
+    return i >= 0 and doc[i].pos_ == "ADP" and not any(c.dep_ == "pobj" for c in doc[i].children)
 
 
 def _city_piece(doc: Doc, i: int, lexicon: ActorLexicon) -> _Piece | None:
@@ -1171,6 +1188,8 @@ class _Reading:
             return
         if draft.country is None:
             draft.country, self.base = entry.country, entry.country
+        if kind in ("region", "country") and draft.sector is None and _polity(draft, piece, self.lexicon):
+            draft.sector = "GOV"
         if kind in ("capital", "seat", "city", "region", "people") and draft.sector is None:
             draft.sector = _place_sector(draft, piece, kind, entry, self.lexicon)
 
@@ -1286,6 +1305,19 @@ def _place_sector(draft: _Draft, piece: _Piece, kind: str, entry: Entry, lexicon
     ):
         return "CVL"
     return entry.sector
+
+
+def _polity(draft: _Draft, piece: _Piece, lexicon: ActorLexicon) -> bool:
+    """ "The state of X" / "the province of Y" as a party names the polity itself, that is its
+    government ("the group sued the state of Ohio" → USAGOV), unless the phrase says where
+    ("a rally in the state of Ohio")."""
+    last = draft.doc[piece.end - 1]
+    if last.dep_ != "pobj" or last.head.lower_ != "of":
+        return False
+    noun = last.head.head
+    if noun.lower_ not in _POLITY_NOUNS or not any(t.lower_ == "the" for t in noun.children):
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in lexicon.locatives)
 
 
 def lexicon_country(code: str, lexicon: ActorLexicon) -> str | None:
