@@ -1262,3 +1262,10 @@ def test_actor_codes_a_justice_department_is_judicial() -> None:
 def test_actor_codes_a_lower_case_title_before_a_name_gives_its_sector() -> None:
     said = _codes_of("In Canada, mayor Jane Roe condemned the attack on the mosque.", "2020-03-02")
     assert any(source == "CANGOV" for source, _, _ in said)
+
+
+def test_actor_codes_a_person_arrested_or_convicted_is_a_criminal() -> None:
+    jailed = _codes_of("In Britain, a judge jailed four men for fraud on Tuesday.", "2020-03-02")
+    assert any(target == "GBRCRM" for _, target, _ in jailed)
+    arrested = _codes_of("Police in Britain arrested a 40-year-old man on suspicion of theft.", "2020-03-02")
+    assert any(target == "GBRCRM" for _, target, _ in arrested)

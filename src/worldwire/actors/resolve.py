@@ -1507,12 +1507,16 @@ def _body_of(person: _Draft, kept: list[_Draft]) -> tuple[str, str | None] | Non
 def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
     """A named person no title or table gives a role: the role the sentence gives them ("sentenced
     James Fields" → a criminal; "killed Heather Heyer" → a civilian), as a coder codes them on the day."""
-    if draft.kind != "person" or draft.sector is not None or draft.country is None:
+    if draft.kind not in ("person", "role") or draft.sector not in (None, "CVL") or draft.country is None:
         return
     head = draft.doc[draft.end - 1]
     if head.dep_ not in ("dobj", "nsubjpass"):
         return
     sector = lexicon.fates.get(head.head.lemma_.lower())
+    if draft.sector is not None and sector != "CRM":
+        return  # only a conviction outranks what the words said: "a local man was jailed" → a criminal
+    if draft.kind == "role" and draft.sector is None:
+        return
     if sector is not None:
         draft.sector, draft.code = sector, _compose(draft.country, sector, False, "state")
 
