@@ -1269,3 +1269,8 @@ def test_actor_codes_a_person_arrested_or_convicted_is_a_criminal() -> None:
     assert any(target == "GBRCRM" for _, target, _ in jailed)
     arrested = _codes_of("Police in Britain arrested a 40-year-old man on suspicion of theft.", "2020-03-02")
     assert any(target == "GBRCRM" for _, target, _ in arrested)
+
+
+def test_actor_codes_a_gunman_is_a_criminal() -> None:
+    shot = _codes_of("In Canada, a gunman shot three shoppers at a mall on Sunday.", "2020-03-02")
+    assert any(source == "CANCRM" for source, _, _ in shot)
