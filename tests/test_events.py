@@ -1274,3 +1274,11 @@ def test_actor_codes_a_person_arrested_or_convicted_is_a_criminal() -> None:
 def test_actor_codes_a_gunman_is_a_criminal() -> None:
     shot = _codes_of("In Canada, a gunman shot three shoppers at a mall on Sunday.", "2020-03-02")
     assert any(source == "CANCRM" for source, _, _ in shot)
+
+
+def test_actor_codes_a_former_official_endorsed_is_a_candidate() -> None:
+    endorsed = _codes_of(
+        "On Monday, Canadian senator Jane Roe endorsed former Prime Minister John Doe for the leadership.",
+        "2020-03-02",
+    )
+    assert any(target == "CANPTY" for _, target, _ in endorsed)

@@ -54,6 +54,7 @@ _ATTACHING = frozenset({"in", "of", "from", "throughout", "across", "for"})  # "
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 _ATTITUDE = frozenset({"anti", "pro"})
 _THING_NAMES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # "the Vietnam War"
+_OUTRANKS = {"CRM": ("CVL",), "PTY": ("ELI",)}  # a fate's sector over the one the words gave
 _POLITY_NOUNS = frozenset({"state", "province", "commonwealth", "territory"})  # "the state of X"
 
 
@@ -1506,19 +1507,20 @@ def _body_of(person: _Draft, kept: list[_Draft]) -> tuple[str, str | None] | Non
 
 def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
     """A named person no title or table gives a role: the role the sentence gives them ("sentenced
-    James Fields" → a criminal; "killed Heather Heyer" → a civilian), as a coder codes them on the day."""
-    if draft.kind not in ("person", "role") or draft.sector not in (None, "CVL") or draft.country is None:
+    James Fields" → a criminal; "killed Heather Heyer" → a civilian), as a coder codes them on the day.
+    Some fates outrank what the words said: "a local man was jailed" is a criminal, and a former
+    official whom someone endorses is a candidate ("endorsed former governor X" → PTY)."""
+    if draft.kind not in ("person", "role") or draft.country is None:
         return
     head = draft.doc[draft.end - 1]
     if head.dep_ not in ("dobj", "nsubjpass"):
         return
     sector = lexicon.fates.get(head.head.lemma_.lower())
-    if draft.sector is not None and sector != "CRM":
-        return  # only a conviction outranks what the words said: "a local man was jailed" → a criminal
+    if sector is None or draft.sector not in (None, *_OUTRANKS.get(sector, ())):
+        return
     if draft.kind == "role" and draft.sector is None:
         return
-    if sector is not None:
-        draft.sector, draft.code = sector, _compose(draft.country, sector, False, "state")
+    draft.sector, draft.code = sector, _compose(draft.country, sector, False, "state")
 
 
 def _read_person(
