@@ -1282,3 +1282,12 @@ def test_actor_codes_a_former_official_endorsed_is_a_candidate() -> None:
         "2020-03-02",
     )
     assert any(target == "CANPTY" for _, target, _ in endorsed)
+
+
+def test_actor_codes_who_pleads_guilty_is_a_criminal() -> None:
+    text = (
+        "In Canada, Bruce Roe pleaded guilty to eight murders on Tuesday. Roe murdered eight men in Toronto."
+    )
+    assert any(source == "CANCRM" for source, _, _ in _codes_of(text, "2020-03-02"))
+    charged = _codes_of("In Canada, a Toronto man was charged with murder on Monday.", "2020-03-02")
+    assert any(target == "CANCRM" for _, target, _ in charged)

@@ -1510,16 +1510,19 @@ def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
     James Fields" → a criminal; "killed Heather Heyer" → a civilian), as a coder codes them on the day.
     Some fates outrank what the words said: "a local man was jailed" is a criminal, and a former
     official whom someone endorses is a candidate ("endorsed former governor X" → PTY)."""
-    if draft.kind not in ("person", "role") or draft.country is None:
+    if draft.kind not in ("person", "role", "state") or draft.country is None:
         return
     head = draft.doc[draft.end - 1]
-    if head.dep_ not in ("dobj", "nsubjpass"):
+    if head.dep_ == "nsubj" and draft.sector is None:  # "X pleaded guilty": only a person of no role yet
+        sector = lexicon.subject_fates.get(head.head.lemma_.lower())
+    elif head.dep_ in ("dobj", "nsubjpass"):
+        sector = lexicon.fates.get(head.head.lemma_.lower())
+    else:
         return
-    sector = lexicon.fates.get(head.head.lemma_.lower())
     if sector is None or draft.sector not in (None, *_OUTRANKS.get(sector, ())):
         return
-    if draft.kind == "role" and draft.sector is None:
-        return
+    if draft.kind in ("role", "state") and draft.sector is None:
+        return  # a person's word with no sector ("leader"), or a state itself ("Iran was sanctioned")
     draft.sector, draft.code = sector, _compose(draft.country, sector, False, "state")
 
 
