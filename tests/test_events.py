@@ -1291,3 +1291,11 @@ def test_actor_codes_who_pleads_guilty_is_a_criminal() -> None:
     assert any(source == "CANCRM" for source, _, _ in _codes_of(text, "2020-03-02"))
     charged = _codes_of("In Canada, a Toronto man was charged with murder on Monday.", "2020-03-02")
     assert any(target == "CANCRM" for _, target, _ in charged)
+
+
+def test_actor_codes_a_lone_surname_is_the_leader_already_in_the_story() -> None:
+    text = (
+        "President Donald Trump spoke on Monday. First Lady Melania Trump spoke on Tuesday. "
+        "On Wednesday, Trump criticised China."
+    )
+    assert any(source == "USAGOV" and target == "CHN" for source, target, _ in _codes_of(text, "2020-08-30"))

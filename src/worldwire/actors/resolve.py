@@ -1615,7 +1615,11 @@ def _home(draft: _Draft, drafts: list[_Draft], towns: Counter[str]) -> None:
 
 def _prefer_local_name(draft: _Draft, kept: list[_Draft]) -> None:
     """A lone surname that names someone already in the story ("Harris" after "Kamala Harris") is that
-    person, not a leader of the same surname from the table."""
+    person, not a leader of the same surname from the table, unless that leader is in the story too
+    ("Trump" after both "President Donald Trump" and "First Lady Melania Trump": news names the spouse
+    by first name or title, the principal by surname)."""
+    if any(d.kind == "person" and d.name == draft.name for d in kept):
+        return
     word = draft.doc[draft.start : draft.end].text
     local = _nearest(
         kept,
