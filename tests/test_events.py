@@ -1299,3 +1299,8 @@ def test_actor_codes_a_lone_surname_is_the_leader_already_in_the_story() -> None
         "On Wednesday, Trump criticised China."
     )
     assert any(source == "USAGOV" and target == "CHN" for source, target, _ in _codes_of(text, "2020-08-30"))
+
+
+def test_actor_codes_a_department_of_defense_is_the_military() -> None:
+    text = "The United States Department of Defense said it attacked a base in Iraq on Monday."
+    assert any(source == "USAMIL" for source, _, _ in _codes_of(text, "2020-01-04"))
