@@ -1304,3 +1304,8 @@ def test_actor_codes_a_lone_surname_is_the_leader_already_in_the_story() -> None
 def test_actor_codes_a_department_of_defense_is_the_military() -> None:
     text = "The United States Department of Defense said it attacked a base in Iraq on Monday."
     assert any(source == "USAMIL" for source, _, _ in _codes_of(text, "2020-01-04"))
+
+
+def test_actor_codes_a_photojournalist_is_media() -> None:
+    text = "Jane Roe, a photojournalist from Yemen, was shot dead in Aden on Tuesday. Gunmen attacked Roe."
+    assert any(target == "YEMMED" for _, target, _ in _codes_of(text, "2019-06-20"))
