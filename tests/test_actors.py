@@ -181,8 +181,9 @@ def test_actors_a_lone_surname_of_a_leader_out_of_office_is_not_taken_for_them()
         "A court in Multan sentenced a man named Anwar on Monday. Pakistani media said the case was closed."
     )
     actors = actors_of(text, "2019-09-30")
-    # not Malaysia's Anwar Ibrahim: an unknown man ("a man named"), of the state the story is about
-    assert [(a.code, a.wikidata) for a in actors if a.text == "Anwar"] == [("PAKCVL", None)]
+    # not Malaysia's Anwar Ibrahim: an unknown man ("a man named"), of the state the story is about,
+    # and a criminal once sentenced
+    assert [(a.code, a.wikidata) for a in actors if a.text == "Anwar"] == [("PAKCRM", None)]
 
 
 def test_actors_coordinated_counterparts_are_each_states_holder_of_the_office() -> None:
@@ -423,7 +424,7 @@ def test_actors_an_unknown_name_takes_the_title_right_before_it() -> None:
     )
     assert by_text(actors, "Former Navy deputy chief Arno Velt").code == "ESTELI"
     later = actors_of("Former Estonian deputy defence minister Arno Velt criticised the plan.", "2021-05-01")
-    assert by_text(later, "Arno Velt").code == "ESTELI"
+    assert by_text(later, "Former Estonian deputy defence minister Arno Velt").code == "ESTELI"
     titled = actors_of(
         "Slovakia's government met on Monday. Minister of Economy Tomas Halko resigned.", "2021-05-01"
     )
@@ -497,7 +498,7 @@ def test_actors_a_company_is_no_story_s_setting() -> None:
         + "Austrian politician Eva Glawe sued Facebook in Vienna."
     )
     actors = actors_of(text, "2019-10-03")
-    assert by_text(actors, "Eva Glawe").country == "AUT"
+    assert by_text(actors, "Austrian politician Eva Glawe").country == "AUT"
 
 
 def test_actors_pronouns_agree_in_gender_with_their_person() -> None:
@@ -816,7 +817,7 @@ def test_people_charged_or_blamed_are_criminals_of_the_story_state() -> None:
 
 def test_individuals_counted_are_private_persons() -> None:
     found = actors_of("In Egypt, twelve individuals were charged with fraud on Monday.", "2020-01-01")
-    assert by_text(found, "individuals").code == "EGYCVL"
+    assert by_text(found, "individuals").code == "EGYCRM"  # private persons, criminals once charged
 
 
 def test_protests_stand_for_the_protesters() -> None:
@@ -829,7 +830,7 @@ def test_him_after_a_man_is_that_man() -> None:
         "Kenyan police arrested a 40-year-old man in Nairobi on Monday and later released him without charge."
     )
     found = actors_of(text, "2020-01-01")
-    assert by_text(found, "him").code == by_text(found, "man").code == "KENCVL"
+    assert by_text(found, "him").code == by_text(found, "man").code == "KENCRM"  # arrested: a suspect
 
 
 def test_we_in_a_quote_after_a_speaking_participle_is_its_subject() -> None:

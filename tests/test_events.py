@@ -1430,3 +1430,67 @@ def test_precision_a_speech_given_in_a_place_is_no_yielding() -> None:
     }
     text = "The Kenyan government gave in to the demands of the protesters."
     assert ("KENGOV", "KENOPP", "080") in _codes_of(text)
+def test_actor_codes_the_state_of_a_region_is_its_government() -> None:
+    sued = _codes_of(
+        "A rights group in Ohio filed a lawsuit against the state of Ohio on Monday.", "2020-03-02"
+    )
+    assert any(target == "USAGOV" for _, target, _ in sued)
+
+
+def test_actor_codes_a_justice_department_is_judicial() -> None:
+    probe = _codes_of(
+        "The United States Department of Justice opened an investigation into Acme Corp.", "2020-03-02"
+    )
+    assert any(source == "USAJUD" for source, _, _ in probe)
+
+
+def test_actor_codes_a_lower_case_title_before_a_name_gives_its_sector() -> None:
+    said = _codes_of("In Canada, mayor Jane Roe condemned the attack on the mosque.", "2020-03-02")
+    assert any(source == "CANGOV" for source, _, _ in said)
+
+
+def test_actor_codes_a_person_arrested_or_convicted_is_a_criminal() -> None:
+    jailed = _codes_of("In Britain, a judge jailed four men for fraud on Tuesday.", "2020-03-02")
+    assert any(target == "GBRCRM" for _, target, _ in jailed)
+    arrested = _codes_of("Police in Britain arrested a 40-year-old man on suspicion of theft.", "2020-03-02")
+    assert any(target == "GBRCRM" for _, target, _ in arrested)
+
+
+def test_actor_codes_a_gunman_is_a_criminal() -> None:
+    shot = _codes_of("In Canada, a gunman shot three shoppers at a mall on Sunday.", "2020-03-02")
+    assert any(source == "CANCRM" for source, _, _ in shot)
+
+
+def test_actor_codes_a_former_official_endorsed_is_a_candidate() -> None:
+    endorsed = _codes_of(
+        "On Monday, Canadian senator Jane Roe endorsed former Prime Minister John Doe for the leadership.",
+        "2020-03-02",
+    )
+    assert any(target == "CANPTY" for _, target, _ in endorsed)
+
+
+def test_actor_codes_who_pleads_guilty_is_a_criminal() -> None:
+    text = (
+        "In Canada, Bruce Roe pleaded guilty to eight murders on Tuesday. Roe murdered eight men in Toronto."
+    )
+    assert any(source == "CANCRM" for source, _, _ in _codes_of(text, "2020-03-02"))
+    charged = _codes_of("In Canada, a Toronto man was charged with murder on Monday.", "2020-03-02")
+    assert any(target == "CANCRM" for _, target, _ in charged)
+
+
+def test_actor_codes_a_lone_surname_is_the_leader_already_in_the_story() -> None:
+    text = (
+        "President Donald Trump spoke on Monday. First Lady Melania Trump spoke on Tuesday. "
+        "On Wednesday, Trump criticised China."
+    )
+    assert any(source == "USAGOV" and target == "CHN" for source, target, _ in _codes_of(text, "2020-08-30"))
+
+
+def test_actor_codes_a_department_of_defense_is_the_military() -> None:
+    text = "The United States Department of Defense said it attacked a base in Iraq on Monday."
+    assert any(source == "USAMIL" for source, _, _ in _codes_of(text, "2020-01-04"))
+
+
+def test_actor_codes_a_photojournalist_is_media() -> None:
+    text = "Jane Roe, a photojournalist from Yemen, was shot dead in Aden on Tuesday. Gunmen attacked Roe."
+    assert any(target == "YEMMED" for _, target, _ in _codes_of(text, "2019-06-20"))

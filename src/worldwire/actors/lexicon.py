@@ -126,6 +126,7 @@ class ActorLexicon:
     foreign_states: frozenset[str] = frozenset()
     foreign_state_words: frozenset[str] = frozenset()
     fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    subject_fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     buildings: frozenset[str] = frozenset()
     name_openers: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
@@ -339,6 +340,7 @@ class RoleTable:
     foreign_states: frozenset[str] = frozenset()  # "powers" in "foreign powers": governments of no state
     foreign_state_words: frozenset[str] = frozenset()  # "regional" in "regional countries"
     fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "sentence": "CRM"
+    subject_fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "confess"
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
     company_words: frozenset[str] = frozenset()  # "Company": "X Motor Company" is "X" later on
@@ -360,11 +362,12 @@ class Casualties:
     subject_verbs: frozenset[str] = frozenset()  # "die": the people hit are its subject
 
 
-def _fates(raw: Mapping[str, Any], where: str) -> Mapping[str, str]:
+def _fates(raw: Mapping[str, Any], where: str, key: str = "verbs") -> Mapping[str, str]:
     found: dict[str, str] = {}
     for item in raw.get("fates", []):
         sector = _code(require(item, "sector", str, where), where, "[[fates]]")
-        found.update(dict.fromkeys((w.lower() for w in string_list(item, "verbs", where)), sector))
+        if key in item:
+            found.update(dict.fromkeys((w.lower() for w in string_list(item, key, where)), sector))
     return MappingProxyType(found)
 
 
@@ -473,6 +476,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             w.lower() for w in _section(raw, "foreign", "state_words", where, required=False)
         ),
         fates=_fates(raw, where),
+        subject_fates=_fates(raw, where, "subject_verbs"),
         buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
         name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
         company_words=frozenset(_section(raw, "short_names", "company_words", where, required=False)),
@@ -699,6 +703,7 @@ def build_lexicon(
         foreign_states=roles.foreign_states if roles else frozenset(),
         foreign_state_words=roles.foreign_state_words if roles else frozenset(),
         fates=roles.fates if roles else MappingProxyType({}),
+        subject_fates=roles.subject_fates if roles else MappingProxyType({}),
         buildings=roles.buildings if roles else frozenset(),
         name_openers=roles.name_openers if roles else frozenset(),
         company_words=roles.company_words if roles else frozenset(),

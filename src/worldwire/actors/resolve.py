@@ -54,6 +54,8 @@ _ATTACHING = frozenset({"in", "of", "from", "throughout", "across", "for"})  # "
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 _ATTITUDE = frozenset({"anti", "pro"})
 _THING_NAMES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # "the Vietnam War"
+_OUTRANKS = {"CRM": ("CVL",), "PTY": ("ELI",)}  # a fate's sector over the one the words gave
+_POLITY_NOUNS = frozenset({"state", "province", "commonwealth", "territory"})  # "the state of X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -638,7 +640,23 @@ def _is_title(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     if last.text[:1].isupper():
         return True
     head = lexicon.folded.get((last.lower_,), ())
+    if (
+        last.tag_ == "NN"
+        and last.dep_ == "compound"
+        and last.head.i > last.i
+        and last.head.ent_type_ == "PERSON"
+        and not _dangling_preposition(doc, last.left_edge.i - 1)
+    ):
+        return (
+            True  # "mayor John Roe", "prosecutor Jane Roe" (not "on live television Roe"): the name's title
+        )
     return last.tag_ == "NN" and any(e.office is not None or e.generic for e in (*piece.entries, *head))
+
+
+def _dangling_preposition(doc: Doc, i: int) -> bool:
+    """A preposition left without its object ("On live television Roe said"): the parser took the
+    object's noun for a word of the name after it."""
+    return i >= 0 and doc[i].pos_ == "ADP" and not any(c.dep_ == "pobj" for c in doc[i].children)
 
 
 def _city_piece(doc: Doc, i: int, lexicon: ActorLexicon) -> _Piece | None:
@@ -1191,6 +1209,8 @@ class _Reading:
             return
         if draft.country is None:
             draft.country, self.base = entry.country, entry.country
+        if kind in ("region", "country") and draft.sector is None and _polity(draft, piece, self.lexicon):
+            draft.sector = "GOV"
         if kind in ("capital", "seat", "city", "region", "people") and draft.sector is None:
             draft.sector = _place_sector(draft, piece, kind, entry, self.lexicon)
 
@@ -1306,6 +1326,19 @@ def _place_sector(draft: _Draft, piece: _Piece, kind: str, entry: Entry, lexicon
     ):
         return "CVL"
     return entry.sector
+
+
+def _polity(draft: _Draft, piece: _Piece, lexicon: ActorLexicon) -> bool:
+    """ "The state of X" / "the province of Y" as a party names the polity itself, that is its
+    government ("the group sued the state of Ohio" → USAGOV), unless the phrase says where
+    ("a rally in the state of Ohio")."""
+    last = draft.doc[piece.end - 1]
+    if last.dep_ != "pobj" or last.head.lower_ != "of":
+        return False
+    noun = last.head.head
+    if noun.lower_ not in _POLITY_NOUNS or not any(t.lower_ == "the" for t in noun.children):
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in lexicon.locatives)
 
 
 def lexicon_country(code: str, lexicon: ActorLexicon) -> str | None:
@@ -1494,15 +1527,23 @@ def _body_of(person: _Draft, kept: list[_Draft]) -> tuple[str, str | None] | Non
 
 def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
     """A named person no title or table gives a role: the role the sentence gives them ("sentenced
-    James Fields" → a criminal; "killed Heather Heyer" → a civilian), as a coder codes them on the day."""
-    if draft.kind != "person" or draft.sector is not None or draft.country is None:
+    James Fields" → a criminal; "killed Heather Heyer" → a civilian), as a coder codes them on the day.
+    Some fates outrank what the words said: "a local man was jailed" is a criminal, and a former
+    official whom someone endorses is a candidate ("endorsed former governor X" → PTY)."""
+    if draft.kind not in ("person", "role", "state") or draft.country is None:
         return
     head = draft.doc[draft.end - 1]
-    if head.dep_ not in ("dobj", "nsubjpass"):
+    if head.dep_ == "nsubj" and draft.sector is None:  # "X pleaded guilty": only a person of no role yet
+        sector = lexicon.subject_fates.get(head.head.lemma_.lower())
+    elif head.dep_ in ("dobj", "nsubjpass"):
+        sector = lexicon.fates.get(head.head.lemma_.lower())
+    else:
         return
-    sector = lexicon.fates.get(head.head.lemma_.lower())
-    if sector is not None:
-        draft.sector, draft.code = sector, _compose(draft.country, sector, False, "state")
+    if sector is None or draft.sector not in (None, *_OUTRANKS.get(sector, ())):
+        return
+    if draft.kind in ("role", "state") and draft.sector is None:
+        return  # a person's word with no sector ("leader"), or a state itself ("Iran was sanctioned")
+    draft.sector, draft.code = sector, _compose(draft.country, sector, False, "state")
 
 
 def _read_person(
@@ -1594,7 +1635,11 @@ def _home(draft: _Draft, drafts: list[_Draft], towns: Counter[str]) -> None:
 
 def _prefer_local_name(draft: _Draft, kept: list[_Draft]) -> None:
     """A lone surname that names someone already in the story ("Harris" after "Kamala Harris") is that
-    person, not a leader of the same surname from the table."""
+    person, not a leader of the same surname from the table, unless that leader is in the story too
+    ("Trump" after both "President Donald Trump" and "First Lady Melania Trump": news names the spouse
+    by first name or title, the principal by surname)."""
+    if any(d.kind == "person" and d.name == draft.name for d in kept):
+        return
     word = draft.doc[draft.start : draft.end].text
     local = _nearest(
         kept,
