@@ -1243,3 +1243,20 @@ def test_precision_a_law_that_requires_states_a_provision() -> None:
     assert "100" not in {c[2] for c in _codes_of("The Kenyan constitution requires consent from parliament.")}
     text = "The government of Kenya demanded consent from parliament."
     assert ("KENGOV", "KENLEG", "100") in _codes_of(text)
+
+
+def test_force_harm_done_on_purpose_needs_no_weapon_named() -> None:
+    """ "X was murdered", "X was abducted": the verb is violence itself; "killed" is said of accidents too."""
+    assert (None, "IRQMED", "186") in _codes_of("An Iraqi journalist was assassinated in Basra on Monday.")
+    assert [code for *_, code in _codes_of("A Mexican lawyer was murdered in Tijuana last year.")] == ["1823"]
+    assert _codes_of("A Mexican lawyer was killed in Tijuana last year.") == []  # a crash kills too
+
+
+def test_force_an_attack_that_took_place_is_reported_with_no_party_named() -> None:
+    """ "A suicide bombing took place in the capital": an attack reported by a verb of happening."""
+    assert _codes_of("Two suicide bombings took place in the Tunisian capital last month.") == [
+        (None, None, "1831")
+    ]
+    assert _codes_of("Officials said the attack took place at about 7:45 p.m.") == [(None, None, "190")]
+    assert _codes_of("The meeting took place in Paris.") == []
+    assert _codes_of("The mall where the shooting happened is five miles from the border.") == []

@@ -456,8 +456,27 @@ class ArgumentReader(SegmentState):
             return args
         if (patient and target) or self._unattributed_violence(token, pattern, kind, target or []):
             return replace(args, unattributed=True)
+        if kind == "noun" and not target and self._happened(token, pattern):
+            return replace(args, unattributed=True)
         crowd = self._crowd(token, pattern) if kind == "noun" else None
         return None if crowd is None else replace(args, crowd=crowd)
+
+    def _happened(self, noun: Token, pattern: Pattern) -> bool:
+        """ "A suicide bombing took place in the capital": an attack noun that is the subject of a verb of
+        happening is an attack reported, whoever made it; not in a relative clause that only places
+        something ("the mall where the shooting happened")."""
+        verb = noun.head
+        if (
+            noun.dep_ != "nsubj"
+            or verb.dep_ == "relcl"
+            or pattern.code[:2] not in self.book.unattributed_roots
+        ):
+            return False
+        words = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt")}
+        return any(
+            verb.lemma_.lower() == phrase[0] and set(phrase[1:]) <= words
+            for phrase in self.book.happening_verbs
+        )
 
     def _thing_subject(self, verb: Token) -> bool:
         """The verb's subject is a thing an actor owns, not the actor ("our condolences go to ...", "his
@@ -512,6 +531,8 @@ class ArgumentReader(SegmentState):
             sides = self._sides(args.target)
             named = self._named_author(token) or self._told_attacker(token)
             authors = [a for a in self._sides(named) if a.index not in args.target]
+            if not sides:  # "the attack took place at 7:45 p.m.": on nobody named
+                return [(a, None) for a in authors] or [(UNKNOWN, None)], "target_none"
             if authors:
                 return [(a, b) for a in authors for b in sides if not same_party(a, b)], "target_argument"
             return [(self._implied_agent(token, code, b), b) for b in sides], "target_argument"

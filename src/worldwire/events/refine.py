@@ -53,6 +53,8 @@ class CodeRefiner(ArgumentReader):
         if code in book.refinable_violence:
             told = self._told_attack_sentences(token) if self._refers_to_attack(token) else []
             code = next(filter(None, map(self._weapon, [token.sent, *told])), code)
+        if source.code is None and target is None:
+            return code  # "the attack took place at 7:45": nothing says who made it or whom it hit
         victims = target is None or target.sector in book.unconventional_targets
         if (
             source.sector in book.repression_sources
