@@ -1260,3 +1260,10 @@ def test_force_an_attack_that_took_place_is_reported_with_no_party_named() -> No
     assert _codes_of("Officials said the attack took place at about 7:45 p.m.") == [(None, None, "190")]
     assert _codes_of("The meeting took place in Paris.") == []
     assert _codes_of("The mall where the shooting happened is five miles from the border.") == []
+
+
+def test_force_a_weapon_as_subject_names_the_attack() -> None:
+    """ "Twin bombings struck X": the subject names the weapon, whatever the verb's code ("strike": 195)."""
+    assert _codes_of("Twin bombings struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "183")]
+    assert _codes_of("A car bomb struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "1832")]
+    assert _codes_of("A missile struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "195")]

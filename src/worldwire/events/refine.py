@@ -50,7 +50,14 @@ class CodeRefiner(ArgumentReader):
         book = self.book
         if code[:2] not in ("18", "19"):
             return code
-        if code in book.refinable_violence:
+        # "twin bombings struck the cathedral": a weapon that is the verb's subject says what the attack was
+        subject = next(
+            (c for c in token.children if c.dep_ == "nsubj" and self.token_actor[c.i] is None), None
+        )
+        weapon = None if subject is None else self._weapon(token.doc[subject.left_edge.i : subject.i + 1])
+        if weapon is not None:
+            code = weapon
+        elif code in book.refinable_violence:
             told = self._told_attack_sentences(token) if self._refers_to_attack(token) else []
             code = next(filter(None, map(self._weapon, [token.sent, *told])), code)
         if source.code is None and target is None:
