@@ -1267,3 +1267,12 @@ def test_force_a_weapon_as_subject_names_the_attack() -> None:
     assert _codes_of("Twin bombings struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "183")]
     assert _codes_of("A car bomb struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "1832")]
     assert _codes_of("A missile struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "195")]
+
+
+def test_force_an_attack_on_a_person_with_no_armed_role_is_unconventional() -> None:
+    """An unarmed or unnamed author attacking a private person named with no role: 180, not a battle (190)."""
+    assert ("MEXUAF", "MEX", "180") in _codes_of(
+        "Gunmen attacked the Mexican Maria Lopez outside her home in Tijuana."
+    )
+    commander = _codes_of("Israeli troops shot Ahmed Yassin, a Hamas commander, in Gaza.")
+    assert ("ISRMIL", "PSEREBHMS", "193") in commander

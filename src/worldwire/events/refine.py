@@ -62,7 +62,12 @@ class CodeRefiner(ArgumentReader):
             code = next(filter(None, map(self._weapon, [token.sent, *told])), code)
         if source.code is None and target is None:
             return code  # "the attack took place at 7:45": nothing says who made it or whom it hit
-        victims = target is None or target.sector in book.unconventional_targets
+        # civilians, or a person named with no armed or official role ("X died after being shot in his car")
+        victims = (
+            target is None
+            or target.sector in book.unconventional_targets
+            or (target.sector is None and target.person is not None)
+        )
         if (
             source.sector in book.repression_sources
             and target is not None
