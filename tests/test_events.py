@@ -1276,3 +1276,11 @@ def test_force_an_attack_on_a_person_with_no_armed_role_is_unconventional() -> N
     )
     commander = _codes_of("Israeli troops shot Ahmed Yassin, a Hamas commander, in Gaza.")
     assert ("ISRMIL", "PSEREBHMS", "193") in commander
+
+
+def test_force_charged_for_or_over_a_crime_is_legal_action() -> None:
+    """ "Charged for"/"charged over" the crime, as "charged with" it: the courts' legal action (173)."""
+    over = _codes_of("Two Australian men were charged over the killing of a police officer.")
+    assert over == [("AUSJUD", "AUSCVL", "173")]
+    active = _codes_of("Ohio prosecutors charged two Mexican men for the murder of a police officer.")
+    assert active == [("USAJUD", "MEXCVL", "173")]
