@@ -1284,3 +1284,9 @@ def test_force_charged_for_or_over_a_crime_is_legal_action() -> None:
     assert over == [("AUSJUD", "AUSCVL", "173")]
     active = _codes_of("Ohio prosecutors charged two Mexican men for the murder of a police officer.")
     assert active == [("USAJUD", "MEXCVL", "173")]
+
+
+def test_force_a_present_passive_with_no_author_is_a_standing_state() -> None:
+    """ "The party is banned in Turkey" says how things stand; "was banned in 1984" tells the ban."""
+    assert _codes_of("The PKK is banned in Turkey.") == []
+    assert ("TURGOV", "TURREBPKK", "172") in _codes_of("The PKK was banned in Turkey on Monday.")

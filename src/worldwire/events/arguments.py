@@ -14,6 +14,7 @@ from worldwire.events.grammar import (
     OBJECTS,
     SPEAKER_PRONOUNS,
     WH_WORDS,
+    dated,
     is_passive,
     lemma_in,
     objects_of,
@@ -437,7 +438,11 @@ class ArgumentReader(SegmentState):
             source, anchor = source or ([] if victims else self._subject(token)), token
             if not source and is_passive(token):  # "accused of misusing funds by officials"
                 source = self._stray_agent(token)
-                patient = not source and pattern.code[:2] in self.book.patient_passive_roots
+                patient = (
+                    not source
+                    and pattern.code[:2] in self.book.patient_passive_roots
+                    and not self._standing(token)
+                )
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
                 target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
@@ -460,6 +465,16 @@ class ArgumentReader(SegmentState):
             return replace(args, unattributed=True)
         crowd = self._crowd(token, pattern) if kind == "noun" else None
         return None if crowd is None else replace(args, crowd=crowd)
+
+    def _standing(self, verb: Token) -> bool:
+        """ "The party is banned in Turkey", "the group is sanctioned by nobody named": a passive in the
+        simple present with no author states how things stand, not an act of the day ("was banned")."""
+        helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        return (
+            len(helpers) == 1
+            and helpers[0].tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ == "prep" and dated(c) for c in verb.children)
+        )
 
     def _happened(self, noun: Token, pattern: Pattern) -> bool:
         """ "A suicide bombing took place in the capital": an attack noun that is the subject of a verb of
