@@ -1290,3 +1290,14 @@ def test_force_a_present_passive_with_no_author_is_a_standing_state() -> None:
     """ "The party is banned in Turkey" says how things stand; "was banned in 1984" tells the ban."""
     assert _codes_of("The PKK is banned in Turkey.") == []
     assert ("TURGOV", "TURREBPKK", "172") in _codes_of("The PKK was banned in Turkey on Monday.")
+
+
+def test_force_a_present_passive_of_violence_defines_and_reports_no_attack() -> None:
+    """ "Events where four or more people are killed by gunfire" define; "were killed" reports."""
+    assert (
+        _codes_of("The archive counts events where four or more people are killed by gunfire as a shooting.")
+        == []
+    )
+    assert _codes_of("Three Afghan soldiers were killed in a roadside bomb attack.") == [
+        (None, "AFGMIL", "1833")
+    ]

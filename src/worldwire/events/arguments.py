@@ -510,8 +510,11 @@ class ArgumentReader(SegmentState):
         ambiguous = {token.i} if token.lemma_.lower() in self.book.ambiguous_violence_verbs else set()
         # an order or exhortation ("take a knife and attack the tourists") reports no attack
         bare = kind == "verb" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children)
+        # "events where four or more people are killed": a present passive defines, it reports no attack
+        standing = kind == "verb" and is_passive(token) and self._standing(token)
         return (
             not bare
+            and not standing
             and pattern.code[:2] in self.book.unattributed_roots
             and bool(target)
             and any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
