@@ -1301,3 +1301,11 @@ def test_force_a_present_passive_of_violence_defines_and_reports_no_attack() -> 
     assert _codes_of("Three Afghan soldiers were killed in a roadside bomb attack.") == [
         (None, "AFGMIL", "1833")
     ]
+
+
+def test_force_a_bomb_that_went_off_is_an_attack_a_bomb_built_is_none() -> None:
+    """ "The first bomb went off during Mass": a bombing reported; "Pakistan's bomb was built" is a weapon."""
+    assert _codes_of("The first bomb went off during Mass on Sunday.") == [(None, None, "183")]
+    assert _codes_of("Pakistan's bomb was built in the 1980s.") == []
+    killing = _codes_of("A bomb exploded in Kabul on Sunday, killing five Afghan civilians.")
+    assert killing == [(None, "AFGCVL", "183")]  # one attack, on those it killed

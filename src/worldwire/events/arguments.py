@@ -449,6 +449,8 @@ class ArgumentReader(SegmentState):
             target = target if target is not None else self._verb_target(token, pattern)
             target = self._one_act(token, pattern, target)
         else:
+            if token.lemma_.lower() in self.book.happening_nouns and not self._happened(token, pattern):
+                return None  # "Pakistan's bomb was built in the 1980s": a weapon, no attack
             self.blocked = ()
             source, found, light = self._noun_arguments(token, pattern)
             if target is not None and not source:  # a demand noun: its owner, or the subject it is object of
@@ -488,7 +490,14 @@ class ArgumentReader(SegmentState):
         ):
             return False
         words = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt")}
-        return any(
+        # "a bomb exploded, killing five": the attack is coded once, on those it killed
+        harm = any(
+            c.dep_ in ("advcl", "xcomp", "conj")
+            and (lemma := lemma_in(c, self.book.verbs))
+            and any(p.code[:2] in self.book.one_attack_roots for p in self.book.verbs[lemma])
+            for c in verb.children
+        )
+        return not harm and any(
             verb.lemma_.lower() == phrase[0] and set(phrase[1:]) <= words
             for phrase in self.book.happening_verbs
         )
