@@ -1494,3 +1494,67 @@ def test_actor_codes_a_department_of_defense_is_the_military() -> None:
 def test_actor_codes_a_photojournalist_is_media() -> None:
     text = "Jane Roe, a photojournalist from Yemen, was shot dead in Aden on Tuesday. Gunmen attacked Roe."
     assert any(target == "YEMMED" for _, target, _ in _codes_of(text, "2019-06-20"))
+def test_force_harm_done_on_purpose_needs_no_weapon_named() -> None:
+    """ "X was murdered", "X was abducted": the verb is violence itself; "killed" is said of accidents too."""
+    assert (None, "IRQMED", "186") in _codes_of("An Iraqi journalist was assassinated in Basra on Monday.")
+    assert [code for *_, code in _codes_of("A Mexican lawyer was murdered in Tijuana last year.")] == ["1823"]
+    assert _codes_of("A Mexican lawyer was killed in Tijuana last year.") == []  # a crash kills too
+
+
+def test_force_an_attack_that_took_place_is_reported_with_no_party_named() -> None:
+    """ "A suicide bombing took place in the capital": an attack reported by a verb of happening."""
+    assert _codes_of("Two suicide bombings took place in the Tunisian capital last month.") == [
+        (None, None, "1831")
+    ]
+    assert _codes_of("Officials said the attack took place at about 7:45 p.m.") == [(None, None, "190")]
+    assert _codes_of("The meeting took place in Paris.") == []
+    assert _codes_of("The mall where the shooting happened is five miles from the border.") == []
+
+
+def test_force_a_weapon_as_subject_names_the_attack() -> None:
+    """ "Twin bombings struck X": the subject names the weapon, whatever the verb's code ("strike": 195)."""
+    assert _codes_of("Twin bombings struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "183")]
+    assert _codes_of("A car bomb struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "1832")]
+    assert _codes_of("A missile struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "195")]
+
+
+def test_force_an_attack_on_a_person_with_no_armed_role_is_unconventional() -> None:
+    """An unarmed or unnamed author attacking a private person named with no role: 180, not a battle (190)."""
+    assert ("MEXUAF", "MEX", "180") in _codes_of(
+        "Gunmen attacked the Mexican Maria Lopez outside her home in Tijuana."
+    )
+    commander = _codes_of("Israeli troops shot Ahmed Yassin, a Hamas commander, in Gaza.")
+    assert ("ISRMIL", "PSEREBHMS", "193") in commander
+
+
+def test_force_charged_for_or_over_a_crime_is_legal_action() -> None:
+    """ "Charged for"/"charged over" the crime, as "charged with" it: the courts' legal action (173)."""
+    over = _codes_of("Two Australian men were charged over the killing of a police officer.")
+    assert over == [("AUSJUD", "AUSCVL", "173")]
+    active = _codes_of("Ohio prosecutors charged two Mexican men for the murder of a police officer.")
+    assert active == [("USAJUD", "MEXCVL", "173")]
+
+
+def test_force_a_present_passive_with_no_author_is_a_standing_state() -> None:
+    """ "The party is banned in Turkey" says how things stand; "was banned in 1984" tells the ban."""
+    assert _codes_of("The PKK is banned in Turkey.") == []
+    assert ("TURGOV", "TURREBPKK", "172") in _codes_of("The PKK was banned in Turkey on Monday.")
+
+
+def test_force_a_present_passive_of_violence_defines_and_reports_no_attack() -> None:
+    """ "Events where four or more people are killed by gunfire" define; "were killed" reports."""
+    assert (
+        _codes_of("The archive counts events where four or more people are killed by gunfire as a shooting.")
+        == []
+    )
+    assert _codes_of("Three Afghan soldiers were killed in a roadside bomb attack.") == [
+        (None, "AFGMIL", "1833")
+    ]
+
+
+def test_force_a_bomb_that_went_off_is_an_attack_a_bomb_built_is_none() -> None:
+    """ "The first bomb went off during Mass": a bombing reported; "Pakistan's bomb was built" is a weapon."""
+    assert _codes_of("The first bomb went off during Mass on Sunday.") == [(None, None, "183")]
+    assert _codes_of("Pakistan's bomb was built in the 1980s.") == []
+    killing = _codes_of("A bomb exploded in Kabul on Sunday, killing five Afghan civilians.")
+    assert killing == [(None, "AFGCVL", "183")]  # one attack, on those it killed

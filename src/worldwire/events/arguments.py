@@ -14,6 +14,7 @@ from worldwire.events.grammar import (
     OBJECTS,
     SPEAKER_PRONOUNS,
     WH_WORDS,
+    dated,
     for_clauses,
     is_passive,
     lemma_in,
@@ -438,13 +439,19 @@ class ArgumentReader(SegmentState):
             source, anchor = source or ([] if victims else self._subject(token)), token
             if not source and is_passive(token):  # "accused of misusing funds by officials"
                 source = self._stray_agent(token)
-                patient = not source and pattern.code.startswith(tuple(self.book.patient_passive_roots))
+                patient = (
+                    not source
+                    and pattern.code.startswith(tuple(self.book.patient_passive_roots))
+                    and not self._standing(token)
+                )
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
                 target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
             target = target if target is not None else self._verb_target(token, pattern)
             target = self._one_act(token, pattern, target)
         else:
+            if token.lemma_.lower() in self.book.happening_nouns and not self._happened(token, pattern):
+                return None  # "Pakistan's bomb was built in the 1980s": a weapon, no attack
             self.blocked = ()
             source, found, light = self._noun_arguments(token, pattern)
             if target is not None and not source:  # a demand noun: its owner, or the subject it is object of
@@ -457,8 +464,44 @@ class ArgumentReader(SegmentState):
             return args
         if (patient and target) or self._unattributed_violence(token, pattern, kind, target or []):
             return replace(args, unattributed=True)
+        if kind == "noun" and not target and self._happened(token, pattern):
+            return replace(args, unattributed=True)
         crowd = self._crowd(token, pattern) if kind == "noun" else None
         return None if crowd is None else replace(args, crowd=crowd)
+
+    def _standing(self, verb: Token) -> bool:
+        """ "The party is banned in Turkey", "the group is sanctioned by nobody named": a passive in the
+        simple present with no author states how things stand, not an act of the day ("was banned")."""
+        helpers = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        return (
+            len(helpers) == 1
+            and helpers[0].tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ == "prep" and dated(c) for c in verb.children)
+        )
+
+    def _happened(self, noun: Token, pattern: Pattern) -> bool:
+        """ "A suicide bombing took place in the capital": an attack noun that is the subject of a verb of
+        happening is an attack reported, whoever made it; not in a relative clause that only places
+        something ("the mall where the shooting happened")."""
+        verb = noun.head
+        if (
+            noun.dep_ != "nsubj"
+            or verb.dep_ == "relcl"
+            or pattern.code[:2] not in self.book.unattributed_roots
+        ):
+            return False
+        words = {c.lower_ for c in verb.children if c.dep_ in ("dobj", "prt")}
+        # "a bomb exploded, killing five": the attack is coded once, on those it killed
+        harm = any(
+            c.dep_ in ("advcl", "xcomp", "conj")
+            and (lemma := lemma_in(c, self.book.verbs))
+            and any(p.code[:2] in self.book.one_attack_roots for p in self.book.verbs[lemma])
+            for c in verb.children
+        )
+        return not harm and any(
+            verb.lemma_.lower() == phrase[0] and set(phrase[1:]) <= words
+            for phrase in self.book.happening_verbs
+        )
 
     def _thing_subject(self, verb: Token) -> bool:
         """The verb's subject is a thing an actor owns, not the actor ("our condolences go to ...", "his
@@ -477,8 +520,11 @@ class ArgumentReader(SegmentState):
         ambiguous = {token.i} if token.lemma_.lower() in self.book.ambiguous_violence_verbs else set()
         # an order or exhortation ("take a knife and attack the tourists") reports no attack
         bare = kind == "verb" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children)
+        # "events where four or more people are killed": a present passive defines, it reports no attack
+        standing = kind == "verb" and is_passive(token) and self._standing(token)
         return (
             not bare
+            and not standing
             and pattern.code[:2] in self.book.unattributed_roots
             and bool(target)
             and any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
@@ -517,6 +563,8 @@ class ArgumentReader(SegmentState):
             sides = self._sides(args.target)
             named = self._named_author(token) or self._told_attacker(token)
             authors = [a for a in self._sides(named) if a.index not in args.target]
+            if not sides:  # "the attack took place at 7:45 p.m.": on nobody named
+                return [(a, None) for a in authors] or [(UNKNOWN, None)], "target_none"
             if authors:
                 return [(a, b) for a in authors for b in sides if not same_party(a, b)], "target_argument"
             return [(self._implied_agent(token, code, b), b) for b in sides], "target_argument"

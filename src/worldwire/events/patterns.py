@@ -141,6 +141,8 @@ class PatternBook:
     victim_subject_verbs: frozenset[str] = frozenset()  # "dozens died in the attack": the subject was hit
     armed_departure_verbs: frozenset[str] = frozenset()  # "troops left Iraq": a withdrawal only when armed
     told_attack_sentences: int = 0  # how far back "the attack" may find the weapon it was made with
+    happening_verbs: tuple[tuple[str, ...], ...] = ()  # "the attack took place": an attack reported
+    happening_nouns: frozenset[str] = frozenset()  # "the bomb went off": an event only so
     addressed_clause_roots: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
@@ -333,6 +335,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         victim_subject_verbs=frozenset(string_list(raw, "victim_subject_verbs", where)),
         armed_departure_verbs=frozenset(string_list(raw, "armed_departure_verbs", where)),
         told_attack_sentences=int(raw.get("told_attack_sentences", 0)),
+        happening_verbs=tuple(tuple(v.split()) for v in string_list(raw, "happening_verbs", where)),
+        happening_nouns=frozenset(string_list(raw, "happening_nouns", where)),
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),

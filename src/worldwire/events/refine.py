@@ -50,10 +50,24 @@ class CodeRefiner(ArgumentReader):
         book = self.book
         if code[:2] not in ("18", "19"):
             return code
-        if code in book.refinable_violence:
+        # "twin bombings struck the cathedral": a weapon that is the verb's subject says what the attack was
+        subject = next(
+            (c for c in token.children if c.dep_ == "nsubj" and self.token_actor[c.i] is None), None
+        )
+        weapon = None if subject is None else self._weapon(token.doc[subject.left_edge.i : subject.i + 1])
+        if weapon is not None:
+            code = weapon
+        elif code in book.refinable_violence:
             told = self._told_attack_sentences(token) if self._refers_to_attack(token) else []
             code = next(filter(None, map(self._weapon, [token.sent, *told])), code)
-        victims = target is None or target.sector in book.unconventional_targets
+        if source.code is None and target is None:
+            return code  # "the attack took place at 7:45": nothing says who made it or whom it hit
+        # civilians, or a person named with no armed or official role ("X died after being shot in his car")
+        victims = (
+            target is None
+            or target.sector in book.unconventional_targets
+            or (target.sector is None and target.person is not None)
+        )
         if (
             source.sector in book.repression_sources
             and target is not None
