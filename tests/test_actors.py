@@ -820,6 +820,11 @@ def test_individuals_counted_are_private_persons() -> None:
     assert by_text(found, "individuals").code == "EGYCRM"  # private persons, criminals once charged
 
 
+def test_a_people_swept_up_in_arrests_stays_civilians() -> None:
+    found = actors_of("Turkish police arrested more than 30 Kurds in a sweep on Monday.", "2020-01-01")
+    assert by_text(found, "Kurds").code == "TURCVL"  # a people, not criminals; "a man was jailed" is one
+
+
 def test_protests_stand_for_the_protesters() -> None:
     found = actors_of("Police in Chile fired tear gas at the protests in Santiago on Friday.", "2019-11-01")
     assert by_text(found, "protests").code == "CHLOPP"

@@ -1541,6 +1541,8 @@ def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
         return
     if sector is None or draft.sector not in (None, *_OUTRANKS.get(sector, ())):
         return
+    if draft.sector is not None and head.ent_type_ == "NORP":
+        return  # "arrested 100 Palestinians": a people swept up, not criminals (a man jailed is one)
     if draft.kind in ("role", "state") and draft.sector is None:
         return  # a person's word with no sector ("leader"), or a state itself ("Iran was sanctioned")
     draft.sector, draft.code = sector, _compose(draft.country, sector, False, "state")
