@@ -1243,3 +1243,16 @@ def test_precision_a_law_that_requires_states_a_provision() -> None:
     assert "100" not in {c[2] for c in _codes_of("The Kenyan constitution requires consent from parliament.")}
     text = "The government of Kenya demanded consent from parliament."
     assert ("KENGOV", "KENLEG", "100") in _codes_of(text)
+
+
+def test_cooperation_verbal_support_and_information_idioms() -> None:
+    assert ("KENGOV", "UGAGOV", "052") in _codes_of(
+        "The Kenyan government came to the defense of the Ugandan government."
+    )
+    assert ("KENGOV", "UGAGOV", "057") in _codes_of(
+        "The Kenyan government made an arrangement with the Ugandan government."
+    )
+    assert ("KENGOV", "UGAGOV", "064") in _codes_of(
+        "The Kenyan government disclosed the findings to the Ugandan government."
+    )
+    assert "080" not in {c[2] for c in _codes_of("The president of Kenya gave a speech in Nairobi.")}
