@@ -1245,6 +1245,27 @@ def test_precision_a_law_that_requires_states_a_provision() -> None:
     assert ("KENGOV", "KENLEG", "100") in _codes_of(text)
 
 
+def test_cooperation_a_meeting_that_frames_a_statement_is_a_meeting() -> None:
+    codes = _codes_of(
+        "The president of Kenya said in a meeting with the president of Uganda that trade would grow."
+    )
+    assert ("KENGOV", "UGAGOV", "040") in codes
+    assert ("UGAGOV", "KENGOV", "040") in codes
+    codes = _codes_of("During talks with the president of Uganda, the president of Kenya praised Tanzania.")
+    assert ("KENGOV", "UGAGOV", "040") in codes
+    assert ("KENGOV", "TZA", "051") in codes
+
+
+def test_cooperation_two_titled_names_joined_by_and_act_together() -> None:
+    text = "US President Barack Obama and Russian President Vladimir Putin spoke on the phone."
+    codes = _codes_of(text, "2015-10-08")
+    assert ("USAGOV", "RUSGOV", "041") in codes
+    assert ("RUSGOV", "USAGOV", "041") in codes
+    codes = _codes_of("The Kenyan government and the Ugandan government met on Monday.")
+    assert ("KENGOV", "UGAGOV", "040") in codes
+    assert ("UGAGOV", "KENGOV", "040") in codes
+
+
 def test_cooperation_verbal_support_and_information_idioms() -> None:
     assert ("KENGOV", "UGAGOV", "052") in _codes_of(
         "The Kenyan government came to the defense of the Ugandan government."

@@ -67,6 +67,8 @@ class PatternBook:
     natural_hazards: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()
     light_verb_preps: frozenset[str] = frozenset({"in", "on", "into", "to"})
+    shared_occasion_preps: frozenset[str] = frozenset()
+    shared_occasion_roots: frozenset[str] = frozenset()
     peacekeeping_words: frozenset[str] = frozenset()
     peacekeeping_code: str = "074"
     deployment_code: str = "154"
@@ -164,7 +166,8 @@ def parse_pattern(
 ) -> Pattern:
     """Read "lemma word|word ... prep": a last word that is a preposition names the target's preposition;
     "+word" forces a preposition to be a required word; "=obj" asks for the direct object as target;
-    "-word" is a word that must not be there ("hold rally -campaign")."""
+    "-word" is a word that must not be there ("hold rally -campaign"); "=each" asks for a compound
+    subject whose parties act on each other ("China and Russia met")."""
     words = text.lower().split()
     if not words or words[0].startswith(("+", "=")):
         raise DataFileError(
@@ -173,10 +176,12 @@ def parse_pattern(
     required: list[frozenset[str]] = []
     preps: list[str] = []
     forbidden: set[str] = set()
-    object_target = False
+    object_target = mutual = False
     for index, word in enumerate(words[1:], start=1):
         if word == "=obj":
             object_target = True
+        elif word == "=each":
+            mutual = True
         elif word.startswith("-") and len(word) > 1:
             forbidden.add(word[1:])
         elif word.startswith("+"):
@@ -194,6 +199,7 @@ def parse_pattern(
         object_target,
         order,
         text,
+        mutual=mutual,
         forbidden=frozenset(forbidden),
     )
 
@@ -238,6 +244,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         natural_hazards=frozenset(string_list(raw, "natural_hazards", where)),
         directive_verbs=frozenset(string_list(raw, "directive_verbs", where)),
         light_verb_preps=frozenset(string_list(raw, "light_verb_prepositions", where)),
+        shared_occasion_preps=frozenset(string_list(raw, "shared_occasion_prepositions", where)),
+        shared_occasion_roots=frozenset(string_list(raw, "shared_occasion_roots", where)),
         peacekeeping_words=frozenset(string_list(raw, "peacekeeping_words", where)),
         peacekeeping_code=require(raw, "peacekeeping_code", str, where),
         deployment_code=require(raw, "deployment_code", str, where),
