@@ -832,7 +832,10 @@ def test_the_decision_or_the_attack_told_before_is_its_author_s_and_nobody_s_whe
 
 
 def test_entering_an_agreement_is_signing_it_and_a_petition_to_a_party_is_an_appeal() -> None:
-    assert _codes_of("Kenya entered into an agreement with Uganda on Monday.") == [("KEN", "UGA", "057")]
+    assert _codes_of("Kenya entered into an agreement with Uganda on Monday.") == [
+        ("KEN", "UGA", "057"),
+        ("UGA", "KEN", "057"),  # an agreement binds both sides
+    ]
     codes = _codes_of("Residents petitioned the Kenyan government to stop the mine.")
     assert codes == [("KENCVL", "KENGOV", "020")]
 
@@ -1277,3 +1280,11 @@ def test_cooperation_verbal_support_and_information_idioms() -> None:
         "The Kenyan government disclosed the findings to the Ugandan government."
     )
     assert "080" not in {c[2] for c in _codes_of("The president of Kenya gave a speech in Nairobi.")}
+
+
+def test_cooperation_an_agreement_is_made_by_both_sides() -> None:
+    codes = _codes_of("The Kenyan government signed an agreement with the Ugandan government.")
+    assert ("KENGOV", "UGAGOV", "057") in codes
+    assert ("UGAGOV", "KENGOV", "057") in codes
+    codes = _codes_of("Kenyan troops patrol the border in cooperation with Ugandan troops.")
+    assert ("KENMIL", "UGAMIL", "060") in codes

@@ -406,7 +406,7 @@ class ArgumentReader(SegmentState):
         if (
             noun.dep_ != "pobj"
             or prep.lower_ not in self.book.shared_occasion_preps
-            or pattern.code[:2] not in self.book.shared_occasion_roots
+            or not pattern.code.startswith(tuple(self.book.shared_occasion_roots))
             or prep.head.pos_ not in ("VERB", "AUX")
         ):
             return []
