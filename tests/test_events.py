@@ -1288,3 +1288,11 @@ def test_cooperation_an_agreement_is_made_by_both_sides() -> None:
     assert ("UGAGOV", "KENGOV", "057") in codes
     codes = _codes_of("Kenyan troops patrol the border in cooperation with Ugandan troops.")
     assert ("KENMIL", "UGAMIL", "060") in codes
+
+
+def test_appeal_an_act_done_at_a_request_answers_it() -> None:
+    codes = _codes_of("At the request of the Kenyan president, the Ugandan army withdrew from the border.")
+    assert ("KENGOV", "UGAMIL", "020") in codes
+    codes = _codes_of("The Ugandan army withdrew at the Kenyan government's request.")
+    assert ("KENGOV", "UGAMIL", "020") in codes
+    assert "020" not in {c[2] for c in _codes_of("The Kenyan government rejected the request of Uganda.")}

@@ -181,6 +181,7 @@ class _SegmentCoder(Attribution):
                 continue
             yield from ((tree_depth(token.head), e) for e in self._code(token, match, "noun"))
         yield from self._speech(self._criticisms())
+        yield from self._speech(self._requests_acted_on())
 
     def _speech(self, found: Iterator[Said]) -> Iterator[tuple[int, Event]]:
         """Code what the speech readings found (`attribution`), each as the predicate it names."""

@@ -68,6 +68,9 @@ class PatternBook:
     directive_verbs: frozenset[str] = frozenset()
     light_verb_preps: frozenset[str] = frozenset({"in", "on", "into", "to"})
     shared_occasion_preps: frozenset[str] = frozenset()
+    request_nouns: frozenset[str] = frozenset()
+    request_preps: frozenset[str] = frozenset()
+    request_code: str = "020"
     shared_occasion_roots: frozenset[str] = frozenset()
     peacekeeping_words: frozenset[str] = frozenset()
     peacekeeping_code: str = "074"
@@ -245,6 +248,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         directive_verbs=frozenset(string_list(raw, "directive_verbs", where)),
         light_verb_preps=frozenset(string_list(raw, "light_verb_prepositions", where)),
         shared_occasion_preps=frozenset(string_list(raw, "shared_occasion_prepositions", where)),
+        request_nouns=frozenset(string_list(raw, "request_nouns", where)),
+        request_preps=frozenset(string_list(raw, "request_prepositions", where)),
+        request_code=require(raw, "request_code", str, where),
         shared_occasion_roots=frozenset(string_list(raw, "shared_occasion_roots", where)),
         peacekeeping_words=frozenset(string_list(raw, "peacekeeping_words", where)),
         peacekeeping_code=require(raw, "peacekeeping_code", str, where),
