@@ -1296,3 +1296,12 @@ def test_appeal_an_act_done_at_a_request_answers_it() -> None:
     codes = _codes_of("The Ugandan army withdrew at the Kenyan government's request.")
     assert ("KENGOV", "UGAMIL", "020") in codes
     assert "020" not in {c[2] for c in _codes_of("The Kenyan government rejected the request of Uganda.")}
+
+
+def test_statement_waving_an_accusation_away_is_a_denial() -> None:
+    codes = _codes_of("The Kenyan government dismissed the claims from Uganda as baseless.")
+    assert ("KENGOV", "UGA", "016") in codes
+    assert "016" in {c[2] for c in _codes_of("The Kenyan minister maintains his innocence.")}
+    assert "016" not in {
+        c[2] for c in _codes_of("The court dismissed the charges against the Kenyan minister.")
+    }
