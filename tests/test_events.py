@@ -1305,3 +1305,10 @@ def test_statement_waving_an_accusation_away_is_a_denial() -> None:
     assert "016" not in {
         c[2] for c in _codes_of("The court dismissed the charges against the Kenyan minister.")
     }
+
+
+def test_modality_an_object_denied_by_its_determiner_negates_the_act() -> None:
+    events = _events_of("The Kenyan president expressed no regret for the attack on Uganda.")
+    assert [e.modality for e in events if e.cameo == "055"] == ["negated"]
+    events = _events_of("The Kenyan president expressed regret for the attack on Uganda.")
+    assert [e.modality for e in events if e.cameo == "055"] == ["asserted"]
