@@ -1312,3 +1312,11 @@ def test_modality_an_object_denied_by_its_determiner_negates_the_act() -> None:
     assert [e.modality for e in events if e.cameo == "055"] == ["negated"]
     events = _events_of("The Kenyan president expressed regret for the attack on Uganda.")
     assert [e.modality for e in events if e.cameo == "055"] == ["asserted"]
+
+
+def test_appeal_calling_for_a_party_to_act_addresses_that_party() -> None:
+    codes = _codes_of("The Kenyan president called for the Ugandan army to withdraw.")
+    assert ("KENGOV", "UGAMIL", "020") in codes
+    # a passive clause names whom the act is done to, not whom the appeal asks
+    codes = _codes_of("The Kenyan president called for the killers to be brought to justice.")
+    assert ("KENGOV", None, "020") in codes

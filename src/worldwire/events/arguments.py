@@ -14,6 +14,7 @@ from worldwire.events.grammar import (
     OBJECTS,
     SPEAKER_PRONOUNS,
     WH_WORDS,
+    for_clause,
     is_passive,
     lemma_in,
     objects_of,
@@ -323,7 +324,7 @@ class ArgumentReader(SegmentState):
             if child.dep_ == "xcomp" and child.pos_ in ("VERB", "AUX"):
                 found += self._verb_target(child, pattern)
         if not found and pattern.code[:2] in self.book.addressed_clause_roots:
-            for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            for clause in (c for c in token.children if c.dep_ == "ccomp" or for_clause(c)):
                 found += [i for s in clause.children if s.dep_ == "nsubj" for i in self._actors_of(s)]
         return found
 
@@ -591,7 +592,10 @@ class ArgumentReader(SegmentState):
         several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
         if not targets and mutual and several:
             return [(a, b) for a in sources for b in sources if not same_party(a, b)], "target_following"
-        if not targets and pattern.code in self.book.own_ground_codes:
+        # "called for his death to be investigated": the for-clause names whom the appeal asks, or nobody
+        if not targets and (
+            pattern.code in self.book.own_ground_codes or any(for_clause(c) for c in token.children)
+        ):
             return [(a, None) for a in sources], "target_none"
         fallback = self.book.fallback.get(pattern.lemma) is pattern
         strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)

@@ -38,6 +38,7 @@ from worldwire.events.grammar import (
     MODIFIERS,
     SUBJECTS,
     dated,
+    for_clause,
     in_order,
     lemma_in,
     objects_of,
@@ -291,6 +292,9 @@ class _SegmentCoder(Attribution):
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":  # "gave a welcome (…) to X"
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and c.i > token.i}
         preps |= stranded_preps(token)
+        # "called for the killers to be brought to justice": the parser makes "for" the clause's marker
+        if any(for_clause(c) for c in token.children):
+            preps.add("for")
         best: Match | None = None
         for pattern in patterns:
             if (

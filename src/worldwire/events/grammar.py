@@ -142,3 +142,10 @@ def tree_depth(token: Token) -> int:
     while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
+
+
+def for_clause(clause: Token) -> bool:
+    """ "called for Uganda to withdraw": the parser hangs the asked act as a clause marked by "for"."""
+    return clause.dep_ in ("advcl", "ccomp") and any(
+        m.dep_ == "mark" and m.lower_ == "for" for m in clause.children
+    )
