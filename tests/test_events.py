@@ -1320,3 +1320,8 @@ def test_appeal_calling_for_a_party_to_act_addresses_that_party() -> None:
     # a passive clause names whom the act is done to, not whom the appeal asks
     codes = _codes_of("The Kenyan president called for the killers to be brought to justice.")
     assert ("KENGOV", None, "020") in codes
+
+
+def test_aid_an_amount_of_money_given_is_financial_aid() -> None:
+    codes = _codes_of("The Kenyan government gave the Ugandan government a total of US$10,000 last year.")
+    assert ("KENGOV", "UGAGOV", "071") in codes
