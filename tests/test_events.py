@@ -832,7 +832,10 @@ def test_the_decision_or_the_attack_told_before_is_its_author_s_and_nobody_s_whe
 
 
 def test_entering_an_agreement_is_signing_it_and_a_petition_to_a_party_is_an_appeal() -> None:
-    assert _codes_of("Kenya entered into an agreement with Uganda on Monday.") == [("KEN", "UGA", "057")]
+    assert _codes_of("Kenya entered into an agreement with Uganda on Monday.") == [
+        ("KEN", "UGA", "057"),
+        ("UGA", "KEN", "057"),  # an agreement binds both sides
+    ]
     codes = _codes_of("Residents petitioned the Kenyan government to stop the mine.")
     assert codes == [("KENCVL", "KENGOV", "020")]
 
@@ -1564,3 +1567,82 @@ def test_force_a_bomb_that_went_off_is_an_attack_a_bomb_built_is_none() -> None:
     assert _codes_of("Pakistan's bomb was built in the 1980s.") == []
     killing = _codes_of("A bomb exploded in Kabul on Sunday, killing five Afghan civilians.")
     assert killing == [(None, "AFGCVL", "183")]  # one attack, on those it killed
+
+
+def test_cooperation_a_meeting_that_frames_a_statement_is_a_meeting() -> None:
+    codes = _codes_of(
+        "The president of Kenya said in a meeting with the president of Uganda that trade would grow."
+    )
+    assert ("KENGOV", "UGAGOV", "040") in codes
+    assert ("UGAGOV", "KENGOV", "040") in codes
+    codes = _codes_of("During talks with the president of Uganda, the president of Kenya praised Tanzania.")
+    assert ("KENGOV", "UGAGOV", "040") in codes
+    assert ("KENGOV", "TZA", "051") in codes
+
+
+def test_cooperation_two_titled_names_joined_by_and_act_together() -> None:
+    text = "US President Barack Obama and Russian President Vladimir Putin spoke on the phone."
+    codes = _codes_of(text, "2015-10-08")
+    assert ("USAGOV", "RUSGOV", "041") in codes
+    assert ("RUSGOV", "USAGOV", "041") in codes
+    codes = _codes_of("The Kenyan government and the Ugandan government met on Monday.")
+    assert ("KENGOV", "UGAGOV", "040") in codes
+    assert ("UGAGOV", "KENGOV", "040") in codes
+
+
+def test_cooperation_verbal_support_and_information_idioms() -> None:
+    assert ("KENGOV", "UGAGOV", "052") in _codes_of(
+        "The Kenyan government came to the defense of the Ugandan government."
+    )
+    assert ("KENGOV", "UGAGOV", "057") in _codes_of(
+        "The Kenyan government made an arrangement with the Ugandan government."
+    )
+    assert ("KENGOV", "UGAGOV", "064") in _codes_of(
+        "The Kenyan government disclosed the findings to the Ugandan government."
+    )
+    assert "080" not in {c[2] for c in _codes_of("The president of Kenya gave a speech in Nairobi.")}
+
+
+def test_cooperation_an_agreement_is_made_by_both_sides() -> None:
+    codes = _codes_of("The Kenyan government signed an agreement with the Ugandan government.")
+    assert ("KENGOV", "UGAGOV", "057") in codes
+    assert ("UGAGOV", "KENGOV", "057") in codes
+    codes = _codes_of("Kenyan troops patrol the border in cooperation with Ugandan troops.")
+    assert ("KENMIL", "UGAMIL", "060") in codes
+
+
+def test_appeal_an_act_done_at_a_request_answers_it() -> None:
+    codes = _codes_of("At the request of the Kenyan president, the Ugandan army withdrew from the border.")
+    assert ("KENGOV", "UGAMIL", "020") in codes
+    codes = _codes_of("The Ugandan army withdrew at the Kenyan government's request.")
+    assert ("KENGOV", "UGAMIL", "020") in codes
+    assert "020" not in {c[2] for c in _codes_of("The Kenyan government rejected the request of Uganda.")}
+
+
+def test_statement_waving_an_accusation_away_is_a_denial() -> None:
+    codes = _codes_of("The Kenyan government dismissed the claims from Uganda as baseless.")
+    assert ("KENGOV", "UGA", "016") in codes
+    assert "016" in {c[2] for c in _codes_of("The Kenyan minister maintains his innocence.")}
+    assert "016" not in {
+        c[2] for c in _codes_of("The court dismissed the charges against the Kenyan minister.")
+    }
+
+
+def test_modality_an_object_denied_by_its_determiner_negates_the_act() -> None:
+    events = _events_of("The Kenyan president expressed no regret for the attack on Uganda.")
+    assert [e.modality for e in events if e.cameo == "055"] == ["negated"]
+    events = _events_of("The Kenyan president expressed regret for the attack on Uganda.")
+    assert [e.modality for e in events if e.cameo == "055"] == ["asserted"]
+
+
+def test_appeal_calling_for_a_party_to_act_addresses_that_party() -> None:
+    codes = _codes_of("The Kenyan president called for the Ugandan army to withdraw.")
+    assert ("KENGOV", "UGAMIL", "020") in codes
+    # a passive clause names whom the act is done to, not whom the appeal asks
+    codes = _codes_of("The Kenyan president called for the killers to be brought to justice.")
+    assert ("KENGOV", None, "020") in codes
+
+
+def test_aid_an_amount_of_money_given_is_financial_aid() -> None:
+    codes = _codes_of("The Kenyan government gave the Ugandan government a total of US$10,000 last year.")
+    assert ("KENGOV", "UGAGOV", "071") in codes

@@ -65,6 +65,7 @@ class ArgumentReader(SegmentState):
             own = self.token_actor[unit.i]
             if own is not None:
                 found.append(own)
+                found.extend(self._joined_inside(unit, own))
                 continue
             inner = [
                 self.token_actor[t.i]
@@ -91,6 +92,22 @@ class ArgumentReader(SegmentState):
                 inner = [i for child in unit.rights if child.dep_ == "appos" for i in self._actors_of(child)]
             found.extend(i for i in inner if i is not None)
         return list(dict.fromkeys(found))
+
+    def _joined_inside(self, unit: Token, own: int) -> list[int]:
+        """ "US President Donald Trump and Turkish President Recep Erdogan met": the parser hangs one of two
+        titled names inside the other (in its left part, or under its apposition); an "and" there that
+        joins a word of this name to another name joins that party (not "the Police and Crime Commissioner
+        Stephen Mold", whose "and" joins no two names)."""
+        inside = [*unit.lefts, *(c for c in unit.rights if c.dep_ == "appos")]
+        found: list[int] = []
+        for t in (t for child in inside for t in child.subtree):
+            if t.dep_ != "cc" or t.lower_ != "and":
+                continue
+            for conj in (c for c in t.head.children if c.dep_ == "conj"):
+                pair = {self.token_actor[t.head.i], self.token_actor[conj.i]}
+                if own in pair and len(pair - {None}) == 2:
+                    found.extend(i for i in pair if i is not None and i != own)
+        return found
 
     def _others(self, indexes: Iterable[int]) -> list[int]:
         """Mentions that are not the acting party itself ("Syria offered its troops": not SYR → SYRMIL)."""
@@ -384,6 +401,19 @@ class ArgumentReader(SegmentState):
             return self._subject(verb), None  # "the leader repeated his criticism of X": his is the subject's
         return source, None
 
+    def _occasion_participant(self, noun: Token, pattern: Pattern) -> list[int]:
+        """ "The minister said in a meeting with X that ...": whoever speaks or acts in a meeting (the
+        clause it frames) takes part in it."""
+        prep = noun.head
+        if (
+            noun.dep_ != "pobj"
+            or prep.lower_ not in self.book.shared_occasion_preps
+            or not pattern.code.startswith(tuple(self.book.shared_occasion_roots))
+            or prep.head.pos_ not in ("VERB", "AUX")
+        ):
+            return []
+        return self._subject(prep.head)
+
     def _noun_arguments(self, noun: Token, pattern: Pattern) -> tuple[list[int], list[int], Token | None]:
         """Source and target of an event noun, and the light verb it hangs on (if any)."""
         source, light = self._noun_source(noun)
@@ -395,6 +425,8 @@ class ArgumentReader(SegmentState):
             between = self._pobj_actors(noun, ("between",))
             if len(between) > 1:
                 return between, [], light
+        if not source:
+            source = self._occasion_participant(noun, pattern)
         self.blocked = tuple(self._sides(source))
         preps = pattern.preps or self.book.default_preps
         target = self._pobj_actors(noun, preps)

@@ -470,6 +470,28 @@ class Attribution(CodeRefiner):
                     demand = Pattern(book.demand_code, "noun", lemma, (), (), False, 0, lemma)
                     yield Said(noun, Match(demand, 0), "noun", target, claim=clause, at=noun.head)
 
+    def _requests_acted_on(self) -> Iterator[Said]:
+        """ "At the request of the prime minister, the Queen suspended parliament", "troops returned at the
+        government's request": the requester appealed (020) to whoever acted on the request. Read after the
+        predicates, the doer's verb being coded for its own act first."""
+        book = self.book
+        for noun in self.tokens:
+            prep, verb = noun.head, noun.head.head
+            if (
+                noun.lemma_.lower() not in book.request_nouns
+                or noun.dep_ != "pobj"
+                or prep.lower_ not in book.request_preps
+                or verb.pos_ not in ("VERB", "AUX")
+            ):
+                continue
+            owner = [i for c in noun.children if c.dep_ == "poss" for i in self._actors_of(c)]
+            source = owner or self._pobj_actors(noun, ("of", "from"))
+            target = [i for i in self._subject(verb) if i not in source]
+            if source and target:
+                lemma = verb.lemma_.lower()
+                pattern = Pattern(book.request_code, "verb", lemma, (), (), False, 0, noun.lemma_.lower())
+                yield Said(verb, Match(pattern, 0), "verb", target, source=source)
+
     def _personal(self, token: Token) -> bool:
         """The predicate is inside a quotation, or its sentence speaks in the first or second person
         ("I", "we", "you"): interview and opinion talk, weaker evidence of an event."""

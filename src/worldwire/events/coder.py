@@ -178,12 +178,19 @@ class _SegmentCoder(Attribution):
         for token in self.tokens:
             if token.pos_ not in ("NOUN", "PROPN") or not lemma_in(token, nouns):
                 continue
-            if not self._judged_act(token) and (token.head.i in self.coded_heads or self._claimed(token)):
-                continue
             match = self._best(nouns[lemma_in(token, nouns)], token)
-            if match is not None:
-                yield from ((tree_depth(token.head), e) for e in self._code(token, match, "noun"))
+            if match is None:
+                continue
+            # "praised X in a meeting with Y": the meeting that frames a coded act is a meeting still
+            if (
+                not self._judged_act(token)
+                and not self._occasion_participant(token, match.pattern)
+                and (token.head.i in self.coded_heads or self._claimed(token))
+            ):
+                continue
+            yield from ((tree_depth(token.head), e) for e in self._code(token, match, "noun"))
         yield from self._speech(self._criticisms())
+        yield from self._speech(self._requests_acted_on())
 
     def _speech(self, found: Iterator[Said]) -> Iterator[tuple[int, Event]]:
         """Code what the speech readings found (`attribution`), each as the predicate it names."""

@@ -121,6 +121,13 @@ def _negated(chain: list[Token], children: list[Token], cues: ModalityCues) -> b
         return True
     if any(c.lower_ in cues.negative_objects and c.dep_ == "dobj" for c in chain[0].children):
         return True
+    # "expressed no regret", "offered no apology": an object denied by its determiner
+    if any(
+        c.dep_ == "dobj"
+        and any(d.dep_ == "det" and d.lower_ in cues.negating_determiners for d in c.children)
+        for c in chain[0].children
+    ):
+        return True
     return any(
         (
             (w.lemma_.lower() in cues.negating_verbs or w.lemma_.lower() in cues.prevention_verbs)

@@ -67,6 +67,11 @@ class PatternBook:
     natural_hazards: frozenset[str] = frozenset()
     directive_verbs: frozenset[str] = frozenset()
     light_verb_preps: frozenset[str] = frozenset({"in", "on", "into", "to"})
+    shared_occasion_preps: frozenset[str] = frozenset()
+    request_nouns: frozenset[str] = frozenset()
+    request_preps: frozenset[str] = frozenset()
+    request_code: str = "020"
+    shared_occasion_roots: frozenset[str] = frozenset()
     peacekeeping_words: frozenset[str] = frozenset()
     peacekeeping_code: str = "074"
     deployment_code: str = "154"
@@ -172,7 +177,8 @@ def parse_pattern(
 ) -> Pattern:
     """Read "lemma word|word ... prep": a last word that is a preposition names the target's preposition;
     "+word" forces a preposition to be a required word; "=obj" asks for the direct object as target;
-    "-word" is a word that must not be there ("hold rally -campaign")."""
+    "-word" is a word that must not be there ("hold rally -campaign"); "=each" asks for a compound
+    subject whose parties act on each other ("China and Russia met")."""
     words = text.lower().split()
     if not words or words[0].startswith(("+", "=")):
         raise DataFileError(
@@ -181,10 +187,12 @@ def parse_pattern(
     required: list[frozenset[str]] = []
     preps: list[str] = []
     forbidden: set[str] = set()
-    object_target = False
+    object_target = mutual = False
     for index, word in enumerate(words[1:], start=1):
         if word == "=obj":
             object_target = True
+        elif word == "=each":
+            mutual = True
         elif word.startswith("-") and len(word) > 1:
             forbidden.add(word[1:])
         elif word.startswith("+"):
@@ -202,6 +210,7 @@ def parse_pattern(
         object_target,
         order,
         text,
+        mutual=mutual,
         forbidden=frozenset(forbidden),
     )
 
@@ -250,6 +259,11 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         natural_hazards=frozenset(string_list(raw, "natural_hazards", where)),
         directive_verbs=frozenset(string_list(raw, "directive_verbs", where)),
         light_verb_preps=frozenset(string_list(raw, "light_verb_prepositions", where)),
+        shared_occasion_preps=frozenset(string_list(raw, "shared_occasion_prepositions", where)),
+        request_nouns=frozenset(string_list(raw, "request_nouns", where)),
+        request_preps=frozenset(string_list(raw, "request_prepositions", where)),
+        request_code=require(raw, "request_code", str, where),
+        shared_occasion_roots=frozenset(string_list(raw, "shared_occasion_roots", where)),
         peacekeeping_words=frozenset(string_list(raw, "peacekeeping_words", where)),
         peacekeeping_code=require(raw, "peacekeeping_code", str, where),
         deployment_code=require(raw, "deployment_code", str, where),
@@ -399,6 +413,7 @@ def pattern_book() -> PatternBook:
 class ModalityCues:
     negation_words: frozenset[str]
     negative_objects: frozenset[str]
+    negating_determiners: frozenset[str]
     negating_verbs: frozenset[str]
     negating_adjectives: frozenset[str]
     refusal_verbs: frozenset[str]
@@ -456,6 +471,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         for key in (
             "negation_words",
             "negative_objects",
+            "negating_determiners",
             "negating_verbs",
             "negating_adjectives",
             "refusal_verbs",
@@ -490,6 +506,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
     return ModalityCues(
         negation_words=words["negation_words"],
         negative_objects=words["negative_objects"],
+        negating_determiners=words["negating_determiners"],
         negating_verbs=words["negating_verbs"],
         negating_adjectives=words["negating_adjectives"],
         refusal_verbs=words["refusal_verbs"],
