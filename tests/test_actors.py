@@ -815,7 +815,7 @@ def test_people_charged_or_blamed_are_criminals_of_the_story_state() -> None:
     assert by_text(found, "perpetrators").code == "NGACRM"
 
 
-def test_individuals_counted_are_private_persons() -> None:
+def test_individuals_charged_are_criminals() -> None:
     found = actors_of("In Egypt, twelve individuals were charged with fraud on Monday.", "2020-01-01")
     assert by_text(found, "individuals").code == "EGYCRM"  # private persons, criminals once charged
 
@@ -823,6 +823,8 @@ def test_individuals_counted_are_private_persons() -> None:
 def test_a_people_swept_up_in_arrests_stays_civilians() -> None:
     found = actors_of("Turkish police arrested more than 30 Kurds in a sweep on Monday.", "2020-01-01")
     assert by_text(found, "Kurds").code == "TURCVL"  # a people, not criminals; "a man was jailed" is one
+    found = actors_of("Police in Kenya arrested 20 people on Monday.", "2020-01-01")
+    assert by_text(found, "people").code == "KENCVL"
 
 
 def test_protests_stand_for_the_protesters() -> None:

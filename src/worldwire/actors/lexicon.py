@@ -127,6 +127,7 @@ class ActorLexicon:
     foreign_state_words: frozenset[str] = frozenset()
     fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     subject_fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    fate_outranks: Mapping[str, Outranks] = field(default_factory=lambda: MappingProxyType({}))
     buildings: frozenset[str] = frozenset()
     name_openers: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
@@ -341,6 +342,7 @@ class RoleTable:
     foreign_state_words: frozenset[str] = frozenset()  # "regional" in "regional countries"
     fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "sentence": "CRM"
     subject_fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "confess"
+    fate_outranks: Mapping[str, Outranks] = field(default_factory=lambda: MappingProxyType({}))  # CRM > CVL
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
     company_words: frozenset[str] = frozenset()  # "Company": "X Motor Company" is "X" later on
@@ -360,6 +362,29 @@ class Casualties:
     counts: frozenset[str]
     nominals: frozenset[str]
     subject_verbs: frozenset[str] = frozenset()  # "die": the people hit are its subject
+
+
+@dataclass(frozen=True, slots=True)
+class Outranks:
+    """The sectors a fate's sector replaces, and the words (lemmas) it replaces them on; none: any word."""
+
+    sectors: frozenset[str]
+    words: frozenset[str] = frozenset()
+
+
+def _outranks(raw: Mapping[str, Any], where: str) -> Mapping[str, Outranks]:
+    found: dict[str, Outranks] = {}
+    for item in raw.get("fates", []):
+        if "outranks" in item:
+            sector = _code(require(item, "sector", str, where), where, "[[fates]]")
+            sectors = frozenset(string_list(item, "outranks", where))
+            words = (
+                frozenset(w.lower() for w in string_list(item, "outranks_words", where))
+                if "outranks_words" in item
+                else frozenset()
+            )
+            found[sector] = Outranks(sectors, words)
+    return MappingProxyType(found)
 
 
 def _fates(raw: Mapping[str, Any], where: str, key: str = "verbs") -> Mapping[str, str]:
@@ -477,6 +502,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         ),
         fates=_fates(raw, where),
         subject_fates=_fates(raw, where, "subject_verbs"),
+        fate_outranks=_outranks(raw, where),
         buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
         name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
         company_words=frozenset(_section(raw, "short_names", "company_words", where, required=False)),
@@ -704,6 +730,7 @@ def build_lexicon(
         foreign_state_words=roles.foreign_state_words if roles else frozenset(),
         fates=roles.fates if roles else MappingProxyType({}),
         subject_fates=roles.subject_fates if roles else MappingProxyType({}),
+        fate_outranks=roles.fate_outranks if roles else MappingProxyType({}),
         buildings=roles.buildings if roles else frozenset(),
         name_openers=roles.name_openers if roles else frozenset(),
         company_words=roles.company_words if roles else frozenset(),

@@ -54,7 +54,6 @@ _ATTACHING = frozenset({"in", "of", "from", "throughout", "across", "for"})  # "
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 _ATTITUDE = frozenset({"anti", "pro"})
 _THING_NAMES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # "the Vietnam War"
-_OUTRANKS = {"CRM": ("CVL",), "PTY": ("ELI",)}  # a fate's sector over the one the words gave
 _POLITY_NOUNS = frozenset({"state", "province", "commonwealth", "territory"})  # "the state of X"
 
 
@@ -1539,13 +1538,23 @@ def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
         sector = lexicon.fates.get(head.head.lemma_.lower())
     else:
         return
-    if sector is None or draft.sector not in (None, *_OUTRANKS.get(sector, ())):
+    if sector is None or (draft.sector is not None and not _outranks(draft, sector, lexicon)):
         return
-    if draft.sector is not None and head.ent_type_ == "NORP":
-        return  # "arrested 100 Palestinians": a people swept up, not criminals (a man jailed is one)
     if draft.kind in ("role", "state") and draft.sector is None:
         return  # a person's word with no sector ("leader"), or a state itself ("Iran was sanctioned")
     draft.sector, draft.code = sector, _compose(draft.country, sector, False, "state")
+
+
+def _outranks(draft: _Draft, sector: str, lexicon: ActorLexicon) -> bool:
+    """Whether the fate's sector replaces the one the words gave (`[[fates]] outranks`)."""
+    over = lexicon.fate_outranks.get(sector)
+    return (
+        over is not None
+        and draft.sector in over.sectors
+        and (
+            not over.words or any(t.lemma_.lower() in over.words for t in draft.doc[draft.start : draft.end])
+        )
+    )  # "sentenced Ohio man X": the word for one person is anywhere in the mention
 
 
 def _read_person(
