@@ -404,15 +404,20 @@ class ArgumentReader(SegmentState):
     def _occasion_participant(self, noun: Token, pattern: Pattern) -> list[int]:
         """ "The minister said in a meeting with X that ...": whoever speaks or acts in a meeting (the
         clause it frames) takes part in it."""
-        prep = noun.head
-        if (
-            noun.dep_ != "pobj"
-            or prep.lower_ not in self.book.shared_occasion_preps
-            or not pattern.code.startswith(tuple(self.book.shared_occasion_roots))
-            or prep.head.pos_ not in ("VERB", "AUX")
+        if not self._frames_clause(noun) or not pattern.code.startswith(
+            tuple(self.book.shared_occasion_roots)
         ):
             return []
-        return self._subject(prep.head)
+        return self._subject(noun.head.head)
+
+    def _frames_clause(self, noun: Token) -> bool:
+        """ "in a meeting with X", "during talks with X" hung on a verb: an occasion the clause happens in."""
+        prep = noun.head
+        return (
+            noun.dep_ == "pobj"
+            and prep.lower_ in self.book.shared_occasion_preps
+            and prep.head.pos_ in ("VERB", "AUX")
+        )
 
     def _noun_arguments(self, noun: Token, pattern: Pattern) -> tuple[list[int], list[int], Token | None]:
         """Source and target of an event noun, and the light verb it hangs on (if any)."""

@@ -178,15 +178,13 @@ class _SegmentCoder(Attribution):
         for token in self.tokens:
             if token.pos_ not in ("NOUN", "PROPN") or not lemma_in(token, nouns):
                 continue
-            match = self._best(nouns[lemma_in(token, nouns)], token)
-            if match is None:
+            told = token.head.i in self.coded_heads or self._claimed(token)
+            claimed = told and not self._judged_act(token)
+            if claimed and not self._frames_clause(token):
                 continue
+            match = self._best(nouns[lemma_in(token, nouns)], token)
             # "praised X in a meeting with Y": the meeting that frames a coded act is a meeting still
-            if (
-                not self._judged_act(token)
-                and not self._occasion_participant(token, match.pattern)
-                and (token.head.i in self.coded_heads or self._claimed(token))
-            ):
+            if match is None or (claimed and not self._occasion_participant(token, match.pattern)):
                 continue
             yield from ((tree_depth(token.head), e) for e in self._code(token, match, "noun"))
         yield from self._speech(self._criticisms())
