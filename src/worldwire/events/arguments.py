@@ -15,6 +15,7 @@ from worldwire.events.grammar import (
     SPEAKER_PRONOUNS,
     WH_WORDS,
     dated,
+    dating_clause,
     for_clauses,
     is_passive,
     lemma_in,
@@ -858,11 +859,7 @@ class ArgumentReader(SegmentState):
         verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return False
-        if verb.dep_ in ("relcl", "acl"):
-            return True
-        return verb.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in self.book.time_clause_markers for c in verb.children
-        )
+        return verb.dep_ in ("relcl", "acl") or dating_clause(verb, self.book.time_clause_markers)
 
     def _opposed(self, noun: Token, crowd: Side) -> list[Side]:
         """What an "anti-" word names ("anti-government" protests: the government of the crowd's state)."""

@@ -39,6 +39,7 @@ from worldwire.events.grammar import (
     OBJECTS,
     SUBJECTS,
     dated,
+    dating_clause,
     for_clauses,
     in_order,
     lemma_in,
@@ -239,11 +240,7 @@ class _SegmentCoder(Attribution):
         and so is what that clause reports ("before he announced he would step down")."""
         if not code.startswith(self.book.time_clause_codes) or verb.head.i == verb.i:
             return False
-        while verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.dep_ == "advcl":
-            return any(c.dep_ == "mark" and c.lower_ in self.book.time_clause_markers for c in verb.children)
-        return verb.dep_ == "pcomp" and verb.head.lower_ in self.book.time_clause_markers
+        return dating_clause(verb, self.book.time_clause_markers)
 
     def _description(self, token: Token) -> bool:
         """A predicate in what something is characterized as ("described the raid as designed to intimidate

@@ -154,3 +154,13 @@ def tree_depth(token: Token) -> int:
     while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
     return depth
+
+
+def dating_clause(verb: Token, markers: frozenset[str]) -> bool:
+    """The verb is in a clause that only dates another ("after X resigned", "before resigning", "since the
+    protests began"), or in what such a clause reports ("before he announced he would step down")."""
+    while verb.dep_ in ("ccomp", "xcomp", "conj") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in markers for c in verb.children)
+    return verb.dep_ == "pcomp" and verb.head.lower_ in markers
