@@ -123,8 +123,7 @@ def _negated(chain: list[Token], children: list[Token], cues: ModalityCues) -> b
         return True
     # "expressed no regret", "offered no apology": an object denied by its determiner
     if any(
-        c.dep_ == "dobj"
-        and any(d.dep_ == "det" and d.lower_ in cues.negating_determiners for d in c.children)
+        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in cues.negation_words for d in c.children)
         for c in chain[0].children
     ):
         return True

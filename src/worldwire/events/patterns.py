@@ -413,7 +413,6 @@ def pattern_book() -> PatternBook:
 class ModalityCues:
     negation_words: frozenset[str]
     negative_objects: frozenset[str]
-    negating_determiners: frozenset[str]
     negating_verbs: frozenset[str]
     negating_adjectives: frozenset[str]
     refusal_verbs: frozenset[str]
@@ -471,7 +470,6 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         for key in (
             "negation_words",
             "negative_objects",
-            "negating_determiners",
             "negating_verbs",
             "negating_adjectives",
             "refusal_verbs",
@@ -506,7 +504,6 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
     return ModalityCues(
         negation_words=words["negation_words"],
         negative_objects=words["negative_objects"],
-        negating_determiners=words["negating_determiners"],
         negating_verbs=words["negating_verbs"],
         negating_adjectives=words["negating_adjectives"],
         refusal_verbs=words["refusal_verbs"],
