@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from worldwire.datafiles import data_validator, load_data, require, require_schema
+from worldwire.datafiles import data_validator, load_data, require, require_schema, string_list
 from worldwire.errors import DataFileError, Errors
 
 # A word; in scripts written without spaces (Chinese, Japanese, Thai), each character counts as one.
@@ -26,6 +26,8 @@ class LanguageData:
     min_probability: float
     english_probability: float
     confident_words: int
+    english_share: float
+    english_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,8 @@ def _build(raw: Mapping[str, Any], where: str) -> LanguageData:
         min_probability=require(raw, "min_probability", float, where),
         english_probability=require(raw, "english_probability", float, where),
         confident_words=require(raw, "confident_words", int, where),
+        english_share=require(raw, "english_share", float, where),
+        english_words=frozenset(w.lower() for w in string_list(raw, "english_words", where)),
     )
     if not (0 < data.english_probability <= 1 and 0 < data.min_probability <= 1):
         raise DataFileError(Errors.E403.format(path=where, reason="probabilities must be in (0, 1]"))
@@ -83,6 +87,11 @@ def identify(text: str, data: LanguageData | None = None) -> Guess:
     if best == "en":
         return Guess("en", "English", f"English with probability {probability:.2f}")
     evidence = f"{language_name(best)} with probability {probability:.2f}, English {english:.2f}"
+    function_words = sum(w.lower() in data.english_words for w in words)
+    if len(words) < data.confident_words and function_words >= data.english_share * len(words):
+        return Guess(
+            "en", "English", f"{function_words} of {len(words)} words are English function words ({evidence})"
+        )
     if probability >= data.min_probability and english < data.english_probability:
         return Guess(best, language_name(best), evidence)
     if len(words) >= data.confident_words and english < data.english_probability:
