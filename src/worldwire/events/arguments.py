@@ -14,6 +14,7 @@ from worldwire.events.grammar import (
     OBJECTS,
     SPEAKER_PRONOUNS,
     WH_WORDS,
+    codes_one_of,
     dated,
     dating_clause,
     for_clauses,
@@ -532,8 +533,7 @@ class ArgumentReader(SegmentState):
         # "a bomb exploded, killing five": the attack is coded once, on those it killed
         harm = any(
             c.dep_ in ("advcl", "xcomp", "conj")
-            and (lemma := lemma_in(c, self.book.verbs))
-            and any(p.code[:2] in self.book.one_attack_roots for p in self.book.verbs[lemma])
+            and codes_one_of(c, self.book.verbs, self.book.one_attack_roots)
             for c in verb.children
         )
         return not harm and any(
@@ -579,10 +579,11 @@ class ArgumentReader(SegmentState):
             return target
         aimed = [c for o in token.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "acl"]
         for clause in [*token.children, *aimed]:
-            lemma = lemma_in(clause, self.book.verbs)
-            if clause.dep_ not in ("advcl", "xcomp", "acl") or clause.pos_ != "VERB" or not lemma:
-                continue
-            if not any(p.code[:2] in self.book.forceful_roots for p in self.book.verbs[lemma]):
+            if (
+                clause.dep_ not in ("advcl", "xcomp", "acl")
+                or clause.pos_ != "VERB"
+                or not codes_one_of(clause, self.book.verbs, self.book.forceful_roots)
+            ):
                 continue
             self.coded_heads.add(clause.i)
             found = [i for c in objects_of(clause) for i in self._others(self._actors_of(c))]

@@ -38,6 +38,7 @@ from worldwire.events.grammar import (
     MODIFIERS,
     OBJECTS,
     SUBJECTS,
+    codes_one_of,
     dated,
     dating_clause,
     for_clauses,
@@ -308,10 +309,7 @@ class _SegmentCoder(Attribution):
     def _asking_noun(self, noun: Token) -> bool:
         """ "Trump's refusal to debate", "their demand to withdraw": an event noun of those roots, whose
         infinitive is what it rejects or asks."""
-        nouns = self.book.nouns
-        return noun.pos_ == "NOUN" and any(
-            p.code[:2] in self.book.asked_content_roots for p in nouns.get(lemma_in(noun, nouns), ())
-        )
+        return noun.pos_ == "NOUN" and codes_one_of(noun, self.book.nouns, self.book.asked_content_roots)
 
     def _window(self, token: Token) -> set[str]:
         """Lemmas and words of the predicate's dependents, two levels down, outside subjects (a passive's
@@ -353,7 +351,9 @@ class _SegmentCoder(Attribution):
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative") and not dated(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":  # "gave a welcome (…) to X"
             preps |= {c.lower_ for c in token.head.children if c.dep_ in ("prep", "dative") and c.i > token.i}
-        preps |= stranded_preps(token) | {"for" for _ in for_clauses(token)}
+        preps |= stranded_preps(token)
+        if for_clauses(token):  # "called for the killers to be brought to justice": "for" marks the clause
+            preps.add("for")
         best: Match | None = None
         for pattern in patterns:
             if (

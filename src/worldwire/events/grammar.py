@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,6 +54,11 @@ def lemma_in(token: Token, index: Mapping[str, object]) -> str:
         if not cut and word in index:
             return word
     return ""
+
+
+def codes_one_of(token: Token, patterns: Mapping[str, tuple[Pattern, ...]], roots: Collection[str]) -> bool:
+    """Whether a pattern of the token's word (in `patterns`: the book's verbs or nouns) has one of `roots`."""
+    return any(p.code[:2] in roots for p in patterns.get(lemma_in(token, patterns), ()))
 
 
 def in_order(pattern: Pattern, lower: list[str], lemmas: list[str], at: int) -> bool:

@@ -16,6 +16,8 @@ from worldwire.events.patterns import ModalityCues
 from worldwire.models import Modality
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Token
 
 # Edges along which a governing word's modality carries down to the predicate.
@@ -114,10 +116,15 @@ def _conditional(chain: list[Token], cues: ModalityCues) -> bool:
     )
 
 
+def _negation_among(
+    children: Iterable[Token], cues: ModalityCues, deps: tuple[str, ...] = ("det", "advmod", "preconj")
+) -> bool:
+    """A negation among a word's dependents: "not", or a negation word in one of `deps` ("never", "no")."""
+    return any(c.dep_ == "neg" or (c.lower_ in cues.negation_words and c.dep_ in deps) for c in children)
+
+
 def _negated(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
-    if any(c.dep_ == "neg" for c in children):
-        return True
-    if any(c.lower_ in cues.negation_words and c.dep_ in ("det", "advmod", "preconj") for c in children):
+    if _negation_among(children, cues):
         return True
     if any(c.lower_ in cues.negative_objects and c.dep_ == "dobj" for c in chain[0].children):
         return True
@@ -143,10 +150,7 @@ def _unfound(chain: list[Token], cues: ModalityCues) -> bool:
     return (
         top.dep_ == "ccomp"
         and top.head.lemma_.lower() in cues.evidence_verbs
-        and any(
-            c.dep_ == "neg" or (c.lower_ in cues.negation_words and c.dep_ == "advmod")
-            for c in top.head.children
-        )
+        and _negation_among(top.head.children, cues, ("advmod",))
     )
 
 
