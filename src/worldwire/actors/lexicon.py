@@ -129,6 +129,7 @@ class ActorLexicon:
     subject_fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     fate_outranks: Mapping[str, Outranks] = field(default_factory=lambda: MappingProxyType({}))
     buildings: frozenset[str] = frozenset()
+    polity_nouns: frozenset[str] = frozenset()
     name_openers: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
@@ -344,6 +345,7 @@ class RoleTable:
     subject_fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "confess"
     fate_outranks: Mapping[str, Outranks] = field(default_factory=lambda: MappingProxyType({}))  # CRM > CVL
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
+    polity_nouns: frozenset[str] = frozenset()  # "state": "the state of X" as a party is its government
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
     company_words: frozenset[str] = frozenset()  # "Company": "X Motor Company" is "X" later on
     name_articles: frozenset[str] = frozenset()  # "al": "al-Zawi" is "Zawi" with its article
@@ -504,6 +506,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         subject_fates=_fates(raw, where, "subject_verbs"),
         fate_outranks=_outranks(raw, where),
         buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
+        polity_nouns=frozenset(w.lower() for w in _section(raw, "polity", "nouns", where, required=False)),
         name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
         company_words=frozenset(_section(raw, "short_names", "company_words", where, required=False)),
         name_articles=frozenset(
@@ -732,6 +735,7 @@ def build_lexicon(
         subject_fates=roles.subject_fates if roles else MappingProxyType({}),
         fate_outranks=roles.fate_outranks if roles else MappingProxyType({}),
         buildings=roles.buildings if roles else frozenset(),
+        polity_nouns=roles.polity_nouns if roles else frozenset(),
         name_openers=roles.name_openers if roles else frozenset(),
         company_words=roles.company_words if roles else frozenset(),
         name_articles=roles.name_articles if roles else frozenset(),

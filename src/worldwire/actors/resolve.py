@@ -54,7 +54,6 @@ _ATTACHING = frozenset({"in", "of", "from", "throughout", "across", "for"})  # "
 _TITLE_CODES = frozenset({None, "GOV", "MIL", "COP", "JUD", "LEG"})
 _ATTITUDE = frozenset({"anti", "pro"})
 _THING_NAMES = frozenset({"EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})  # "the Vietnam War"
-_POLITY_NOUNS = frozenset({"state", "province", "commonwealth", "territory"})  # "the state of X"
 
 
 @dataclass(frozen=True, slots=True)
@@ -638,7 +637,7 @@ def _is_title(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     last = doc[piece.end - 1]
     if last.text[:1].isupper():
         return True
-    head = lexicon.folded.get((last.lower_,), ())
+    # "mayor John Roe", "prosecutor Jane Roe" (not "on live television Roe"): the name's title
     if (
         last.tag_ == "NN"
         and last.dep_ == "compound"
@@ -646,9 +645,8 @@ def _is_title(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
         and last.head.ent_type_ == "PERSON"
         and not _dangling_preposition(doc, last.left_edge.i - 1)
     ):
-        return (
-            True  # "mayor John Roe", "prosecutor Jane Roe" (not "on live television Roe"): the name's title
-        )
+        return True
+    head = lexicon.folded.get((last.lower_,), ())
     return last.tag_ == "NN" and any(e.office is not None or e.generic for e in (*piece.entries, *head))
 
 
@@ -1335,7 +1333,7 @@ def _polity(draft: _Draft, piece: _Piece, lexicon: ActorLexicon) -> bool:
     if last.dep_ != "pobj" or last.head.lower_ != "of":
         return False
     noun = last.head.head
-    if noun.lower_ not in _POLITY_NOUNS or not any(t.lower_ == "the" for t in noun.children):
+    if noun.lower_ not in lexicon.polity_nouns or not any(t.lower_ == "the" for t in noun.children):
         return False
     return not (noun.dep_ == "pobj" and noun.head.lower_ in lexicon.locatives)
 
