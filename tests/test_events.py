@@ -1646,3 +1646,13 @@ def test_appeal_calling_for_a_party_to_act_addresses_that_party() -> None:
 def test_aid_an_amount_of_money_given_is_financial_aid() -> None:
     codes = _codes_of("The Kenyan government gave the Ugandan government a total of US$10,000 last year.")
     assert ("KENGOV", "UGAGOV", "071") in codes
+
+
+def test_parties_articles_of_impeachment_are_against_the_own_states_executive() -> None:
+    assert ("PERLEG", "PERGOV", "1121") in _codes_of(
+        "The Peruvian Congress passed two articles of impeachment."
+    )
+    named = _codes_of("The Peruvian Congress voted to impeach President Vizcarra.", "2020-09-18")
+    assert [(s, t) for s, t, c in named if c == "1121"] == [("PERLEG", "PERGOV")]
+    # an accusation with nobody named keeps no counterpart
+    assert ("PERLEG", None, "1121") not in _codes_of("Peruvian senators accused the minister of corruption.")

@@ -666,6 +666,8 @@ class ArgumentReader(SegmentState):
             found = "target_following"
         if not targets:
             targets, found = self._story_target(token, pattern, sources, found)
+        if not targets:
+            targets = self._own_state_counterpart(wording, sources)
         if targets:
             return [(a, b) for a in sources for b in targets], found
         if pattern.code[:3] in self.book.needs_target_roots:
@@ -673,6 +675,19 @@ class ArgumentReader(SegmentState):
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], "target_none"
+
+    def _own_state_counterpart(self, wording: frozenset[str], sources: list[Side]) -> list[Side]:
+        """ "The Assembly passed articles of impeachment": an act whose words say its counterpart is a sector
+        of the actor's own state (`own_state_counterparts`) is against that sector, named or not."""
+        sector = next(
+            (self.book.own_state_counterparts[w] for w in wording if w in self.book.own_state_counterparts),
+            None,
+        )
+        countries = dict.fromkeys(s.country for s in sources if s.country is not None and s.sector != sector)
+        if sector is None or len(countries) != 1:
+            return []
+        [country] = countries
+        return [Side(None, "", country + sector, country, sector)]
 
     def _referent_object(self, token: Token) -> Token | None:
         """An object that names an act told before, with no author in its phrase: "the decision"; or the

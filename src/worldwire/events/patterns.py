@@ -111,6 +111,7 @@ class PatternBook:
     context_target_roots: frozenset[str] = frozenset()
     implied_agents: Mapping[str, str] = field(default_factory=dict)
     implied_counterparts: Mapping[str, str] = field(default_factory=dict)
+    own_state_counterparts: Mapping[str, str] = field(default_factory=dict)
     implied_agent_verbs: Mapping[str, str] = field(default_factory=dict)
     forceful_roots: frozenset[str] = frozenset()
     blame_predicates: frozenset[str] = frozenset()
@@ -303,6 +304,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
         implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
         implied_counterparts=frozen_mapping(_sectors_table(raw, "implied_counterparts", where)),
+        own_state_counterparts=frozen_mapping(
+            _sectors_table(raw, "own_state_counterparts", where, keys=str.isalpha)
+        ),
         implied_agent_verbs=frozen_mapping(
             _sectors_table(raw, "implied_agent_verbs", where, keys=str.isalpha)
         ),
