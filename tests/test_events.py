@@ -1656,3 +1656,17 @@ def test_parties_articles_of_impeachment_are_against_the_own_states_executive() 
     assert [(s, t) for s, t, c in named if c == "1121"] == [("PERLEG", "PERGOV")]
     # an accusation with nobody named keeps no counterpart
     assert ("PERLEG", None, "1121") not in _codes_of("Peruvian senators accused the minister of corruption.")
+
+
+def test_parties_what_an_appeal_or_rejection_is_for_or_against_is_no_party() -> None:
+    budget = _codes_of(
+        "Russia sent troops to the border on Monday. The Ukrainian parliament voted against the budget."
+    )
+    assert [(s, t) for s, t, c in budget if c.startswith("12")] == [("UKRLEG", None)]
+    funding = _codes_of(
+        "The French president met Chinese leaders in Beijing. French lawmakers pushed for more funding."
+    )
+    assert [(s, t) for s, t, c in funding if c.startswith("02")] == [("FRALEG", None)]
+    # a party the clause names is still the counterpart
+    asked = _codes_of("French lawmakers then pushed the Chinese government for more funding.")
+    assert [(s, t) for s, t, c in asked if c.startswith("02")] == [("FRALEG", "CHNGOV")]

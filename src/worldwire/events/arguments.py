@@ -743,7 +743,11 @@ class ArgumentReader(SegmentState):
         leaving = self._who_is_to_go(token)
         if leaving:
             return leaving, "target_argument"
-        contextual = pattern.code[:2] in self.book.context_target_roots and not self._judged_act(token)
+        contextual = (
+            pattern.code[:2] in self.book.context_target_roots
+            and not self._judged_act(token)
+            and not self._asked_thing(token, pattern)
+        )
         referent = self._referent_object(token)
         if referent is not None:  # "denied the accusation": whoever made it, whatever the root
             authors = self._act_author(token, referent, sources)
@@ -755,6 +759,20 @@ class ArgumentReader(SegmentState):
         if sector is not None:
             return self._sector_nearby(token, sector), "target_context"
         return [], found
+
+    def _asked_thing(self, token: Token, pattern: Pattern) -> bool:
+        """ "Lawmakers pushed for more funding", "the assembly voted against the budget": an appeal, demand or
+        rejection whose clause names the thing it is for or against (no party, no act told before) names
+        what was asked or refused; whom the story named before is not its counterpart."""
+        return pattern.code[:2] in self.book.asked_content_roots and any(
+            obj.pos_ in ("NOUN", "PROPN")
+            and not self._told_act(obj)
+            and not any(self.token_actor[t.i] is not None for t in obj.subtree)
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in self.book.asked_thing_preps
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        )
 
     def _judged_act(self, noun: Token) -> bool:
         """ "France condemned Russia's attack on Ukraine", "criticized Trump's refusal to debate": the owned
