@@ -1670,3 +1670,13 @@ def test_parties_what_an_appeal_or_rejection_is_for_or_against_is_no_party() -> 
     # a party the clause names is still the counterpart
     asked = _codes_of("French lawmakers then pushed the Chinese government for more funding.")
     assert [(s, t) for s, t, c in asked if c.startswith("02")] == [("FRALEG", "CHNGOV")]
+
+
+def test_parties_relations_established_between_two_states_are_theirs() -> None:
+    accord = _codes_of("The accord established diplomatic relations between Sudan and Israel.")
+    assert sorted((s, t) for s, t, c in accord if c.startswith("05")) == [("ISR", "SDN"), ("SDN", "ISR")]
+    broker = _codes_of("Norway brokered a deal establishing diplomatic ties between Qatar and Bahrain.")
+    assert ("NOR", "QAT", "054") not in broker
+    assert {(s, t) for s, t, c in broker if c == "054"} == {("QAT", "BHR"), ("BHR", "QAT")}
+    # one party and its counterpart named apart stay as they are
+    assert ("SDN", "ISR", "054") in _codes_of("Sudan established diplomatic relations with Israel.")

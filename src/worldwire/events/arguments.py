@@ -483,6 +483,9 @@ class ArgumentReader(SegmentState):
                     and pattern.code.startswith(tuple(self.book.patient_passive_roots))
                     and not self._standing(token)
                 )
+            between = self._between(token, pattern) if target is None else []
+            if between and not set(between) & set(source):
+                source, target = between, []  # "a deal establishing relations between X and Y": theirs
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
                 target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
@@ -609,6 +612,25 @@ class ArgumentReader(SegmentState):
             return [(self._implied_agent(token, code, b), b) for b in sides], "target_argument"
         return self._pairs(token, args.anchor, pattern, args.source, args.target, code)
 
+    def _mutual(self, pattern: Pattern) -> bool:
+        """An act that parties named together do to each other ("China and Russia held talks")."""
+        symmetric = pattern.code not in self.book.reciprocal and pattern.code not in self.reciprocal_codes
+        return pattern.mutual or (
+            symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
+        )
+
+    def _between(self, verb: Token, pattern: Pattern) -> list[int]:
+        """ "The accord established diplomatic relations between Israel and Bahrain": a mutual act whose
+        object (or verb) says between whom is the act of those parties towards each other, whoever the
+        subject is (a deal, or a go-between); none unless two parties are named."""
+        if not self._mutual(pattern):
+            return []
+        found = self._pobj_actors(verb, ("between",))
+        for obj in objects_of(verb):
+            found += self._pobj_actors(obj, ("between",))
+        found = list(dict.fromkeys(found))
+        return found if len({s.country or s.code for s in self._sides(found)}) > 1 else []
+
     def _pairs(
         self,
         token: Token,
@@ -646,10 +668,7 @@ class ArgumentReader(SegmentState):
             targets = self._place_sides(token, pattern)
             if not targets:
                 return [], found  # a visit is to somewhere: "leave room for" is none
-        symmetric = pattern.code not in self.book.reciprocal and pattern.code not in self.reciprocal_codes
-        mutual = pattern.mutual or (
-            symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
-        )
+        mutual = self._mutual(pattern)
         several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
         if not targets and mutual and several:
             return [(a, b) for a in sources for b in sources if not same_party(a, b)], "target_following"
