@@ -1680,3 +1680,13 @@ def test_parties_relations_established_between_two_states_are_theirs() -> None:
     assert {(s, t) for s, t, c in broker if c == "054"} == {("QAT", "BHR"), ("BHR", "QAT")}
     # one party and its counterpart named apart stay as they are
     assert ("SDN", "ISR", "054") in _codes_of("Sudan established diplomatic relations with Israel.")
+
+
+def test_parties_a_quote_after_a_colon_is_spoken_by_the_clause_before_it() -> None:
+    text = (
+        "Peruvian President Martin Vizcarra said on Monday that he would not leave office. "
+        'Peruvian senator Ana Ruiz spoke to reporters after the speech: "I urge the president to resign."'
+    )
+    assert [(s, t) for s, t, c in _codes_of(text, "2020-09-15") if c.startswith("02")] == [
+        ("PERLEG", "PERGOV")
+    ]
