@@ -1646,3 +1646,47 @@ def test_appeal_calling_for_a_party_to_act_addresses_that_party() -> None:
 def test_aid_an_amount_of_money_given_is_financial_aid() -> None:
     codes = _codes_of("The Kenyan government gave the Ugandan government a total of US$10,000 last year.")
     assert ("KENGOV", "UGAGOV", "071") in codes
+
+
+def test_parties_articles_of_impeachment_are_against_the_own_states_executive() -> None:
+    assert ("PERLEG", "PERGOV", "1121") in _codes_of(
+        "The Peruvian Congress passed two articles of impeachment."
+    )
+    named = _codes_of("The Peruvian Congress voted to impeach President Vizcarra.", "2020-09-18")
+    assert [(s, t) for s, t, c in named if c == "1121"] == [("PERLEG", "PERGOV")]
+    # an accusation with nobody named keeps no counterpart
+    assert ("PERLEG", None, "1121") not in _codes_of("Peruvian senators accused the minister of corruption.")
+
+
+def test_parties_what_an_appeal_or_rejection_is_for_or_against_is_no_party() -> None:
+    budget = _codes_of(
+        "Russia sent troops to the border on Monday. The Ukrainian parliament voted against the budget."
+    )
+    assert [(s, t) for s, t, c in budget if c.startswith("12")] == [("UKRLEG", None)]
+    funding = _codes_of(
+        "The French president met Chinese leaders in Beijing. French lawmakers pushed for more funding."
+    )
+    assert [(s, t) for s, t, c in funding if c.startswith("02")] == [("FRALEG", None)]
+    # a party the clause names is still the counterpart
+    asked = _codes_of("French lawmakers then pushed the Chinese government for more funding.")
+    assert [(s, t) for s, t, c in asked if c.startswith("02")] == [("FRALEG", "CHNGOV")]
+
+
+def test_parties_relations_established_between_two_states_are_theirs() -> None:
+    accord = _codes_of("The accord established diplomatic relations between Sudan and Israel.")
+    assert sorted((s, t) for s, t, c in accord if c.startswith("05")) == [("ISR", "SDN"), ("SDN", "ISR")]
+    broker = _codes_of("Norway brokered a deal establishing diplomatic ties between Qatar and Bahrain.")
+    assert ("NOR", "QAT", "054") not in broker
+    assert {(s, t) for s, t, c in broker if c == "054"} == {("QAT", "BHR"), ("BHR", "QAT")}
+    # one party and its counterpart named apart stay as they are
+    assert ("SDN", "ISR", "054") in _codes_of("Sudan established diplomatic relations with Israel.")
+
+
+def test_parties_a_quote_after_a_colon_is_spoken_by_the_clause_before_it() -> None:
+    text = (
+        "Peruvian President Martin Vizcarra said on Monday that he would not leave office. "
+        'Peruvian senator Ana Ruiz spoke to reporters after the speech: "I urge the president to resign."'
+    )
+    assert [(s, t) for s, t, c in _codes_of(text, "2020-09-15") if c.startswith("02")] == [
+        ("PERLEG", "PERGOV")
+    ]

@@ -199,6 +199,7 @@ def _first_person(
         and d.role != "first_person"
     ]
     introducers = [d for d in kept if d.code and not _quoted(d) and _opens_with_colon(d)]
+    inline = [d for d in kept if d.code and not _quoted(d) and _colon_after_clause(d)]
     found: list[_Draft] = []
     for segment in doc.segments:
         covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
@@ -217,7 +218,12 @@ def _first_person(
             draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
             if not _quoted(draft):
                 continue
-            speaker = _speaker_of(draft, speakers) or _colon_speaker(draft, introducers)
+            speaker = (
+                _speaker_of(draft, speakers, (0,))
+                or _inline_colon_speaker(draft, inline)
+                or _speaker_of(draft, speakers)
+                or _colon_speaker(draft, introducers)
+            )
             if speaker is not None and second:
                 speaker = _addressee(speaker, kept)
             if speaker is not None:
@@ -283,8 +289,36 @@ def _colon_speaker(draft: _Draft, introducers: list[_Draft]) -> _Draft | None:
     return None
 
 
-def _speaker_of(draft: _Draft, speakers: list[_Draft]) -> _Draft | None:
-    for distance in (0, 1, 2, 3, -1):
+def _colon_after_clause(draft: _Draft) -> bool:
+    """The subject of a main clause followed by a colon in its sentence ("X spoke to reporters: "I ...""):
+    it introduces the quotation after the colon."""
+    head = draft.doc[draft.start : draft.end].root
+    if head.dep_ != "nsubj":
+        return False
+    verb = head.head  # the parser may hang that clause on the quoted verb ("spoke" under "urge")
+    if verb.dep_ == "ROOT":
+        return any(t.text == ":" for t in head.sent if t.i > verb.i)
+    return any(c.text == ":" and c.i > verb.i for c in verb.children)
+
+
+def _inline_colon_speaker(draft: _Draft, inline: list[_Draft]) -> _Draft | None:
+    """ "Legislator X spoke to the press: "I urge ..."": a quote after a colon in the sentence of a clause
+    with no verb of speaking is spoken by that clause's subject, not by a speaker of a sentence before."""
+    here = [
+        d
+        for d in inline
+        if d.doc is draft.doc
+        and d.sentence == draft.sentence
+        and d.end <= draft.start
+        and any(t.text == ":" for t in d.doc[d.end : draft.start])
+    ]
+    return here[-1] if here else None
+
+
+def _speaker_of(
+    draft: _Draft, speakers: list[_Draft], distances: tuple[int, ...] = (0, 1, 2, 3, -1)
+) -> _Draft | None:
+    for distance in distances:
         here = [d for d in speakers if d.sentence == draft.sentence - distance]
         if here:
             return here[0]

@@ -483,6 +483,9 @@ class ArgumentReader(SegmentState):
                     and pattern.code.startswith(tuple(self.book.patient_passive_roots))
                     and not self._standing(token)
                 )
+            between = self._between(token, pattern) if target is None else []
+            if between and not set(between) & set(source):
+                source, target = between, []  # "a deal establishing relations between X and Y": theirs
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
                 target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
@@ -609,6 +612,25 @@ class ArgumentReader(SegmentState):
             return [(self._implied_agent(token, code, b), b) for b in sides], "target_argument"
         return self._pairs(token, args.anchor, pattern, args.source, args.target, code)
 
+    def _mutual(self, pattern: Pattern) -> bool:
+        """An act that parties named together do to each other ("China and Russia held talks")."""
+        symmetric = pattern.code not in self.book.reciprocal and pattern.code not in self.reciprocal_codes
+        return pattern.mutual or (
+            symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
+        )
+
+    def _between(self, verb: Token, pattern: Pattern) -> list[int]:
+        """ "The accord established diplomatic relations between Israel and Bahrain": a mutual act whose
+        object (or verb) says between whom is the act of those parties towards each other, whoever the
+        subject is (a deal, or a go-between); none unless two parties are named."""
+        if not self._mutual(pattern):
+            return []
+        found = self._pobj_actors(verb, ("between",))
+        for obj in objects_of(verb):
+            found += self._pobj_actors(obj, ("between",))
+        found = list(dict.fromkeys(found))
+        return found if len({s.country or s.code for s in self._sides(found)}) > 1 else []
+
     def _pairs(
         self,
         token: Token,
@@ -646,10 +668,7 @@ class ArgumentReader(SegmentState):
             targets = self._place_sides(token, pattern)
             if not targets:
                 return [], found  # a visit is to somewhere: "leave room for" is none
-        symmetric = pattern.code not in self.book.reciprocal and pattern.code not in self.reciprocal_codes
-        mutual = pattern.mutual or (
-            symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
-        )
+        mutual = self._mutual(pattern)
         several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
         if not targets and mutual and several:
             return [(a, b) for a in sources for b in sources if not same_party(a, b)], "target_following"
@@ -666,6 +685,8 @@ class ArgumentReader(SegmentState):
             found = "target_following"
         if not targets:
             targets, found = self._story_target(token, pattern, sources, found)
+        if not targets:
+            targets = self._own_state_counterpart(wording, sources)
         if targets:
             return [(a, b) for a in sources for b in targets], found
         if pattern.code[:3] in self.book.needs_target_roots:
@@ -673,6 +694,19 @@ class ArgumentReader(SegmentState):
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], "target_none"
+
+    def _own_state_counterpart(self, wording: frozenset[str], sources: list[Side]) -> list[Side]:
+        """ "The Assembly passed articles of impeachment": an act whose words say its counterpart is a sector
+        of the actor's own state (`own_state_counterparts`) is against that sector, named or not."""
+        sector = next(
+            (self.book.own_state_counterparts[w] for w in wording if w in self.book.own_state_counterparts),
+            None,
+        )
+        countries = dict.fromkeys(s.country for s in sources if s.country is not None and s.sector != sector)
+        if sector is None or len(countries) != 1:
+            return []
+        [country] = countries
+        return [Side(None, "", country + sector, country, sector)]
 
     def _referent_object(self, token: Token) -> Token | None:
         """An object that names an act told before, with no author in its phrase: "the decision"; or the
@@ -728,7 +762,11 @@ class ArgumentReader(SegmentState):
         leaving = self._who_is_to_go(token)
         if leaving:
             return leaving, "target_argument"
-        contextual = pattern.code[:2] in self.book.context_target_roots and not self._judged_act(token)
+        contextual = (
+            pattern.code[:2] in self.book.context_target_roots
+            and not self._judged_act(token)
+            and not self._asked_thing(token, pattern)
+        )
         referent = self._referent_object(token)
         if referent is not None:  # "denied the accusation": whoever made it, whatever the root
             authors = self._act_author(token, referent, sources)
@@ -740,6 +778,20 @@ class ArgumentReader(SegmentState):
         if sector is not None:
             return self._sector_nearby(token, sector), "target_context"
         return [], found
+
+    def _asked_thing(self, token: Token, pattern: Pattern) -> bool:
+        """ "Lawmakers pushed for more funding", "the assembly voted against the budget": an appeal, demand or
+        rejection whose clause names the thing it is for or against (no party, no act told before) names
+        what was asked or refused; whom the story named before is not its counterpart."""
+        return pattern.code[:2] in self.book.asked_content_roots and any(
+            obj.pos_ in ("NOUN", "PROPN")
+            and not self._told_act(obj)
+            and not any(self.token_actor[t.i] is not None for t in obj.subtree)
+            for prep in token.children
+            if prep.dep_ == "prep" and prep.lower_ in self.book.asked_thing_preps
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        )
 
     def _judged_act(self, noun: Token) -> bool:
         """ "France condemned Russia's attack on Ukraine", "criticized Trump's refusal to debate": the owned

@@ -111,6 +111,7 @@ class PatternBook:
     context_target_roots: frozenset[str] = frozenset()
     implied_agents: Mapping[str, str] = field(default_factory=dict)
     implied_counterparts: Mapping[str, str] = field(default_factory=dict)
+    own_state_counterparts: Mapping[str, str] = field(default_factory=dict)
     implied_agent_verbs: Mapping[str, str] = field(default_factory=dict)
     forceful_roots: frozenset[str] = frozenset()
     blame_predicates: frozenset[str] = frozenset()
@@ -153,6 +154,7 @@ class PatternBook:
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
     asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
+    asked_thing_preps: frozenset[str] = frozenset()  # "pushed for more funding": what, not whom
     judged_act_roots: frozenset[str] = frozenset()  # "condemned Russia's attack": Russia attacked too
     answer_verbs: Mapping[str, Pattern] = field(default_factory=dict)  # "asked him to wait, but he declined"
     leaving_words: frozenset[str] = frozenset()  # "the resignation of X": X is asked to go
@@ -303,6 +305,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
         implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
         implied_counterparts=frozen_mapping(_sectors_table(raw, "implied_counterparts", where)),
+        own_state_counterparts=frozen_mapping(
+            _sectors_table(raw, "own_state_counterparts", where, keys=str.isalpha)
+        ),
         implied_agent_verbs=frozen_mapping(
             _sectors_table(raw, "implied_agent_verbs", where, keys=str.isalpha)
         ),
@@ -355,6 +360,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
         asked_content_roots=frozenset(string_list(raw, "asked_content_roots", where)),
+        asked_thing_preps=frozenset(string_list(raw, "asked_thing_preps", where)),
         judged_act_roots=frozenset(string_list(raw, "judged_act_roots", where)),
         answer_verbs=frozen_mapping(answers),
         leaving_words=frozenset(string_list(raw, "leaving_words", where)),
