@@ -1520,6 +1520,20 @@ def test_force_an_attack_that_took_place_is_reported_with_no_party_named() -> No
     assert _codes_of("The mall where the shooting happened is five miles from the border.") == []
 
 
+def test_force_a_count_of_attacks_that_took_place_is_reported() -> None:
+    """ "A series of bombings took place": what the count counts is the attack that happened."""
+    assert _codes_of("A wave of car bombings took place in the northern city last week.") == [
+        (None, None, "1832")
+    ]
+    assert _codes_of("A series of meetings took place in Geneva.") == []
+
+
+def test_force_a_police_force_by_its_name_takes_they() -> None:
+    """ "Kent Police said they had arrested a man": a named police force is the "they" that arrested."""
+    codes = _codes_of("Merseyside Police said they had arrested a teenager in Liverpool.", "2021-03-02")
+    assert codes == [("GBRCOP", "GBRCRM", "173")]
+
+
 def test_force_a_weapon_as_subject_names_the_attack() -> None:
     """ "Twin bombings struck X": the subject names the weapon, whatever the verb's code ("strike": 195)."""
     assert _codes_of("Twin bombings struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "183")]

@@ -522,6 +522,10 @@ class ArgumentReader(SegmentState):
         """ "A suicide bombing took place in the capital": an attack noun that is the subject of a verb of
         happening is an attack reported, whoever made it; not in a relative clause that only places
         something ("the mall where the shooting happened")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            counted = noun.head.head  # "a couple of suicide bombings took place": what is counted happened
+            if counted.lemma_.lower() in self.book.quantity_nouns or counted.like_num:
+                noun = counted
         verb = noun.head
         if (
             noun.dep_ != "nsubj"
