@@ -1534,6 +1534,16 @@ def test_force_a_police_force_by_its_name_takes_they() -> None:
     assert codes == [("GBRCOP", "GBRCRM", "173")]
 
 
+def test_force_violence_owned_by_an_adjective_is_told_as_an_occasion() -> None:
+    """ "Villagers fled amid Russian shelling": an attack named only by a party's adjective, as the recent
+    occasion of the clause, is that party's attack, on nobody the clause names; not a lasting state."""
+    assert _codes_of("Thousands of villagers fled their homes amid Russian shelling.") == [
+        ("RUS", None, "194")
+    ]
+    assert _codes_of("Peace talks collapsed following Israeli air strikes.") == [("ISR", None, "195")]
+    assert _codes_of("The region has been calm since the Turkish occupation.") == []
+
+
 def test_force_a_weapon_as_subject_names_the_attack() -> None:
     """ "Twin bombings struck X": the subject names the weapon, whatever the verb's code ("strike": 195)."""
     assert _codes_of("Twin bombings struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "183")]

@@ -150,6 +150,7 @@ class PatternBook:
     happening_nouns: frozenset[str] = frozenset()  # "the bomb went off": an event only so
     addressed_clause_roots: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
+    occasion_attack_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
     asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
@@ -353,6 +354,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         happening_nouns=frozenset(string_list(raw, "happening_nouns", where)),
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
+        occasion_attack_preps=frozenset(string_list(raw, "occasion_attack_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
         asked_content_roots=frozenset(string_list(raw, "asked_content_roots", where)),
         judged_act_roots=frozenset(string_list(raw, "judged_act_roots", where)),
