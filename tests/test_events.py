@@ -1544,6 +1544,13 @@ def test_force_violence_owned_by_an_adjective_is_told_as_an_occasion() -> None:
     assert _codes_of("The region has been calm since the Turkish occupation.") == []
 
 
+def test_force_an_alert_ordered_from_own_troops_has_no_target() -> None:
+    """ "The minister ordered a heightened alert from troops": the state's own forces are its means."""
+    codes = _codes_of("The Indian defence minister ordered a heightened alert from troops.", "2021-03-02")
+    assert codes == [("INDGOV", None, "152")]
+    assert ("RUS", "UKR", "154") in _codes_of("Russia sent troops to the border of Ukraine.", "2021-03-02")
+
+
 def test_force_a_weapon_as_subject_names_the_attack() -> None:
     """ "Twin bombings struck X": the subject names the weapon, whatever the verb's code ("strike": 195)."""
     assert _codes_of("Twin bombings struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "183")]

@@ -652,6 +652,14 @@ class ArgumentReader(SegmentState):
         }
         if pattern.code.startswith(self.book.instrument_object_codes):  # the forces deployed
             itself |= {self.token_actor[c.i] for c in token.children if c.dep_ in OBJECTS}
+            # "ordered a heightened alert from troops": a state's own forces are its means, never its target
+            own = {a.country for a in sources if a.country}
+            present = [self.token_actor[t.i] for t in token.sent]
+            itself |= {
+                side.index
+                for side in self._sides(dict.fromkeys(i for i in present if i is not None))
+                if side.country in own and side.sector in self.book.state_force_sectors
+            }
         targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
         found = "target_argument"
         if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital

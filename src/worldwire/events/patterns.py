@@ -79,6 +79,7 @@ class PatternBook:
     own_ground_codes: frozenset[str] = frozenset()
     time_clause_markers: frozenset[str] = frozenset()
     instrument_object_codes: tuple[str, ...] = ()
+    state_force_sectors: frozenset[str] = frozenset()
     intransitive_protest_verbs: frozenset[str] = frozenset()
     protest_root: str = "14"
     provision_nouns: frozenset[str] = frozenset()
@@ -272,6 +273,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         own_ground_codes=frozenset(string_list(raw, "own_ground_codes", where)),
         time_clause_markers=frozenset(string_list(raw, "time_clause_markers", where)),
         instrument_object_codes=tuple(string_list(raw, "instrument_object_codes", where)),
+        state_force_sectors=frozenset(string_list(raw, "state_force_sectors", where)),
         intransitive_protest_verbs=frozenset(string_list(raw, "intransitive_protest_verbs", where)),
         protest_root=require(raw, "protest_root", str, where),
         provision_nouns=frozenset(string_list(raw, "provision_nouns", where)),
