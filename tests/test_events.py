@@ -1520,6 +1520,37 @@ def test_force_an_attack_that_took_place_is_reported_with_no_party_named() -> No
     assert _codes_of("The mall where the shooting happened is five miles from the border.") == []
 
 
+def test_force_a_count_of_attacks_that_took_place_is_reported() -> None:
+    """ "A series of bombings took place": what the count counts is the attack that happened."""
+    assert _codes_of("A wave of car bombings took place in the northern city last week.") == [
+        (None, None, "1832")
+    ]
+    assert _codes_of("A series of meetings took place in Geneva.") == []
+
+
+def test_force_a_police_force_by_its_name_takes_they() -> None:
+    """ "Kent Police said they had arrested a man": a named police force is the "they" that arrested."""
+    codes = _codes_of("Merseyside Police said they had arrested a teenager in Liverpool.", "2021-03-02")
+    assert codes == [("GBRCOP", "GBRCRM", "173")]
+
+
+def test_force_violence_owned_by_an_adjective_is_told_as_an_occasion() -> None:
+    """ "Villagers fled amid Russian shelling": an attack named only by a party's adjective, as the recent
+    occasion of the clause, is that party's attack, on nobody the clause names; not a lasting state."""
+    assert _codes_of("Thousands of villagers fled their homes amid Russian shelling.") == [
+        ("RUS", None, "194")
+    ]
+    assert _codes_of("Peace talks collapsed following Israeli air strikes.") == [("ISR", None, "195")]
+    assert _codes_of("The region has been calm since the Turkish occupation.") == []
+
+
+def test_force_an_alert_ordered_from_own_troops_has_no_target() -> None:
+    """ "The minister ordered a heightened alert from troops": the state's own forces are its means."""
+    codes = _codes_of("The Indian defence minister ordered a heightened alert from troops.", "2021-03-02")
+    assert codes == [("INDGOV", None, "152")]
+    assert ("RUS", "UKR", "154") in _codes_of("Russia sent troops to the border of Ukraine.", "2021-03-02")
+
+
 def test_force_a_weapon_as_subject_names_the_attack() -> None:
     """ "Twin bombings struck X": the subject names the weapon, whatever the verb's code ("strike": 195)."""
     assert _codes_of("Twin bombings struck Afghan troops in Kandahar on Sunday.") == [(None, "AFGMIL", "183")]

@@ -137,6 +137,7 @@ class ActorLexicon:
     occasions: frozenset[str] = frozenset()
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     plural_pronouns: frozenset[str] = frozenset()
+    collective_nouns: frozenset[str] = frozenset()  # "Police" takes "they"
     neuter_pronouns: frozenset[str] = frozenset()  # "it": a body or state, only as a reported subject
     first_person: frozenset[str] = frozenset()  # "I", "we": the speaker of the quote they stand in
     second_person: frozenset[str] = frozenset()  # "you": whom the quote's speaker addressed
@@ -319,6 +320,7 @@ class RoleTable:
     former: frozenset[str]
     pronoun_gender: Mapping[str, str]
     plural_pronouns: frozenset[str]
+    collective_nouns: frozenset[str] = frozenset()
     neuter_pronouns: frozenset[str] = frozenset()
     people_sector: str | None = None
     first_person: frozenset[str] = frozenset()
@@ -467,6 +469,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             }
         ),
         plural_pronouns=frozenset(w.lower() for w in string_list(pronouns, "plural", where)),
+        collective_nouns=frozenset(w.lower() for w in _optional(pronouns, "collective", where)),
         neuter_pronouns=frozenset(w.lower() for w in _optional(pronouns, "neuter", where)),
         first_person=frozenset(w.lower() for w in _optional(pronouns, "first_person", where)),
         second_person=frozenset(w.lower() for w in _optional(pronouns, "second_person", where)),
@@ -743,6 +746,7 @@ def build_lexicon(
         occasions=roles.occasions if roles else frozenset(),
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),
         plural_pronouns=roles.plural_pronouns if roles else frozenset(),
+        collective_nouns=roles.collective_nouns if roles else frozenset(),
         neuter_pronouns=roles.neuter_pronouns if roles else frozenset(),
         first_person=roles.first_person if roles else frozenset(),
         second_person=roles.second_person if roles else frozenset(),

@@ -1119,7 +1119,7 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     draft.former = _former(doc[start:end], pieces, lexicon)
     draft.resident = any(t.lower_ in lexicon.residents for t in doc[start:end])
     head = doc[end - 1]
-    draft.plural = head.tag_ in ("NNS", "NNPS")
+    draft.plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in lexicon.collective_nouns
     return draft
 
 

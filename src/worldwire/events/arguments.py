@@ -439,7 +439,7 @@ class ArgumentReader(SegmentState):
         target = self._pobj_actors(noun, preps)
         if not target and light is not None:
             target = self._pobj_actors(light, preps)
-        if not owned and not target:
+        if not owned and not target and not self._occasion_attack(noun, pattern):
             return [], [], light  # "Turkish occupation" alone (a caption, a legend) is no event
         if not target:
             target = [
@@ -450,6 +450,16 @@ class ArgumentReader(SegmentState):
                 if (i := self.token_actor[t.i]) is not None and i not in source
             ]
         return source, target, light
+
+    def _occasion_attack(self, noun: Token, pattern: Pattern) -> bool:
+        """ "Fighters escaped following Turkish airstrikes", "amid Russian shelling": violence named by a
+        party's adjective as the occasion of the clause is an attack told, whoever it fell on."""
+        return (
+            noun.dep_ in ("pobj", "dobj")  # "following" is parsed as a verb too
+            and noun.head.dep_ == "prep"
+            and noun.head.lower_ in self.book.occasion_attack_preps
+            and pattern.code[:2] in self.book.one_attack_roots
+        )
 
     def _arguments(
         self,
@@ -525,6 +535,10 @@ class ArgumentReader(SegmentState):
         """ "A suicide bombing took place in the capital": an attack noun that is the subject of a verb of
         happening is an attack reported, whoever made it; not in a relative clause that only places
         something ("the mall where the shooting happened")."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            counted = noun.head.head  # "a couple of suicide bombings took place": what is counted happened
+            if counted.lemma_.lower() in self.book.quantity_nouns or counted.like_num:
+                noun = counted
         verb = noun.head
         if (
             noun.dep_ != "nsubj"
@@ -660,6 +674,14 @@ class ArgumentReader(SegmentState):
         }
         if pattern.code.startswith(self.book.instrument_object_codes):  # the forces deployed
             itself |= {self.token_actor[c.i] for c in token.children if c.dep_ in OBJECTS}
+            # "ordered a heightened alert from troops": a state's own forces are its means, never its target
+            own = {a.country for a in sources if a.country}
+            present = [self.token_actor[t.i] for t in token.sent]
+            itself |= {
+                side.index
+                for side in self._sides(dict.fromkeys(i for i in present if i is not None))
+                if side.country in own and side.sector in self.book.state_force_sectors
+            }
         targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
         found = "target_argument"
         if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital
@@ -675,7 +697,9 @@ class ArgumentReader(SegmentState):
         # a curfew is on the actor's own ground; "called for his death to be investigated" asks no party the
         # clause names, nor the story's
         asked = pattern.code[:2] in self.book.addressed_clause_roots and bool(for_clauses(token))
-        if not targets and (pattern.code in self.book.own_ground_codes or asked):
+        # violence told as an occasion falls on whom its own phrase names, not the clause's parties
+        occasion = token.pos_ == "NOUN" and self._occasion_attack(token, pattern)
+        if not targets and (pattern.code in self.book.own_ground_codes or asked or occasion):
             return [(a, None) for a in sources], "target_none"
         fallback = self.book.fallback.get(pattern.lemma) is pattern
         strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)

@@ -79,6 +79,7 @@ class PatternBook:
     own_ground_codes: frozenset[str] = frozenset()
     time_clause_markers: frozenset[str] = frozenset()
     instrument_object_codes: tuple[str, ...] = ()
+    state_force_sectors: frozenset[str] = frozenset()
     intransitive_protest_verbs: frozenset[str] = frozenset()
     protest_root: str = "14"
     provision_nouns: frozenset[str] = frozenset()
@@ -151,6 +152,7 @@ class PatternBook:
     happening_nouns: frozenset[str] = frozenset()  # "the bomb went off": an event only so
     addressed_clause_roots: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
+    occasion_attack_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
     asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
@@ -273,6 +275,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         own_ground_codes=frozenset(string_list(raw, "own_ground_codes", where)),
         time_clause_markers=frozenset(string_list(raw, "time_clause_markers", where)),
         instrument_object_codes=tuple(string_list(raw, "instrument_object_codes", where)),
+        state_force_sectors=frozenset(string_list(raw, "state_force_sectors", where)),
         intransitive_protest_verbs=frozenset(string_list(raw, "intransitive_protest_verbs", where)),
         protest_root=require(raw, "protest_root", str, where),
         provision_nouns=frozenset(string_list(raw, "provision_nouns", where)),
@@ -358,6 +361,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         happening_nouns=frozenset(string_list(raw, "happening_nouns", where)),
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
+        occasion_attack_preps=frozenset(string_list(raw, "occasion_attack_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
         asked_content_roots=frozenset(string_list(raw, "asked_content_roots", where)),
         asked_thing_preps=frozenset(string_list(raw, "asked_thing_preps", where)),
