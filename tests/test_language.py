@@ -43,6 +43,7 @@ def test_language_text_without_spaces_is_not_too_short() -> None:
         "Tokayev and Mirziyoyev in Samarkand, 2022, with their aides",  # names, few English words
         "Some 9,000 Freedonian farmers sought refuge across Sylvanian borders last month.",
         "Kenya and Uganda met on Monday.",  # mostly names, which the model reads as Ganda
+        "Nigerian police arrested protesters in Lagos.",  # English words, read as Nigerian Pidgin
         "President Kassym-Jomart Tokayev met Xi Jinping in Xi'an, where the leaders of Kazakhstan, "
         "Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan gathered for the summit.",
     ],
@@ -66,3 +67,13 @@ def test_language_e301_names_the_language() -> None:
     (record,) = [json.loads(x) for x in result.stdout.splitlines()]
     assert record["error"].startswith("[E301] not English: 'vi1' looks like Vietnamese")
     assert record["language"] == "vi"
+
+
+def test_language_long_pidgin_is_still_pidgin() -> None:
+    """Only a short text read as an English-lexified language is taken as English."""
+    text = (
+        "Police don arrest di pipo wey dey protest for Lagos on Monday. Di police tok say dem go charge dem "
+        "for court. Some of di protesters wey tok to reporters say dem no go stop until goment listen to "
+        "dem. Dem say na dia right to waka for road."
+    )
+    assert identify(text).code == "pcm"

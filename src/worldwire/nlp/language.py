@@ -28,6 +28,7 @@ class LanguageData:
     confident_words: int
     english_share: float
     english_words: frozenset[str]
+    english_lexified: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,7 @@ def _build(raw: Mapping[str, Any], where: str) -> LanguageData:
         confident_words=require(raw, "confident_words", int, where),
         english_share=require(raw, "english_share", float, where),
         english_words=frozenset(w.lower() for w in string_list(raw, "english_words", where)),
+        english_lexified=frozenset(string_list(raw, "english_lexified", where)),
     )
     if not (0 < data.english_probability <= 1 and 0 < data.min_probability <= 1):
         raise DataFileError(Errors.E403.format(path=where, reason="probabilities must be in (0, 1]"))
@@ -74,6 +76,19 @@ def language_name(code: str) -> str:
     return str(found.name) if found is not None else code
 
 
+def _english_by_words(words: list[str], best: str, data: LanguageData) -> str | None:
+    """Why a short text is English whatever the model says, if it is: its words may say more than the
+    byte n-grams of a few names ("Kenya and Uganda met on Monday." reads as Ganda)."""
+    if len(words) >= data.confident_words:
+        return None
+    if best in data.english_lexified:
+        return "a short text in English words"
+    function_words = sum(w.lower() in data.english_words for w in words)
+    if function_words >= data.english_share * len(words):
+        return f"{function_words} of {len(words)} words are English function words"
+    return None
+
+
 def identify(text: str, data: LanguageData | None = None) -> Guess:
     """Guess the language of `text` from its first characters."""
     data = data or load_data("languages")
@@ -87,11 +102,9 @@ def identify(text: str, data: LanguageData | None = None) -> Guess:
     if best == "en":
         return Guess("en", "English", f"English with probability {probability:.2f}")
     evidence = f"{language_name(best)} with probability {probability:.2f}, English {english:.2f}"
-    function_words = sum(w.lower() in data.english_words for w in words)
-    if len(words) < data.confident_words and function_words >= data.english_share * len(words):
-        return Guess(
-            "en", "English", f"{function_words} of {len(words)} words are English function words ({evidence})"
-        )
+    why = _english_by_words(words, best, data)
+    if why is not None:
+        return Guess("en", "English", f"{why} ({evidence})")
     if probability >= data.min_probability and english < data.english_probability:
         return Guess(best, language_name(best), evidence)
     if len(words) >= data.confident_words and english < data.english_probability:
