@@ -1646,3 +1646,34 @@ def test_appeal_calling_for_a_party_to_act_addresses_that_party() -> None:
 def test_aid_an_amount_of_money_given_is_financial_aid() -> None:
     codes = _codes_of("The Kenyan government gave the Ugandan government a total of US$10,000 last year.")
     assert ("KENGOV", "UGAGOV", "071") in codes
+
+
+def test_verbal_a_reported_should_is_an_appeal_to_its_subject() -> None:
+    codes = _codes_of("The Kenyan foreign minister said Uganda should reopen the border.")
+    assert ("KENGOV", "UGA", "020") in codes
+    assert ("KENGOV", "UGA", "100") in _codes_of(
+        "The Kenyan foreign minister said Uganda must reopen the border."
+    )
+    # a commentator's recommendation, or what ought to follow a condition, asks nothing of a party
+    assert "020" not in {c[2] for c in _codes_of("An analyst said Uganda should reopen the border.")}
+    conditional = _codes_of("Kenya said if talks fail, Uganda should reopen the border.")
+    assert "020" not in {c[2] for c in conditional}
+
+
+def test_verbal_a_naming_verb_with_an_object_asks_nothing() -> None:
+    named = _codes_of("The Kenyan president condemned the raid, calling it an aggression on Kenya.")
+    assert not any(code.startswith(("02", "10")) for *_, code in named)
+    assert not _codes_of("The Kenyan broadcaster called the county for the opposition candidate.")
+    assert ("KENGOV", "UGA", "0256") in _codes_of("The Kenyan government called on Uganda to halt the raids.")
+
+
+def test_verbal_instructing_a_party_to_act_is_a_demand() -> None:
+    codes = _codes_of("The Kenyan president instructed the police to investigate the leak.")
+    assert ("KENGOV", "KENCOP", "101") in codes
+    codes = _codes_of("The Kenyan president instructed the army to withdraw from the border.")
+    assert ("KENGOV", "KENMIL", "100") in codes
+
+
+def test_verbal_a_promise_with_a_that_clause_is_an_intent() -> None:
+    codes = _codes_of("The Kenyan governor promised the villagers would receive a payout.")
+    assert ("KENGOV", "KENCVL", "030") in codes

@@ -83,8 +83,13 @@ class PatternBook:
     protest_root: str = "14"
     provision_nouns: frozenset[str] = frozenset()
     demand_root: str = "10"
+    naming_object_roots: tuple[str, ...] = ()
+    clause_fallback_verbs: frozenset[str] = frozenset()
     consequence_verbs: frozenset[str] = frozenset()
     generic_addressees: frozenset[str] = frozenset()
+    appeal_auxiliaries: frozenset[str] = frozenset()
+    appeal_code: str = "020"
+    commentator_nouns: frozenset[str] = frozenset()
     characterization_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
     channel_preps: frozenset[str] = frozenset()
@@ -252,6 +257,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         fallback=frozen_mapping(fallback),
         demand_auxiliaries=frozenset(string_list(raw, "demand_auxiliaries", where)),
         demand_code=require(raw, "demand_code", str, where),
+        appeal_auxiliaries=frozenset(string_list(raw, "appeal_auxiliaries", where)),
+        appeal_code=require(raw, "appeal_code", str, where),
+        commentator_nouns=frozenset(string_list(raw, "commentator_nouns", where)),
         speech_verbs=frozenset(string_list(raw, "speech_verbs", where)),
         demand_nouns=frozenset(string_list(raw, "demand_nouns", where)),
         speech_nouns=frozenset(string_list(raw, "speech_nouns", where)),
@@ -275,6 +283,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         protest_root=require(raw, "protest_root", str, where),
         provision_nouns=frozenset(string_list(raw, "provision_nouns", where)),
         demand_root=require(raw, "demand_root", str, where),
+        naming_object_roots=tuple(string_list(raw, "naming_object_roots", where)),
+        clause_fallback_verbs=frozenset(string_list(raw, "clause_fallback_verbs", where)),
         consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
         generic_addressees=frozenset(string_list(raw, "generic_addressees", where)),
         characterization_verbs=frozenset(string_list(raw, "characterization_verbs", where)),
