@@ -1677,3 +1677,9 @@ def test_verbal_instructing_a_party_to_act_is_a_demand() -> None:
 def test_verbal_a_promise_with_a_that_clause_is_an_intent() -> None:
     codes = _codes_of("The Kenyan governor promised the villagers would receive a payout.")
     assert ("KENGOV", "KENCVL", "030") in codes
+
+
+def test_verbal_seeking_to_extradite_asks_for_the_suspect() -> None:
+    codes = _codes_of("The Kenyan government said it will seek to extradite the gunman.")
+    assert ("KENGOV", "0213") in {(c[0], c[2]) for c in codes}
+    assert "0313" not in {c[2] for c in codes}
