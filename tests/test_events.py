@@ -1683,3 +1683,11 @@ def test_verbal_seeking_to_extradite_asks_for_the_suspect() -> None:
     codes = _codes_of("The Kenyan government said it will seek to extradite the gunman.")
     assert ("KENGOV", "0213") in {(c[0], c[2]) for c in codes}
     assert "0313" not in {c[2] for c in codes}
+
+
+def test_verbal_a_warning_of_what_could_happen_is_a_pessimistic_comment() -> None:
+    codes = _codes_of("The Kenyan president warned that the peace deal may collapse.")
+    assert ("KENGOV", None, "012") in codes
+    # a warning about what a party could do, or to a party, stays a threat
+    assert "012" not in {c[2] for c in _codes_of("Kenya warned it could close its border with Uganda.")}
+    assert "012" not in {c[2] for c in _codes_of("Kenya warned Uganda that the deal may collapse.")}

@@ -482,7 +482,12 @@ class _SegmentCoder(Attribution):
             ):
                 continue
             deployed = self._deployment(token, pattern, a, code)
-            own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)
+            own_code = (
+                self._verbal(token, a)
+                or deployed
+                or self._foreboding(token, code)
+                or self._violence_detail(token, a, b, code)
+            )
             evidence = cues | self._party_cues(a, b, origin)
             self.emitted_heads[token.i] = own_code
             if a.code:

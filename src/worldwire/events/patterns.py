@@ -85,6 +85,9 @@ class PatternBook:
     demand_root: str = "10"
     naming_object_roots: tuple[str, ...] = ()
     clause_fallback_verbs: frozenset[str] = frozenset()
+    foreboding_verbs: frozenset[str] = frozenset()
+    foreboding_auxiliaries: frozenset[str] = frozenset()
+    pessimism_code: str = "012"
     consequence_verbs: frozenset[str] = frozenset()
     generic_addressees: frozenset[str] = frozenset()
     appeal_auxiliaries: frozenset[str] = frozenset()
@@ -285,6 +288,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         demand_root=require(raw, "demand_root", str, where),
         naming_object_roots=tuple(string_list(raw, "naming_object_roots", where)),
         clause_fallback_verbs=frozenset(string_list(raw, "clause_fallback_verbs", where)),
+        foreboding_verbs=frozenset(string_list(raw, "foreboding_verbs", where)),
+        foreboding_auxiliaries=frozenset(string_list(raw, "foreboding_auxiliaries", where)),
+        pessimism_code=require(raw, "pessimism_code", str, where),
         consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
         generic_addressees=frozenset(string_list(raw, "generic_addressees", where)),
         characterization_verbs=frozenset(string_list(raw, "characterization_verbs", where)),
