@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from worldwire.events.grammar import OBJECTS, SAID, SPEAKER_PRONOUNS
 from worldwire.events.parties import Match, referent, resolved, same_party
-from worldwire.events.patterns import Pattern, modality_cues
+from worldwire.events.patterns import Pattern
 from worldwire.events.refine import CodeRefiner
 from worldwire.nlp import inside_quotation
 
@@ -29,15 +29,6 @@ class Said:
     claim: Token | None = None
     source: list[int] | None = None
     at: Token | None = None
-
-
-def _conditional(clause: Token) -> bool:
-    """ "X said if Y attacks, Z should retaliate": what ought to follow a condition asks nothing yet."""
-    markers = modality_cues().condition_markers
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
-        for c in clause.children
-    )
 
 
 def _said(verb: Token, source: list[int], code: str, target: list[int]) -> Said:
@@ -225,38 +216,20 @@ class Attribution(CodeRefiner):
             for clause in verb.children:
                 if clause.dep_ != "ccomp" or clause.i in self.coded_heads:
                     continue
-                auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
-                code = (
-                    book.demand_code
-                    if auxiliaries & book.demand_auxiliaries
-                    else book.appeal_code
-                    if auxiliaries & book.appeal_auxiliaries
-                    else None
-                )
-                if (
-                    code is None
-                    or (code == book.appeal_code and self._commentator(verb))
-                    or _conditional(clause)
-                ):
+                if not any(c.dep_ == "aux" and c.lower_ in book.demand_auxiliaries for c in clause.children):
                     continue
                 subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if subjects and self._generic_addressee(subjects[0]):
                     continue
                 target = self._actors_of(subjects[0]) if subjects else []
                 if target:
-                    demand = Pattern(code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
+                    demand = Pattern(book.demand_code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
                     yield Said(verb, Match(demand, 0), "verb", target, claim=clause)
         yield from self._noun_demands()
         yield from self._court_findings()
         yield from self._received()
         yield from self._displeasure()
         yield from self._complaints()
-
-    def _commentator(self, verb: Token) -> bool:
-        """ "the agency should retaliate, an analyst said": a commentator's recommendation, no appeal."""
-        return any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in self.book.commentator_nouns for c in verb.children
-        )
 
     def _generic_addressee(self, subject: Token) -> bool:
         """ "people must know ...": a bare generic word addresses nobody in particular."""

@@ -90,9 +90,6 @@ class PatternBook:
     pessimism_code: str = "012"
     consequence_verbs: frozenset[str] = frozenset()
     generic_addressees: frozenset[str] = frozenset()
-    appeal_auxiliaries: frozenset[str] = frozenset()
-    appeal_code: str = "020"
-    commentator_nouns: frozenset[str] = frozenset()
     characterization_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
     channel_preps: frozenset[str] = frozenset()
@@ -260,9 +257,6 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         fallback=frozen_mapping(fallback),
         demand_auxiliaries=frozenset(string_list(raw, "demand_auxiliaries", where)),
         demand_code=require(raw, "demand_code", str, where),
-        appeal_auxiliaries=frozenset(string_list(raw, "appeal_auxiliaries", where)),
-        appeal_code=require(raw, "appeal_code", str, where),
-        commentator_nouns=frozenset(string_list(raw, "commentator_nouns", where)),
         speech_verbs=frozenset(string_list(raw, "speech_verbs", where)),
         demand_nouns=frozenset(string_list(raw, "demand_nouns", where)),
         speech_nouns=frozenset(string_list(raw, "speech_nouns", where)),
