@@ -1721,3 +1721,34 @@ def test_parties_a_quote_after_a_colon_is_spoken_by_the_clause_before_it() -> No
     assert [(s, t) for s, t, c in _codes_of(text, "2020-09-15") if c.startswith("02")] == [
         ("PERLEG", "PERGOV")
     ]
+def test_verbal_a_naming_verb_with_an_object_asks_nothing() -> None:
+    named = _codes_of("The Kenyan president condemned the raid, calling it an aggression on Kenya.")
+    assert not any(code.startswith(("02", "10")) for *_, code in named)
+    assert not _codes_of("The Kenyan broadcaster called the county for the opposition candidate.")
+    assert ("KENGOV", "UGA", "0256") in _codes_of("The Kenyan government called on Uganda to halt the raids.")
+
+
+def test_verbal_instructing_a_party_to_act_is_a_demand() -> None:
+    codes = _codes_of("The Kenyan president instructed the police to investigate the leak.")
+    assert ("KENGOV", "KENCOP", "101") in codes
+    codes = _codes_of("The Kenyan president instructed the army to withdraw from the border.")
+    assert ("KENGOV", "KENMIL", "100") in codes
+
+
+def test_verbal_a_promise_with_a_that_clause_is_an_intent() -> None:
+    codes = _codes_of("The Kenyan governor promised the villagers would receive a payout.")
+    assert ("KENGOV", "KENCVL", "030") in codes
+
+
+def test_verbal_seeking_to_extradite_asks_for_the_suspect() -> None:
+    codes = _codes_of("The Kenyan government said it will seek to extradite the gunman.")
+    assert ("KENGOV", "0213") in {(c[0], c[2]) for c in codes}
+    assert "0313" not in {c[2] for c in codes}
+
+
+def test_verbal_a_warning_of_what_could_happen_is_a_pessimistic_comment() -> None:
+    codes = _codes_of("The Kenyan president warned that the peace deal may collapse.")
+    assert ("KENGOV", None, "012") in codes
+    # a warning about what a party could do, or to a party, stays a threat
+    assert "012" not in {c[2] for c in _codes_of("Kenya warned it could close its border with Uganda.")}
+    assert "012" not in {c[2] for c in _codes_of("Kenya warned Uganda that the deal may collapse.")}

@@ -166,8 +166,12 @@ class _SegmentCoder(Attribution):
             if fallback is None or token.pos_ != "VERB" or self._claimed(token):
                 continue
             # only with a complement that was not coded: "agreed to set up a centre", "agreed to a plan"
+            # ... or a that-clause of a promise: "promised every victim will be compensated"
+            clause = token.lemma_.lower() in self.book.clause_fallback_verbs
             complement = any(
-                c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
+                c.dep_ == "xcomp"
+                or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
+                or (clause and c.dep_ == "ccomp")
                 for c in token.children
             )
             if complement and not any(t.i in self.coded_heads for t in token.subtree):
@@ -232,8 +236,19 @@ class _SegmentCoder(Attribution):
             and any(c.dep_ == "dobj" and self.token_actor[c.i] is None for c in token.children)
         ):
             return True
+        if self._naming(token, code):
+            return True
         return code.startswith(book.demand_root) and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in book.provision_nouns for c in token.children
+        )
+
+    def _naming(self, token: Token, code: str) -> bool:
+        """ "called the raid an aggression", "called a halt to the work": a naming verb with a direct object
+        names or declares, no appeal or demand (those are made "on" someone or "for" something)."""
+        return (
+            code.startswith(self.book.naming_object_roots)
+            and token.lemma_.lower() in self.book.naming_verbs
+            and any(c.dep_ == "dobj" for c in token.children)
         )
 
     def _time_clause(self, verb: Token, code: str) -> bool:
@@ -467,7 +482,12 @@ class _SegmentCoder(Attribution):
             ):
                 continue
             deployed = self._deployment(token, pattern, a, code)
-            own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)
+            own_code = (
+                self._verbal(token, a)
+                or deployed
+                or self._foreboding(token, code)
+                or self._violence_detail(token, a, b, code)
+            )
             evidence = cues | self._party_cues(a, b, origin)
             self.emitted_heads[token.i] = own_code
             if a.code:

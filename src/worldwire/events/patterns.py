@@ -84,6 +84,11 @@ class PatternBook:
     protest_root: str = "14"
     provision_nouns: frozenset[str] = frozenset()
     demand_root: str = "10"
+    naming_object_roots: tuple[str, ...] = ()
+    clause_fallback_verbs: frozenset[str] = frozenset()
+    foreboding_verbs: frozenset[str] = frozenset()
+    foreboding_auxiliaries: frozenset[str] = frozenset()
+    pessimism_code: str = "012"
     consequence_verbs: frozenset[str] = frozenset()
     generic_addressees: frozenset[str] = frozenset()
     characterization_verbs: frozenset[str] = frozenset()
@@ -280,6 +285,11 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         protest_root=require(raw, "protest_root", str, where),
         provision_nouns=frozenset(string_list(raw, "provision_nouns", where)),
         demand_root=require(raw, "demand_root", str, where),
+        naming_object_roots=tuple(string_list(raw, "naming_object_roots", where)),
+        clause_fallback_verbs=frozenset(string_list(raw, "clause_fallback_verbs", where)),
+        foreboding_verbs=frozenset(string_list(raw, "foreboding_verbs", where)),
+        foreboding_auxiliaries=frozenset(string_list(raw, "foreboding_auxiliaries", where)),
+        pessimism_code=require(raw, "pessimism_code", str, where),
         consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
         generic_addressees=frozenset(string_list(raw, "generic_addressees", where)),
         characterization_verbs=frozenset(string_list(raw, "characterization_verbs", where)),

@@ -43,6 +43,23 @@ class CodeRefiner(ArgumentReader):
         stand = any(c.lemma_.lower() in book.made_things and self.token_actor[c.i] is None for c in words)
         return book.verbal_attack_code if person or stand else None
 
+    def _foreboding(self, token: Token, code: str) -> str | None:
+        """ "warned the delay could be a threat to security": what could happen, said of no party, is a
+        pessimistic comment, no threat (not "warned Iran", nor "warned that Iran could face strikes")."""
+        book = self.book
+        if not code.startswith("13") or token.lemma_.lower() not in book.foreboding_verbs:
+            return None
+        if any(c.dep_ in OBJECTS and self._actors_of(c) for c in token.children):
+            return None
+        for clause in (c for c in token.children if c.dep_ == "ccomp"):
+            possible = any(
+                c.dep_ == "aux" and c.lower_ in book.foreboding_auxiliaries for c in clause.children
+            )
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+            if possible and not any(self._actors_of(c) for c in subjects):
+                return book.pessimism_code
+        return None
+
     def _violence_detail(self, token: Token, source: Side, target: Side | None, code: str) -> str:
         """A violent act coded as CAMEO's codebook would: by its weapon when the sentence names one ("killed
         in an airstrike" 195, "a car bomb" 1832), as repression when police use force on protesters (175),
