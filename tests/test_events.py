@@ -1646,3 +1646,16 @@ def test_appeal_calling_for_a_party_to_act_addresses_that_party() -> None:
 def test_aid_an_amount_of_money_given_is_financial_aid() -> None:
     codes = _codes_of("The Kenyan government gave the Ugandan government a total of US$10,000 last year.")
     assert ("KENGOV", "UGAGOV", "071") in codes
+
+
+def test_criticism_a_lawsuit_told_by_what_it_seeks_is_against_the_party_it_names() -> None:
+    filed = _codes_of(
+        "The opposition party of Kenya filed a lawsuit challenging the electoral commission of Kenya's rules."
+    )
+    assert filed == [("KENOPP", "KENGOV", "115")]  # the filing, once, against the party challenged
+    against = _codes_of(
+        "The opposition party of Kenya filed a lawsuit against the electoral commission of Kenya."
+    )
+    assert against == [("KENOPP", "KENGOV", "115")]  # its pattern's, not twice
+    dismissed = _codes_of("A judge in Kenya dismissed a lawsuit challenging the governor's order.")
+    assert "115" not in {c[2] for c in dismissed}  # nobody named brought it; the judge did not
