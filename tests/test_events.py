@@ -1659,3 +1659,16 @@ def test_criticism_a_lawsuit_told_by_what_it_seeks_is_against_the_party_it_names
     assert against == [("KENOPP", "KENGOV", "115")]  # its pattern's, not twice
     dismissed = _codes_of("A judge in Kenya dismissed a lawsuit challenging the governor's order.")
     assert "115" not in {c[2] for c in dismissed}  # nobody named brought it; the judge did not
+
+
+def test_criticism_a_judgement_held_of_a_party_s_claim_is_a_criticism() -> None:
+    held = _codes_of(
+        "The opposition party of Kenya considers the claim of the president of Kenya as incorrect."
+    )
+    assert ("KENOPP", "KENGOV", "111") in held
+    deemed = _codes_of(
+        "The foreign minister of Ghana deemed the decision of the government of Togo incorrect."
+    )
+    assert ("GHAGOV", "TGOGOV", "111") in deemed
+    plain = _codes_of("The opposition party of Kenya considered the proposal of the president of Kenya.")
+    assert "111" not in {c[2] for c in plain}  # weighing a proposal judges nothing
