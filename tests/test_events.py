@@ -1752,3 +1752,27 @@ def test_verbal_a_warning_of_what_could_happen_is_a_pessimistic_comment() -> Non
     # a warning about what a party could do, or to a party, stays a threat
     assert "012" not in {c[2] for c in _codes_of("Kenya warned it could close its border with Uganda.")}
     assert "012" not in {c[2] for c in _codes_of("Kenya warned Uganda that the deal may collapse.")}
+def test_criticism_a_lawsuit_told_by_what_it_seeks_is_against_the_party_it_names() -> None:
+    filed = _codes_of(
+        "The opposition party of Kenya filed a lawsuit challenging the electoral commission of Kenya's rules."
+    )
+    assert filed == [("KENOPP", "KENGOV", "115")]  # the filing, once, against the party challenged
+    against = _codes_of(
+        "The opposition party of Kenya filed a lawsuit against the electoral commission of Kenya."
+    )
+    assert against == [("KENOPP", "KENGOV", "115")]  # its pattern's, not twice
+    dismissed = _codes_of("A judge in Kenya dismissed a lawsuit challenging the governor's order.")
+    assert "115" not in {c[2] for c in dismissed}  # nobody named brought it; the judge did not
+
+
+def test_criticism_a_judgement_held_of_a_party_s_claim_is_a_criticism() -> None:
+    held = _codes_of(
+        "The opposition party of Kenya considers the claim of the president of Kenya as incorrect."
+    )
+    assert ("KENOPP", "KENGOV", "111") in held
+    deemed = _codes_of(
+        "The foreign minister of Ghana deemed the decision of the government of Togo incorrect."
+    )
+    assert ("GHAGOV", "TGOGOV", "111") in deemed
+    plain = _codes_of("The opposition party of Kenya considered the proposal of the president of Kenya.")
+    assert "111" not in {c[2] for c in plain}  # weighing a proposal judges nothing

@@ -230,6 +230,7 @@ class Attribution(CodeRefiner):
         yield from self._received()
         yield from self._displeasure()
         yield from self._complaints()
+        yield from self._lawsuits()
 
     def _generic_addressee(self, subject: Token) -> bool:
         """ "people must know ...": a bare generic word addresses nobody in particular."""
@@ -491,6 +492,54 @@ class Attribution(CodeRefiner):
                 lemma = verb.lemma_.lower()
                 pattern = Pattern(book.request_code, "verb", lemma, (), (), False, 0, noun.lemma_.lower())
                 yield Said(verb, Match(pattern, 0), "verb", target, source=source)
+
+    def _lawsuits(self) -> Iterator[Said]:
+        """ "X filed lawsuits challenging Y's voting rules", "a Z lawsuit seeking to block Y from ...": a
+        lawsuit told by what it seeks is brought (115) by its owner, or by the subject of the verb that
+        brings it, against the first party the clause names ("filed a lawsuit against Y" is its pattern's)."""
+        book = self.book
+        for noun in self.tokens:
+            if (
+                noun.lemma_.lower() not in book.lawsuit_nouns
+                or noun.pos_ != "NOUN"
+                or noun.i in self.coded_heads
+            ):
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "against" for c in noun.children):
+                continue  # "a lawsuit against Y": its pattern's
+            clause = next(
+                (
+                    c
+                    for c in noun.children
+                    if c.dep_ in ("acl", "relcl")
+                    and any(
+                        t.lemma_.lower() in book.lawsuit_aims for t in (c, *c.children) if t.pos_ == "VERB"
+                    )
+                ),
+                None,
+            )
+            if clause is None:
+                continue
+            source = self._noun_source(noun)[0] or [
+                i for c in noun.lefts if c.dep_ == "compound" and (i := self.token_actor[c.i]) is not None
+            ]
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            brought = noun.dep_ in ("dobj", "pobj") and verb.lemma_.lower() in book.lawsuit_verbs
+            if not source and brought:
+                source = self._subject(verb)
+            sides = self._sides(source)
+            target = [
+                i
+                for t in clause.subtree
+                if (i := self.token_actor[t.i]) is not None
+                and i not in source
+                and not any(same_party(a, b) for a in sides for b in self._sides([i]))
+            ]
+            if source and target:
+                pattern = Pattern(book.lawsuit_code, "verb", noun.lemma_.lower(), (), (), False, 0, "lawsuit")
+                # "filed a lawsuit challenging Y": the filing is the act (and no plain "filed a lawsuit" too)
+                token = verb if brought and verb.i not in self.coded_heads else noun
+                yield Said(token, Match(pattern, 0), "verb", target[:1], source=source)
 
     def _personal(self, token: Token) -> bool:
         """The predicate is inside a quotation, or its sentence speaks in the first or second person

@@ -71,6 +71,10 @@ class PatternBook:
     request_nouns: frozenset[str] = frozenset()
     request_preps: frozenset[str] = frozenset()
     request_code: str = "020"
+    lawsuit_nouns: frozenset[str] = frozenset()
+    lawsuit_aims: frozenset[str] = frozenset()
+    lawsuit_verbs: frozenset[str] = frozenset()
+    lawsuit_code: str = "115"
     shared_occasion_roots: frozenset[str] = frozenset()
     peacekeeping_words: frozenset[str] = frozenset()
     peacekeeping_code: str = "074"
@@ -272,6 +276,10 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         request_nouns=frozenset(string_list(raw, "request_nouns", where)),
         request_preps=frozenset(string_list(raw, "request_prepositions", where)),
         request_code=require(raw, "request_code", str, where),
+        lawsuit_nouns=frozenset(string_list(raw, "lawsuit_nouns", where)),
+        lawsuit_aims=frozenset(string_list(raw, "lawsuit_aims", where)),
+        lawsuit_verbs=frozenset(string_list(raw, "lawsuit_verbs", where)),
+        lawsuit_code=require(raw, "lawsuit_code", str, where),
         shared_occasion_roots=frozenset(string_list(raw, "shared_occasion_roots", where)),
         peacekeeping_words=frozenset(string_list(raw, "peacekeeping_words", where)),
         peacekeeping_code=require(raw, "peacekeeping_code", str, where),
