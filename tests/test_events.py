@@ -1646,3 +1646,31 @@ def test_appeal_calling_for_a_party_to_act_addresses_that_party() -> None:
 def test_aid_an_amount_of_money_given_is_financial_aid() -> None:
     codes = _codes_of("The Kenyan government gave the Ugandan government a total of US$10,000 last year.")
     assert ("KENGOV", "UGAGOV", "071") in codes
+
+
+def test_cooperation_investigators_questioning_a_party_investigate_a_crime() -> None:
+    codes = _codes_of("Kenyan police questioned the Ugandan trader on Monday.")
+    assert ("KENCOP", "UGABUS", "091") in codes
+    assert "110" not in {code for *_, code in codes}  # asked, not doubted
+    codes = _codes_of("The Ugandan trader was interviewed twice by Kenyan detectives.")
+    assert ("KENCOP", "UGABUS", "091") in codes
+    # a reporter's interview is no inquiry
+    assert not _codes_of("The Kenyan broadcaster interviewed the Ugandan president.")
+
+
+def test_cooperation_a_prisoner_released_on_bail_is_freed_by_the_courts() -> None:
+    codes = _codes_of("The Kenyan opposition leader was released on bail on Friday.")
+    assert ("KENJUD", "KENOPP", "0841") in codes
+    # a patient leaving hospital is no prisoner set free
+    assert not _codes_of("The Kenyan opposition leader was released from hospital on Friday.")
+
+
+def test_cooperation_praise_a_good_man_is_praise_but_the_best_shot_is_not() -> None:
+    codes = _codes_of(
+        'The Kenyan president described the Ugandan president as "a good man and a reliable partner".'
+    )
+    assert ("KENGOV", "UGAGOV", "051") in codes
+    codes = _codes_of(
+        'The Kenyan president said, "We will back the Ugandan party with the best shot at winning."'
+    )
+    assert "051" not in {code for *_, code in codes}

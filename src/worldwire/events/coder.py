@@ -387,6 +387,15 @@ class _SegmentCoder(Attribution):
             and source.sector not in self.book.armed_sectors
         )
 
+    def _uninvestigated(self, token: Token, pattern: Pattern, source: Side) -> bool:
+        """ "The BBC interviewed the minister": an interview is an inquiry only when investigators make it."""
+        return (
+            pattern.object_target
+            and pattern.code == self.book.questioning_code
+            and token.lemma_.lower() in self.book.questioning_verbs
+            and source.sector not in self.book.investigating_sectors
+        )
+
     def _done_act(self, verb: Token, obj: Token) -> bool:
         """ "ordered the killing of protesters", "ordered the arrest of X": a light verb's object that is an
         event noun names the act the subject has done (through others), not a party the verb acts on."""
@@ -464,10 +473,16 @@ class _SegmentCoder(Attribution):
                 stateless
                 or (b is not None and same_party(a, b))
                 or self._unarmed_departure(token, pattern, a)
+                or self._uninvestigated(token, pattern, a)
             ):
                 continue
             deployed = self._deployment(token, pattern, a, code)
-            own_code = self._verbal(token, a) or deployed or self._violence_detail(token, a, b, code)
+            own_code = (
+                self._verbal(token, a)
+                or deployed
+                or self._questioning(token, a)
+                or self._violence_detail(token, a, b, code)
+            )
             evidence = cues | self._party_cues(a, b, origin)
             self.emitted_heads[token.i] = own_code
             if a.code:
