@@ -1674,3 +1674,11 @@ def test_cooperation_praise_a_good_man_is_praise_but_the_best_shot_is_not() -> N
         'The Kenyan president said, "We will back the Ugandan party with the best shot at winning."'
     )
     assert "051" not in {code for *_, code in codes}
+
+
+def test_cooperation_a_passive_subject_is_what_was_done() -> None:
+    codes = _codes_of("The bombing in Nairobi was claimed by al-Shabaab.")
+    assert "015" in {code for *_, code in codes}
+    # an actor as passive subject is still the target, not the act's words
+    codes = _codes_of("The Ugandan trader was interviewed twice by Kenyan detectives.")
+    assert ("KENCOP", "UGABUS", "091") in codes

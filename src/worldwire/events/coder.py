@@ -323,8 +323,15 @@ class _SegmentCoder(Attribution):
             if small_clause(child):
                 words.update((child.lemma_.lower(), child.lower_))  # "found the decision unlawful"
                 words.update(g.lower_ for g in child.children if g.dep_ == "neg")  # "... not guilty"
-            if child.dep_ in SUBJECTS or child.dep_ in CLAUSES or child.dep_ == "agent":
-                continue  # the passive's agent is its subject: "a base used by the Royal Air Force"
+            # the passive's agent is its subject: "a base used by the Royal Air Force"; its subject is what
+            # was done: "the attack was claimed by the Taliban" claims an attack
+            logical_object = child.dep_ == "nsubjpass" and self.token_actor[child.i] is None
+            if (
+                (child.dep_ in SUBJECTS and not logical_object)
+                or child.dep_ in CLAUSES
+                or child.dep_ == "agent"
+            ):
+                continue
             # a participle used as a preposition is no verb or noun: "according to" names no accord,
             # "following the talks" no following
             if child.dep_ != "prep":
