@@ -1682,3 +1682,15 @@ def test_cooperation_a_passive_subject_is_what_was_done() -> None:
     # an actor as passive subject is still the target, not the act's words
     codes = _codes_of("The Ugandan trader was interviewed twice by Kenyan detectives.")
     assert ("KENCOP", "UGABUS", "091") in codes
+
+
+def test_cooperation_an_active_verb_joined_to_a_passive_shares_its_subject() -> None:
+    codes = _codes_of("The Kenyan president was sworn in on Monday and met the Ugandan president on Tuesday.")
+    assert ("KENGOV", "UGAGOV", "040") in codes
+
+
+def test_cooperation_the_wounded_visited_in_hospital_host_nobody() -> None:
+    codes = _codes_of("The Kenyan president visited the wounded in hospital.")
+    assert ("KENGOV", "KENCVL", "042") in codes
+    assert "043" not in {code for *_, code in codes}
+    assert ("UGA", "KENGOV", "043") in _codes_of("The Kenyan president visited Uganda.")
