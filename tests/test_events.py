@@ -1776,3 +1776,49 @@ def test_criticism_a_judgement_held_of_a_party_s_claim_is_a_criticism() -> None:
     assert ("GHAGOV", "TGOGOV", "111") in deemed
     plain = _codes_of("The opposition party of Kenya considered the proposal of the president of Kenya.")
     assert "111" not in {c[2] for c in plain}  # weighing a proposal judges nothing
+def test_cooperation_investigators_questioning_a_party_investigate_a_crime() -> None:
+    codes = _codes_of("Kenyan police questioned the Ugandan trader on Monday.")
+    assert ("KENCOP", "UGABUS", "091") in codes
+    assert "110" not in {code for *_, code in codes}  # asked, not doubted
+    codes = _codes_of("The Ugandan trader was interviewed twice by Kenyan detectives.")
+    assert ("KENCOP", "UGABUS", "091") in codes
+    # a reporter's interview is no inquiry
+    assert not _codes_of("The Kenyan broadcaster interviewed the Ugandan president.")
+
+
+def test_cooperation_a_prisoner_released_on_bail_is_freed_by_the_courts() -> None:
+    codes = _codes_of("The Kenyan opposition leader was released on bail on Friday.")
+    assert ("KENJUD", "KENOPP", "0841") in codes
+    # a patient leaving hospital is no prisoner set free
+    assert not _codes_of("The Kenyan opposition leader was released from hospital on Friday.")
+
+
+def test_cooperation_praise_a_good_man_is_praise_but_the_best_shot_is_not() -> None:
+    codes = _codes_of(
+        'The Kenyan president described the Ugandan president as "a good man and a reliable partner".'
+    )
+    assert ("KENGOV", "UGAGOV", "051") in codes
+    codes = _codes_of(
+        'The Kenyan president said, "We will back the Ugandan party with the best shot at winning."'
+    )
+    assert "051" not in {code for *_, code in codes}
+
+
+def test_cooperation_a_passive_subject_is_what_was_done() -> None:
+    codes = _codes_of("The bombing in Nairobi was claimed by al-Shabaab.")
+    assert "015" in {code for *_, code in codes}
+    # an actor as passive subject is still the target, not the act's words
+    codes = _codes_of("The Ugandan trader was interviewed twice by Kenyan detectives.")
+    assert ("KENCOP", "UGABUS", "091") in codes
+
+
+def test_cooperation_an_active_verb_joined_to_a_passive_shares_its_subject() -> None:
+    codes = _codes_of("The Kenyan president was sworn in on Monday and met the Ugandan president on Tuesday.")
+    assert ("KENGOV", "UGAGOV", "040") in codes
+
+
+def test_cooperation_the_wounded_visited_in_hospital_host_nobody() -> None:
+    codes = _codes_of("The Kenyan president visited the wounded in hospital.")
+    assert ("KENGOV", "KENCVL", "042") in codes
+    assert "043" not in {code for *_, code in codes}
+    assert ("UGA", "KENGOV", "043") in _codes_of("The Kenyan president visited Uganda.")

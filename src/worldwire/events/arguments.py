@@ -149,10 +149,23 @@ class ArgumentReader(SegmentState):
                 break
             found = self._own_subject(node)
             if found is None:
+                found = self._passive_partner(node)
+            if found is None:
                 found, node = self._inherited(node)
             if found is not None:
                 return found
         return []
+
+    def _passive_partner(self, node: Token) -> list[int] | None:
+        """ "Putin was briefed, and flew to the city": an active verb joined to a passive one shares its
+        subject (not "was arrested and charged", a passive too). None: no such verb."""
+        if node.dep_ != "conj" or node.tag_ not in ("VBD", "VBZ", "VBP") or is_passive(node):
+            return None
+        head = node.head
+        patients = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if not patients or not is_passive(head) or any(c.dep_ == "agent" for c in head.children):
+            return None
+        return self._actors_of(patients[0])
 
     def _inherited(self, node: Token) -> tuple[list[int] | None, Token | None]:
         """For a clause without its own subject: the subject it takes over (found), or the word to look

@@ -338,8 +338,15 @@ class _SegmentCoder(Attribution):
             if small_clause(child):
                 words.update((child.lemma_.lower(), child.lower_))  # "found the decision unlawful"
                 words.update(g.lower_ for g in child.children if g.dep_ == "neg")  # "... not guilty"
-            if child.dep_ in SUBJECTS or child.dep_ in CLAUSES or child.dep_ == "agent":
-                continue  # the passive's agent is its subject: "a base used by the Royal Air Force"
+            # the passive's agent is its subject: "a base used by the Royal Air Force"; its subject is what
+            # was done: "the attack was claimed by the Taliban" claims an attack
+            logical_object = child.dep_ == "nsubjpass" and self.token_actor[child.i] is None
+            if (
+                (child.dep_ in SUBJECTS and not logical_object)
+                or child.dep_ in CLAUSES
+                or child.dep_ == "agent"
+            ):
+                continue
             # a participle used as a preposition is no verb or noun: "according to" names no accord,
             # "following the talks" no following
             if child.dep_ != "prep":
@@ -400,6 +407,15 @@ class _SegmentCoder(Attribution):
             pattern.object_target
             and token.lemma_.lower() in self.book.armed_departure_verbs
             and source.sector not in self.book.armed_sectors
+        )
+
+    def _uninvestigated(self, token: Token, pattern: Pattern, source: Side) -> bool:
+        """ "The BBC interviewed the minister": an interview is an inquiry only when investigators make it."""
+        return (
+            pattern.object_target
+            and pattern.code == self.book.questioning_code
+            and token.lemma_.lower() in self.book.questioning_verbs
+            and source.sector not in self.book.investigating_sectors
         )
 
     def _done_act(self, verb: Token, obj: Token) -> bool:
@@ -479,6 +495,7 @@ class _SegmentCoder(Attribution):
                 stateless
                 or (b is not None and same_party(a, b))
                 or self._unarmed_departure(token, pattern, a)
+                or self._uninvestigated(token, pattern, a)
             ):
                 continue
             deployed = self._deployment(token, pattern, a, code)
@@ -486,6 +503,7 @@ class _SegmentCoder(Attribution):
                 self._verbal(token, a)
                 or deployed
                 or self._foreboding(token, code)
+                or self._questioning(token, a)
                 or self._violence_detail(token, a, b, code)
             )
             evidence = cues | self._party_cues(a, b, origin)
@@ -505,6 +523,7 @@ class _SegmentCoder(Attribution):
                 and b is not None
                 and modality == "asserted"
                 and (b.country or mirrored)
+                and (mirrored or b.sector not in self.book.unhosting_sectors)  # no host in a hospital ward
             ):
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
 

@@ -156,6 +156,10 @@ class PatternBook:
     author_verbs: frozenset[str] = frozenset()
     victim_subject_verbs: frozenset[str] = frozenset()  # "dozens died in the attack": the subject was hit
     armed_departure_verbs: frozenset[str] = frozenset()  # "troops left Iraq": a withdrawal only when armed
+    questioning_verbs: frozenset[str] = frozenset()  # "police questioned the driver": an inquiry (091)
+    investigating_sectors: frozenset[str] = frozenset()
+    questioning_code: str = "091"
+    unhosting_sectors: frozenset[str] = frozenset()  # "visited the wounded": the wounded host nobody
     told_attack_sentences: int = 0  # how far back "the attack" may find the weapon it was made with
     happening_verbs: tuple[tuple[str, ...], ...] = ()  # "the attack took place": an attack reported
     happening_nouns: frozenset[str] = frozenset()  # "the bomb went off": an event only so
@@ -374,6 +378,10 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         author_verbs=frozenset(string_list(raw, "author_verbs", where)),
         victim_subject_verbs=frozenset(string_list(raw, "victim_subject_verbs", where)),
         armed_departure_verbs=frozenset(string_list(raw, "armed_departure_verbs", where)),
+        questioning_verbs=frozenset(string_list(raw, "questioning_verbs", where)),
+        investigating_sectors=frozenset(string_list(raw, "investigating_sectors", where)),
+        questioning_code=require(raw, "questioning_code", str, where),
+        unhosting_sectors=frozenset(string_list(raw, "unhosting_sectors", where)),
         told_attack_sentences=int(raw.get("told_attack_sentences", 0)),
         happening_verbs=tuple(tuple(v.split()) for v in string_list(raw, "happening_verbs", where)),
         happening_nouns=frozenset(string_list(raw, "happening_nouns", where)),

@@ -30,6 +30,14 @@ class CodeRefiner(ArgumentReader):
         words = {t.lemma_.lower() for t in token.sent}
         return book.peacekeeping_code if words & book.peacekeeping_words else book.deployment_code
 
+    def _questioning(self, token: Token, source: Side) -> str | None:
+        """ "Police questioned the driver": investigators putting questions to a party inquire into a crime
+        (091); they do not doubt it (110)."""
+        book = self.book
+        if token.lemma_.lower() in book.questioning_verbs and source.sector in book.investigating_sectors:
+            return book.questioning_code
+        return None
+
     def _verbal(self, token: Token, source: Side) -> str | None:
         """ "Biden attacked Trump": an unarmed party attacking a person attacks in words."""
         book = self.book
