@@ -1721,6 +1721,8 @@ def test_parties_a_quote_after_a_colon_is_spoken_by_the_clause_before_it() -> No
     assert [(s, t) for s, t, c in _codes_of(text, "2020-09-15") if c.startswith("02")] == [
         ("PERLEG", "PERGOV")
     ]
+
+
 def test_verbal_a_naming_verb_with_an_object_asks_nothing() -> None:
     named = _codes_of("The Kenyan president condemned the raid, calling it an aggression on Kenya.")
     assert not any(code.startswith(("02", "10")) for *_, code in named)
@@ -1752,6 +1754,8 @@ def test_verbal_a_warning_of_what_could_happen_is_a_pessimistic_comment() -> Non
     # a warning about what a party could do, or to a party, stays a threat
     assert "012" not in {c[2] for c in _codes_of("Kenya warned it could close its border with Uganda.")}
     assert "012" not in {c[2] for c in _codes_of("Kenya warned Uganda that the deal may collapse.")}
+
+
 def test_criticism_a_lawsuit_told_by_what_it_seeks_is_against_the_party_it_names() -> None:
     filed = _codes_of(
         "The opposition party of Kenya filed a lawsuit challenging the electoral commission of Kenya's rules."
@@ -1776,6 +1780,8 @@ def test_criticism_a_judgement_held_of_a_party_s_claim_is_a_criticism() -> None:
     assert ("GHAGOV", "TGOGOV", "111") in deemed
     plain = _codes_of("The opposition party of Kenya considered the proposal of the president of Kenya.")
     assert "111" not in {c[2] for c in plain}  # weighing a proposal judges nothing
+
+
 def test_cooperation_investigators_questioning_a_party_investigate_a_crime() -> None:
     codes = _codes_of("Kenyan police questioned the Ugandan trader on Monday.")
     assert ("KENCOP", "UGABUS", "091") in codes
@@ -1791,6 +1797,9 @@ def test_cooperation_a_prisoner_released_on_bail_is_freed_by_the_courts() -> Non
     assert ("KENJUD", "KENOPP", "0841") in codes
     # a patient leaving hospital is no prisoner set free
     assert not _codes_of("The Kenyan opposition leader was released from hospital on Friday.")
+    # released hostages name no captor: nobody is their courts
+    codes = _codes_of("Two Kenyan hostages were released in Somalia on Friday.")
+    assert codes == [(None, "KENCVL", "0841")]
 
 
 def test_cooperation_praise_a_good_man_is_praise_but_the_best_shot_is_not() -> None:

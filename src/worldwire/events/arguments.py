@@ -1019,6 +1019,9 @@ class ArgumentReader(SegmentState):
         nobody."""
         sector = self.book.implied_agent_verbs.get(token.lemma_.lower()) or self.book.implied_agent(code)
         country = self._where(token) or target.country
+        needed = self.book.implied_agent_words.get(code)  # "released on bail", not "hostages were released"
+        if needed and not any(t.lemma_.lower() in needed for t in token.subtree):
+            return UNKNOWN
         if sector is None or country is None:
             return UNKNOWN
         return Side(None, "", country + sector, country, sector)

@@ -120,6 +120,7 @@ class PatternBook:
     unconventional_targets: frozenset[str] = frozenset()
     context_target_roots: frozenset[str] = frozenset()
     implied_agents: Mapping[str, str] = field(default_factory=dict)
+    implied_agent_words: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "on bail": by courts
     implied_counterparts: Mapping[str, str] = field(default_factory=dict)
     own_state_counterparts: Mapping[str, str] = field(default_factory=dict)
     implied_agent_verbs: Mapping[str, str] = field(default_factory=dict)
@@ -329,6 +330,12 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         unconventional_targets=frozenset(string_list(raw, "unconventional_targets", where)),
         context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
         implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
+        implied_agent_words=frozen_mapping(
+            {
+                code: frozenset(string_list(raw["implied_agent_words"], code, where))
+                for code in raw.get("implied_agent_words", {})
+            }
+        ),
         implied_counterparts=frozen_mapping(_sectors_table(raw, "implied_counterparts", where)),
         own_state_counterparts=frozen_mapping(
             _sectors_table(raw, "own_state_counterparts", where, keys=str.isalpha)
