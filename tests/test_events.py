@@ -1646,3 +1646,28 @@ def test_appeal_calling_for_a_party_to_act_addresses_that_party() -> None:
 def test_aid_an_amount_of_money_given_is_financial_aid() -> None:
     codes = _codes_of("The Kenyan government gave the Ugandan government a total of US$10,000 last year.")
     assert ("KENGOV", "UGAGOV", "071") in codes
+
+
+def test_precision_a_word_or_step_with_no_author_is_no_event() -> None:
+    # an accusation or a sanction by nobody named or known is no one's act
+    assert _codes_of("The minister was accused of corruption last week.") == []
+    assert _codes_of("The company has been penalised in several countries.") == []
+    # force keeps its event without an author
+    assert [code for *_, code in _codes_of("Three soldiers were killed by a roadside bomb.")] == ["1833"]
+    assert [code for *_, code in _codes_of("The minister was arrested on Monday.")] == ["173"]
+
+
+def test_precision_a_naming_verb_with_its_label_asks_for_nothing() -> None:
+    # "called X an attack on Y" names X; the label's "on" is no "call on"
+    named = _codes_of('The premier condemned the strike, calling it "an attack on Iraq".')
+    assert "020" not in {code for *_, code in named}
+    assert "0244" not in {code for *_, code in _codes_of('The president called the election "a fraud".')}
+    assert "020" in {code for *_, code in _codes_of("The minister called on Russia to withdraw its troops.")}
+
+
+def test_precision_calling_a_place_for_a_candidate_names_the_winner() -> None:
+    assert (
+        _codes_of("The news agency also called Pennsylvania for the senator on Saturday.", "2020-11-04") == []
+    )
+    assert _codes_of("Two networks called Arizona for the governor.", "2020-11-04") == []
+    assert _codes_of("The networks called the state for the governor.", "2020-11-04") == []

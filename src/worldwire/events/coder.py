@@ -217,7 +217,7 @@ class _SegmentCoder(Attribution):
         ("the court demonstrated a shocking ignorance") or states a law ("the constitution requires
         consent")."""
         book = self.book
-        if self._time_clause(token, code) or self._description(token):
+        if self._time_clause(token, code) or self._description(token) or self._naming(token, code):
             return True
         if (
             token.tag_ == "VBG"
@@ -235,6 +235,18 @@ class _SegmentCoder(Attribution):
         return code.startswith(book.demand_root) and any(
             c.dep_ == "nsubj" and c.lemma_.lower() in book.provision_nouns for c in token.children
         )
+
+    def _naming(self, verb: Token, code: str) -> bool:
+        """ "X called the raid a crime against Y", "termed it an insult": a naming verb with an object and
+        what it is named (a second object, "as", a small clause) names; it asks for nothing, whatever
+        preposition its label carries ("an attack on Y" is no "call on Y")."""
+        if not code.startswith(tuple(self.book.addressed_clause_roots)) or verb.lemma_.lower() not in (
+            self.book.naming_verbs
+        ):
+            return False
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp") or c.lower_ == "as"]
+        return len(objects) > 1 or bool(objects and labels)
 
     def _time_clause(self, verb: Token, code: str) -> bool:
         """A verb of a clause that dates the main one ("after X resigned", "before resigning"): background,
@@ -387,6 +399,12 @@ class _SegmentCoder(Attribution):
             and source.sector not in self.book.armed_sectors
         )
 
+    def _authorless(self, source: Side, code: str) -> bool:
+        """ "He was accused of bribery", "the firm has been sanctioned": with no author named or known, an
+        accusation, a sanction or any other word or step is no one's act and no event. Force is coded with
+        no author ("a bomb killed ten", "the minister was arrested": `forceful_roots`)."""
+        return source.index is None and not source.code and code[:2] not in self.book.forceful_roots
+
     def _done_act(self, verb: Token, obj: Token) -> bool:
         """ "ordered the killing of protesters", "ordered the arrest of X": a light verb's object that is an
         event noun names the act the subject has done (through others), not a party the verb acts on."""
@@ -464,6 +482,7 @@ class _SegmentCoder(Attribution):
                 stateless
                 or (b is not None and same_party(a, b))
                 or self._unarmed_departure(token, pattern, a)
+                or self._authorless(a, code)
             ):
                 continue
             deployed = self._deployment(token, pattern, a, code)
