@@ -1671,3 +1671,17 @@ def test_precision_calling_a_place_for_a_candidate_names_the_winner() -> None:
     )
     assert _codes_of("Two networks called Arizona for the governor.", "2020-11-04") == []
     assert _codes_of("The networks called the state for the governor.", "2020-11-04") == []
+
+
+def test_precision_an_intent_to_cooperate_or_a_threat_needs_a_party() -> None:
+    # resolve and worry with nobody threatened or cooperated with are no event
+    assert _codes_of('The governor vowed to keep fighting "the good fight" in the courts.') == []
+    assert _codes_of('The senator remains "fully committed" to the campaign.') == []
+    assert _codes_of("The minister warned the delay could be a danger to the country's security.") == []
+    # a threat of someone stays
+    assert "138" in {code for *_, code in _codes_of("The rebels vowed to attack the army of Mali.")}
+
+
+def test_precision_a_conditional_threat_is_of_the_party_the_condition_names() -> None:
+    dyads = _codes_of("Turkey said it will close its border unless Greece stops the pushbacks.")
+    assert {(source, target, code[:2]) for source, target, code in dyads} == {("TUR", "GRC", "13")}

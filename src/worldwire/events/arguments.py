@@ -25,7 +25,7 @@ from worldwire.events.grammar import (
 )
 from worldwire.events.modality import infinitival
 from worldwire.events.parties import UNKNOWN, Arguments, Side, resolved, same_party
-from worldwire.events.patterns import Pattern
+from worldwire.events.patterns import Pattern, modality_cues
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -666,13 +666,29 @@ class ArgumentReader(SegmentState):
             found = "target_following"
         if not targets:
             targets, found = self._story_target(token, pattern, sources, found)
+        if not targets and code.startswith("13") and not pattern.code.startswith("13"):
+            targets = [t for t in self._sides(self._condition_party(anchor)) if t.index not in source]
         if targets:
             return [(a, b) for a in sources for b in targets], found
-        if pattern.code[:3] in self.book.needs_target_roots:
+        if pattern.code[:3] in self.book.needs_target_roots or code[:3] in self.book.needs_target_roots:
             return [], found  # a meeting with nobody named is no event ("she discusses her background")
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], "target_none"
+
+    def _condition_party(self, anchor: Token) -> list[int]:
+        """ "Russia will withdraw its troops unless Ukraine stops the shelling": an act made conditional is a
+        threat to the party the condition asks to act."""
+        markers = modality_cues().condition_markers
+        return [
+            i
+            for clause in anchor.children
+            if clause.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+            for subject in clause.children
+            if subject.dep_ == "nsubj"
+            for i in self._actors_of(subject)
+        ]
 
     def _referent_object(self, token: Token) -> Token | None:
         """An object that names an act told before, with no author in its phrase: "the decision"; or the

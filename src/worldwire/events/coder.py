@@ -400,10 +400,10 @@ class _SegmentCoder(Attribution):
         )
 
     def _authorless(self, source: Side, code: str) -> bool:
-        """ "He was accused of bribery", "the firm has been sanctioned": with no author named or known, an
-        accusation, a sanction or any other word or step is no one's act and no event. Force is coded with
-        no author ("a bomb killed ten", "the minister was arrested": `forceful_roots`)."""
-        return source.index is None and not source.code and code[:2] not in self.book.forceful_roots
+        """ "He was accused of bribery", "the firm has been sanctioned": with no author named or known, what
+        is said or a diplomatic step is no one's act and no event (`authored_roots`); force is coded with no
+        author ("a bomb killed ten", "the minister was arrested")."""
+        return source.index is None and not source.code and code[:2] in self.book.authored_roots
 
     def _done_act(self, verb: Token, obj: Token) -> bool:
         """ "ordered the killing of protesters", "ordered the arrest of X": a light verb's object that is an
