@@ -622,7 +622,12 @@ class ArgumentReader(SegmentState):
         actor in the clause (or a compound subject acting mutually), the story, or none."""
         sources = self._sides(source)
         if pattern.code in self.book.reciprocal:  # "people visiting Hong Kong": no party pays a visit
-            sources = [a for a in sources if a.country is not None or len(a.code or "") > 3]
+            sources = [
+                a
+                for a in sources
+                if (a.country is not None or len(a.code or "") > 3)
+                and a.sector not in self.book.private_travellers
+            ]
         # the predicate is never its own target ("expressed opposition to X": not the OPP "opposition")
         wording = frozenset().union(*pattern.required)  # "express opposition to": "opposition" is no party
         # ... but a national party named by those words is one ("hosted the Russian president"), and so is an
@@ -670,7 +675,7 @@ class ArgumentReader(SegmentState):
             targets = [t for t in self._sides(self._condition_party(anchor)) if t.index not in source]
         if targets:
             return [(a, b) for a in sources for b in targets], found
-        if pattern.code[:3] in self.book.needs_target_roots or code[:3] in self.book.needs_target_roots:
+        if pattern.code[:3] in self.book.needs_target_roots:
             return [], found  # a meeting with nobody named is no event ("she discusses her background")
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.

@@ -400,9 +400,9 @@ class _SegmentCoder(Attribution):
         )
 
     def _authorless(self, source: Side, code: str) -> bool:
-        """ "He was accused of bribery", "the firm has been sanctioned": with no author named or known, what
-        is said or a diplomatic step is no one's act and no event (`authored_roots`); force is coded with no
-        author ("a bomb killed ten", "the minister was arrested")."""
+        """ "He was further sanctioned in 2011": with no author named or known, what is said or a diplomatic
+        step is no one's act and no event (`authored_roots`); force is coded with no author ("a bomb killed
+        ten", "the minister was arrested"), and so is an accusation ("X was accused of fraud")."""
         return source.index is None and not source.code and code[:2] in self.book.authored_roots
 
     def _done_act(self, verb: Token, obj: Token) -> bool:

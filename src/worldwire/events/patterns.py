@@ -153,6 +153,7 @@ class PatternBook:
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
     authored_roots: frozenset[str] = frozenset()  # no event with no author named or known
+    private_travellers: frozenset[str] = frozenset()  # sectors whose journeys are no visits
     asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
     judged_act_roots: frozenset[str] = frozenset()  # "condemned Russia's attack": Russia attacked too
     answer_verbs: Mapping[str, Pattern] = field(default_factory=dict)  # "asked him to wait, but he declined"
@@ -356,6 +357,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
         authored_roots=frozenset(string_list(raw, "authored_roots", where)),
+        private_travellers=frozenset(string_list(raw, "private_travellers", where)),
         asked_content_roots=frozenset(string_list(raw, "asked_content_roots", where)),
         judged_act_roots=frozenset(string_list(raw, "judged_act_roots", where)),
         answer_verbs=frozen_mapping(answers),
