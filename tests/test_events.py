@@ -1682,3 +1682,9 @@ def test_precision_a_private_persons_journey_is_no_visit() -> None:
     assert _codes_of("Cengiz, a Turkish citizen, traveled to New York for the General Assembly.") == []
     # an official's visit, and a visit to civilians, stay visits
     assert ("RUSGOV", "RUSCVL", "042") in _codes_of("President Putin visited the wounded in hospital.")
+
+
+def test_precision_a_thing_received_from_a_party_hosts_nobody() -> None:
+    assert _codes_of("The prime minister received a letter from the Russian president.") == []
+    hosted = _codes_of("The president of Kenya received the Chinese foreign minister on Monday.")
+    assert "043" in {code for *_, code in hosted}

@@ -384,7 +384,7 @@ class _SegmentCoder(Attribution):
                 continue  # a bare "lemma prep" pattern ("agree on", "arrive in") needs its preposition
             if pattern.object_target:  # "petitioned the court", "the court was petitioned by X"
                 patients = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
-                if not any(self._actors_of(c) for c in patients if not self._done_act(token, c)):
+                if not any(self._patients_of(c) for c in patients if not self._done_act(token, c)):
                     continue
                 score += 1
             if best is None or score > best.score:
@@ -404,6 +404,18 @@ class _SegmentCoder(Attribution):
         step is no one's act and no event (`authored_roots`); force is coded with no author ("a bomb killed
         ten", "the minister was arrested"), and so is an accusation ("X was accused of fraud")."""
         return source.index is None and not source.code and code[:2] in self.book.authored_roots
+
+    def _patients_of(self, obj: Token) -> list[int]:
+        """ "Welcomed the minister": the parties an object names, not the sender of a thing it names
+        ("received a letter from the president" hosts no president)."""
+        sent = {
+            i
+            for c in obj.children
+            if c.dep_ == "prep" and c.lower_ == "from" and self.token_actor[obj.i] is None
+            for t in c.subtree
+            if (i := self.token_actor[t.i]) is not None
+        }
+        return [i for i in self._actors_of(obj) if i not in sent]
 
     def _done_act(self, verb: Token, obj: Token) -> bool:
         """ "ordered the killing of protesters", "ordered the arrest of X": a light verb's object that is an
