@@ -1688,3 +1688,8 @@ def test_precision_a_thing_received_from_a_party_hosts_nobody() -> None:
     assert _codes_of("The prime minister received a letter from the Russian president.") == []
     hosted = _codes_of("The president of Kenya received the Chinese foreign minister on Monday.")
     assert "043" in {code for *_, code in hosted}
+
+
+def test_precision_a_law_as_subject_is_no_party() -> None:
+    # what a legal text allows or requires is a provision, no act of the state named in it
+    assert _codes_of("Until recently, Kenyan law allowed the perpetrators to go unpunished.") == []

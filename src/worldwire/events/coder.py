@@ -215,7 +215,7 @@ class _SegmentCoder(Attribution):
         """A verb that tells no act of its subject: it only dates the news ("after the senator resigned"),
         says what an act made possible ("held a referendum, allowing voters to decide"), is another sense
         ("the court demonstrated a shocking ignorance") or states a law ("the constitution requires
-        consent")."""
+        consent", "the old law allowed offenders to go free")."""
         book = self.book
         if self._time_clause(token, code) or self._description(token) or self._naming(token, code):
             return True
@@ -232,9 +232,7 @@ class _SegmentCoder(Attribution):
             and any(c.dep_ == "dobj" and self.token_actor[c.i] is None for c in token.children)
         ):
             return True
-        return code.startswith(book.demand_root) and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in book.provision_nouns for c in token.children
-        )
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in book.provision_nouns for c in token.children)
 
     def _naming(self, verb: Token, code: str) -> bool:
         """ "X called the raid a crime against Y", "termed it an insult": a naming verb with an object and
