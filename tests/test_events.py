@@ -1831,3 +1831,50 @@ def test_cooperation_the_wounded_visited_in_hospital_host_nobody() -> None:
     assert ("KENGOV", "KENCVL", "042") in codes
     assert "043" not in {code for *_, code in codes}
     assert ("UGA", "KENGOV", "043") in _codes_of("The Kenyan president visited Uganda.")
+
+
+def test_precision_a_word_or_step_with_no_author_is_no_event() -> None:
+    # a sanction by nobody named or known is no one's act
+    assert _codes_of("The businessman was further sanctioned in 2011.") == []
+    # force keeps its event without an author
+    assert [code for *_, code in _codes_of("Three soldiers were killed by a roadside bomb.")] == ["1833"]
+    assert [code for *_, code in _codes_of("The minister was arrested on Monday.")] == ["173"]
+
+
+def test_precision_a_naming_verb_with_its_label_asks_for_nothing() -> None:
+    # "called X an attack on Y" names X; the label's "on" is no "call on"
+    named = _codes_of('The premier condemned the strike, calling it "an attack on Iraq".')
+    assert "020" not in {code for *_, code in named}
+    assert "0244" not in {code for *_, code in _codes_of('The president called the election "a fraud".')}
+    assert "020" in {code for *_, code in _codes_of("The minister called on Russia to withdraw its troops.")}
+
+
+def test_precision_calling_a_place_for_a_candidate_names_the_winner() -> None:
+    assert (
+        _codes_of("The news agency also called Pennsylvania for the senator on Saturday.", "2020-11-04") == []
+    )
+    assert _codes_of("Two networks called Arizona for the governor.", "2020-11-04") == []
+    assert _codes_of("The networks called the state for the governor.", "2020-11-04") == []
+
+
+def test_precision_a_conditional_threat_is_of_the_party_the_condition_names() -> None:
+    dyads = _codes_of("Turkey said it will close its border unless Greece stops the pushbacks.")
+    assert {(source, target, code[:2]) for source, target, code in dyads} == {("TUR", "GRC", "13")}
+
+
+def test_precision_a_private_persons_journey_is_no_visit() -> None:
+    assert _codes_of("Turkish tourists traveled to Greece last week.") == []
+    assert _codes_of("Cengiz, a Turkish citizen, traveled to New York for the General Assembly.") == []
+    # an official's visit, and a visit to civilians, stay visits
+    assert ("RUSGOV", "RUSCVL", "042") in _codes_of("President Putin visited the wounded in hospital.")
+
+
+def test_precision_a_thing_received_from_a_party_hosts_nobody() -> None:
+    assert _codes_of("The prime minister received a letter from the Russian president.") == []
+    hosted = _codes_of("The president of Kenya received the Chinese foreign minister on Monday.")
+    assert "043" in {code for *_, code in hosted}
+
+
+def test_precision_a_law_as_subject_is_no_party() -> None:
+    # what a legal text allows or requires is a provision, no act of the state named in it
+    assert _codes_of("Until recently, Kenyan law allowed the perpetrators to go unpunished.") == []

@@ -25,7 +25,7 @@ from worldwire.events.grammar import (
 )
 from worldwire.events.modality import infinitival
 from worldwire.events.parties import UNKNOWN, Arguments, Side, resolved, same_party
-from worldwire.events.patterns import Pattern
+from worldwire.events.patterns import Pattern, modality_cues
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -671,7 +671,12 @@ class ArgumentReader(SegmentState):
         actor in the clause (or a compound subject acting mutually), the story, or none."""
         sources = self._sides(source)
         if pattern.code in self.book.reciprocal:  # "people visiting Hong Kong": no party pays a visit
-            sources = [a for a in sources if a.country is not None or len(a.code or "") > 3]
+            sources = [
+                a
+                for a in sources
+                if (a.country is not None or len(a.code or "") > 3)
+                and a.sector not in self.book.private_travellers
+            ]
         # the predicate is never its own target ("expressed opposition to X": not the OPP "opposition")
         wording = frozenset().union(*pattern.required)  # "express opposition to": "opposition" is no party
         # ... but a national party named by those words is one ("hosted the Russian president"), and so is an
@@ -723,7 +728,9 @@ class ArgumentReader(SegmentState):
         if not targets:
             targets, found = self._story_target(token, pattern, sources, found)
         if not targets:
-            targets = self._own_state_counterpart(wording, sources)
+            targets = self._own_state_counterpart(wording, sources) or self._conditional_threat_target(
+                anchor, pattern, code, source
+            )
         if targets:
             return [(a, b) for a in sources for b in targets], found
         if pattern.code[:3] in self.book.needs_target_roots:
@@ -744,6 +751,28 @@ class ArgumentReader(SegmentState):
             return []
         [country] = countries
         return [Side(None, "", country + sector, country, sector)]
+
+    def _conditional_threat_target(
+        self, anchor: Token, pattern: Pattern, code: str, source: list[int]
+    ) -> list[Side]:
+        """An act that became a threat by its condition threatens the party the condition names."""
+        if not code.startswith("13") or pattern.code.startswith("13"):
+            return []
+        return [t for t in self._sides(self._condition_party(anchor)) if t.index not in source]
+
+    def _condition_party(self, anchor: Token) -> list[int]:
+        """ "Russia will withdraw its troops unless Ukraine stops the shelling": an act made conditional is a
+        threat to the party the condition asks to act."""
+        markers = modality_cues().condition_markers
+        return [
+            i
+            for clause in anchor.children
+            if clause.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+            for subject in clause.children
+            if subject.dep_ == "nsubj"
+            for i in self._actors_of(subject)
+        ]
 
     def _referent_object(self, token: Token) -> Token | None:
         """An object that names an act told before, with no author in its phrase: "the decision"; or the

@@ -169,6 +169,8 @@ class PatternBook:
     occasion_attack_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
+    authored_roots: frozenset[str] = frozenset()  # no event with no author named or known
+    private_travellers: frozenset[str] = frozenset()  # sectors whose journeys are no visits
     asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
     asked_thing_preps: frozenset[str] = frozenset()  # "pushed for more funding": what, not whom
     judged_act_roots: frozenset[str] = frozenset()  # "condemned Russia's attack": Russia attacked too
@@ -396,6 +398,8 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         occasion_attack_preps=frozenset(string_list(raw, "occasion_attack_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
+        authored_roots=frozenset(string_list(raw, "authored_roots", where)),
+        private_travellers=frozenset(string_list(raw, "private_travellers", where)),
         asked_content_roots=frozenset(string_list(raw, "asked_content_roots", where)),
         asked_thing_preps=frozenset(string_list(raw, "asked_thing_preps", where)),
         judged_act_roots=frozenset(string_list(raw, "judged_act_roots", where)),

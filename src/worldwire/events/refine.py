@@ -164,12 +164,15 @@ class CodeRefiner(ArgumentReader):
         )
 
     def _winner_named(self, token: Token, pattern: Pattern) -> bool:
-        """ "The AP called the election for Biden": an appeal's verb with a contest as its object and a
-        "for" names the winner of the contest; nobody is asked anything."""
+        """ "The AP called the election for Biden", "networks called Ohio for the senator": an appeal's verb
+        with a contest, or the place whose vote it is, as its object and a "for" names the winner of the
+        contest; nobody is asked anything."""
         if not pattern.code.startswith("02"):
             return False
         contests = [
-            c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in self.book.contest_objects
+            c
+            for c in token.children
+            if c.dep_ == "dobj" and (c.lemma_.lower() in self.book.contest_objects or c.ent_type_ == "GPE")
         ]
         return bool(contests) and any(  # "for Biden" hung on the verb or on the contest
             c.dep_ == "prep" and c.lower_ == "for" for w in (token, *contests) for c in w.children
