@@ -11,6 +11,7 @@ from worldwire.actors.petrarch import petrarch_lexicon
 from worldwire.actors.resolve import resolve_with
 from worldwire.models import ActorDocument, AnnotatedDocument
 from worldwire.nlp.places import find_places
+from worldwire.nlp.tokens import held_tokens
 
 __all__ = ["ActorLexicon", "default_lexicon", "petrarch_lexicon", "resolve_actors"]
 
@@ -20,6 +21,7 @@ def resolve_actors(doc: AnnotatedDocument, lexicon: ActorLexicon | None = None) 
     the places it names: towns and regions say where a story is set, which roles and people take."""
     if doc.error or not doc.segments:
         return ActorDocument(annotated=doc)
-    locations = find_places(doc)
-    actors = resolve_with(doc, lexicon or default_lexicon(), locations)
+    with held_tokens(doc):
+        locations = find_places(doc)
+        actors = resolve_with(doc, lexicon or default_lexicon(), locations)
     return ActorDocument(annotated=doc, actors=actors, locations=locations)

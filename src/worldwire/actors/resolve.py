@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from worldwire.actors.lexicon import ActorLexicon, Casualties, Entry, Term
 from worldwire.models import Actor, ActorKind, AnnotatedDocument, Location
 from worldwire.nlp import inside_quotation
+from worldwire.nlp.tokens import words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -118,7 +119,7 @@ class _Draft:
 
     @property
     def char_start(self) -> int:
-        return self.offset + self.doc[self.start].idx
+        return self.offset + _words(self.doc).tokens[self.start].idx
 
 
 _WORDS = "worldwire.words"  # `doc.user_data` key of a segment's `_Words` while its document is resolved
@@ -126,10 +127,12 @@ _WORDS = "worldwire.words"  # `doc.user_data` key of a segment's `_Words` while 
 
 @dataclass(frozen=True, slots=True)
 class _Words:
-    """A segment's text and its tokens' strings, read once: spaCy builds `doc.text` anew on every read
-    and a new Token object on every `doc[i]`, and matching reads them tens of thousands of times."""
+    """A segment's tokens, text and tokens' strings, read once: spaCy builds `doc.text` anew on every
+    read and a new Token object on every `doc[i]`, and matching reads them tens of thousands of times.
+    `tokens[i]` is `doc[i]`, made once."""
 
     text: str
+    tokens: tuple[Token, ...]
     exact: tuple[str, ...]
     folded: tuple[str, ...]
 
@@ -137,10 +140,15 @@ class _Words:
 def _words(doc: Doc) -> _Words:
     words = doc.user_data.get(_WORDS)
     if words is None:
-        words = doc.user_data[_WORDS] = _Words(
-            doc.text, tuple(t.text for t in doc), tuple(t.lower_ for t in doc)
-        )
+        read = words_of(doc)
+        words = doc.user_data[_WORDS] = _Words("".join(read.spaced), read.tokens, read.texts, read.lowers)
     return words
+
+
+def _span_text(doc: Doc, start: int, end: int) -> str:
+    """`doc[start:end].text` (start < end), cut from the segment's text without making a Span."""
+    words = _words(doc)
+    return words.text[words.tokens[start].idx : words.tokens[end - 1].idx + len(words.exact[end - 1])]
 
 
 def resolve_with(
@@ -203,13 +211,13 @@ def _first_person(
     found: list[_Draft] = []
     for segment in doc.segments:
         covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
-        for token in segment.doc:
-            second = token.lower_ in lexicon.second_person
-            if (
-                not (second or token.lower_ in lexicon.first_person)
-                or token.i in covered
-                or token.tag_ not in ("PRP", "PRP$")
-            ):
+        words = _words(segment.doc)
+        for i, word in enumerate(words.folded):
+            second = word in lexicon.second_person
+            if not (second or word in lexicon.first_person) or i in covered:
+                continue
+            token = words.tokens[i]
+            if token.tag_ not in ("PRP", "PRP$"):
                 continue
             draft = _Draft(
                 segment.doc, segment.offset, token.i, token.i + 1, [_Piece(token.i, token.i + 1, "pronoun")]
@@ -366,24 +374,28 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
     found: list[_Draft] = []
     for segment in doc.segments:
         covered = {i for d in drafts if d.doc is segment.doc for i in range(d.start, d.end)}
-        for token in segment.doc:
-            if token.i in covered or not token.text[:1].isupper():
+        strings = _words(segment.doc)
+        for i, word in enumerate(strings.exact):
+            if i in covered or not word[:1].isupper():
                 continue
-            firm = firms.get(token.text)
+            firm = firms.get(word)
+            if firm is None and _fold(word) not in words:
+                continue  # the common case, read without making the Token
+            token = strings.tokens[i]
             if firm is not None and (token.pos_ == "PROPN" or token.ent_type_ in _MISREAD_NAME_ENTITIES):
                 found.append(_firm_draft(segment.doc, segment.offset, token.i, firm))
                 continue
             if _fold(token.text) not in words:
                 continue
-            if token.i > 0 and segment.doc[token.i - 1].text in lexicon.name_openers:
+            if i > 0 and strings.exact[i - 1] in lexicon.name_openers:
                 continue  # "Hurricane Lorenzo" is no namesake of a Lorenzo named before
             if token.pos_ == "PROPN" or token.ent_type_ in _MISREAD_NAME_ENTITIES:
                 start = token.i
                 if (
                     _fold(token.text) in articled
                     and start > 1
-                    and segment.doc[start - 1].text == "-"
-                    and segment.doc[start - 2].lower_ in lexicon.name_articles
+                    and strings.exact[start - 1] == "-"
+                    and strings.folded[start - 2] in lexicon.name_articles
                     and start - 2 not in covered
                 ):
                     start -= 2  # "al-Harbi": the article is part of the mention
@@ -426,20 +438,21 @@ def _firm_draft(doc: Doc, offset: int, i: int, firm: _Draft) -> _Draft:
 
 def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
     index = _index(lexicon)
+    words = _words(doc)
     pieces: list[_Piece] = []
     i, end = sent.start, sent.end
     while i < end:
-        if _foreign_states(doc[i], lexicon):
-            states = Entry("role", sector="GOV", name=doc[i].lower_, generic=True)
+        token = words.tokens[i]
+        if words.folded[i] in lexicon.foreign_states and _foreign_states(token, lexicon):
+            states = Entry("role", sector="GOV", name=token.lower_, generic=True)
             pieces.append(_Piece(i, i + 1, "role", (states,)))  # "foreign powers", "regional countries"
             i += 1
             continue
-        piece = _longest(doc, i, end, lexicon, index)
+        piece = _longest(words, i, end, lexicon, index)
         if piece is not None and piece.end - i > 1 and _overrun(doc, piece, end, lexicon, index):
             piece = None
         if piece is not None and _bloc_of_states(doc, piece, end, lexicon):
             piece = _Piece(piece.start, piece.end + 1, "group", piece.entries)  # "European nations"
-        token = doc[i]
         body = _body_piece(doc, i, end, piece, lexicon, index) if token.ent_type_ == "ORG" else None
         if body is not None:
             pieces.append(body)
@@ -450,7 +463,7 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
                 pieces.append(piece)
             i = piece.end
             continue
-        word = _word_pieces(doc, i, lexicon) if piece is None else None
+        word = _word_pieces(doc, token, lexicon) if piece is None else None
         if word is not None:
             found, i = word
             pieces.extend(found)
@@ -462,7 +475,7 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
             and token.ent_type_ == "ORG"
             and any(e.name in lexicon.titles for e in pieces[-1].entries)
         )  # "Vice-President Moody Awori", where the parser read the name as an organisation
-        article = i > 0 and doc[i - 1].lower_ == "the" and not after_title  # "the Azores": a place
+        article = i > 0 and words.folded[i - 1] == "the" and not after_title  # "the Azores": a place
         if (
             (token.ent_type_ == "PERSON" and (token.ent_iob_ == "B" or after_title) and not article)
             or (after_title and token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper())
@@ -472,7 +485,7 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
             if name is not None:
                 i = _add_name(doc, name, pieces, lexicon)
                 continue
-        speaker = _untagged_speaker(doc, i, end, lexicon)
+        speaker = _untagged_speaker(words.tokens, i, end, lexicon)
         if speaker is not None:
             i = _add_name(doc, speaker, pieces, lexicon)
             continue
@@ -483,22 +496,22 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
     return pieces
 
 
-def _untagged_speaker(doc: Doc, i: int, end: int, lexicon: ActorLexicon) -> _Piece | None:
+def _untagged_speaker(tokens: Sequence[Token], i: int, end: int, lexicon: ActorLexicon) -> _Piece | None:
     """ "Mara Lunt said ...": two or three capitalised proper nouns the parser tagged as no entity, the
     subject of a verb of speaking, are a person's name (a firm or a body would have been tagged)."""
-    if i > 0 and doc[i - 1].pos_ == "PROPN":
+    if i > 0 and tokens[i - 1].pos_ == "PROPN":
         return None
 
     def plain(t: Token) -> bool:
         return t.pos_ == "PROPN" and t.ent_type_ == "" and t.text[:1].isupper() and t.text[1:].islower()
 
     stop = i
-    while stop < end and plain(doc[stop]):
+    while stop < end and plain(tokens[stop]):
         stop += 1
-    if not 2 <= stop - i <= 3 or (stop < end and doc[stop].pos_ == "PROPN"):
+    if not 2 <= stop - i <= 3 or (stop < end and tokens[stop].pos_ == "PROPN"):
         return None
-    last = doc[stop - 1]
-    if any(doc[j].head.i != last.i for j in range(i, stop - 1)) or not _speaks(last, lexicon):
+    last = tokens[stop - 1]
+    if any(tokens[j].head.i != last.i for j in range(i, stop - 1)) or not _speaks(last, lexicon):
         return None
     return _Piece(i, stop, "name")
 
@@ -558,11 +571,13 @@ def _reported_subject(token: Token, lexicon: ActorLexicon) -> bool:
 def _casualty(token: Token, casualties: Casualties) -> bool:
     """A count or a nominal adjective standing alone as the people an attack hit: "killed five",
     "dozens died", "injured at least nineteen others", "visiting the wounded"."""
-    if token.head.lemma_.lower() not in casualties.verbs:
+    dep = token.dep_
+    if dep not in ("dobj", "nsubjpass", "nsubj"):
+        return False  # no slot of the people an act hits: read before the verb, which costs a Token
+    verb = token.head.lemma_.lower()
+    if verb not in casualties.verbs:
         return False
-    slot = token.dep_ in ("dobj", "nsubjpass") or (
-        token.dep_ == "nsubj" and token.head.lemma_.lower() in casualties.subject_verbs
-    )
+    slot = dep in ("dobj", "nsubjpass") or verb in casualties.subject_verbs
     if not slot or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return False  # "five of the soldiers": the soldiers are the actor
     if token.lower_ in casualties.nominals:
@@ -607,7 +622,7 @@ def _body_piece(
         return None
     country = None
     for j in range(i, stop):
-        inner = _longest(doc, j, stop, lexicon, index)
+        inner = _longest(_words(doc), j, stop, lexicon, index)
         if inner is not None and inner.kind in ("country", "adjective") and inner.entries:
             country = inner.entries[0].country
             break
@@ -618,19 +633,19 @@ def _body_piece(
     return _Piece(i, stop, "organisation", (entry,))
 
 
-def _longest(doc: Doc, i: int, end: int, lexicon: ActorLexicon, index: _Index) -> _Piece | None:
-    words = _words(doc)
-    for table, lengths, strings in (
-        (lexicon.exact, index.exact.get(words.exact[i], ()), words.exact),
-        (lexicon.folded, index.folded.get(words.folded[i], ()), words.folded),
-    ):
-        for length in lengths:
-            if i + length <= end:
-                key = strings[i : i + length]
-                entries = table.get(key)
-                if entries:
-                    entries = _disambiguate(doc[i + length - 1], entries)
-                    return _Piece(i, i + length, _piece_kind(entries), entries)
+def _longest(words: _Words, i: int, end: int, lexicon: ActorLexicon, index: _Index) -> _Piece | None:
+    for length in index.exact.get(words.exact[i], ()):
+        if i + length <= end:
+            entries = lexicon.exact.get(words.exact[i : i + length])
+            if entries:
+                entries = _disambiguate(words.tokens[i + length - 1], entries)
+                return _Piece(i, i + length, _piece_kind(entries), entries)
+    for length in index.folded.get(words.folded[i], ()):
+        if i + length <= end:
+            entries = lexicon.folded.get(words.folded[i : i + length])
+            if entries:
+                entries = _disambiguate(words.tokens[i + length - 1], entries)
+                return _Piece(i, i + length, _piece_kind(entries), entries)
     if lexicon.prefixes:
         word = words.folded[i]
         for cut in range(len(word), 2, -1):
@@ -640,10 +655,10 @@ def _longest(doc: Doc, i: int, end: int, lexicon: ActorLexicon, index: _Index) -
     return None
 
 
-def _word_pieces(doc: Doc, i: int, lexicon: ActorLexicon) -> tuple[list[_Piece], int] | None:
+def _word_pieces(doc: Doc, token: Token, lexicon: ActorLexicon) -> tuple[list[_Piece], int] | None:
     """What the lexicon does not hold as a whole word: "U.S.-led" (the state; "Iran-backed": nothing), a
     city the parser found; with the index after it. None: neither."""
-    token = doc[i]
+    i = token.i
     led = _hyphenated(doc, i, lexicon) if "-" in token.text[1:] else None
     if led is not None:
         return led, i + 1
@@ -713,7 +728,7 @@ def _names_a_thing(last: Token, lexicon: ActorLexicon) -> bool:
 def _overrun(doc: Doc, piece: _Piece, end: int, lexicon: ActorLexicon, index: _Index) -> bool:
     """True when a match starting inside `piece` runs past it: "the West Bank" is not "the West"."""
     for j in range(piece.start + 1, piece.end):
-        other = _longest(doc, j, end, lexicon, index)
+        other = _longest(_words(doc), j, end, lexicon, index)
         if other is not None and other.end > piece.end:
             return True
     return False
@@ -833,19 +848,20 @@ def _plausible(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
 def _occasion(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     """ "a graduation party", "a tennis court": the noun names an occasion or a thing, not a party or
     a court; a later "the party" in the same text is that occasion too."""
-    last = doc[piece.end - 1]
-    if piece.end - piece.start != 1 or last.lower_ not in lexicon.occasion_heads:
+    folded = _words(doc).folded
+    word = folded[piece.end - 1]
+    if piece.end - piece.start != 1 or word not in lexicon.occasion_heads:
         return False
-    if _after_occasion_word(doc, piece.start, lexicon):
+    if _after_occasion_word(folded, piece.start, lexicon):
         return True
-    definite = piece.start > 0 and doc[piece.start - 1].lower_ == "the"
+    definite = piece.start > 0 and folded[piece.start - 1] == "the"
     return definite and any(
-        t.lower_ == last.lower_ and _after_occasion_word(doc, t.i, lexicon) for t in doc[: piece.start]
+        folded[j] == word and _after_occasion_word(folded, j, lexicon) for j in range(piece.start)
     )
 
 
-def _after_occasion_word(doc: Doc, i: int, lexicon: ActorLexicon) -> bool:
-    return i > 0 and doc[i - 1].lower_ in lexicon.occasions
+def _after_occasion_word(folded: Sequence[str], i: int, lexicon: ActorLexicon) -> bool:
+    return i > 0 and folded[i - 1] in lexicon.occasions
 
 
 def _building(noun: Token, lexicon: ActorLexicon) -> bool:
@@ -978,7 +994,7 @@ def _assemble(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon
 def _joins(doc: Doc, group: list[_Piece], piece: _Piece, lexicon: ActorLexicon) -> bool:
     """Whether `piece` continues the actor phrase that `group` has begun."""
     last = group[-1]
-    words = tuple(t.lower_ for t in doc[last.end : piece.start])
+    words = _words(doc).folded[last.end : piece.start]
     if {last.kind, piece.kind} & _STANDALONE or piece.kind == "possessive":
         return False
     if last.kind == "possessive":  # "his Kazakh counterpart"
@@ -1103,23 +1119,24 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
         spanned = spanned[1:]  # "his Rwandan ...": the pronoun is not part of the state's mention
         pieces = [p for p in pieces if p.kind != "possessive"]
         start = spanned[0].start
+    words = _words(doc)
+    tokens = words.tokens
     if kinds <= {"role", "counterpart"}:
-        head = doc[end - 1]
+        head = tokens[end - 1]
         if head.dep_ in ("compound", "amod") and head.head.i >= end and not _act_of(head.head, lexicon):
             return None  # "a state visit", "police cars": the role noun only modifies another noun
-    head = doc[end - 1]
+    head = tokens[end - 1]
     if kinds == {"adjective"} and head.dep_ in ("acomp", "attr"):
         return None  # "he could be Pakistani": a description, not an actor
     reach = max(p.end for p in pieces)  # a shared role counts: "Senior" modifies "officials"
-    while start > 0 and _modifies(doc[start - 1], start, reach, lexicon):
+    while start > 0 and _modifies(tokens[start - 1], start, reach, lexicon):
         start -= 1  # "Senior", "Ousted", "five": words of the phrase before its first piece
     draft = _Draft(doc=doc, offset=offset, start=start, end=end, pieces=list(pieces))
-    before = doc[start - 1].lower_ if start > 0 else ""
+    before = words.folded[start - 1] if start > 0 else ""
     draft.definite = before in ("the", "this", "that")
-    draft.former = _former(doc[start:end], pieces, lexicon)
-    draft.resident = any(t.lower_ in lexicon.residents for t in doc[start:end])
-    head = doc[end - 1]
-    draft.plural = head.tag_ in ("NNS", "NNPS") or head.lower_ in lexicon.collective_nouns
+    draft.former = _former(doc, start, end, pieces, lexicon)
+    draft.resident = any(w in lexicon.residents for w in words.folded[start:end])
+    draft.plural = head.tag_ in ("NNS", "NNPS") or words.folded[end - 1] in lexicon.collective_nouns
     return draft
 
 
@@ -1128,10 +1145,11 @@ def _act_of(noun: Token, lexicon: ActorLexicon) -> bool:
     return noun.lower_ in lexicon.act_nouns or noun.lemma_.lower() in lexicon.act_nouns
 
 
-def _former(span: Span, pieces: Sequence[_Piece], lexicon: ActorLexicon) -> bool:
-    """A "former" word that still governs the phrase's last title: "former Vice President Joe Biden", not
-    "former presidential candidate Senator Ted Cruz" (a sitting senator)."""
-    said = [t.i for t in span if t.lower_ in lexicon.former]
+def _former(doc: Doc, start: int, end: int, pieces: Sequence[_Piece], lexicon: ActorLexicon) -> bool:
+    """A "former" word that still governs the phrase's last title [start, end): "former Vice President Joe
+    Biden", not "former presidential candidate Senator Ted Cruz" (a sitting senator)."""
+    words = _words(doc)
+    said = [i for i in range(start, end) if words.folded[i] in lexicon.former]
     if not said:
         return False
     roles = [p for p in pieces if p.kind == "role" and p.start > said[-1]]
@@ -1141,7 +1159,7 @@ def _former(span: Span, pieces: Sequence[_Piece], lexicon: ActorLexicon) -> bool
         len(roles) > 1
         and bool(named)
         and roles[-1].end == named[0].start
-        and span.doc[roles[-1].start].text[:1].isupper()
+        and words.exact[roles[-1].start][:1].isupper()
     )
     return not current
 
@@ -1199,11 +1217,17 @@ def _locative(draft: _Draft, lexicon: ActorLexicon) -> bool:
     return preposition.lower_ in lexicon.locatives
 
 
+@cache
+def _modifier_words(lexicon: ActorLexicon) -> frozenset[str]:
+    return lexicon.modifiers | lexicon.former
+
+
 def _modifies(token: Token, start: int, end: int, lexicon: ActorLexicon) -> bool:
     """A modifier word that belongs to the phrase [start, end): it depends on a word inside it
     ("Ousted President X"), unlike the verb in "Pakistan defeated India"."""
-    words = lexicon.modifiers | lexicon.former
-    return token.lower_ in words and start <= token.head.i < end and token.head.i != token.i
+    return (
+        token.lower_ in _modifier_words(lexicon) and start <= token.head.i < end and token.head.i != token.i
+    )
 
 
 def _governs(piece: _Piece) -> bool:
@@ -1766,7 +1790,8 @@ def _reporter(draft: _Draft, kept: list[_Draft], kinds: tuple[str, ...] = ("pers
 
 def _quoted(draft: _Draft) -> bool:
     """Whether the mention stands inside quotation marks (counted from the start of its segment)."""
-    return inside_quotation(_words(draft.doc).text[: draft.doc[draft.start].idx])
+    words = _words(draft.doc)
+    return inside_quotation(words.text[: words.tokens[draft.start].idx])
 
 
 def _speakers(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> set[str | None]:
@@ -1832,7 +1857,7 @@ def _link_name(draft: _Draft, kept: list[_Draft]) -> None:
             draft.country = same.country
             draft.code = _compose(same.country, draft.sector, False, "state")
     if same is not None:
-        draft.antecedent = kept.index(same)
+        draft.antecedent = _index_of(kept, same)
 
 
 def _link_title(draft: _Draft, kept: list[_Draft]) -> None:
@@ -2029,7 +2054,13 @@ def _copy(draft: _Draft, kept: list[_Draft], target: _Draft) -> None:
     draft.name = target.name
     if draft.kind != "pronoun" and target.kind != "pronoun":
         draft.kind = target.kind
-    draft.antecedent = kept.index(target)
+    draft.antecedent = _index_of(kept, target)
+
+
+def _index_of(drafts: list[_Draft], target: _Draft) -> int:
+    """`drafts.index(target)`: the first draft that is `target` or equal to it, comparing starts before
+    whole drafts (a dataclass's `==` builds a tuple of every field of both)."""
+    return next(i for i, d in enumerate(drafts) if d is target or (d.start == target.start and d == target))
 
 
 def _resolve_counterpart(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon, day: str | None) -> None:
@@ -2046,7 +2077,7 @@ def _resolve_counterpart(draft: _Draft, kept: list[_Draft], lexicon: ActorLexico
         same = _nearest(kept, draft, lambda d: d.name is not None and d.name == draft.name, window=None)
         same = same or _nearest(kept, draft, lambda d: d.country == draft.country and d.kind == "person")
         if same is not None:
-            draft.antecedent = kept.index(same)
+            draft.antecedent = _index_of(kept, same)
         return
     own_country = owner.country if owner is not None else None
     other = _nearest(
@@ -2194,7 +2225,7 @@ def _towns(locations: Sequence[Location], drafts: list[_Draft], sentence_starts:
     """The states of the towns and regions a story names that are no actor mention ("a man from
     Cheltenham", "Oxfordshire"): where the story happens, though no state is named beside them; weighted
     as `_main_state` weighs mentions."""
-    spans = [(d.char_start, d.char_start + len(d.doc[d.start : d.end].text)) for d in drafts]
+    spans = [(d.char_start, d.char_start + len(_span_text(d.doc, d.start, d.end))) for d in drafts]
     counts: Counter[str] = Counter()
     for place in locations:
         if not place.country or place.feature not in _TOWN_FEATURES:
@@ -2211,12 +2242,10 @@ def _main_state(drafts: list[_Draft], towns: Counter[str]) -> str | None:
     institutions count, and the towns and regions it names; companies, media and parties do not:
     "Facebook" is no story's setting), as a coder reads a story's setting; None when two states share the
     lead."""
-    counts = Counter(
-        d.country
-        for d in drafts
-        if d.country and d.resolved and d.kind != "organisation"
-        for _ in range(_LEDE_WEIGHT if d.sentence < _LEDE_SENTENCES else 1)
-    )
+    counts: Counter[str] = Counter()
+    for d in drafts:
+        if d.country and d.resolved and d.kind != "organisation":
+            counts[d.country] += _LEDE_WEIGHT if d.sentence < _LEDE_SENTENCES else 1
     counts.update(towns)
     ranked = counts.most_common(2)
     if not ranked:
@@ -2226,12 +2255,12 @@ def _main_state(drafts: list[_Draft], towns: Counter[str]) -> str | None:
 
 
 def _to_actor(draft: _Draft) -> Actor:
-    span = draft.doc[draft.start : draft.end]
+    text = _span_text(draft.doc, draft.start, draft.end)
     start = draft.char_start
     return Actor(
-        text=span.text,
+        text=text,
         start=start,
-        end=start + len(span.text),
+        end=start + len(text),
         sentence=draft.sentence,
         name=draft.name,
         code=draft.code,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from worldwire.events.grammar import (
@@ -46,12 +47,19 @@ class SegmentState:
         self.offset = offset
         self.parsed = parsed
         self.tokens: list[Token] = list(parsed)  # spaCy makes a new Token on every pass over a Doc
+        # per sentence (by its first token): its words and lemmas, lower case, for word-order patterns
+        self.sentence_words: dict[int, tuple[list[str], list[str]]] = {}
         self.token_actor = token_actor
         self.coded_heads: set[int] = set()
         # predicates that gave an event, with its code (coded_heads: also those tried)
         self.emitted_heads: dict[int, str] = {}
         self.blocked: tuple[Side, ...] = ()  # the acting party, never its own target
         self.reciprocal_codes = frozenset(self.book.reciprocal.values())
+
+    @cached_property
+    def text(self) -> str:
+        """The segment's text, read once: spaCy rebuilds `Doc.text` from its tokens on every read."""
+        return self.parsed.text
 
     # ── predicates ───────────────────────────────────────────────────────────────────────────────
 

@@ -208,7 +208,7 @@ class Attribution(CodeRefiner):
 
     def _quote_runs_on(self, sent: Span) -> bool:
         """The sentence starts inside a quotation opened in an earlier sentence."""
-        return inside_quotation(self.parsed.text[: sent.start_char])
+        return inside_quotation(self.text[: sent.start_char])
 
     def _reported_demands(self) -> Iterator[Said]:
         """ "X said Y must withdraw": a demand by the speaker on the reported clause's subject."""
@@ -480,13 +480,10 @@ class Attribution(CodeRefiner):
         predicates, the doer's verb being coded for its own act first."""
         book = self.book
         for noun in self.tokens:
+            if noun.lemma_.lower() not in book.request_nouns or noun.dep_ != "pobj":
+                continue  # read before the heads: spaCy makes a Token for each
             prep, verb = noun.head, noun.head.head
-            if (
-                noun.lemma_.lower() not in book.request_nouns
-                or noun.dep_ != "pobj"
-                or prep.lower_ not in book.request_preps
-                or verb.pos_ not in ("VERB", "AUX")
-            ):
+            if prep.lower_ not in book.request_preps or verb.pos_ not in ("VERB", "AUX"):
                 continue
             owner = [i for c in noun.children if c.dep_ == "poss" for i in self._actors_of(c)]
             source = owner or self._pobj_actors(noun, ("of", "from"))

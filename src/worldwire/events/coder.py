@@ -56,7 +56,7 @@ from worldwire.events.patterns import Pattern, PatternBook, modality_cues, patte
 from worldwire.models import ActorDocument, Event, EventActor, EventDocument, Modality
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from worldwire.actors.lexicon import Entry as PlaceEntry
 
@@ -116,7 +116,8 @@ class _DocumentCoder:
         """For each token of the segment, the actor mention covering it (the shortest, when nested)."""
         owner: list[int | None] = [None] * len(parsed)
         width: list[int] = [1 << 30] * len(parsed)
-        end = offset + len(parsed.text)
+        last = parsed[-1] if len(parsed) else None
+        end = offset + (last.idx + len(last.text_with_ws) if last is not None else 0)  # len(parsed.text)
         for index, actor in enumerate(self.doc.actors):
             if actor.start < offset or actor.end > end:
                 continue
@@ -162,8 +163,10 @@ class _SegmentCoder(Attribution):
             if match is not None and not self._same_attack(token, match):
                 yield from ((tree_depth(token), e) for e in self._code(token, match, "verb"))
         for token in self.tokens:
+            if token.pos_ != "VERB":  # read first: a lemma's forms cost more to try
+                continue
             fallback = self.book.fallback.get(lemma_in(token, self.book.fallback))
-            if fallback is None or token.pos_ != "VERB" or self._claimed(token):
+            if fallback is None or self._claimed(token):
                 continue
             # only with a complement that was not coded: "agreed to set up a centre", "agreed to a plan"
             # ... or a that-clause of a promise: "promised every victim will be compensated"
@@ -362,9 +365,8 @@ class _SegmentCoder(Attribution):
 
     def _best(self, patterns: Sequence[Pattern], token: Token) -> Match | None:
         window = self._window(token)
-        lower = [t.lower_ for t in token.sent]
-        lemmas = [t.lemma_.lower() for t in token.sent]
-        at = token.i - token.sent.start
+        sent = token.sent  # spaCy seeks the sentence's bounds on every read
+        at = token.i - sent.start
         # "called off its search late on Tuesday": a preposition of time carries no target
         preps = {c.lower_ for c in token.children if c.dep_ in ("prep", "agent", "dative") and not dated(c)}
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj":  # "gave a welcome (…) to X"
@@ -379,7 +381,7 @@ class _SegmentCoder(Attribution):
                 or pattern.forbidden & window
             ):
                 continue
-            if (pattern.before or pattern.after) and not in_order(pattern, lower, lemmas, at):
+            if (pattern.before or pattern.after) and not in_order(pattern, *self._sentence_words(sent), at):
                 continue
             if pattern.mutual and len(self._subject(token)) < 2:
                 continue
@@ -396,6 +398,14 @@ class _SegmentCoder(Attribution):
             if best is None or score > best.score:
                 best = Match(pattern, score)
         return best
+
+    def _sentence_words(self, sent: Span) -> tuple[list[str], list[str]]:
+        """The sentence's words and lemmas, lower case: read once, for every predicate of the sentence."""
+        words = self.sentence_words.get(sent.start)
+        if words is None:
+            words = ([t.lower_ for t in sent], [t.lemma_.lower() for t in sent])
+            self.sentence_words[sent.start] = words
+        return words
 
     def _unarmed_departure(self, token: Token, pattern: Pattern, source: Side) -> bool:
         """ "The president left Washington": leaving a place is a withdrawal only for armed forces."""

