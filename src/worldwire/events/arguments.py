@@ -751,7 +751,11 @@ class ArgumentReader(SegmentState):
         """ "The Assembly passed articles of impeachment": an act whose words say its counterpart is a sector
         of the actor's own state (`own_state_counterparts`) is against that sector, named or not."""
         sector = next(
-            (self.book.own_state_counterparts[w] for w in wording if w in self.book.own_state_counterparts),
+            (
+                self.book.own_state_counterparts[w]
+                for w in sorted(wording)
+                if w in self.book.own_state_counterparts
+            ),
             None,
         )
         countries = dict.fromkeys(s.country for s in sources if s.country is not None and s.sector != sector)

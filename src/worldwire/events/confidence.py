@@ -51,10 +51,14 @@ class ConfidenceModel:
     weights: Mapping[str, float]
     fitted_on: str
 
+    def score(self, cues: Iterable[str]) -> float:
+        """The model's log-odds for these cues. Summed exactly (fsum): the cues come as a set, whose order
+        varies with the string hash seed, and a plain sum's last bit would vary with it."""
+        return math.fsum([self.bias, *(self.weights.get(cue, 0.0) for cue in cues)])
+
     def estimate(self, cues: Iterable[str]) -> float:
         """The probability the event is right, kept within [0.05, 0.95] and rounded to 2 decimals."""
-        score = self.bias + sum(self.weights.get(cue, 0.0) for cue in cues)
-        return round(min(CEILING, max(FLOOR, 1.0 / (1.0 + math.exp(-score)))), 2)
+        return round(min(CEILING, max(FLOOR, 1.0 / (1.0 + math.exp(-self.score(cues))))), 2)
 
 
 @data_validator("confidence")
