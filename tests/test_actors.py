@@ -868,3 +868,19 @@ def test_a_gendered_noun_in_apposition_tells_the_gender() -> None:
     )
     found = actors_of(text, "2020-01-01")
     assert by_text(found, "She").name == "Lale Demir"
+
+
+def test_actors_a_partys_people_in_a_legislature_are_legislators() -> None:
+    text = "Voters in Ohio were angry on Monday. Republicans in the Senate blocked the governor's plan."
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "Republicans").code.endswith("LEG")
+
+
+def test_actors_a_group_of_domestic_politics_takes_the_storys_state() -> None:
+    text = (
+        "The governor of Ohio signed the bill on Monday. Some conservative groups criticised the governor, "
+        "and a rights group said nothing."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "Some conservative groups").code == "USANGO"
+    assert by_text(found, "rights group").code == "NGO"

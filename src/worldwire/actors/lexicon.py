@@ -135,6 +135,7 @@ class ActorLexicon:
     name_articles: frozenset[str] = frozenset()
     occasion_heads: frozenset[str] = frozenset()
     occasions: frozenset[str] = frozenset()
+    domestic_groups: frozenset[str] = frozenset()
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     plural_pronouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()  # "Police" takes "they"
@@ -353,6 +354,7 @@ class RoleTable:
     name_articles: frozenset[str] = frozenset()  # "al": "al-Zawi" is "Zawi" with its article
     occasion_heads: frozenset[str] = frozenset()  # "party": a role noun that can name an occasion
     occasions: frozenset[str] = frozenset()  # "birthday": makes an occasion head a thing, no actor
+    domestic_groups: frozenset[str] = frozenset()  # "advocacy group": an NGO of the story's state
     casualties: Casualties | None = None  # "killed five", "the wounded": the people an attack hit
 
 
@@ -520,6 +522,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             w.lower() for w in _section(raw, "occasions", "modifiers", where, required=False)
         ),
         casualties=_casualties(raw, where),
+        domestic_groups=_lower_both(_section(raw, "domestic_groups", "nouns", where, required=False)),
         title_gender=MappingProxyType(
             {
                 **dict.fromkeys((w.lower() for w in _optional(pronouns, "masculine_titles", where)), "m"),
@@ -744,6 +747,7 @@ def build_lexicon(
         name_articles=roles.name_articles if roles else frozenset(),
         occasion_heads=roles.occasion_heads if roles else frozenset(),
         occasions=roles.occasions if roles else frozenset(),
+        domestic_groups=roles.domestic_groups if roles else frozenset(),
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),
         plural_pronouns=roles.plural_pronouns if roles else frozenset(),
         collective_nouns=roles.collective_nouns if roles else frozenset(),

@@ -1504,6 +1504,7 @@ def _resolve_in_context(
         if draft.kind == "person" and not _read_person(draft, kept, drafts, lexicon, towns):
             continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts, lexicon, towns)
+        _sits_in(draft, drafts)
         if draft.location and draft.kind in ("state", "role"):
             draft.kind, draft.code = "state", draft.country  # no state named: only a place, no actor
         if draft.code is None and (draft.kind != "person" or draft.country is None):
@@ -1511,6 +1512,20 @@ def _resolve_in_context(
         _fate(draft, lexicon)
         kept.append(draft)
     return kept
+
+
+def _sits_in(draft: _Draft, drafts: list[_Draft]) -> None:
+    """ "Republicans in the Senate", "Labour members in parliament": a party's people placed in a
+    legislature act as its legislators (LEG), not as the party."""
+    if draft.sector != "PTY" or draft.end + 1 >= len(draft.doc) or draft.doc[draft.end].lower_ != "in":
+        return
+    at = draft.end + 1 + (draft.doc[draft.end + 1].lower_ == "the")
+    body = next((d for d in drafts if d.doc is draft.doc and d.start == at and d.sector == "LEG"), None)
+    if body is None:
+        return
+    country = draft.country or body.country
+    draft.sector, draft.country = "LEG", country
+    draft.code = _compose(country, "LEG", False, "state")
 
 
 def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
@@ -1654,8 +1669,8 @@ def _place(
         draft.country is None
         and draft.kind in ("role", "person")
         and not draft.counterpart
-        and not (draft.code or "").startswith(("IGO", "NGO"))  # an IGO's head has no state
-        and not _foreign(draft, lexicon)
+        and (not (draft.code or "").startswith(("IGO", "NGO")) or _domestic_group(draft, lexicon))
+        and not _foreign(draft, lexicon)  # an IGO's head has no state, nor has an aid agency
     ):
         sender = _sender(draft, drafts, lexicon)
         if sender is not None and sender.country:
@@ -1666,6 +1681,13 @@ def _place(
     if draft.resident and draft.country and not any(_community(p) for p in draft.pieces):
         _reside(draft, kept, drafts)  # a community ("ethnic Ndebele") is already coded where it lives
     _home(draft, drafts, towns)
+
+
+def _domestic_group(draft: _Draft, lexicon: ActorLexicon) -> bool:
+    """ "Conservative groups defended him": an NGO of the story's own politics, which takes its state."""
+    return draft.kind == "role" and any(
+        _span_text(draft.doc, p.start, p.end).lower() in lexicon.domestic_groups for p in draft.pieces
+    )
 
 
 def _headed_by(draft: _Draft, drafts: list[_Draft], heads: set[int], kinds: tuple[str, ...]) -> _Draft | None:
