@@ -884,3 +884,14 @@ def test_actors_a_group_of_domestic_politics_takes_the_storys_state() -> None:
     found = actors_of(text, "2020-01-01")
     assert by_text(found, "Some conservative groups").code == "USANGO"
     assert by_text(found, "rights group").code == "NGO"
+
+
+def test_actors_a_chief_executive_of_a_named_territory_governs_it() -> None:
+    text = (
+        "The Chief Executive of Macau met students on Monday. A British chief executive criticised "
+        "the tax, and the territory's Legislative Council debated it."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "Chief Executive of Macau").code == "MACGOV"
+    assert by_text(found, "British chief executive").code == "GBRBUS"
+    assert by_text(found, "Legislative Council").code.endswith("LEG")

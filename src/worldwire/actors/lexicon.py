@@ -130,6 +130,7 @@ class ActorLexicon:
     fate_outranks: Mapping[str, Outranks] = field(default_factory=lambda: MappingProxyType({}))
     buildings: frozenset[str] = frozenset()
     polity_nouns: frozenset[str] = frozenset()
+    polity_offices: frozenset[str] = frozenset()
     name_openers: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
@@ -349,6 +350,7 @@ class RoleTable:
     fate_outranks: Mapping[str, Outranks] = field(default_factory=lambda: MappingProxyType({}))  # CRM > CVL
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
     polity_nouns: frozenset[str] = frozenset()  # "state": "the state of X" as a party is its government
+    polity_offices: frozenset[str] = frozenset()  # "chief executive" of a state by name is its government
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
     company_words: frozenset[str] = frozenset()  # "Company": "X Motor Company" is "X" later on
     name_articles: frozenset[str] = frozenset()  # "al": "al-Zawi" is "Zawi" with its article
@@ -512,6 +514,9 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         fate_outranks=_outranks(raw, where),
         buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
         polity_nouns=frozenset(w.lower() for w in _section(raw, "polity", "nouns", where, required=False)),
+        polity_offices=frozenset(
+            w.lower() for w in _section(raw, "polity", "offices", where, required=False)
+        ),
         name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
         company_words=frozenset(_section(raw, "short_names", "company_words", where, required=False)),
         name_articles=frozenset(
@@ -742,6 +747,7 @@ def build_lexicon(
         fate_outranks=roles.fate_outranks if roles else MappingProxyType({}),
         buildings=roles.buildings if roles else frozenset(),
         polity_nouns=roles.polity_nouns if roles else frozenset(),
+        polity_offices=roles.polity_offices if roles else frozenset(),
         name_openers=roles.name_openers if roles else frozenset(),
         company_words=roles.company_words if roles else frozenset(),
         name_articles=roles.name_articles if roles else frozenset(),

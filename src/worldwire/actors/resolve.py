@@ -1179,6 +1179,8 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
         and any(p.kind == "country" for p in draft.pieces)
     ):
         draft.resolved = False  # "former Soviet Union members": the union's member states, not its actor
+    if _heads_polity(draft, lexicon):
+        draft.sector = "GOV"  # "the Chief Executive of Macau" governs it
     draft.location = draft.role in lexicon.places and _locative(draft, lexicon)
     if draft.location:
         draft.sector = None
@@ -1201,6 +1203,19 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
         holder = lexicon.holder(draft.country, draft.office, day)
         if holder is not None:
             _apply_term(draft, holder, lexicon)
+
+
+def _heads_polity(draft: _Draft, lexicon: ActorLexicon) -> bool:
+    """A business title of a state named by its name ("Macau's Chief Executive", "the chief executive of
+    Macau") and of no firm: the territory's head of government, not a business person."""
+    if draft.sector != "BUS" or (draft.role or "").lower() not in lexicon.polity_offices:
+        return False
+    if any(p.kind.removeprefix("shared_") == "organisation" for p in draft.pieces):
+        return False
+    return any(
+        p.kind.removeprefix("shared_") in _COUNTRY_KINDS and draft.doc[p.end - 1].pos_ == "PROPN"
+        for p in draft.pieces
+    )
 
 
 def _locative(draft: _Draft, lexicon: ActorLexicon) -> bool:
