@@ -895,3 +895,21 @@ def test_actors_a_chief_executive_of_a_named_territory_governs_it() -> None:
     assert by_text(found, "Chief Executive of Macau").code == "MACGOV"
     assert by_text(found, "British chief executive").code == "GBRBUS"
     assert by_text(found, "Legislative Council").code.endswith("LEG")
+
+
+def test_actors_security_agencies_are_police_not_the_government() -> None:
+    found = actors_of(
+        "The president of Ukraine instructed security agencies to find who leaked the tape.", "2020-01-01"
+    )
+    assert by_text(found, "security agencies").code == "UKRCOP"
+
+
+def test_actors_a_civil_liberties_union_is_no_labour_union() -> None:
+    found = actors_of("The New York Civil Liberties Union sued the city of Buffalo on Monday.", "2020-01-01")
+    assert found[0].code.endswith("NGO")
+
+
+def test_actors_a_relative_who_is_sentenced_is_a_criminal() -> None:
+    text = "In Pakistan, Imran Qadir, brother of the singer, was sentenced to life in prison on Friday."
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "Imran Qadir").code == "PAKCRM"

@@ -1634,13 +1634,13 @@ def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
 def _outranks(draft: _Draft, sector: str, lexicon: ActorLexicon) -> bool:
     """Whether the fate's sector replaces the one the words gave (`[[fates]] outranks`)."""
     over = lexicon.fate_outranks.get(sector)
-    return (
-        over is not None
-        and draft.sector in over.sectors
-        and (
-            not over.words or any(t.lemma_.lower() in over.words for t in draft.doc[draft.start : draft.end])
-        )
-    )  # "sentenced Ohio man X": the word for one person is anywhere in the mention
+    if over is None or draft.sector not in over.sectors:
+        return False
+    head = draft.doc[draft.end - 1]
+    words = [*draft.doc[draft.start : draft.end], *(t for t in head.children if t.dep_ == "appos")]
+    # "sentenced Ohio man X", "X, brother of Y, was jailed": the word for one person is anywhere in the
+    # mention or in an apposition to it
+    return not over.words or any(t.lemma_.lower() in over.words for t in words)
 
 
 def _read_person(
