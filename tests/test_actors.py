@@ -913,3 +913,10 @@ def test_actors_a_relative_who_is_sentenced_is_a_criminal() -> None:
     text = "In Pakistan, Imran Qadir, brother of the singer, was sentenced to life in prison on Friday."
     found = actors_of(text, "2020-01-01")
     assert by_text(found, "Imran Qadir").code == "PAKCRM"
+
+
+def test_actors_a_fund_the_parser_names_is_a_non_governmental_body() -> None:
+    found = actors_of("On Monday, the Kenya Wildlife Fund sued the ministry of tourism.", "2020-01-01")
+    assert by_text(found, "Kenya Wildlife Fund").code == "KENNGO"
+    imf = actors_of("The International Monetary Fund criticised Argentina.", "2020-01-01")
+    assert by_text(imf, "International Monetary Fund").code.startswith("IGO")
