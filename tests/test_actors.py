@@ -920,3 +920,8 @@ def test_actors_a_fund_the_parser_names_is_a_non_governmental_body() -> None:
     assert by_text(found, "Kenya Wildlife Fund").code == "KENNGO"
     imf = actors_of("The International Monetary Fund criticised Argentina.", "2020-01-01")
     assert by_text(imf, "International Monetary Fund").code.startswith("IGO")
+
+
+def test_actors_a_name_after_a_prosecutors_title_is_that_prosecutor() -> None:
+    found = actors_of("In London, Prosecutor Tamsin Oduya QC said the evidence was strong.", "2020-01-01")
+    assert by_text(found, "Prosecutor Tamsin Oduya QC").code.endswith("JUD")
