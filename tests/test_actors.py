@@ -925,3 +925,13 @@ def test_actors_a_fund_the_parser_names_is_a_non_governmental_body() -> None:
 def test_actors_a_name_after_a_prosecutors_title_is_that_prosecutor() -> None:
     found = actors_of("In London, Prosecutor Tamsin Oduya QC said the evidence was strong.", "2020-01-01")
     assert by_text(found, "Prosecutor Tamsin Oduya QC").code.endswith("JUD")
+
+
+def test_actors_representatives_from_a_country_are_its_government() -> None:
+    text = (
+        "On Monday, representatives from Iran met in Geneva. Representative Dana Kell of Ohio criticised "
+        "the deal, as did representatives from Texas."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "representatives").code == "IRNGOV"
+    assert by_text(found, "Representative Dana Kell").code == "USALEG"

@@ -131,6 +131,7 @@ class ActorLexicon:
     buildings: frozenset[str] = frozenset()
     polity_nouns: frozenset[str] = frozenset()
     polity_offices: frozenset[str] = frozenset()
+    delegates: frozenset[str] = frozenset()
     name_openers: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
@@ -351,6 +352,7 @@ class RoleTable:
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
     polity_nouns: frozenset[str] = frozenset()  # "state": "the state of X" as a party is its government
     polity_offices: frozenset[str] = frozenset()  # "chief executive" of a state by name is its government
+    delegates: frozenset[str] = frozenset()  # "representatives from Iran" are its government's delegates
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
     company_words: frozenset[str] = frozenset()  # "Company": "X Motor Company" is "X" later on
     name_articles: frozenset[str] = frozenset()  # "al": "al-Zawi" is "Zawi" with its article
@@ -514,6 +516,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         fate_outranks=_outranks(raw, where),
         buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
         polity_nouns=frozenset(w.lower() for w in _section(raw, "polity", "nouns", where, required=False)),
+        delegates=frozenset(w.lower() for w in _section(raw, "polity", "delegates", where, required=False)),
         polity_offices=frozenset(
             w.lower() for w in _section(raw, "polity", "offices", where, required=False)
         ),
@@ -748,6 +751,7 @@ def build_lexicon(
         buildings=roles.buildings if roles else frozenset(),
         polity_nouns=roles.polity_nouns if roles else frozenset(),
         polity_offices=roles.polity_offices if roles else frozenset(),
+        delegates=roles.delegates if roles else frozenset(),
         name_openers=roles.name_openers if roles else frozenset(),
         company_words=roles.company_words if roles else frozenset(),
         name_articles=roles.name_articles if roles else frozenset(),

@@ -1520,6 +1520,7 @@ def _resolve_in_context(
             continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts, lexicon, towns)
         _sits_in(draft, drafts)
+        _delegates(draft, drafts, lexicon)
         if draft.location and draft.kind in ("state", "role"):
             draft.kind, draft.code = "state", draft.country  # no state named: only a place, no actor
         if draft.code is None and (draft.kind != "person" or draft.country is None):
@@ -1541,6 +1542,26 @@ def _sits_in(draft: _Draft, drafts: list[_Draft]) -> None:
     country = draft.country or body.country
     draft.sector, draft.country = "LEG", country
     draft.code = _compose(country, "LEG", False, "state")
+
+
+def _delegates(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> None:
+    """ "Representatives from Iran acknowledged ...": members sent by a country (named as one, not a
+    region such as Texas) are its government's delegates, not its legislators."""
+    if draft.sector != "LEG" or (draft.role or "").lower() not in lexicon.delegates:
+        return
+    roles = [p for p in draft.pieces if p.kind.removeprefix("shared_") == "role"]
+    if not any(draft.doc[p.end - 1].tag_ in ("NNS", "NNPS") for p in roles):
+        return  # "Representative X", "the representative": one member, a legislator
+    country = next((p for p in draft.pieces if p.kind.removeprefix("shared_") == "country"), None)
+    if country is None and draft.end + 1 < len(draft.doc) and draft.doc[draft.end].lower_ in ("from", "of"):
+        after = next((d for d in drafts if d.doc is draft.doc and d.start == draft.end + 1), None)
+        if after is None or not any(p.kind.removeprefix("shared_") == "country" for p in after.pieces):
+            return
+        draft.country = draft.country or after.country
+    elif country is None:
+        return
+    draft.sector = "GOV"
+    draft.code = _compose(draft.country, "GOV", False, "state")
 
 
 def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
