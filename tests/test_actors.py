@@ -868,3 +868,70 @@ def test_a_gendered_noun_in_apposition_tells_the_gender() -> None:
     )
     found = actors_of(text, "2020-01-01")
     assert by_text(found, "She").name == "Lale Demir"
+
+
+def test_actors_a_partys_people_in_a_legislature_are_legislators() -> None:
+    text = "Voters in Ohio were angry on Monday. Republicans in the Senate blocked the governor's plan."
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "Republicans").code.endswith("LEG")
+
+
+def test_actors_a_group_of_domestic_politics_takes_the_storys_state() -> None:
+    text = (
+        "The governor of Ohio signed the bill on Monday. Some conservative groups criticised the governor, "
+        "and a rights group said nothing."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "Some conservative groups").code == "USANGO"
+    assert by_text(found, "rights group").code == "NGO"
+
+
+def test_actors_a_chief_executive_of_a_named_territory_governs_it() -> None:
+    text = (
+        "The Chief Executive of Macau met students on Monday. A British chief executive criticised "
+        "the tax, and the territory's Legislative Council debated it."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "Chief Executive of Macau").code == "MACGOV"
+    assert by_text(found, "British chief executive").code == "GBRBUS"
+    assert by_text(found, "Legislative Council").code.endswith("LEG")
+
+
+def test_actors_security_agencies_are_police_not_the_government() -> None:
+    found = actors_of(
+        "The president of Ukraine instructed security agencies to find who leaked the tape.", "2020-01-01"
+    )
+    assert by_text(found, "security agencies").code == "UKRCOP"
+
+
+def test_actors_a_civil_liberties_union_is_no_labour_union() -> None:
+    found = actors_of("The New York Civil Liberties Union sued the city of Buffalo on Monday.", "2020-01-01")
+    assert found[0].code.endswith("NGO")
+
+
+def test_actors_a_relative_who_is_sentenced_is_a_criminal() -> None:
+    text = "In Pakistan, Imran Qadir, brother of the singer, was sentenced to life in prison on Friday."
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "Imran Qadir").code == "PAKCRM"
+
+
+def test_actors_a_fund_the_parser_names_is_a_non_governmental_body() -> None:
+    found = actors_of("On Monday, the Kenya Wildlife Fund sued the ministry of tourism.", "2020-01-01")
+    assert by_text(found, "Kenya Wildlife Fund").code == "KENNGO"
+    imf = actors_of("The International Monetary Fund criticised Argentina.", "2020-01-01")
+    assert by_text(imf, "International Monetary Fund").code.startswith("IGO")
+
+
+def test_actors_a_name_after_a_prosecutors_title_is_that_prosecutor() -> None:
+    found = actors_of("In London, Prosecutor Tamsin Oduya QC said the evidence was strong.", "2020-01-01")
+    assert by_text(found, "Prosecutor Tamsin Oduya QC").code.endswith("JUD")
+
+
+def test_actors_representatives_from_a_country_are_its_government() -> None:
+    text = (
+        "On Monday, representatives from Iran met in Geneva. Representative Dana Kell of Ohio criticised "
+        "the deal, as did representatives from Texas."
+    )
+    found = actors_of(text, "2020-01-01")
+    assert by_text(found, "representatives").code == "IRNGOV"
+    assert by_text(found, "Representative Dana Kell").code == "USALEG"

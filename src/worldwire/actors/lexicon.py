@@ -130,11 +130,14 @@ class ActorLexicon:
     fate_outranks: Mapping[str, Outranks] = field(default_factory=lambda: MappingProxyType({}))
     buildings: frozenset[str] = frozenset()
     polity_nouns: frozenset[str] = frozenset()
+    polity_offices: frozenset[str] = frozenset()
+    delegates: frozenset[str] = frozenset()
     name_openers: frozenset[str] = frozenset()
     company_words: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
     occasion_heads: frozenset[str] = frozenset()
     occasions: frozenset[str] = frozenset()
+    domestic_groups: frozenset[str] = frozenset()
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     plural_pronouns: frozenset[str] = frozenset()
     collective_nouns: frozenset[str] = frozenset()  # "Police" takes "they"
@@ -348,11 +351,14 @@ class RoleTable:
     fate_outranks: Mapping[str, Outranks] = field(default_factory=lambda: MappingProxyType({}))  # CRM > CVL
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
     polity_nouns: frozenset[str] = frozenset()  # "state": "the state of X" as a party is its government
+    polity_offices: frozenset[str] = frozenset()  # "chief executive" of a state by name is its government
+    delegates: frozenset[str] = frozenset()  # "representatives from Iran" are its government's delegates
     name_openers: frozenset[str] = frozenset()  # "Hagia", "St.": a name opening so names a building
     company_words: frozenset[str] = frozenset()  # "Company": "X Motor Company" is "X" later on
     name_articles: frozenset[str] = frozenset()  # "al": "al-Zawi" is "Zawi" with its article
     occasion_heads: frozenset[str] = frozenset()  # "party": a role noun that can name an occasion
     occasions: frozenset[str] = frozenset()  # "birthday": makes an occasion head a thing, no actor
+    domestic_groups: frozenset[str] = frozenset()  # "advocacy group": an NGO of the story's state
     casualties: Casualties | None = None  # "killed five", "the wounded": the people an attack hit
 
 
@@ -510,6 +516,10 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         fate_outranks=_outranks(raw, where),
         buildings=_lower_both(_section(raw, "buildings", "nouns", where, required=False)),
         polity_nouns=frozenset(w.lower() for w in _section(raw, "polity", "nouns", where, required=False)),
+        delegates=frozenset(w.lower() for w in _section(raw, "polity", "delegates", where, required=False)),
+        polity_offices=frozenset(
+            w.lower() for w in _section(raw, "polity", "offices", where, required=False)
+        ),
         name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
         company_words=frozenset(_section(raw, "short_names", "company_words", where, required=False)),
         name_articles=frozenset(
@@ -520,6 +530,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             w.lower() for w in _section(raw, "occasions", "modifiers", where, required=False)
         ),
         casualties=_casualties(raw, where),
+        domestic_groups=_lower_both(_section(raw, "domestic_groups", "nouns", where, required=False)),
         title_gender=MappingProxyType(
             {
                 **dict.fromkeys((w.lower() for w in _optional(pronouns, "masculine_titles", where)), "m"),
@@ -739,11 +750,14 @@ def build_lexicon(
         fate_outranks=roles.fate_outranks if roles else MappingProxyType({}),
         buildings=roles.buildings if roles else frozenset(),
         polity_nouns=roles.polity_nouns if roles else frozenset(),
+        polity_offices=roles.polity_offices if roles else frozenset(),
+        delegates=roles.delegates if roles else frozenset(),
         name_openers=roles.name_openers if roles else frozenset(),
         company_words=roles.company_words if roles else frozenset(),
         name_articles=roles.name_articles if roles else frozenset(),
         occasion_heads=roles.occasion_heads if roles else frozenset(),
         occasions=roles.occasions if roles else frozenset(),
+        domestic_groups=roles.domestic_groups if roles else frozenset(),
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),
         plural_pronouns=roles.plural_pronouns if roles else frozenset(),
         collective_nouns=roles.collective_nouns if roles else frozenset(),

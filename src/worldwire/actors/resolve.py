@@ -1179,6 +1179,8 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
         and any(p.kind == "country" for p in draft.pieces)
     ):
         draft.resolved = False  # "former Soviet Union members": the union's member states, not its actor
+    if _heads_polity(draft, lexicon):
+        draft.sector = "GOV"  # "the Chief Executive of Macau" governs it
     draft.location = draft.role in lexicon.places and _locative(draft, lexicon)
     if draft.location:
         draft.sector = None
@@ -1201,6 +1203,19 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
         holder = lexicon.holder(draft.country, draft.office, day)
         if holder is not None:
             _apply_term(draft, holder, lexicon)
+
+
+def _heads_polity(draft: _Draft, lexicon: ActorLexicon) -> bool:
+    """A business title of a state named by its name ("Macau's Chief Executive", "the chief executive of
+    Macau") and of no firm: the territory's head of government, not a business person."""
+    if draft.sector != "BUS" or (draft.role or "").lower() not in lexicon.polity_offices:
+        return False
+    if any(p.kind.removeprefix("shared_") == "organisation" for p in draft.pieces):
+        return False
+    return any(
+        p.kind.removeprefix("shared_") in _COUNTRY_KINDS and draft.doc[p.end - 1].pos_ == "PROPN"
+        for p in draft.pieces
+    )
 
 
 def _locative(draft: _Draft, lexicon: ActorLexicon) -> bool:
@@ -1504,6 +1519,8 @@ def _resolve_in_context(
         if draft.kind == "person" and not _read_person(draft, kept, drafts, lexicon, towns):
             continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts, lexicon, towns)
+        _sits_in(draft, drafts)
+        _delegates(draft, drafts, lexicon)
         if draft.location and draft.kind in ("state", "role"):
             draft.kind, draft.code = "state", draft.country  # no state named: only a place, no actor
         if draft.code is None and (draft.kind != "person" or draft.country is None):
@@ -1511,6 +1528,40 @@ def _resolve_in_context(
         _fate(draft, lexicon)
         kept.append(draft)
     return kept
+
+
+def _sits_in(draft: _Draft, drafts: list[_Draft]) -> None:
+    """ "Republicans in the Senate", "Labour members in parliament": a party's people placed in a
+    legislature act as its legislators (LEG), not as the party."""
+    if draft.sector != "PTY" or draft.end + 1 >= len(draft.doc) or draft.doc[draft.end].lower_ != "in":
+        return
+    at = draft.end + 1 + (draft.doc[draft.end + 1].lower_ == "the")
+    body = next((d for d in drafts if d.doc is draft.doc and d.start == at and d.sector == "LEG"), None)
+    if body is None:
+        return
+    country = draft.country or body.country
+    draft.sector, draft.country = "LEG", country
+    draft.code = _compose(country, "LEG", False, "state")
+
+
+def _delegates(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> None:
+    """ "Representatives from Iran acknowledged ...": members sent by a country (named as one, not a
+    region such as Texas) are its government's delegates, not its legislators."""
+    if draft.sector != "LEG" or (draft.role or "").lower() not in lexicon.delegates:
+        return
+    roles = [p for p in draft.pieces if p.kind.removeprefix("shared_") == "role"]
+    if not any(draft.doc[p.end - 1].tag_ in ("NNS", "NNPS") for p in roles):
+        return  # "Representative X", "the representative": one member, a legislator
+    country = next((p for p in draft.pieces if p.kind.removeprefix("shared_") == "country"), None)
+    if country is None and draft.end + 1 < len(draft.doc) and draft.doc[draft.end].lower_ in ("from", "of"):
+        after = next((d for d in drafts if d.doc is draft.doc and d.start == draft.end + 1), None)
+        if after is None or not any(p.kind.removeprefix("shared_") == "country" for p in after.pieces):
+            return
+        draft.country = draft.country or after.country
+    elif country is None:
+        return
+    draft.sector = "GOV"
+    draft.code = _compose(draft.country, "GOV", False, "state")
 
 
 def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
@@ -1604,13 +1655,13 @@ def _fate(draft: _Draft, lexicon: ActorLexicon) -> None:
 def _outranks(draft: _Draft, sector: str, lexicon: ActorLexicon) -> bool:
     """Whether the fate's sector replaces the one the words gave (`[[fates]] outranks`)."""
     over = lexicon.fate_outranks.get(sector)
-    return (
-        over is not None
-        and draft.sector in over.sectors
-        and (
-            not over.words or any(t.lemma_.lower() in over.words for t in draft.doc[draft.start : draft.end])
-        )
-    )  # "sentenced Ohio man X": the word for one person is anywhere in the mention
+    if over is None or draft.sector not in over.sectors:
+        return False
+    head = draft.doc[draft.end - 1]
+    words = [*draft.doc[draft.start : draft.end], *(t for t in head.children if t.dep_ == "appos")]
+    # "sentenced Ohio man X", "X, brother of Y, was jailed": the word for one person is anywhere in the
+    # mention or in an apposition to it
+    return not over.words or any(t.lemma_.lower() in over.words for t in words)
 
 
 def _read_person(
@@ -1654,8 +1705,8 @@ def _place(
         draft.country is None
         and draft.kind in ("role", "person")
         and not draft.counterpart
-        and not (draft.code or "").startswith(("IGO", "NGO"))  # an IGO's head has no state
-        and not _foreign(draft, lexicon)
+        and (not (draft.code or "").startswith(("IGO", "NGO")) or _domestic_group(draft, lexicon))
+        and not _foreign(draft, lexicon)  # an IGO's head has no state, nor has an aid agency
     ):
         sender = _sender(draft, drafts, lexicon)
         if sender is not None and sender.country:
@@ -1666,6 +1717,13 @@ def _place(
     if draft.resident and draft.country and not any(_community(p) for p in draft.pieces):
         _reside(draft, kept, drafts)  # a community ("ethnic Ndebele") is already coded where it lives
     _home(draft, drafts, towns)
+
+
+def _domestic_group(draft: _Draft, lexicon: ActorLexicon) -> bool:
+    """ "Conservative groups defended him": an NGO of the story's own politics, which takes its state."""
+    return draft.kind == "role" and any(
+        _span_text(draft.doc, p.start, p.end).lower() in lexicon.domestic_groups for p in draft.pieces
+    )
 
 
 def _headed_by(draft: _Draft, drafts: list[_Draft], heads: set[int], kinds: tuple[str, ...]) -> _Draft | None:
