@@ -1878,3 +1878,23 @@ def test_precision_a_thing_received_from_a_party_hosts_nobody() -> None:
 def test_precision_a_law_as_subject_is_no_party() -> None:
     # what a legal text allows or requires is a provision, no act of the state named in it
     assert _codes_of("Until recently, Kenyan law allowed the perpetrators to go unpunished.") == []
+
+
+def test_wrong_root_an_accusation_keeps_the_act_it_tells() -> None:
+    # an accusation (belief, charge) of harm codes the accusation and the act told, as "X said Y attacked Z"
+    believed = _codes_of("Mexican police believe the cartel killed the Mexican mayor.")
+    assert ("MEXCOP", "MEXCRM", "112") in believed
+    assert ("MEXCRM", "MEXGOV") in {(source, target) for source, target, code in believed if code[:2] == "19"}
+    charged = _codes_of("Israel charged that Hamas fired rockets at Israeli towns.")
+    assert ("ISR", "PSEREBHMS", "112") in charged
+    assert "19" in {code[:2] for source, _, code in charged if source == "PSEREBHMS"}
+
+
+def test_wrong_root_the_owner_of_a_murder_is_its_victim() -> None:
+    # "ordered the journalist's murder": the person who owns a noun of harm suffered it
+    ordered = _codes_of("The Saudi colonel ordered the Turkish journalist's murder.")
+    assert ("SAUMIL", "TURMED", "1823") in ordered
+    # ... unless an "of" phrase names the victim
+    assert ("MLIMIL", "MLICVL", "1823") in _codes_of(
+        "The militia's killing of Malian villagers drew protests."
+    )
