@@ -1898,3 +1898,10 @@ def test_wrong_root_the_owner_of_a_murder_is_its_victim() -> None:
     assert ("MLIMIL", "MLICVL", "1823") in _codes_of(
         "The militia's killing of Malian villagers drew protests."
     )
+
+
+def test_wrong_root_a_confession_keeps_the_act_confessed() -> None:
+    # "confessed to killing X": the admission (015) and the killing itself
+    confessed = _codes_of("The Malian gunman confessed to killing his Malian neighbour.")
+    assert "015" in {code for *_, code in confessed}
+    assert {code[:2] for *_, code in confessed} & {"18", "19"}

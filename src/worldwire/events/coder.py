@@ -279,7 +279,7 @@ class _SegmentCoder(Attribution):
         """True when an enclosing predicate of the same clause chain was already coded."""
         if token.i in self.coded_heads:
             return True  # the clause of a demand already coded
-        node = token
+        node, reported = token, False
         for _ in range(4):
             if infinitival(node) and node.tag_ == "VB":
                 return self._asked(node.head)
@@ -289,7 +289,7 @@ class _SegmentCoder(Attribution):
                 or (node.dep_ == "pobj" and node.head.lower_ in self.book.occasion_preps)
             ):
                 return False  # "following an attack on the base by Boko Haram, ...": an act of its own
-            reported = node.dep_ == "ccomp"
+            reported = reported or node.dep_ in ("ccomp", "pcomp")
             node = node.head
             if reported and self.emitted_heads.get(node.i, "").startswith(self.book.reported_act_codes):
                 return False  # "police believe the gang killed him": the accusation and the act told
