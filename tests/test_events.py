@@ -1905,3 +1905,10 @@ def test_wrong_root_a_confession_keeps_the_act_confessed() -> None:
     confessed = _codes_of("The Malian gunman confessed to killing his Malian neighbour.")
     assert "015" in {code for *_, code in confessed}
     assert {code[:2] for *_, code in confessed} & {"18", "19"}
+
+
+def test_wrong_root_an_act_considered_is_a_policy_option() -> None:
+    # "would consider charging X": a policy option weighed (014), no threat of legal action (137)
+    weighed = _codes_of("The Kenyan government said Kenya would consider charging the smugglers with murder.")
+    assert "014" in {code for *_, code in weighed}
+    assert not {code for *_, code in weighed} & {"137", "173"}

@@ -489,6 +489,8 @@ class ModalityCues:
     preparation_words: frozenset[str]
     preparation_roots: frozenset[str]
     preparation_code: str
+    consideration_verbs: frozenset[str]
+    consideration_code: str
     action_nouns: frozenset[str]
     habitual_words: frozenset[str]
     evidence_verbs: frozenset[str]
@@ -542,6 +544,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "generic_nouns",
             "preparation_words",
             "preparation_roots",
+            "consideration_verbs",
             "action_nouns",
             "habitual_words",
             "evidence_verbs",
@@ -580,6 +583,8 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         preparation_words=words["preparation_words"],
         preparation_roots=words["preparation_roots"],
         preparation_code=require(raw, "preparation_code", str, where),
+        consideration_verbs=words["consideration_verbs"],
+        consideration_code=require(raw, "consideration_code", str, where),
         action_nouns=words["action_nouns"],
         habitual_words=words["habitual_words"],
         evidence_verbs=words["evidence_verbs"],
