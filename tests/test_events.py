@@ -1878,3 +1878,37 @@ def test_precision_a_thing_received_from_a_party_hosts_nobody() -> None:
 def test_precision_a_law_as_subject_is_no_party() -> None:
     # what a legal text allows or requires is a provision, no act of the state named in it
     assert _codes_of("Until recently, Kenyan law allowed the perpetrators to go unpunished.") == []
+
+
+def test_wrong_root_an_accusation_keeps_the_act_it_tells() -> None:
+    # an accusation (belief, charge) of harm codes the accusation and the act told, as "X said Y attacked Z"
+    believed = _codes_of("Mexican police believe the cartel killed the Mexican mayor.")
+    assert ("MEXCOP", "MEXCRM", "112") in believed
+    assert ("MEXCRM", "MEXGOV") in {(source, target) for source, target, code in believed if code[:2] == "19"}
+    charged = _codes_of("Israel charged that Hamas fired rockets at Israeli towns.")
+    assert ("ISR", "PSEREBHMS", "112") in charged
+    assert "19" in {code[:2] for source, _, code in charged if source == "PSEREBHMS"}
+
+
+def test_wrong_root_the_owner_of_a_murder_is_its_victim() -> None:
+    # "ordered the journalist's murder": the person who owns a noun of harm suffered it
+    ordered = _codes_of("The Saudi colonel ordered the Turkish journalist's murder.")
+    assert ("SAUMIL", "TURMED", "1823") in ordered
+    # ... unless an "of" phrase names the victim
+    assert ("MLIMIL", "MLICVL", "1823") in _codes_of(
+        "The militia's killing of Malian villagers drew protests."
+    )
+
+
+def test_wrong_root_a_confession_keeps_the_act_confessed() -> None:
+    # "confessed to killing X": the admission (015) and the killing itself
+    confessed = _codes_of("The Malian gunman confessed to killing his Malian neighbour.")
+    assert "015" in {code for *_, code in confessed}
+    assert {code[:2] for *_, code in confessed} & {"18", "19"}
+
+
+def test_wrong_root_an_act_considered_is_a_policy_option() -> None:
+    # "would consider charging X": a policy option weighed (014), no threat of legal action (137)
+    weighed = _codes_of("The Kenyan government said Kenya would consider charging the smugglers with murder.")
+    assert "014" in {code for *_, code in weighed}
+    assert not {code for *_, code in weighed} & {"137", "173"}

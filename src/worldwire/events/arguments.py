@@ -393,12 +393,27 @@ class ArgumentReader(SegmentState):
                 return [index]
         return []
 
-    def _noun_source(self, noun: Token) -> tuple[list[int], Token | None]:
+    def _owned_victim(self, noun: Token) -> list[int]:
+        """ "ordered the journalist's murder", "after Soleimani's assassination": the person who owns a noun
+        of harm done to someone (`victim_owner_nouns`) suffered it, unless an "of" or "by" phrase names
+        the victim or the author ("the militia's killing of villagers"); states and organisations own
+        their acts ("Iran's execution")."""
+        if noun.lemma_.lower() not in self.book.victim_owner_nouns or any(
+            c.dep_ == "prep" and c.lower_ in ("of", "by") for c in noun.children
+        ):
+            return []
+        owners = [i for c in noun.children if c.dep_ == "poss" for i in self._actors_of(c)]
+        actors = [resolved(self.actors, i) for i in owners]
+        if any(a.kind in self.book.acting_owner_kinds or not a.sector for a in actors):
+            return []  # "Iran's execution", "the militia's killing": a state or organisation acts
+        return owners
+
+    def _noun_source(self, noun: Token, skip_owner: bool = False) -> tuple[list[int], Token | None]:
         """The owner of an event noun ("Russia's attack", "the attack by X"), else the subject of the light
         verb it is the object of ("X launched an attack"); and that light verb."""
         source: list[int] = []
         for child in noun.children:
-            if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "by"):
+            if (child.dep_ == "poss" and not skip_owner) or (child.dep_ == "prep" and child.lower_ == "by"):
                 source = self._actors_of(child) if child.dep_ == "poss" else self._pobj_actors(noun, ("by",))
                 if source:
                     break
@@ -444,8 +459,9 @@ class ArgumentReader(SegmentState):
 
     def _noun_arguments(self, noun: Token, pattern: Pattern) -> tuple[list[int], list[int], Token | None]:
         """Source and target of an event noun, and the light verb it hangs on (if any)."""
-        source, light = self._noun_source(noun)
-        owned = bool(source)
+        victim = self._owned_victim(noun)
+        source, light = self._noun_source(noun, skip_owner=bool(victim))
+        owned = bool(source or victim)
         if not source:  # "U.S. sanctions against Iran"
             modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
             source = next(([i] for c in modifiers if (i := self.token_actor[c.i]) is not None), [])
@@ -457,7 +473,7 @@ class ArgumentReader(SegmentState):
             source = self._occasion_participant(noun, pattern)
         self.blocked = tuple(self._sides(source))
         preps = pattern.preps or self.book.default_preps
-        target = self._pobj_actors(noun, preps)
+        target = victim or self._pobj_actors(noun, preps)
         if not target and light is not None:
             target = self._pobj_actors(light, preps)
         if not owned and not target and not self._occasion_attack(noun, pattern):

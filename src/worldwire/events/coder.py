@@ -279,7 +279,7 @@ class _SegmentCoder(Attribution):
         """True when an enclosing predicate of the same clause chain was already coded."""
         if token.i in self.coded_heads:
             return True  # the clause of a demand already coded
-        node = token
+        node, reported = token, False
         for _ in range(4):
             if infinitival(node) and node.tag_ == "VB":
                 return self._asked(node.head)
@@ -289,7 +289,10 @@ class _SegmentCoder(Attribution):
                 or (node.dep_ == "pobj" and node.head.lower_ in self.book.occasion_preps)
             ):
                 return False  # "following an attack on the base by Boko Haram, ...": an act of its own
+            reported = reported or node.dep_ in ("ccomp", "pcomp")
             node = node.head
+            if reported and self.emitted_heads.get(node.i, "").startswith(self.book.reported_act_codes):
+                return False  # "police believe the gang killed him": the accusation and the act told
             if node.i in self.coded_heads:
                 return True
         return False
@@ -375,6 +378,13 @@ class _SegmentCoder(Attribution):
         if for_clauses(token):  # "called for the killers to be brought to justice": "for" marks the clause
             preps.add("for")
         best: Match | None = None
+        # "ordered the journalist's murder": the owner of a noun of harm done by the light verb's subject is
+        # its victim, as an "of" phrase would name it
+        victim_owned = (
+            token.pos_ in ("NOUN", "PROPN")
+            and token.head.lemma_.lower() in self.book.light_verbs
+            and bool(self._owned_victim(token))
+        )
         for pattern in patterns:
             if (
                 not all(alternatives & window for alternatives in pattern.required)
@@ -388,7 +398,7 @@ class _SegmentCoder(Attribution):
             score = 3 * (len(pattern.required) + len(pattern.before) + len(pattern.after)) + pattern.mutual
             if pattern.preps and preps & set(pattern.preps):
                 score += 1
-            elif pattern.preps and not pattern.required:
+            elif pattern.preps and not pattern.required and not victim_owned:
                 continue  # a bare "lemma prep" pattern ("agree on", "arrive in") needs its preposition
             if pattern.object_target:  # "petitioned the court", "the court was petitioned by X"
                 patients = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]

@@ -103,8 +103,10 @@ def read_modality(
         w.lemma_.lower() in cues.preparation_words or w.lower_ in cues.preparation_words for w in chain[1:]
     ):
         return "asserted", cues.preparation_code  # "prepared to resume shelling": a show of force
+    # "would consider charging him": a policy option weighed, neither intention nor threat
+    weighed = token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in cues.consideration_verbs
     threat = cues.threat_code(code) if _conditional(chain, cues) else None
-    return "intended", threat or cues.intent_code(code)
+    return "intended", cues.consideration_code if weighed else threat or cues.intent_code(code)
 
 
 def _conditional(chain: list[Token], cues: ModalityCues) -> bool:

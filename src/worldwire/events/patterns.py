@@ -97,6 +97,9 @@ class PatternBook:
     generic_addressees: frozenset[str] = frozenset()
     characterization_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
+    reported_act_codes: tuple[str, ...] = ()
+    victim_owner_nouns: frozenset[str] = frozenset()
+    acting_owner_kinds: frozenset[str] = frozenset()
     channel_preps: frozenset[str] = frozenset()
     channels: frozenset[str] = frozenset()
     patient_passive_roots: frozenset[str] = frozenset()
@@ -309,6 +312,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         generic_addressees=frozenset(string_list(raw, "generic_addressees", where)),
         characterization_verbs=frozenset(string_list(raw, "characterization_verbs", where)),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
+        reported_act_codes=tuple(string_list(raw, "reported_act_codes", where)),
+        victim_owner_nouns=frozenset(string_list(raw, "victim_owner_nouns", where)),
+        acting_owner_kinds=frozenset(string_list(raw, "acting_owner_kinds", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
         channels=frozenset(string_list(raw, "channels", where)),
         patient_passive_roots=frozenset(string_list(raw, "patient_passive_roots", where)),
@@ -483,6 +489,8 @@ class ModalityCues:
     preparation_words: frozenset[str]
     preparation_roots: frozenset[str]
     preparation_code: str
+    consideration_verbs: frozenset[str]
+    consideration_code: str
     action_nouns: frozenset[str]
     habitual_words: frozenset[str]
     evidence_verbs: frozenset[str]
@@ -536,6 +544,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "generic_nouns",
             "preparation_words",
             "preparation_roots",
+            "consideration_verbs",
             "action_nouns",
             "habitual_words",
             "evidence_verbs",
@@ -574,6 +583,8 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         preparation_words=words["preparation_words"],
         preparation_roots=words["preparation_roots"],
         preparation_code=require(raw, "preparation_code", str, where),
+        consideration_verbs=words["consideration_verbs"],
+        consideration_code=require(raw, "consideration_code", str, where),
         action_nouns=words["action_nouns"],
         habitual_words=words["habitual_words"],
         evidence_verbs=words["evidence_verbs"],
