@@ -1878,3 +1878,11 @@ def test_precision_a_thing_received_from_a_party_hosts_nobody() -> None:
 def test_precision_a_law_as_subject_is_no_party() -> None:
     # what a legal text allows or requires is a provision, no act of the state named in it
     assert _codes_of("Until recently, Kenyan law allowed the perpetrators to go unpunished.") == []
+
+
+def test_speaker_he_after_an_unnamed_spokesperson_is_that_person() -> None:
+    before = "Prime Minister Adil Abdul-Mahdi of Iraq met the cabinet on Monday. Later, a State Department"
+    after = "spoke to reporters, and he condemned Iran."
+    assert ("USAGOV", "IRN", "111") in _codes_of(f"{before} spokesperson {after}")
+    # a spokeswoman is no "he": the man named before stays the one
+    assert ("IRQGOV", "IRN", "111") in _codes_of(f"{before} spokeswoman {after}")
