@@ -117,6 +117,7 @@ class ActorLexicon:
     bodies: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    one_person: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     nationality_nouns: frozenset[str] = frozenset()
@@ -338,6 +339,7 @@ class RoleTable:
     bodies: frozenset[str] = frozenset()  # "Association": an unknown organisation's name is an NGO
     titles: frozenset[str] = frozenset()  # "vice-president": a role noun that titles one person
     title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "king": "m"
+    one_person: frozenset[str] = frozenset()  # "spokesperson": "a spokesperson ... he said" is that one
     speech: frozenset[str] = frozenset()  # "say": its subject speaks the quote around a pronoun
     naming_verbs: frozenset[str] = frozenset()  # "named": "a woman named X" is the woman
     nationality_nouns: frozenset[str] = frozenset()  # "national": "X, a Saudi national" is Saudi
@@ -497,6 +499,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         titles=frozenset(
             {*(t.lower() for t in _section(raw, "titles", "nouns", where, required=False)), *offices}
         ),
+        one_person=frozenset(w.lower() for w in _section(raw, "titles", "one_person", where, required=False)),
         speech=frozenset(w.lower() for w in _section(raw, "speech", "verbs", where, required=False)),
         naming_verbs=frozenset(w.lower() for w in _section(raw, "naming", "verbs", where, required=False)),
         nationality_nouns=frozenset(
@@ -737,6 +740,7 @@ def build_lexicon(
         bodies=roles.bodies if roles else frozenset(),
         titles=roles.titles if roles else frozenset(),
         title_gender=roles.title_gender if roles else MappingProxyType({}),
+        one_person=roles.one_person if roles else frozenset(),
         speech=roles.speech if roles else frozenset(),
         naming_verbs=roles.naming_verbs if roles else frozenset(),
         nationality_nouns=roles.nationality_nouns if roles else frozenset(),

@@ -1808,6 +1808,7 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
                 (d.kind == "person" and d.name not in speakers and (gender is None or agrees))
                 or (not known and d.kind == "role" and d.definite and d.office is not None and not d.plural)
                 or (gender is not None and _gendered_one(d, lexicon) == gender)
+                or (not known and gender is not None and _one_person(d, gender, lexicon))
             )
 
         target = _reporter(draft, kept)
@@ -1819,6 +1820,18 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _one_person(draft: _Draft, gender: str, lexicon: ActorLexicon) -> bool:
+    """One unnamed person a singular noun tells, with an office or not ("a State Department spokesperson
+    declined; he said ...", "a police officer fired, and she ..."): a later "he"/"she" stands for them as
+    for a named person, unless the noun itself has the other gender ("a spokeswoman ... he")."""
+    if draft.plural or draft.kind not in ("role", "state", "organisation") or draft.code is None:
+        return False
+    head = draft.doc[draft.end - 1].lower_
+    if head not in lexicon.one_person and head not in lexicon.titles:
+        return False
+    return lexicon.title_gender.get(head, gender) == gender
 
 
 def _gendered_one(draft: _Draft, lexicon: ActorLexicon) -> str | None:
