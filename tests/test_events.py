@@ -1912,6 +1912,8 @@ def test_wrong_root_an_act_considered_is_a_policy_option() -> None:
     weighed = _codes_of("The Kenyan government said Kenya would consider charging the smugglers with murder.")
     assert "014" in {code for *_, code in weighed}
     assert not {code for *_, code in weighed} & {"137", "173"}
+
+
 def test_speaker_he_after_an_unnamed_spokesperson_is_that_person() -> None:
     before = "Prime Minister Adil Abdul-Mahdi of Iraq met the cabinet on Monday. Later, a State Department"
     after = "spoke to reporters, and he condemned Iran."
