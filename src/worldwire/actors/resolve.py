@@ -634,24 +634,22 @@ def _body_piece(
 
 
 def _longest(words: _Words, i: int, end: int, lexicon: ActorLexicon, index: _Index) -> _Piece | None:
-    for length in index.exact.get(words.exact[i], ()):
-        if i + length <= end:
-            entries = lexicon.exact.get(words.exact[i : i + length])
-            if entries:
-                entries = _disambiguate(words.tokens[i + length - 1], entries)
-                return _Piece(i, i + length, _piece_kind(entries), entries)
-    for length in index.folded.get(words.folded[i], ()):
-        if i + length <= end:
-            entries = lexicon.folded.get(words.folded[i : i + length])
-            if entries:
-                entries = _disambiguate(words.tokens[i + length - 1], entries)
+    # names as written first, then role nouns folded to lower case
+    for lengths, table, strings in (
+        (index.exact, lexicon.exact, words.exact),
+        (index.folded, lexicon.folded, words.folded),
+    ):
+        for length in lengths.get(strings[i], ()):
+            found = table.get(strings[i : i + length]) if i + length <= end else None
+            if found:
+                entries = _disambiguate(words.tokens[i + length - 1], found)
                 return _Piece(i, i + length, _piece_kind(entries), entries)
     if lexicon.prefixes:
         word = words.folded[i]
         for cut in range(len(word), 2, -1):
-            entries = lexicon.prefixes.get(word[:cut])
-            if entries:
-                return _Piece(i, i + 1, _piece_kind(entries), entries)
+            prefixed = lexicon.prefixes.get(word[:cut])
+            if prefixed:
+                return _Piece(i, i + 1, _piece_kind(prefixed), prefixed)
     return None
 
 
