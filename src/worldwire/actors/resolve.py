@@ -229,7 +229,7 @@ def _first_person(
             speaker = (
                 _speaker_of(draft, speakers, (0,))
                 or _inline_colon_speaker(draft, inline)
-                or _speaker_of(draft, speakers)
+                or _speaker_of(draft, speakers, (1, 2, 3, -1))
                 or _colon_speaker(draft, introducers)
             )
             if speaker is not None and second:
@@ -310,7 +310,7 @@ def _colon_after_clause(draft: _Draft) -> bool:
 
 
 def _inline_colon_speaker(draft: _Draft, inline: list[_Draft]) -> _Draft | None:
-    """ "Legislator X spoke to the press: "I urge ..."": a quote after a colon in the sentence of a clause
+    """ "The senator spoke to reporters: "I call on ..."": a quote after a colon in the sentence of a clause
     with no verb of speaking is spoken by that clause's subject, not by a speaker of a sentence before."""
     here = [
         d
@@ -1703,8 +1703,9 @@ def _place(
         draft.country is None
         and draft.kind in ("role", "person")
         and not draft.counterpart
+        # an IGO's head has no state, nor has an aid agency (a domestic cause group has its story's)
         and (not (draft.code or "").startswith(("IGO", "NGO")) or _domestic_group(draft, lexicon))
-        and not _foreign(draft, lexicon)  # an IGO's head has no state, nor has an aid agency
+        and not _foreign(draft, lexicon)
     ):
         sender = _sender(draft, drafts, lexicon)
         if sender is not None and sender.country:

@@ -165,8 +165,8 @@ class ArgumentReader(SegmentState):
         return []
 
     def _passive_partner(self, node: Token) -> list[int] | None:
-        """ "Putin was briefed, and flew to the city": an active verb joined to a passive one shares its
-        subject (not "was arrested and charged", a passive too). None: no such verb."""
+        """ "The minister was briefed, and flew to the city": an active verb joined to a passive one shares
+        its subject (not "was arrested and charged", a passive too). None: no such verb."""
         if node.dep_ != "conj" or node.tag_ not in ("VBD", "VBZ", "VBP") or is_passive(node):
             return None
         head = node.head
@@ -394,7 +394,7 @@ class ArgumentReader(SegmentState):
         return []
 
     def _owned_victim(self, noun: Token) -> list[int]:
-        """ "ordered the journalist's murder", "after Soleimani's assassination": the person who owns a noun
+        """ "ordered the journalist's murder", "after the general's assassination": the person who owns a noun
         of harm done to someone (`victim_owner_nouns`) suffered it, unless an "of" or "by" phrase names
         the victim or the author ("the militia's killing of villagers"); states and organisations own
         their acts ("Iran's execution")."""
@@ -489,7 +489,7 @@ class ArgumentReader(SegmentState):
         return source, target, light
 
     def _occasion_attack(self, noun: Token, pattern: Pattern) -> bool:
-        """ "Fighters escaped following Turkish airstrikes", "amid Russian shelling": violence named by a
+        """ "Villagers fled following Freedonian air strikes", "amid Sylvanian shelling": violence named by a
         party's adjective as the occasion of the clause is an attack told, whoever it fell on."""
         return (
             noun.dep_ in ("pobj", "dobj")  # "following" is parsed as a verb too
@@ -573,7 +573,7 @@ class ArgumentReader(SegmentState):
         happening is an attack reported, whoever made it; not in a relative clause that only places
         something ("the mall where the shooting happened")."""
         if noun.dep_ == "pobj" and noun.head.lower_ == "of":
-            counted = noun.head.head  # "a couple of suicide bombings took place": what is counted happened
+            counted = noun.head.head  # "a series of car bombings took place": what is counted happened
             if counted.lemma_.lower() in self.book.quantity_nouns or counted.like_num:
                 noun = counted
         verb = noun.head
@@ -699,7 +699,7 @@ class ArgumentReader(SegmentState):
                 a
                 for a in sources
                 if (a.country is not None or len(a.code or "") > 3)
-                and a.sector not in self.book.private_travellers
+                and a.sector not in self.book.private_sectors
             ]
         # the predicate is never its own target ("expressed opposition to X": not the OPP "opposition")
         wording = frozenset().union(*pattern.required)  # "express opposition to": "opposition" is no party
@@ -716,7 +716,7 @@ class ArgumentReader(SegmentState):
         }
         if pattern.code.startswith(self.book.instrument_object_codes):  # the forces deployed
             itself |= {self.token_actor[c.i] for c in token.children if c.dep_ in OBJECTS}
-            # "ordered a heightened alert from troops": a state's own forces are its means, never its target
+            # "ordered troops on high alert": a state's own forces are its means, never its target
             own = {a.country for a in sources if a.country}
             present = [self.token_actor[t.i] for t in token.sent]
             itself |= {
@@ -784,7 +784,8 @@ class ArgumentReader(SegmentState):
         self, anchor: Token, pattern: Pattern, code: str, source: list[int]
     ) -> list[Side]:
         """An act that became a threat by its condition threatens the party the condition names."""
-        if not code.startswith("13") or pattern.code.startswith("13"):
+        threat = self.book.threat_root
+        if not code.startswith(threat) or pattern.code.startswith(threat):
             return []
         return [t for t in self._sides(self._condition_party(anchor)) if t.index not in source]
 

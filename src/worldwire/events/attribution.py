@@ -169,11 +169,11 @@ class Attribution(CodeRefiner):
     def _praise_of_other(self, word: Token) -> bool:
         """A word of praise not said of the speaker: "an iconic leader", not "I am honored and humbled"; and
         not denied: "they have not shown any decent behaviour", "he is no hero"; a superlative only of a party
-        ("the best candidate", not "the best shot")."""
+        ("the best candidate", not "the best chance")."""
         if word.lemma_.lower() not in self.book.praise_words and word.lower_ not in self.book.praise_words:
             return False
         if word.tag_ in ("JJS", "RBS") and self.token_actor[word.head.i] is None:
-            return False  # "the candidate with the best shot": the best of a thing praises nobody
+            return False  # "the party with the best chance": the best of a thing praises nobody
         node = word
         for _ in range(10):
             if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):

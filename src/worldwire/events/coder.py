@@ -558,7 +558,7 @@ class _SegmentCoder(Attribution):
                 and b is not None
                 and modality == "asserted"
                 and (b.country or mirrored)
-                and (mirrored or b.sector not in self.book.unhosting_sectors)  # no host in a hospital ward
+                and (mirrored or b.sector not in self.book.private_sectors)  # no host in a hospital ward
             ):
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
 

@@ -87,7 +87,7 @@ class PatternBook:
     intransitive_protest_verbs: frozenset[str] = frozenset()
     protest_root: str = "14"
     provision_nouns: frozenset[str] = frozenset()
-    demand_root: str = "10"
+    threat_root: str = "13"
     naming_object_roots: tuple[str, ...] = ()
     clause_fallback_verbs: frozenset[str] = frozenset()
     foreboding_verbs: frozenset[str] = frozenset()
@@ -163,7 +163,6 @@ class PatternBook:
     questioning_verbs: frozenset[str] = frozenset()  # "police questioned the driver": an inquiry (091)
     investigating_sectors: frozenset[str] = frozenset()
     questioning_code: str = "091"
-    unhosting_sectors: frozenset[str] = frozenset()  # "visited the wounded": the wounded host nobody
     told_attack_sentences: int = 0  # how far back "the attack" may find the weapon it was made with
     happening_verbs: tuple[tuple[str, ...], ...] = ()  # "the attack took place": an attack reported
     happening_nouns: frozenset[str] = frozenset()  # "the bomb went off": an event only so
@@ -173,7 +172,7 @@ class PatternBook:
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
     authored_roots: frozenset[str] = frozenset()  # no event with no author named or known
-    private_travellers: frozenset[str] = frozenset()  # sectors whose journeys are no visits
+    private_sectors: frozenset[str] = frozenset()  # their journeys are no visits; visited, they host none
     asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
     asked_thing_preps: frozenset[str] = frozenset()  # "pushed for more funding": what, not whom
     judged_act_roots: frozenset[str] = frozenset()  # "condemned Russia's attack": Russia attacked too
@@ -302,7 +301,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         intransitive_protest_verbs=frozenset(string_list(raw, "intransitive_protest_verbs", where)),
         protest_root=require(raw, "protest_root", str, where),
         provision_nouns=frozenset(string_list(raw, "provision_nouns", where)),
-        demand_root=require(raw, "demand_root", str, where),
+        threat_root=require(raw, "threat_root", str, where),
         naming_object_roots=tuple(string_list(raw, "naming_object_roots", where)),
         clause_fallback_verbs=frozenset(string_list(raw, "clause_fallback_verbs", where)),
         foreboding_verbs=frozenset(string_list(raw, "foreboding_verbs", where)),
@@ -338,12 +337,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         unconventional_targets=frozenset(string_list(raw, "unconventional_targets", where)),
         context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
         implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
-        implied_agent_words=frozen_mapping(
-            {
-                code: frozenset(string_list(raw["implied_agent_words"], code, where))
-                for code in raw.get("implied_agent_words", {})
-            }
-        ),
+        implied_agent_words=frozen_mapping(_words_by_code(raw, "implied_agent_words", where)),
         implied_counterparts=frozen_mapping(_sectors_table(raw, "implied_counterparts", where)),
         own_state_counterparts=frozen_mapping(
             _sectors_table(raw, "own_state_counterparts", where, keys=str.isalpha)
@@ -396,7 +390,6 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         questioning_verbs=frozenset(string_list(raw, "questioning_verbs", where)),
         investigating_sectors=frozenset(string_list(raw, "investigating_sectors", where)),
         questioning_code=require(raw, "questioning_code", str, where),
-        unhosting_sectors=frozenset(string_list(raw, "unhosting_sectors", where)),
         told_attack_sentences=int(raw.get("told_attack_sentences", 0)),
         happening_verbs=tuple(tuple(v.split()) for v in string_list(raw, "happening_verbs", where)),
         happening_nouns=frozenset(string_list(raw, "happening_nouns", where)),
@@ -405,7 +398,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         occasion_attack_preps=frozenset(string_list(raw, "occasion_attack_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
         authored_roots=frozenset(string_list(raw, "authored_roots", where)),
-        private_travellers=frozenset(string_list(raw, "private_travellers", where)),
+        private_sectors=frozenset(string_list(raw, "private_sectors", where)),
         asked_content_roots=frozenset(string_list(raw, "asked_content_roots", where)),
         asked_thing_preps=frozenset(string_list(raw, "asked_thing_preps", where)),
         judged_act_roots=frozenset(string_list(raw, "judged_act_roots", where)),
@@ -449,6 +442,14 @@ def _sectors_table(
     if not all(keys(k) and isinstance(v, str) and len(v) == 3 and v.isupper() for k, v in table.items()):
         raise DataFileError(Errors.E403.format(path=where, reason=f"{key} values must be sector codes"))
     return dict(table)
+
+
+def _words_by_code(raw: Mapping[str, Any], key: str, where: str) -> dict[str, frozenset[str]]:
+    """A table of word lists by CAMEO code."""
+    table = require(raw, key, dict, where)
+    if not all(code.isdigit() for code in table):
+        raise DataFileError(Errors.E403.format(path=where, reason=f"{key} keys must be CAMEO codes"))
+    return {code: frozenset(string_list(table, code, where)) for code in table}
 
 
 def _codes_table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, str]:

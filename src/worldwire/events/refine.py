@@ -52,10 +52,10 @@ class CodeRefiner(ArgumentReader):
         return book.verbal_attack_code if person or stand else None
 
     def _foreboding(self, token: Token, code: str) -> str | None:
-        """ "warned the delay could be a threat to security": what could happen, said of no party, is a
+        """ "warned the drought could be a threat to stability": what could happen, said of no party, is a
         pessimistic comment, no threat (not "warned Iran", nor "warned that Iran could face strikes")."""
         book = self.book
-        if not code.startswith("13") or token.lemma_.lower() not in book.foreboding_verbs:
+        if not code.startswith(book.threat_root) or token.lemma_.lower() not in book.foreboding_verbs:
             return None
         if any(c.dep_ in OBJECTS and self._actors_of(c) for c in token.children):
             return None
