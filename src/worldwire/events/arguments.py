@@ -24,7 +24,7 @@ from worldwire.events.grammar import (
     objects_of,
     voicing,
 )
-from worldwire.events.modality import infinitival
+from worldwire.events.modality import condition_clauses, infinitival
 from worldwire.events.parties import UNKNOWN, Arguments, Side, resolved, same_party
 from worldwire.events.patterns import Pattern, modality_cues
 
@@ -792,12 +792,9 @@ class ArgumentReader(SegmentState):
     def _condition_party(self, anchor: Token) -> list[int]:
         """ "Russia will withdraw its troops unless Ukraine stops the shelling": an act made conditional is a
         threat to the party the condition asks to act."""
-        markers = modality_cues().condition_markers
         return [
             i
-            for clause in anchor.children
-            if clause.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in markers for m in clause.children)
+            for clause in condition_clauses(anchor, modality_cues())
             for subject in clause.children
             if subject.dep_ == "nsubj"
             for i in self._actors_of(subject)

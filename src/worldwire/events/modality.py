@@ -109,13 +109,19 @@ def read_modality(
     return "intended", cues.consideration_code if weighed else threat or cues.intent_code(code)
 
 
+def condition_clauses(word: Token, cues: ModalityCues) -> list[Token]:
+    """The clauses that make `word` conditional: "withdraw unless Y stops the shelling"."""
+    return [
+        c
+        for c in word.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in cues.condition_markers for m in c.children)
+    ]
+
+
 def _conditional(chain: list[Token], cues: ModalityCues) -> bool:
     """ "X will withdraw unless Y ...": a condition clause on the intended action."""
-    return any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cues.condition_markers for m in c.children)
-        for word in chain
-        for c in word.children
-    )
+    return any(condition_clauses(word, cues) for word in chain)
 
 
 def _negation_among(
