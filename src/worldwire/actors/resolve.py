@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from worldwire.actors.lexicon import ActorLexicon, Casualties, Entry, Term
 from worldwire.models import Actor, ActorKind, AnnotatedDocument, Location
 from worldwire.nlp import inside_quotation
-from worldwire.nlp.tokens import words_of
+from worldwire.nlp.tokens import Words, held_tokens, words_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -122,33 +122,15 @@ class _Draft:
         return self.offset + _words(self.doc).tokens[self.start].idx
 
 
-_WORDS = "worldwire.words"  # `doc.user_data` key of a segment's `_Words` while its document is resolved
-
-
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """A segment's tokens, text and tokens' strings, read once: spaCy builds `doc.text` anew on every
-    read and a new Token object on every `doc[i]`, and matching reads them tens of thousands of times.
-    `tokens[i]` is `doc[i]`, made once."""
-
-    text: str
-    tokens: tuple[Token, ...]
-    exact: tuple[str, ...]
-    folded: tuple[str, ...]
-
-
-def _words(doc: Doc) -> _Words:
-    words = doc.user_data.get(_WORDS)
-    if words is None:
-        read = words_of(doc)
-        words = doc.user_data[_WORDS] = _Words("".join(read.spaced), read.tokens, read.texts, read.lowers)
-    return words
+def _words(doc: Doc) -> Words:
+    """A segment's tokens and strings, held while its document is resolved (`resolve_with`)."""
+    return words_of(doc)
 
 
 def _span_text(doc: Doc, start: int, end: int) -> str:
     """`doc[start:end].text` (start < end), cut from the segment's text without making a Span."""
     words = _words(doc)
-    return words.text[words.tokens[start].idx : words.tokens[end - 1].idx + len(words.exact[end - 1])]
+    return words.text[words.tokens[start].idx : words.tokens[end - 1].idx + len(words.texts[end - 1])]
 
 
 def resolve_with(
@@ -158,11 +140,8 @@ def resolve_with(
     towns and regions among `locations` (the document's places) count toward the state it is set in."""
     if doc.error or not doc.segments:
         return ()
-    try:
+    with held_tokens(doc):
         return _resolve(doc, lexicon, locations)
-    finally:
-        for segment in doc.segments:
-            segment.doc.user_data.pop(_WORDS, None)
 
 
 def _resolve(
@@ -212,7 +191,7 @@ def _first_person(
     for segment in doc.segments:
         covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
         words = _words(segment.doc)
-        for i, word in enumerate(words.folded):
+        for i, word in enumerate(words.lowers):
             second = word in lexicon.second_person
             if not (second or word in lexicon.first_person) or i in covered:
                 continue
@@ -375,7 +354,7 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
     for segment in doc.segments:
         covered = {i for d in drafts if d.doc is segment.doc for i in range(d.start, d.end)}
         strings = _words(segment.doc)
-        for i, word in enumerate(strings.exact):
+        for i, word in enumerate(strings.texts):
             if i in covered or not word[:1].isupper():
                 continue
             firm = firms.get(word)
@@ -387,15 +366,15 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
                 continue
             if _fold(token.text) not in words:
                 continue
-            if i > 0 and strings.exact[i - 1] in lexicon.name_openers:
+            if i > 0 and strings.texts[i - 1] in lexicon.name_openers:
                 continue  # "Hurricane Lorenzo" is no namesake of a Lorenzo named before
             if token.pos_ == "PROPN" or token.ent_type_ in _MISREAD_NAME_ENTITIES:
                 start = token.i
                 if (
                     _fold(token.text) in articled
                     and start > 1
-                    and strings.exact[start - 1] == "-"
-                    and strings.folded[start - 2] in lexicon.name_articles
+                    and strings.texts[start - 1] == "-"
+                    and strings.lowers[start - 2] in lexicon.name_articles
                     and start - 2 not in covered
                 ):
                     start -= 2  # "al-Harbi": the article is part of the mention
@@ -443,7 +422,7 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
     i, end = sent.start, sent.end
     while i < end:
         token = words.tokens[i]
-        if words.folded[i] in lexicon.foreign_states and _foreign_states(token, lexicon):
+        if words.lowers[i] in lexicon.foreign_states and _foreign_states(token, lexicon):
             states = Entry("role", sector="GOV", name=token.lower_, generic=True)
             pieces.append(_Piece(i, i + 1, "role", (states,)))  # "foreign powers", "regional countries"
             i += 1
@@ -475,7 +454,7 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
             and token.ent_type_ == "ORG"
             and any(e.name in lexicon.titles for e in pieces[-1].entries)
         )  # "Vice-President Moody Awori", where the parser read the name as an organisation
-        article = i > 0 and words.folded[i - 1] == "the" and not after_title  # "the Azores": a place
+        article = i > 0 and words.lowers[i - 1] == "the" and not after_title  # "the Azores": a place
         if (
             (token.ent_type_ == "PERSON" and (token.ent_iob_ == "B" or after_title) and not article)
             or (after_title and token.pos_ == "PROPN" and token.ent_type_ == "" and token.text[:1].isupper())
@@ -633,11 +612,11 @@ def _body_piece(
     return _Piece(i, stop, "organisation", (entry,))
 
 
-def _longest(words: _Words, i: int, end: int, lexicon: ActorLexicon, index: _Index) -> _Piece | None:
+def _longest(words: Words, i: int, end: int, lexicon: ActorLexicon, index: _Index) -> _Piece | None:
     # names as written first, then role nouns folded to lower case
     for lengths, table, strings in (
-        (index.exact, lexicon.exact, words.exact),
-        (index.folded, lexicon.folded, words.folded),
+        (index.exact, lexicon.exact, words.texts),
+        (index.folded, lexicon.folded, words.lowers),
     ):
         for length in lengths.get(strings[i], ()):
             found = table.get(strings[i : i + length]) if i + length <= end else None
@@ -645,7 +624,7 @@ def _longest(words: _Words, i: int, end: int, lexicon: ActorLexicon, index: _Ind
                 entries = _disambiguate(words.tokens[i + length - 1], found)
                 return _Piece(i, i + length, _piece_kind(entries), entries)
     if lexicon.prefixes:
-        word = words.folded[i]
+        word = words.lowers[i]
         for cut in range(len(word), 2, -1):
             prefixed = lexicon.prefixes.get(word[:cut])
             if prefixed:
@@ -846,7 +825,7 @@ def _plausible(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
 def _occasion(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     """ "a graduation party", "a tennis court": the noun names an occasion or a thing, not a party or
     a court; a later "the party" in the same text is that occasion too."""
-    folded = _words(doc).folded
+    folded = _words(doc).lowers
     word = folded[piece.end - 1]
     if piece.end - piece.start != 1 or word not in lexicon.occasion_heads:
         return False
@@ -992,7 +971,7 @@ def _assemble(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon
 def _joins(doc: Doc, group: list[_Piece], piece: _Piece, lexicon: ActorLexicon) -> bool:
     """Whether `piece` continues the actor phrase that `group` has begun."""
     last = group[-1]
-    words = _words(doc).folded[last.end : piece.start]
+    words = _words(doc).lowers[last.end : piece.start]
     if {last.kind, piece.kind} & _STANDALONE or piece.kind == "possessive":
         return False
     if last.kind == "possessive":  # "his Kazakh counterpart"
@@ -1130,11 +1109,11 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     while start > 0 and _modifies(tokens[start - 1], start, reach, lexicon):
         start -= 1  # "Senior", "Ousted", "five": words of the phrase before its first piece
     draft = _Draft(doc=doc, offset=offset, start=start, end=end, pieces=list(pieces))
-    before = words.folded[start - 1] if start > 0 else ""
+    before = words.lowers[start - 1] if start > 0 else ""
     draft.definite = before in ("the", "this", "that")
     draft.former = _former(doc, start, end, pieces, lexicon)
-    draft.resident = any(w in lexicon.residents for w in words.folded[start:end])
-    draft.plural = head.tag_ in ("NNS", "NNPS") or words.folded[end - 1] in lexicon.collective_nouns
+    draft.resident = any(w in lexicon.residents for w in words.lowers[start:end])
+    draft.plural = head.tag_ in ("NNS", "NNPS") or words.lowers[end - 1] in lexicon.collective_nouns
     return draft
 
 
@@ -1147,7 +1126,7 @@ def _former(doc: Doc, start: int, end: int, pieces: Sequence[_Piece], lexicon: A
     """A "former" word that still governs the phrase's last title [start, end): "former Vice President Joe
     Biden", not "former presidential candidate Senator Ted Cruz" (a sitting senator)."""
     words = _words(doc)
-    said = [i for i in range(start, end) if words.folded[i] in lexicon.former]
+    said = [i for i in range(start, end) if words.lowers[i] in lexicon.former]
     if not said:
         return False
     roles = [p for p in pieces if p.kind == "role" and p.start > said[-1]]
@@ -1157,7 +1136,7 @@ def _former(doc: Doc, start: int, end: int, pieces: Sequence[_Piece], lexicon: A
         len(roles) > 1
         and bool(named)
         and roles[-1].end == named[0].start
-        and words.exact[roles[-1].start][:1].isupper()
+        and words.texts[roles[-1].start][:1].isupper()
     )
     return not current
 

@@ -24,21 +24,25 @@ _WORDS = "worldwire.tokens"  # `doc.user_data` key of a segment's `Words` while 
 
 @dataclass(frozen=True, slots=True)
 class Words:
-    """A segment's tokens (`tokens[i]` is `doc[i]`) and their `text`, `text_with_ws` and `lower_`."""
+    """A segment's tokens (`tokens[i]` is `doc[i]`), their `text`, `text_with_ws` and `lower_`, and the
+    segment's text (spaCy builds `doc.text` anew on every read)."""
 
     tokens: tuple[Token, ...]
     texts: tuple[str, ...]
-    spaced: tuple[str, ...]  # "".join(spaced) is `doc.text`
+    spaced: tuple[str, ...]
     lowers: tuple[str, ...]
+    text: str  # "".join(spaced), `doc.text`
 
 
 def _read(doc: Doc) -> Words:
     tokens = tuple(doc)
+    spaced = tuple([t.text_with_ws for t in tokens])
     return Words(
         tokens,
         tuple([t.text for t in tokens]),
-        tuple([t.text_with_ws for t in tokens]),
+        spaced,
         tuple([t.lower_ for t in tokens]),
+        "".join(spaced),
     )
 
 
