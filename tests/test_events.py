@@ -1939,6 +1939,8 @@ def test_accusation_a_claim_that_a_party_did_harm_accuses_it() -> None:
     assert "112" not in {c[2] for c in ascribed}  # the clause's own act is no harm
     own = _codes_of("The rebel group in Chad claimed it attacked the army base.")
     assert ("TCDREB", "TCDREB", "112") not in own  # no accusation of oneself
+    victims = _codes_of("The army of Chad claimed 200 soldiers of Niger had been killed.")
+    assert "112" not in {c[2] for c in victims}  # the subject of the passive suffered the harm
 
 
 def test_accusation_an_attack_attributed_to_a_party_accuses_it() -> None:

@@ -445,9 +445,11 @@ class Attribution(CodeRefiner):
         )
 
     def _harm_done(self, clause: Token) -> bool:
-        """The clause's own predicate is the harm: "Y shelled the town", "Y killed him", not "Y ascribed the
-        blast to Z" nor "Y complained of an assault"."""
+        """The clause's own predicate is the harm: "Y shelled the town", "Y killed him"; not "Y ascribed the
+        blast to Z" nor "Y complained of an assault", nor "Z's men were killed" (its subject suffered it)."""
         lemma = clause.lemma_.lower()
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+            return False
         return clause.pos_ == "VERB" and (lemma in self.book.violence_words or lemma in self.book.crime_words)
 
     def _blames(self, clause: Token) -> bool:
