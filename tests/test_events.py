@@ -1920,3 +1920,31 @@ def test_speaker_he_after_an_unnamed_spokesperson_is_that_person() -> None:
     assert ("USAGOV", "IRN", "111") in _codes_of(f"{before} spokesperson {after}")
     # a spokeswoman is no "he": the man named before stays the one
     assert ("IRQGOV", "IRN", "111") in _codes_of(f"{before} spokeswoman {after}")
+
+
+def test_criticism_a_quoted_label_after_its_object_is_a_criticism() -> None:
+    text = 'The opposition leader of Kenya called the budget of the president of Kenya "lousy".'
+    assert ("KENOPP", "KENGOV", "111") in _codes_of(text)
+    praised = _codes_of(
+        'The president of Ghana called the speech of the prime minister of Kenya "brilliant".'
+    )
+    assert "111" not in {c[2] for c in praised}  # a label of praise
+
+
+def test_accusation_a_claim_that_a_party_did_harm_accuses_it() -> None:
+    claimed = _codes_of("The interior minister of Chad claimed that rebels shelled the hospital.")
+    assert ("TCDGOV", "TCDREB", "112") in claimed
+    assert "194" in {c[2] for c in claimed}  # the shelling told keeps its own event
+    ascribed = _codes_of("A newspaper in Chad claimed that officials ascribed the explosion to a gas leak.")
+    assert "112" not in {c[2] for c in ascribed}  # the clause's own act is no harm
+    own = _codes_of("The rebel group in Chad claimed it attacked the army base.")
+    assert ("TCDREB", "TCDREB", "112") not in own  # no accusation of oneself
+    victims = _codes_of("The army of Chad claimed 200 soldiers of Niger had been killed.")
+    assert "112" not in {c[2] for c in victims}  # the subject of the passive suffered the harm
+
+
+def test_accusation_an_attack_attributed_to_a_party_accuses_it() -> None:
+    text = "The interior minister of Chad attributed the bombing to Boko Haram."
+    assert [c[2] for c in _codes_of(text) if c[1] is not None and c[2].startswith("11")] == ["112"]
+    accident = _codes_of("The police of Chad attributed the explosion to a gas leak.")
+    assert "112" not in {c[2] for c in accident}

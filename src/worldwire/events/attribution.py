@@ -137,6 +137,8 @@ class Attribution(CodeRefiner):
         labels = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")] + [
             o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
         ]
+        # 'called the plan "reckless"': the parser hangs a label that follows its object on the object
+        labels += [c for o in objects for c in o.rights if c.dep_ == "amod"]
         if not objects or not labels:
             return None, False
         sent, doc = verb.sent, verb.doc
@@ -391,7 +393,9 @@ class Attribution(CodeRefiner):
         for verb in self.tokens:
             lemma = verb.lemma_.lower()
             code = book.complaint_verbs.get(lemma) or (
-                book.accusation_code if lemma in book.speech_verbs or lemma in book.belief_verbs else None
+                book.accusation_code
+                if lemma in book.speech_verbs or lemma in book.belief_verbs or lemma in book.claim_verbs
+                else None
             )
             if code is None or verb.pos_ != "VERB" or verb.i in self.coded_heads:
                 continue
@@ -406,6 +410,7 @@ class Attribution(CodeRefiner):
                     and not owner
                     and not self._blames(clause)
                     and not (lemma in book.belief_verbs and self._harmful(clause))
+                    and not (lemma in book.claim_verbs and self._harm_done(clause))
                 ):
                     continue  # "X said Y is responsible for the attack" accuses Y; "X said Y won" does not
                 subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -438,6 +443,14 @@ class Attribution(CodeRefiner):
             t.lemma_.lower() in book.violence_words or t.lemma_.lower() in book.crime_words
             for t in clause.subtree
         )
+
+    def _harm_done(self, clause: Token) -> bool:
+        """The clause's own predicate is the harm: "Y shelled the town", "Y killed him"; not "Y ascribed the
+        blast to Z" nor "Y complained of an assault", nor "Z's men were killed" (its subject suffered it)."""
+        lemma = clause.lemma_.lower()
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+            return False
+        return clause.pos_ == "VERB" and (lemma in self.book.violence_words or lemma in self.book.crime_words)
 
     def _blames(self, clause: Token) -> bool:
         """A clause that holds its subject to blame: "Y is responsible for", "Y was behind", "Y is guilty"."""

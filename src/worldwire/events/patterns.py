@@ -131,6 +131,7 @@ class PatternBook:
     blame_predicates: frozenset[str] = frozenset()
     blame_nouns: frozenset[str] = frozenset()
     belief_verbs: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
     crime_words: frozenset[str] = frozenset()
     ruling_verbs: frozenset[str] = frozenset()
     unlawful_words: frozenset[str] = frozenset()
@@ -349,6 +350,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         blame_predicates=frozenset(string_list(raw, "blame_predicates", where)),
         blame_nouns=frozenset(string_list(raw, "blame_nouns", where)),
         belief_verbs=frozenset(string_list(raw, "belief_verbs", where)),
+        claim_verbs=frozenset(string_list(raw, "claim_verbs", where)),
         crime_words=frozenset(string_list(raw, "crime_words", where)),
         ruling_verbs=frozenset(string_list(raw, "ruling_verbs", where)),
         unlawful_words=frozenset(string_list(raw, "unlawful_words", where)),
