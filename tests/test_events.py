@@ -1920,3 +1920,14 @@ def test_speaker_he_after_an_unnamed_spokesperson_is_that_person() -> None:
     assert ("USAGOV", "IRN", "111") in _codes_of(f"{before} spokesperson {after}")
     # a spokeswoman is no "he": the man named before stays the one
     assert ("IRQGOV", "IRN", "111") in _codes_of(f"{before} spokeswoman {after}")
+
+
+def test_precision_an_intention_aimed_at_nobody_is_no_event() -> None:
+    """A promise or plan with no counterpart is the actor's own business; one aimed at a party is coded,
+    and so is an intention to leave one's own office."""
+    assert _codes_of("The Kenyan rebels vowed to keep fighting.") == []
+    assert _codes_of("The Kenyan president is committed to leading the country forward.") == []
+    assert ("KENREB", "KENGOV", "138") in _codes_of(
+        "The Kenyan rebels vowed to attack the government of Kenya."
+    )
+    assert "0341" in {c[2] for c in _codes_of("The president of Kenya announced he would step down.")}
