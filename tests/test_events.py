@@ -1931,3 +1931,12 @@ def test_precision_an_intention_aimed_at_nobody_is_no_event() -> None:
         "The Kenyan rebels vowed to attack the government of Kenya."
     )
     assert "0341" in {c[2] for c in _codes_of("The president of Kenya announced he would step down.")}
+
+
+def test_precision_a_reported_stabbing_is_no_criticism() -> None:
+    """ "Stab" is a word of blame only as "a stab in the back"; as a verb it reports the attack."""
+    assert not {c for *_, c in _codes_of("Officials said three officers were stabbed with a knife.")} & {
+        "111"
+    }
+    blame = _codes_of("The Kenyan president said the decision of Uganda was a stab in the back.")
+    assert ("KENGOV", "UGA", "111") in blame
