@@ -1923,14 +1923,12 @@ def test_speaker_he_after_an_unnamed_spokesperson_is_that_person() -> None:
 
 
 def test_precision_an_intention_aimed_at_nobody_is_no_event() -> None:
-    """A promise or plan with no counterpart is the actor's own business; one aimed at a party is coded,
-    and so is an intention to leave one's own office."""
-    assert _codes_of("The Kenyan rebels vowed to keep fighting.") == []
-    assert _codes_of("The Kenyan president is committed to leading the country forward.") == []
-    assert ("KENREB", "KENGOV", "138") in _codes_of(
-        "The Kenyan rebels vowed to attack the government of Kenya."
-    )
+    """An intended appeal with no counterpart is no event; one aimed at a party is coded, and so are
+    promises and threats whose party is left implicit."""
+    assert not _codes_of("The Kenyan officials said they would appeal.")
+    assert ("KENGOV", "UGA", "020") in _codes_of("The government of Kenya said it would appeal to Uganda.")
     assert "0341" in {c[2] for c in _codes_of("The president of Kenya announced he would step down.")}
+    assert {c[2][:2] for c in _codes_of("The president of Kenya promised to democratize Kenya.")} == {"03"}
 
 
 def test_precision_a_reported_stabbing_is_no_criticism() -> None:

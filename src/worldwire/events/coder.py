@@ -564,10 +564,9 @@ class _SegmentCoder(Attribution):
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
 
     def _aimless_intent(self, code: str, modality: Modality) -> bool:
-        """ "The rebels vowed to keep fighting": a promise or an intention (03x, or any intended act) aimed at
-        nobody is no event between parties; it is coded once done (see counterpartless_intents)."""
-        intent = modality == "intended" or code[:2] == "03"
-        return intent and not code.startswith(tuple(self.book.counterpartless_intents))
+        """ "They would appeal": an intended act aimed at nobody is no event between parties; it is coded once
+        done (promises and threats excepted: see counterpartless_intents)."""
+        return modality == "intended" and not code.startswith(tuple(self.book.counterpartless_intents))
 
     def _event(
         self,
