@@ -1948,3 +1948,19 @@ def test_accusation_an_attack_attributed_to_a_party_accuses_it() -> None:
     assert [c[2] for c in _codes_of(text) if c[1] is not None and c[2].startswith("11")] == ["112"]
     accident = _codes_of("The police of Chad attributed the explosion to a gas leak.")
     assert "112" not in {c[2] for c in accident}
+def test_precision_an_intention_aimed_at_nobody_is_no_event() -> None:
+    """An intended appeal with no counterpart is no event; one aimed at a party is coded, and so are
+    promises and threats whose party is left implicit."""
+    assert not _codes_of("The Kenyan officials said they would appeal.")
+    assert ("KENGOV", "UGA", "020") in _codes_of("The government of Kenya said it would appeal to Uganda.")
+    assert "0341" in {c[2] for c in _codes_of("The president of Kenya announced he would step down.")}
+    assert {c[2][:2] for c in _codes_of("The president of Kenya promised to democratize Kenya.")} == {"03"}
+
+
+def test_precision_a_reported_stabbing_is_no_criticism() -> None:
+    """ "Stab" is a word of blame only as "a stab in the back"; as a verb it reports the attack."""
+    assert not {c for *_, c in _codes_of("Officials said three officers were stabbed with a knife.")} & {
+        "111"
+    }
+    blame = _codes_of("The Kenyan president said the decision of Uganda was a stab in the back.")
+    assert ("KENGOV", "UGA", "111") in blame

@@ -531,6 +531,7 @@ class _SegmentCoder(Attribution):
                 or self._unarmed_departure(token, pattern, a)
                 or self._uninvestigated(token, pattern, a)
                 or self._authorless(a, code)
+                or (b is None and self._aimless_intent(code, modality))
             ):
                 continue
             deployed = self._deployment(token, pattern, a, code)
@@ -561,6 +562,11 @@ class _SegmentCoder(Attribution):
                 and (mirrored or b.sector not in self.book.private_sectors)  # no host in a hospital ward
             ):
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
+
+    def _aimless_intent(self, code: str, modality: Modality) -> bool:
+        """ "They would appeal": an intended act aimed at nobody is no event between parties; it is coded once
+        done (promises and threats excepted: see counterpartless_intents)."""
+        return modality == "intended" and not code.startswith(tuple(self.book.counterpartless_intents))
 
     def _event(
         self,

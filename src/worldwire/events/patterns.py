@@ -110,6 +110,7 @@ class PatternBook:
     party_object_roots: frozenset[str] = frozenset()
     non_party_objects: frozenset[str] = frozenset()
     state_target_codes: frozenset[str] = frozenset()
+    counterpartless_intents: frozenset[str] = frozenset()  # intentions coded with no target
     quantity_nouns: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
     made_things: frozenset[str] = frozenset()
@@ -325,6 +326,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         party_object_roots=frozenset(string_list(raw, "party_object_roots", where)),
         non_party_objects=frozenset(string_list(raw, "non_party_objects", where)),
         state_target_codes=frozenset(string_list(raw, "state_target_codes", where)),
+        counterpartless_intents=frozenset(string_list(raw, "counterpartless_intents", where)),
         quantity_nouns=frozenset(string_list(raw, "quantity_nouns", where)),
         personal_pronouns=frozenset(string_list(raw, "personal_pronouns", where)),
         made_things=frozenset(string_list(raw, "made_things", where)),
