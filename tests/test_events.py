@@ -1977,3 +1977,26 @@ def test_protest_a_rally_named_alone_or_a_month_is_no_protest() -> None:
         c for *_, c in _codes_of("He announced the change on television and again in a rally.")
     ]
     assert not _codes_of("The Democratic Party will continue its primary season on March 17.")
+
+
+def test_sympathy_told_by_its_medium_or_gesture() -> None:
+    """Condolences tweeted or passed on, respects paid, sadness expressed at a death: sympathy (018)."""
+    assert ("CANGOV", "CANCVL", "018") in _codes_of(
+        "The Canadian prime minister tweeted his condolences to the families of the victims."
+    )
+    assert ("JPNGOV", "JPNCVL", "018") in _codes_of(
+        "The Japanese prime minister paid his respects to the victims of the attack."
+    )
+    assert ("ESPGOV", "ESPLAB", "018") in _codes_of(
+        "The Spanish king expressed his sadness at the deaths of the miners."
+    )
+
+
+def test_praise_heaped_on_support_thrown_behind_and_credit_given() -> None:
+    assert ("DEUGOV", "GRCGOV", "051") in _codes_of(
+        "The German chancellor heaped praise on the Greek prime minister."
+    )
+    assert ("USAELI", "USALEG", "051") in _codes_of(
+        "The former vice president threw his support behind the Vermont senator."
+    )
+    assert ("GOV", "COP", "051") in _codes_of("The minister gave credit to the police for the arrests.")
