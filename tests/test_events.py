@@ -1964,3 +1964,81 @@ def test_precision_a_reported_stabbing_is_no_criticism() -> None:
     }
     blame = _codes_of("The Kenyan president said the decision of Uganda was a stab in the back.")
     assert ("KENGOV", "UGA", "111") in blame
+def test_sympathy_thoughts_and_hearts_are_with_those_who_suffer() -> None:
+    """ "My thoughts are with ...", "our hearts go out to ...": the idioms of sympathy after a disaster."""
+    thoughts = _codes_of(
+        'The German chancellor wrote, "My thoughts are with the victims and their families."'
+    )
+    assert ("DEUGOV", "DEUCVL", "018") in thoughts
+    hearts = _codes_of('"Our hearts go out to the families of those killed," the US ambassador said.')
+    assert ("USAGOV", "USACVL", "018") in hearts
+    assert not _codes_of("The Indian president shared his thoughts with reporters on the economy.")
+
+
+def test_sympathy_praying_for_victims_and_condolences_that_came_from() -> None:
+    """Praying for those who suffer is sympathy, praying for rain is not; condolences that "came from" or
+    "poured in from" a party are its sympathy."""
+    assert ("VATGOV", "VATCVL", "018") in _codes_of(
+        "Pope Francis said he was praying for the victims of the earthquake."
+    )
+    assert not _codes_of("The president prayed for peace in the region.")
+    poured = _codes_of(
+        "Messages of condolence poured in from the French president and the German chancellor."
+    )
+    assert ("FRAGOV", None, "018") in poured
+    assert ("DEUGOV", None, "018") in poured
+
+
+def test_praise_credited_for_and_congratulations_received() -> None:
+    assert ("GOV", "MIL", "051") in _codes_of("The minister credited the army for the victory.")
+    assert ("FRAGOV", None, "051") in _codes_of(
+        "Congratulations poured in from the leaders of France and Germany."
+    )
+
+
+def test_protest_participation_in_a_rally_or_march_told_without_a_protest_verb() -> None:
+    """ "Thousands attended the rally", "took part in the march", "filled the streets": the crowd protests."""
+    assert ("BLRCVL", None, "141") in _codes_of("Thousands of people attended the rally in central Minsk.")
+    assert ("HKGOPP", None, "141") in _codes_of(
+        "Tens of thousands of protesters took part in the march in Hong Kong."
+    )
+    assert [c for *_, c in _codes_of("Students participated in a rally against the government.")] == ["141"]
+    assert [c for *_, c in _codes_of("Opposition supporters filled the streets of Caracas on Saturday.")] == [
+        "141"
+    ]
+    assert [
+        c for *_, c in _codes_of("Thousands of Hong Kong residents turned out for the march on Sunday.")
+    ] == ["141"]
+
+
+def test_protest_a_rally_named_alone_or_a_month_is_no_protest() -> None:
+    """ "Spoke at a rally in Ohio" is a campaign rally, "announced it at a rally" is where it was said, and
+    "on March 17" is a date: no protest is coded from the noun."""
+    assert not _codes_of("The senator spoke at a rally in Pennsylvania.")
+    assert "141" not in [
+        c for *_, c in _codes_of("He announced the change on television and again in a rally.")
+    ]
+    assert not _codes_of("The Democratic Party will continue its primary season on March 17.")
+
+
+def test_sympathy_told_by_its_medium_or_gesture() -> None:
+    """Condolences tweeted or passed on, respects paid, sadness expressed at a death: sympathy (018)."""
+    assert ("CANGOV", "CANCVL", "018") in _codes_of(
+        "The Canadian prime minister tweeted his condolences to the families of the victims."
+    )
+    assert ("JPNGOV", "JPNCVL", "018") in _codes_of(
+        "The Japanese prime minister paid his respects to the victims of the attack."
+    )
+    assert ("ESPGOV", "ESPLAB", "018") in _codes_of(
+        "The Spanish king expressed his sadness at the deaths of the miners."
+    )
+
+
+def test_praise_heaped_on_support_thrown_behind_and_credit_given() -> None:
+    assert ("DEUGOV", "GRCGOV", "051") in _codes_of(
+        "The German chancellor heaped praise on the Greek prime minister."
+    )
+    assert ("USAELI", "USALEG", "051") in _codes_of(
+        "The former vice president threw his support behind the Vermont senator."
+    )
+    assert ("GOV", "COP", "051") in _codes_of("The minister gave credit to the police for the arrests.")

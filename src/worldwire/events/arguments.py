@@ -990,6 +990,8 @@ class ArgumentReader(SegmentState):
         sector = self.book.implied_agent(pattern.code)
         if sector is None or not pattern.code.startswith("14"):
             return None
+        if noun.lemma_.lower() in self.book.gathering_nouns:
+            return None  # "spoke at a rally in Ohio": a campaign rally, a vigil; no protesters implied
         country = self._where(noun, noun.head)
         if country is None:  # "the protests began in October": the noun itself names the story's crowd
             index = self.token_actor[noun.i]

@@ -117,7 +117,11 @@ class Attribution(CodeRefiner):
             and not self._wronged(t)
             and not any(same_party(a, b) for a in voices for b in self._sides([i]))  # "Iraqi sovereignty"
         ]
-        if code is None and lemmas & book.sympathy_words and named:
+        if (
+            code is None
+            and (lemmas & book.sympathy_words or any(self._sympathy_idiom(t) for t in words))
+            and named
+        ):
             yield _said(verb, source, book.sympathy_code, named[:1])  # "our condolences to the family"
         elif code is None and named and any(self._praise_of_other(t) for t in words):
             yield _said(verb, source, book.praise_code, named[:1])  # "Y was an iconic leader," said X
@@ -129,6 +133,18 @@ class Attribution(CodeRefiner):
         target = self._blamed_act(verb, words, source) or blamed[:1]
         if target or not verdict:
             yield _said(verb, source, code, target)
+
+    def _sympathy_idiom(self, word: Token) -> bool:
+        """ "My thoughts are with the injured", "our hearts go out to the families": a noun of feeling that is
+        the subject of "be" or "go" with "with" or "to" is sympathy with whom the phrase names."""
+        verb = word.head
+        if word.dep_ != "nsubj" or word.lower_ not in self.book.sympathy_idioms:
+            return False
+        if verb.lemma_.lower() not in ("be", "go", "remain"):
+            return False
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        preps += [g for c in verb.children if c.dep_ == "prt" for g in c.children if g.dep_ == "prep"]
+        return any(p.lower_ in ("with", "to") for p in preps)
 
     def _named_thing(self, verb: Token) -> tuple[Token | None, bool]:
         """'X described the rally as a "freak show"', 'X called Y's offer a betrayal of Z': the object of a
@@ -319,7 +335,7 @@ class Attribution(CodeRefiner):
                 target = [a.index for a in authors[:1] if a.index is not None]
             return head, target
         subject = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else noun  # "statements of"
-        if subject.dep_ == "nsubj" and subject.head.lemma_.lower() == "come":
+        if subject.dep_ == "nsubj" and subject.head.lemma_.lower() in book.arriving_verbs:
             return subject.head, self._from_actors(noun, ("of", "against"))  # "criticism came from Y"
         return None, []
 

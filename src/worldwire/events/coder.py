@@ -185,7 +185,11 @@ class _SegmentCoder(Attribution):
                 coded = self._code(token, Match(answer, 0), "verb", target=asker)
                 yield from ((tree_depth(token), e) for e in coded)
         for token in self.tokens:
-            if token.pos_ not in ("NOUN", "PROPN") or not lemma_in(token, nouns):
+            if (
+                token.pos_ not in ("NOUN", "PROPN")
+                or not lemma_in(token, nouns)
+                or self._mere_gathering(token)
+            ):
                 continue
             told = token.head.i in self.coded_heads or self._claimed(token)
             claimed = told and not self._judged_act(token)
@@ -198,6 +202,21 @@ class _SegmentCoder(Attribution):
             yield from ((tree_depth(token.head), e) for e in self._code(token, match, "noun"))
         yield from self._speech(self._criticisms())
         yield from self._speech(self._requests_acted_on())
+
+    def _mere_gathering(self, noun: Token) -> bool:
+        """ "announced it at a rally", "spoke in a march", "the primaries on March 10": a gathering noun
+        (`gathering_nouns`) after a preposition is where something else was said or done, not a protest
+        taken part in ("took part in the march" is), and a capitalised one is a month or a name."""
+        if noun.lemma_.lower() not in self.book.gathering_nouns:
+            return False
+        if noun.text[:1].isupper():
+            return True
+        prep = noun.head
+        return (
+            noun.dep_ == "pobj"
+            and prep.lower_ != "against"
+            and prep.head.lemma_.lower() not in self.book.participation_words
+        )
 
     def _speech(self, found: Iterator[Said]) -> Iterator[tuple[int, Event]]:
         """Code what the speech readings found (`attribution`), each as the predicate it names."""

@@ -158,6 +158,10 @@ class PatternBook:
     praise_code: str = "051"
     sympathy_words: frozenset[str] = frozenset()
     sympathy_code: str = "018"
+    sympathy_idioms: frozenset[str] = frozenset()
+    arriving_verbs: frozenset[str] = frozenset()
+    gathering_nouns: frozenset[str] = frozenset()
+    participation_words: frozenset[str] = frozenset()
     one_attack_roots: frozenset[str] = frozenset()
     author_verbs: frozenset[str] = frozenset()
     victim_subject_verbs: frozenset[str] = frozenset()  # "dozens died in the attack": the subject was hit
@@ -378,6 +382,10 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         praise_code=require(raw, "praise_code", str, where),
         sympathy_words=frozenset(string_list(raw, "sympathy_words", where)),
         sympathy_code=require(raw, "sympathy_code", str, where),
+        sympathy_idioms=frozenset(string_list(raw, "sympathy_idioms", where)),
+        arriving_verbs=frozenset(string_list(raw, "arriving_verbs", where)),
+        gathering_nouns=frozenset(string_list(raw, "gathering_nouns", where)),
+        participation_words=frozenset(string_list(raw, "participation_words", where)),
         verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
         nouns=frozen_mapping({k: tuple(v) for k, v in nouns.items()}),
         reciprocal=frozen_mapping(reciprocal),
