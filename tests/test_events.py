@@ -1948,6 +1948,8 @@ def test_accusation_an_attack_attributed_to_a_party_accuses_it() -> None:
     assert [c[2] for c in _codes_of(text) if c[1] is not None and c[2].startswith("11")] == ["112"]
     accident = _codes_of("The police of Chad attributed the explosion to a gas leak.")
     assert "112" not in {c[2] for c in accident}
+
+
 def test_precision_an_intention_aimed_at_nobody_is_no_event() -> None:
     """An intended appeal with no counterpart is no event; one aimed at a party is coded, and so are
     promises and threats whose party is left implicit."""
@@ -1964,6 +1966,8 @@ def test_precision_a_reported_stabbing_is_no_criticism() -> None:
     }
     blame = _codes_of("The Kenyan president said the decision of Uganda was a stab in the back.")
     assert ("KENGOV", "UGA", "111") in blame
+
+
 def test_sympathy_thoughts_and_hearts_are_with_those_who_suffer() -> None:
     """ "My thoughts are with ...", "our hearts go out to ...": the idioms of sympathy after a disaster."""
     thoughts = _codes_of(
