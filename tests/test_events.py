@@ -1920,3 +1920,23 @@ def test_speaker_he_after_an_unnamed_spokesperson_is_that_person() -> None:
     assert ("USAGOV", "IRN", "111") in _codes_of(f"{before} spokesperson {after}")
     # a spokeswoman is no "he": the man named before stays the one
     assert ("IRQGOV", "IRN", "111") in _codes_of(f"{before} spokeswoman {after}")
+
+
+def test_actor_codes_an_office_followed_by_general_is_no_army_rank() -> None:
+    """ "prosecutor general", "director-general": "general" after an office is an adjective."""
+    seized = _codes_of("Ukraine's prosecutor general seized the property of the smugglers.", "2019-06-01")
+    assert ("UKRJUD", "UKRCRM", "171") in seized
+    criticised = _codes_of("Kenya's director general of health criticised the hospital owners.", "2019-06-01")
+    assert [source for source, *_ in criticised] == ["KENGOV"]
+
+
+def test_actor_codes_a_name_in_apposition_to_a_title_with_its_own_phrase() -> None:
+    """ "The mayor of Springfield, Jane Roe, thanked ...": the title describes the name, not the place."""
+    text = "The mayor of London, Jane Roeson, thanked the police. Roeson also criticised the protesters."
+    assert ("GBRGOV", "GBROPP", "111") in _codes_of(text, "2019-06-01")
+
+
+def test_actor_codes_bare_plural_officers_are_police() -> None:
+    """ "officers chased him": unmodified plural officers are police; "an officer" alone names no one."""
+    codes = _codes_of("In Lyon, France, officers arrested two protesters on Saturday.", "2019-06-01")
+    assert ("FRACOP", "FRAOPP", "173") in codes

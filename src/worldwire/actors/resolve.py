@@ -1091,7 +1091,9 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     if kinds <= {"possessive", "head", "group_adjective"}:
         return None  # "Western Railway": a region's adjective alone names no actor
     if kinds == {"role"} and all(p.entries[0].bound for p in pieces):
-        return None  # "the tanks", "an officer": a thing or a vague role, with no state named
+        pieces = _bare_plural(doc, pieces)
+        if not pieces:
+            return None  # "the tanks", "an officer": a thing or a vague role, with no state named
     if spanned[0].kind == "possessive" and not kinds & {"counterpart", "role"}:
         spanned = spanned[1:]  # "his Rwandan ...": the pronoun is not part of the state's mention
         pieces = [p for p in pieces if p.kind != "possessive"]
@@ -1115,6 +1117,18 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     draft.resident = any(w in lexicon.residents for w in words.lowers[start:end])
     draft.plural = head.tag_ in ("NNS", "NNPS") or words.lowers[end - 1] in lexicon.collective_nouns
     return draft
+
+
+def _bare_plural(doc: Doc, pieces: list[_Piece]) -> list[_Piece]:
+    """A bound noun alone as a plural with no modifier ("officers chased him", "the two officers") has a
+    sector of its own (police); singular ("an officer") or modified ("fire officers") it names no actor."""
+    if len(pieces) != 1 or pieces[0].entries[0].alone is None:
+        return []
+    head = doc[pieces[0].end - 1]
+    if head.tag_ != "NNS" or any(c.dep_ in ("compound", "poss", "nmod") for c in head.children):
+        return []
+    entry = pieces[0].entries[0]
+    return [replace(pieces[0], entries=(replace(entry, sector=entry.alone, bound=False, alone=None),))]
 
 
 def _act_of(noun: Token, lexicon: ActorLexicon) -> bool:
@@ -2036,7 +2050,10 @@ def _title_before(
         if d.doc is draft.doc and d.end <= draft.start and d.sentence == draft.sentence and d.code
     ]
     title = before[0] if before else None
-    if title is not None and title.sector is None and len(before) > 1:
+    described = _described_by(draft, before)
+    if described is not None:
+        title = described
+    elif title is not None and title.sector is None and len(before) > 1:
         # "Senator from Vermont Bernie Sanders": a place inside the title's own phrase is not the title
         outer = before[1]
         if title.start in {t.i for t in draft.doc[outer.end - 1].subtree}:
@@ -2064,12 +2081,30 @@ def _title_before(
     )
 
 
+def _described_by(draft: _Draft, before: list[_Draft]) -> _Draft | None:
+    """ "The mayor of Springfield, Jane Roe, said": the name is an apposition to a title whose own phrase
+    ("of Springfield") stands between them; the title, not the place nearest the name, describes it."""
+    name = draft.doc[draft.end - 1]
+    if name.dep_ != "appos":
+        return None
+    title = next((d for d in before if d.start <= name.head.i < d.end), None)
+    if title is None or title is (before[0] if before else None):
+        return None
+    phrase = {t.i for t in name.head.subtree} - {t.i for t in name.subtree}
+    between = draft.doc[title.end : draft.start]
+    # "her mother and sister, Jane Roe": the name describes the last of two, not the title
+    if all((t.is_punct or t.i in phrase) and t.dep_ not in ("cc", "conj") for t in between):
+        return title
+    return None
+
+
 def _introduces(title: Token, draft: _Draft, between: Span, lexicon: ActorLexicon) -> bool:
     """The title's noun introduces the name: "an Iranian general, Qasem Soleimani" (the name its
     apposition), "a woman named Heather Heyer" (a naming verb between)."""
     name = draft.doc[draft.end - 1]
     if name.dep_ == "appos" and name.head.i == title.i:
-        return all(t.is_punct for t in between)
+        phrase = {t.i for t in title.subtree} - {t.i for t in name.subtree}
+        return all(t.is_punct or t.i in phrase for t in between)
     return (
         len(between) == 1
         and between[0].lemma_.lower() in lexicon.naming_verbs
