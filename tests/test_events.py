@@ -1940,3 +1940,13 @@ def test_actor_codes_bare_plural_officers_are_police() -> None:
     """ "officers chased him": unmodified plural officers are police; "an officer" alone names no one."""
     codes = _codes_of("In Lyon, France, officers arrested two protesters on Saturday.", "2019-06-01")
     assert ("FRACOP", "FRAOPP", "173") in codes
+
+
+def test_actor_codes_a_people_word_before_a_name_gives_its_nationality() -> None:
+    """ "An Australian, John Doe, appeared in court in New Zealand": Australian, and the court stays
+    the New Zealand one."""
+    text = (
+        "An Australian, Jon Doeling, appeared in a court in Auckland, New Zealand. "
+        "Doeling criticised the police."
+    )
+    assert ("AUS", "NZLCOP", "111") in _codes_of(text, "2019-03-16")

@@ -1582,12 +1582,15 @@ def _nationality(person: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> t
     head = person.doc[person.end - 1]
     own = list(person.doc[person.start : person.end])
     described = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos" and _demonym_alone(head.head, kept):
+        described.append(head.head)  # "An Australian, John Doe, appeared in court"
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         described += [c for c in head.head.children if c.dep_ == "attr"]
     for word in (*own, *described):
         if (
             word.lemma_.lower() not in lexicon.nationality_nouns
             and word.lower_ not in lexicon.nationality_nouns
+            and not (word.i < person.start and word in described)
         ):
             continue
         if word in own:
@@ -1604,6 +1607,15 @@ def _nationality(person: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> t
         if country:
             return country, None
     return None
+
+
+def _demonym_alone(word: Token, kept: list[_Draft]) -> bool:
+    """The word is a state's people word standing alone as a noun ("an Australian"), a state mention of
+    that one word."""
+    return any(
+        d.doc is word.doc and d.kind == "state" and d.start == word.i and d.end == word.i + 1 and d.country
+        for d in kept
+    ) and not any(c.dep_ in ("compound", "amod") for c in word.children)
 
 
 def _body_of(person: _Draft, kept: list[_Draft]) -> tuple[str, str | None] | None:
@@ -2261,6 +2273,7 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], town
             and d.char_start < draft.char_start
             and d.kind == "state"
             and d.country
+            and not _a_national(d)
         ]
         country = (
             preceding[-1].country if preceding else _place_of_act(draft, drafts) or _main_state(drafts, towns)
@@ -2268,6 +2281,16 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], town
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
+
+
+def _a_national(draft: _Draft) -> bool:
+    """ "An Australian, John Doe, appeared in a court in ...": a people word standing alone as a noun
+    names a person's nationality, not the state a later role of the sentence belongs to."""
+    head = draft.doc[draft.end - 1]
+    return all(p.kind in ("adjective", "people") for p in draft.pieces) and head.dep_ not in (
+        "amod",
+        "compound",
+    )
 
 
 def _foreign(draft: _Draft, lexicon: ActorLexicon) -> bool:
