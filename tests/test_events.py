@@ -1950,3 +1950,12 @@ def test_actor_codes_a_people_word_before_a_name_gives_its_nationality() -> None
         "Doeling criticised the police."
     )
     assert ("AUS", "NZLCOP", "111") in _codes_of(text, "2019-03-16")
+
+
+def test_actor_codes_a_surname_that_is_also_a_capital_is_the_person() -> None:
+    """ "Jon Amman ... Amman, who ..., attacked": the story's person, not Jordan's capital."""
+    text = (
+        "The attacker, identified as Jon Amman, was shot by police in London. "
+        "Amman, who was described as dangerous, attacked two women."
+    )
+    assert [s for s, _, code in _codes_of(text, "2020-02-03") if code.startswith("18")] == ["GBR"]

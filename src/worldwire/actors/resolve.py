@@ -157,6 +157,7 @@ def _resolve(
     for draft in drafts:
         draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
         _resolve_alone(draft, lexicon, day)
+    drafts = _surnames_over_places(drafts)
     again = _name_parts(doc, drafts, lexicon)
     for draft in again:
         draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
@@ -384,6 +385,37 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
                 draft.kind, draft.name = "person", words[_fold(token.text)]
                 found.append(draft)
     return found
+
+
+def _surnames_over_places(drafts: list[_Draft]) -> list[_Draft]:
+    """A lone city's name that is also the surname of a person the story names ("Jane Paris was
+    charged ... Paris, who denied it, ...") is that person where it is not the object of a preposition
+    ("in Paris"): a story that names someone so calls them by the surname."""
+    surnames = {
+        _fold(d.name.split()[-1]): d.name
+        for d in drafts
+        if d.kind == "person" and d.name and len(d.name.split()) > 1
+    }
+    if not surnames:
+        return drafts
+    out = []
+    for draft in drafts:
+        token = draft.doc[draft.start]
+        name = surnames.get(_fold(token.text))
+        if (
+            name is not None
+            and draft.end - draft.start == 1
+            and all(p.kind in ("capital", "city") for p in draft.pieces)
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj", "poss")
+        ):
+            person = _Draft(
+                draft.doc, draft.offset, draft.start, draft.end, [_Piece(draft.start, draft.end, "name")]
+            )
+            person.kind, person.name, person.sentence = "person", name, draft.sentence
+            out.append(person)
+        else:
+            out.append(draft)
+    return out
 
 
 def _firms(drafts: list[_Draft], lexicon: ActorLexicon) -> dict[str, _Draft]:
