@@ -2046,3 +2046,40 @@ def test_praise_heaped_on_support_thrown_behind_and_credit_given() -> None:
         "The former vice president threw his support behind the Vermont senator."
     )
     assert ("GOV", "COP", "051") in _codes_of("The minister gave credit to the police for the arrests.")
+def test_actor_codes_an_office_followed_by_general_is_no_army_rank() -> None:
+    """ "prosecutor general", "director-general": "general" after an office is an adjective."""
+    seized = _codes_of("Ukraine's prosecutor general seized the property of the smugglers.", "2019-06-01")
+    assert ("UKRJUD", "UKRCRM", "171") in seized
+    criticised = _codes_of("Kenya's director general of health criticised the hospital owners.", "2019-06-01")
+    assert [source for source, *_ in criticised] == ["KENGOV"]
+
+
+def test_actor_codes_a_name_in_apposition_to_a_title_with_its_own_phrase() -> None:
+    """ "The mayor of Springfield, Jane Roe, thanked ...": the title describes the name, not the place."""
+    text = "The mayor of London, Jane Roeson, thanked the police. Roeson also criticised the protesters."
+    assert ("GBRGOV", "GBROPP", "111") in _codes_of(text, "2019-06-01")
+
+
+def test_actor_codes_bare_plural_officers_are_police() -> None:
+    """ "officers chased him": unmodified plural officers are police; "an officer" alone names no one."""
+    codes = _codes_of("In Lyon, France, officers arrested two protesters on Saturday.", "2019-06-01")
+    assert ("FRACOP", "FRAOPP", "173") in codes
+
+
+def test_actor_codes_a_people_word_before_a_name_gives_its_nationality() -> None:
+    """ "An Australian, John Doe, appeared in court in New Zealand": Australian, and the court stays
+    the New Zealand one."""
+    text = (
+        "An Australian, Jon Doeling, appeared in a court in Auckland, New Zealand. "
+        "Doeling criticised the police."
+    )
+    assert ("AUS", "NZLCOP", "111") in _codes_of(text, "2019-03-16")
+
+
+def test_actor_codes_a_surname_that_is_also_a_capital_is_the_person() -> None:
+    """ "Jon Amman ... Amman, who ..., attacked": the story's person, not Jordan's capital."""
+    text = (
+        "The attacker, identified as Jon Amman, was shot by police in London. "
+        "Amman, who was described as dangerous, attacked two women."
+    )
+    assert [s for s, _, code in _codes_of(text, "2020-02-03") if code.startswith("18")] == ["GBR"]

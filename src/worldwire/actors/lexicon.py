@@ -87,6 +87,7 @@ class Entry:
     prefix: bool = False  # a PETRARCH agent written `[NGO~]`: its code goes before the country's
     generic: bool = False  # "leader", "official": yields to a more specific role before it
     bound: bool = False  # "tanks", "officers": an actor only in a phrase that names its state
+    alone: str | None = None  # a bound noun's sector as a bare plural: "officers chased him" are police
     community: bool = False  # "Kurds", "Hutu": an ethnic or national group, part of a state ("Iraqi Kurds")
     homes: tuple[str, ...] = ()  # the other states a community lives in as one ("Kurds": IRQ, SYR, IRN)
 
@@ -450,12 +451,15 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
     bound: set[str] = set()
     for item in raw.get("bound", []):
         sector = _code(require(item, "code", str, where), where, "[[bound]]")
+        alone = {w.lower(): _code(c, where, "[[bound]] alone") for w, c in item.get("alone", {}).items()}
         for noun in string_list(item, "nouns", where):
             if noun.lower() in seen:
                 raise _fail(where, f"bound noun {noun!r} is also listed under {seen[noun.lower()]}")
             word = noun.lower()
             bound.add(word)  # one also generic: "embassy personnel" are the embassy's, "Iraqi personnel" MIL
-            entry = Entry("role", sector=sector, name=word, bound=True, generic=word in generic)
+            entry = Entry(
+                "role", sector=sector, name=word, bound=True, generic=word in generic, alone=alone.get(word)
+            )
             entries.extend(_both_numbers(noun, entry))
     for noun in sorted(generic - set(seen) - bound):
         entries.extend(_both_numbers(noun, Entry("role", name=noun, generic=True)))

@@ -157,6 +157,7 @@ def _resolve(
     for draft in drafts:
         draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
         _resolve_alone(draft, lexicon, day)
+    drafts = _surnames_over_places(drafts)
     again = _name_parts(doc, drafts, lexicon)
     for draft in again:
         draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
@@ -384,6 +385,37 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
                 draft.kind, draft.name = "person", words[_fold(token.text)]
                 found.append(draft)
     return found
+
+
+def _surnames_over_places(drafts: list[_Draft]) -> list[_Draft]:
+    """A lone city's name that is also the surname of a person the story names ("Jane Paris was
+    charged ... Paris, who denied it, ...") is that person where it is not the object of a preposition
+    ("in Paris"): a story that names someone so calls them by the surname."""
+    surnames = {
+        _fold(d.name.split()[-1]): d.name
+        for d in drafts
+        if d.kind == "person" and d.name and len(d.name.split()) > 1
+    }
+    if not surnames:
+        return drafts
+    out = []
+    for draft in drafts:
+        token = draft.doc[draft.start]
+        name = surnames.get(_fold(token.text))
+        if (
+            name is not None
+            and draft.end - draft.start == 1
+            and all(p.kind in ("capital", "city") for p in draft.pieces)
+            and token.dep_ in ("nsubj", "nsubjpass", "dobj", "appos", "conj", "poss")
+        ):
+            person = _Draft(
+                draft.doc, draft.offset, draft.start, draft.end, [_Piece(draft.start, draft.end, "name")]
+            )
+            person.kind, person.name, person.sentence = "person", name, draft.sentence
+            out.append(person)
+        else:
+            out.append(draft)
+    return out
 
 
 def _firms(drafts: list[_Draft], lexicon: ActorLexicon) -> dict[str, _Draft]:
@@ -1091,7 +1123,9 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     if kinds <= {"possessive", "head", "group_adjective"}:
         return None  # "Western Railway": a region's adjective alone names no actor
     if kinds == {"role"} and all(p.entries[0].bound for p in pieces):
-        return None  # "the tanks", "an officer": a thing or a vague role, with no state named
+        pieces = _bare_plural(doc, pieces)
+        if not pieces:
+            return None  # "the tanks", "an officer": a thing or a vague role, with no state named
     if spanned[0].kind == "possessive" and not kinds & {"counterpart", "role"}:
         spanned = spanned[1:]  # "his Rwandan ...": the pronoun is not part of the state's mention
         pieces = [p for p in pieces if p.kind != "possessive"]
@@ -1115,6 +1149,18 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     draft.resident = any(w in lexicon.residents for w in words.lowers[start:end])
     draft.plural = head.tag_ in ("NNS", "NNPS") or words.lowers[end - 1] in lexicon.collective_nouns
     return draft
+
+
+def _bare_plural(doc: Doc, pieces: list[_Piece]) -> list[_Piece]:
+    """A bound noun alone as a plural with no modifier ("officers chased him", "the two officers") has a
+    sector of its own (police); singular ("an officer") or modified ("fire officers") it names no actor."""
+    if len(pieces) != 1 or pieces[0].entries[0].alone is None:
+        return []
+    head = doc[pieces[0].end - 1]
+    if head.tag_ != "NNS" or any(c.dep_ in ("compound", "poss", "nmod") for c in head.children):
+        return []
+    entry = pieces[0].entries[0]
+    return [replace(pieces[0], entries=(replace(entry, sector=entry.alone, bound=False, alone=None),))]
 
 
 def _act_of(noun: Token, lexicon: ActorLexicon) -> bool:
@@ -1568,12 +1614,15 @@ def _nationality(person: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> t
     head = person.doc[person.end - 1]
     own = list(person.doc[person.start : person.end])
     described = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos" and _demonym_alone(head.head, kept):
+        described.append(head.head)  # "An Australian, John Doe, appeared in court"
     if head.dep_ == "nsubj" and head.head.lemma_ == "be":
         described += [c for c in head.head.children if c.dep_ == "attr"]
     for word in (*own, *described):
         if (
             word.lemma_.lower() not in lexicon.nationality_nouns
             and word.lower_ not in lexicon.nationality_nouns
+            and not (word.i < person.start and word in described)
         ):
             continue
         if word in own:
@@ -1590,6 +1639,15 @@ def _nationality(person: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> t
         if country:
             return country, None
     return None
+
+
+def _demonym_alone(word: Token, kept: list[_Draft]) -> bool:
+    """The word is a state's people word standing alone as a noun ("an Australian"), a state mention of
+    that one word."""
+    return any(
+        d.doc is word.doc and d.kind == "state" and d.start == word.i and d.end == word.i + 1 and d.country
+        for d in kept
+    ) and not any(c.dep_ in ("compound", "amod") for c in word.children)
 
 
 def _body_of(person: _Draft, kept: list[_Draft]) -> tuple[str, str | None] | None:
@@ -2036,7 +2094,10 @@ def _title_before(
         if d.doc is draft.doc and d.end <= draft.start and d.sentence == draft.sentence and d.code
     ]
     title = before[0] if before else None
-    if title is not None and title.sector is None and len(before) > 1:
+    described = _described_by(draft, before)
+    if described is not None:
+        title = described
+    elif title is not None and title.sector is None and len(before) > 1:
         # "Senator from Vermont Bernie Sanders": a place inside the title's own phrase is not the title
         outer = before[1]
         if title.start in {t.i for t in draft.doc[outer.end - 1].subtree}:
@@ -2064,12 +2125,30 @@ def _title_before(
     )
 
 
+def _described_by(draft: _Draft, before: list[_Draft]) -> _Draft | None:
+    """ "The mayor of Springfield, Jane Roe, said": the name is an apposition to a title whose own phrase
+    ("of Springfield") stands between them; the title, not the place nearest the name, describes it."""
+    name = draft.doc[draft.end - 1]
+    if name.dep_ != "appos":
+        return None
+    title = next((d for d in before if d.start <= name.head.i < d.end), None)
+    if title is None or title is (before[0] if before else None):
+        return None
+    phrase = {t.i for t in name.head.subtree} - {t.i for t in name.subtree}
+    between = draft.doc[title.end : draft.start]
+    # "her mother and sister, Jane Roe": the name describes the last of two, not the title
+    if all((t.is_punct or t.i in phrase) and t.dep_ not in ("cc", "conj") for t in between):
+        return title
+    return None
+
+
 def _introduces(title: Token, draft: _Draft, between: Span, lexicon: ActorLexicon) -> bool:
     """The title's noun introduces the name: "an Iranian general, Qasem Soleimani" (the name its
     apposition), "a woman named Heather Heyer" (a naming verb between)."""
     name = draft.doc[draft.end - 1]
     if name.dep_ == "appos" and name.head.i == title.i:
-        return all(t.is_punct for t in between)
+        phrase = {t.i for t in title.subtree} - {t.i for t in name.subtree}
+        return all(t.is_punct or t.i in phrase for t in between)
     return (
         len(between) == 1
         and between[0].lemma_.lower() in lexicon.naming_verbs
@@ -2226,6 +2305,7 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], town
             and d.char_start < draft.char_start
             and d.kind == "state"
             and d.country
+            and not _a_national(d)
         ]
         country = (
             preceding[-1].country if preceding else _place_of_act(draft, drafts) or _main_state(drafts, towns)
@@ -2233,6 +2313,16 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], town
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
+
+
+def _a_national(draft: _Draft) -> bool:
+    """ "An Australian, John Doe, appeared in a court in ...": a people word standing alone as a noun
+    names a person's nationality, not the state a later role of the sentence belongs to."""
+    head = draft.doc[draft.end - 1]
+    return all(p.kind in ("adjective", "people") for p in draft.pieces) and head.dep_ not in (
+        "amod",
+        "compound",
+    )
 
 
 def _foreign(draft: _Draft, lexicon: ActorLexicon) -> bool:
