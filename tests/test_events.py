@@ -2046,6 +2046,8 @@ def test_praise_heaped_on_support_thrown_behind_and_credit_given() -> None:
         "The former vice president threw his support behind the Vermont senator."
     )
     assert ("GOV", "COP", "051") in _codes_of("The minister gave credit to the police for the arrests.")
+
+
 def test_actor_codes_an_office_followed_by_general_is_no_army_rank() -> None:
     """ "prosecutor general", "director-general": "general" after an office is an adjective."""
     seized = _codes_of("Ukraine's prosecutor general seized the property of the smugglers.", "2019-06-01")
