@@ -1920,3 +1920,14 @@ def test_speaker_he_after_an_unnamed_spokesperson_is_that_person() -> None:
     assert ("USAGOV", "IRN", "111") in _codes_of(f"{before} spokesperson {after}")
     # a spokeswoman is no "he": the man named before stays the one
     assert ("IRQGOV", "IRN", "111") in _codes_of(f"{before} spokeswoman {after}")
+
+
+def test_legal_a_relative_or_bare_participle_passive_is_done_to_the_noun_it_modifies() -> None:
+    relative = _codes_of("She spoke for a Russian activist who was arrested in May.", "2020-08-20")
+    assert ("RUSCOP", "RUSOPP", "173") in relative
+    reduced = _codes_of("Police freed dozens of Kenyan protesters detained during the march.", "2020-08-20")
+    assert ("KENCOP", "KENOPP", "173") in reduced
+    apposed = _codes_of(
+        "The Kenyan activist, charged with murder, appeared in court on Monday.", "2020-08-20"
+    )
+    assert ("KENJUD", "KENOPP", "173") in apposed

@@ -315,8 +315,22 @@ class ArgumentReader(SegmentState):
                 return found
         return []
 
+    def _patient_word(self, token: Token) -> Token | None:
+        """The word for whom a passive predicate's act was done: its passive subject, the noun a relative
+        pronoun stands for ("a banker who was arrested"), the noun a bare past participle modifies ("the
+        prisoners detained during the protests", "the mayor, charged with fraud, resigned"). None: no patient
+        word."""
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            relative = subjects[0].lower_ in WH_WORDS and token.dep_ == "relcl"
+            return token.head if relative else subjects[0]
+        if token.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux", "dobj") for c in token.children):
+            return None
+        return token.head if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") else None
+
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
-        objects = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
+        patient = self._patient_word(token)
+        objects = [*objects_of(token), *([patient] if patient is not None else [])]
         if pattern.code.startswith(self.book.instrument_object_codes):
             objects = []  # "deployed the National Guard": the forces are the actor's means
         if pattern.preps:
@@ -523,7 +537,8 @@ class ArgumentReader(SegmentState):
             if victims and target is None:
                 target = self._subject(token)
             source, anchor = source or ([] if victims else self._subject(token)), token
-            if not source and is_passive(token):  # "accused of misusing funds by officials"
+            undergone = self._patient_word(token)
+            if not source and (is_passive(token) or undergone is not None):  # "accused of fraud by officials"
                 source = self._stray_agent(token)
                 patient = (
                     not source
@@ -535,7 +550,7 @@ class ArgumentReader(SegmentState):
                 source, target = between, []  # "a deal establishing relations between X and Y": theirs
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
-                target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
+                target = self._actors_of(undergone) if undergone is not None else []
             target = target if target is not None else self._verb_target(token, pattern)
             target = self._one_act(token, pattern, target)
         else:
