@@ -1931,3 +1931,11 @@ def test_legal_a_relative_or_bare_participle_passive_is_done_to_the_noun_it_modi
         "The Kenyan activist, charged with murder, appeared in court on Monday.", "2020-08-20"
     )
     assert ("KENJUD", "KENOPP", "173") in apposed
+
+
+def test_legal_charges_or_a_sentence_received_are_a_court_s_act_on_the_receiver() -> None:
+    faced = _codes_of("The Kenyan minister faces charges of corruption.", "2020-08-20")
+    assert ("KENJUD", "KENGOV", "173") in faced
+    received = _codes_of("Two French police officers received seven-year prison terms.", "2020-08-20")
+    assert ("FRAJUD", "FRACOP", "173") in received
+    assert _codes_of("The Kenyan minister received a second term as governor.", "2020-08-20") == []

@@ -529,16 +529,21 @@ class ArgumentReader(SegmentState):
                 return None  # "our condolences go to the families": no one pays a visit
             # "dozens died in the attack", "he died after being shot": done to the subject, or to the
             # party a subjectless passive clause takes over
-            victims = token.lemma_.lower() in self.book.victim_subject_verbs or (
-                is_passive(token)
-                and not any(c.dep_ in ("nsubjpass", "agent") for c in token.children)
-                and not self._stray_agent(token)
+            received = self._received_act(token, pattern)
+            victims = (
+                token.lemma_.lower() in self.book.victim_subject_verbs
+                or received
+                or (
+                    is_passive(token)
+                    and not any(c.dep_ in ("nsubjpass", "agent") for c in token.children)
+                    and not self._stray_agent(token)
+                )
             )
             if victims and target is None:
                 target = self._subject(token)
             source, anchor = source or ([] if victims else self._subject(token)), token
             undergone = self._patient_word(token)
-            if not source and (is_passive(token) or undergone is not None):  # "accused of fraud by officials"
+            if not source and (is_passive(token) or received or undergone is not None):  # "accused ... by X"
                 source = self._stray_agent(token)
                 patient = (
                     not source
@@ -572,6 +577,16 @@ class ArgumentReader(SegmentState):
             return replace(args, unattributed=True)
         crowd = self._crowd(token, pattern) if kind == "noun" else None
         return None if crowd is None else replace(args, crowd=crowd)
+
+    def _received_act(self, token: Token, pattern: Pattern) -> bool:
+        """ "The two men face charges of fraud", "she received a ten-year sentence": an act of a patient root
+        named by the object of a receiving verb was done to the verb's subject, as "was charged" and "was
+        sentenced" tell it."""
+        return (
+            token.lemma_.lower() in self.book.receiving_verbs
+            and bool(pattern.required)
+            and pattern.code.startswith(tuple(self.book.patient_passive_roots))
+        )
 
     def _standing(self, verb: Token) -> bool:
         """ "The party is banned in Turkey", "the group is sanctioned by nobody named": a passive in the
@@ -1087,7 +1102,11 @@ class ArgumentReader(SegmentState):
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by
         Syria's police, "X was arrested" by the police of X's state, "X was sentenced" by its courts; else
         nobody."""
-        sector = self.book.implied_agent_verbs.get(token.lemma_.lower()) or self.book.implied_agent(code)
+        # "faced charges", "received a sentence": the act's noun says who, as its verb would
+        said = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+        implied = self.book.implied_agent_verbs
+        sector = next((implied[w] for w in [token.lemma_.lower(), *said] if w in implied), None)
+        sector = sector or self.book.implied_agent(code)
         country = self._where(token) or target.country
         needed = self.book.implied_agent_words.get(code)  # "released on bail", not "hostages were released"
         if needed and not any(t.lemma_.lower() in needed for t in token.subtree):
