@@ -315,22 +315,28 @@ class ArgumentReader(SegmentState):
                 return found
         return []
 
-    def _patient_word(self, token: Token) -> Token | None:
+    def _patient_words(self, token: Token) -> list[Token]:
         """The word for whom a passive predicate's act was done: its passive subject, the noun a relative
         pronoun stands for ("a banker who was arrested"), the noun a bare past participle modifies ("the
-        prisoners detained during the protests", "the mayor, charged with fraud, resigned"). None: no patient
-        word."""
+        prisoners detained during the protests", "the mayor, charged with fraud, resigned")."""
         subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         if subjects:
             relative = subjects[0].lower_ in WH_WORDS and token.dep_ == "relcl"
-            return token.head if relative else subjects[0]
+            return [token.head] if relative else subjects
         if token.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux", "dobj") for c in token.children):
-            return None
-        return token.head if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") else None
+            return []
+        return [token.head] if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") else []
+
+    def _described(self, token: Token) -> bool:
+        """A passive told of the noun it modifies, by a relative pronoun or a bare participle ("people who
+        were accused of crimes", "the prisoners detained in May")."""
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            return subjects[0].lower_ in WH_WORDS and token.dep_ == "relcl"
+        return bool(self._patient_words(token))
 
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
-        patient = self._patient_word(token)
-        objects = [*objects_of(token), *([patient] if patient is not None else [])]
+        objects = [*objects_of(token), *self._patient_words(token)]
         if pattern.code.startswith(self.book.instrument_object_codes):
             objects = []  # "deployed the National Guard": the forces are the actor's means
         if pattern.preps:
@@ -542,20 +548,24 @@ class ArgumentReader(SegmentState):
             if victims and target is None:
                 target = self._subject(token)
             source, anchor = source or ([] if victims else self._subject(token)), token
-            undergone = self._patient_word(token)
-            if not source and (is_passive(token) or received or undergone is not None):  # "accused ... by X"
+            undergone = self._patient_words(token)
+            if not source and (is_passive(token) or received or undergone):  # "accused of fraud by X"
                 source = self._stray_agent(token)
                 patient = (
                     not source
                     and pattern.code.startswith(tuple(self.book.patient_passive_roots))
                     and not self._standing(token)
+                    and (
+                        not self._described(token)
+                        or pattern.code.startswith(self.book.relative_patient_roots)
+                    )
                 )
             between = self._between(token, pattern) if target is None else []
             if between and not set(between) & set(source):
                 source, target = between, []  # "a deal establishing relations between X and Y": theirs
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
-                target = self._actors_of(undergone) if undergone is not None else []
+                target = [i for word in undergone for i in self._actors_of(word)]
             target = target if target is not None else self._verb_target(token, pattern)
             target = self._one_act(token, pattern, target)
         else:
