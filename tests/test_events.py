@@ -1939,10 +1939,3 @@ def test_legal_charges_or_a_sentence_received_are_a_court_s_act_on_the_receiver(
     received = _codes_of("Two French police officers received seven-year prison terms.", "2020-08-20")
     assert ("FRAJUD", "FRACOP", "173") in received
     assert _codes_of("The Kenyan minister received a second term as governor.", "2020-08-20") == []
-
-
-def test_legal_held_in_custody_is_a_detention_and_barred_is_a_ban() -> None:
-    held = _codes_of("The Kenyan activist was held in custody overnight.", "2020-08-20")
-    assert ("KENCOP", "KENOPP", "173") in held
-    barred = _codes_of("Kenya barred Somali nationals from entering the country.", "2020-08-20")
-    assert ("KEN", "SOMCVL", "172") in barred
