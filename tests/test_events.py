@@ -2085,3 +2085,20 @@ def test_actor_codes_a_surname_that_is_also_a_capital_is_the_person() -> None:
         "Amman, who was described as dangerous, attacked two women."
     )
     assert [s for s, _, code in _codes_of(text, "2020-02-03") if code.startswith("18")] == ["GBR"]
+def test_legal_a_relative_or_bare_participle_passive_is_done_to_the_noun_it_modifies() -> None:
+    relative = _codes_of("She spoke for a Russian activist who was arrested in May.", "2020-08-20")
+    assert ("RUSCOP", "RUSOPP", "173") in relative
+    reduced = _codes_of("Police freed dozens of Kenyan protesters detained during the march.", "2020-08-20")
+    assert ("KENCOP", "KENOPP", "173") in reduced
+    apposed = _codes_of(
+        "The Kenyan activist, charged with murder, appeared in court on Monday.", "2020-08-20"
+    )
+    assert ("KENJUD", "KENOPP", "173") in apposed
+
+
+def test_legal_charges_or_a_sentence_received_are_a_court_s_act_on_the_receiver() -> None:
+    faced = _codes_of("The Kenyan minister faces charges of corruption.", "2020-08-20")
+    assert ("KENJUD", "KENGOV", "173") in faced
+    received = _codes_of("Two French police officers received seven-year prison terms.", "2020-08-20")
+    assert ("FRAJUD", "FRACOP", "173") in received
+    assert _codes_of("The Kenyan minister received a second term as governor.", "2020-08-20") == []

@@ -315,8 +315,28 @@ class ArgumentReader(SegmentState):
                 return found
         return []
 
+    def _patient_words(self, token: Token) -> list[Token]:
+        """The word for whom a passive predicate's act was done: its passive subject, the noun a relative
+        pronoun stands for ("a banker who was arrested"), the noun a bare past participle modifies ("the
+        prisoners detained during the protests", "the mayor, charged with fraud, resigned")."""
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            relative = subjects[0].lower_ in WH_WORDS and token.dep_ == "relcl"
+            return [token.head] if relative else subjects
+        if token.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux", "dobj") for c in token.children):
+            return []
+        return [token.head] if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") else []
+
+    def _described(self, token: Token) -> bool:
+        """A passive told of the noun it modifies, by a relative pronoun or a bare participle ("people who
+        were accused of crimes", "the prisoners detained in May")."""
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            return subjects[0].lower_ in WH_WORDS and token.dep_ == "relcl"
+        return bool(self._patient_words(token))
+
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
-        objects = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
+        objects = [*objects_of(token), *self._patient_words(token)]
         if pattern.code.startswith(self.book.instrument_object_codes):
             objects = []  # "deployed the National Guard": the forces are the actor's means
         if pattern.preps:
@@ -515,27 +535,37 @@ class ArgumentReader(SegmentState):
                 return None  # "our condolences go to the families": no one pays a visit
             # "dozens died in the attack", "he died after being shot": done to the subject, or to the
             # party a subjectless passive clause takes over
-            victims = token.lemma_.lower() in self.book.victim_subject_verbs or (
-                is_passive(token)
-                and not any(c.dep_ in ("nsubjpass", "agent") for c in token.children)
-                and not self._stray_agent(token)
+            received = self._received_act(token, pattern)
+            victims = (
+                token.lemma_.lower() in self.book.victim_subject_verbs
+                or received
+                or (
+                    is_passive(token)
+                    and not any(c.dep_ in ("nsubjpass", "agent") for c in token.children)
+                    and not self._stray_agent(token)
+                )
             )
             if victims and target is None:
                 target = self._subject(token)
             source, anchor = source or ([] if victims else self._subject(token)), token
-            if not source and is_passive(token):  # "accused of misusing funds by officials"
+            undergone = self._patient_words(token)
+            if not source and (is_passive(token) or received or undergone):  # "accused of fraud by X"
                 source = self._stray_agent(token)
                 patient = (
                     not source
                     and pattern.code.startswith(tuple(self.book.patient_passive_roots))
                     and not self._standing(token)
+                    and (
+                        not self._described(token)
+                        or pattern.code.startswith(self.book.relative_patient_roots)
+                    )
                 )
             between = self._between(token, pattern) if target is None else []
             if between and not set(between) & set(source):
                 source, target = between, []  # "a deal establishing relations between X and Y": theirs
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
-                target = [i for c in token.children if c.dep_ == "nsubjpass" for i in self._actors_of(c)]
+                target = [i for word in undergone for i in self._actors_of(word)]
             target = target if target is not None else self._verb_target(token, pattern)
             target = self._one_act(token, pattern, target)
         else:
@@ -557,6 +587,16 @@ class ArgumentReader(SegmentState):
             return replace(args, unattributed=True)
         crowd = self._crowd(token, pattern) if kind == "noun" else None
         return None if crowd is None else replace(args, crowd=crowd)
+
+    def _received_act(self, token: Token, pattern: Pattern) -> bool:
+        """ "The two men face charges of fraud", "she received a ten-year sentence": an act of a patient root
+        named by the object of a receiving verb was done to the verb's subject, as "was charged" and "was
+        sentenced" tell it."""
+        return (
+            token.lemma_.lower() in self.book.receiving_verbs
+            and bool(pattern.required)
+            and pattern.code.startswith(tuple(self.book.patient_passive_roots))
+        )
 
     def _standing(self, verb: Token) -> bool:
         """ "The party is banned in Turkey", "the group is sanctioned by nobody named": a passive in the
@@ -1074,7 +1114,11 @@ class ArgumentReader(SegmentState):
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by
         Syria's police, "X was arrested" by the police of X's state, "X was sentenced" by its courts; else
         nobody."""
-        sector = self.book.implied_agent_verbs.get(token.lemma_.lower()) or self.book.implied_agent(code)
+        # "faced charges", "received a sentence": the act's noun says who, as its verb would
+        said = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+        implied = self.book.implied_agent_verbs
+        sector = next((implied[w] for w in [token.lemma_.lower(), *said] if w in implied), None)
+        sector = sector or self.book.implied_agent(code)
         country = self._where(token) or target.country
         needed = self.book.implied_agent_words.get(code)  # "released on bail", not "hostages were released"
         if needed and not any(t.lemma_.lower() in needed for t in token.subtree):

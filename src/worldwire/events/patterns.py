@@ -103,6 +103,7 @@ class PatternBook:
     channel_preps: frozenset[str] = frozenset()
     channels: frozenset[str] = frozenset()
     patient_passive_roots: frozenset[str] = frozenset()
+    relative_patient_roots: tuple[str, ...] = ()  # "prisoners detained in May": told of whom it describes
     ambiguous_violence_verbs: frozenset[str] = frozenset()
     complaint_verbs: Mapping[str, str] = field(default_factory=dict)
     argument_target_roots: frozenset[str] = frozenset()
@@ -323,6 +324,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
         channels=frozenset(string_list(raw, "channels", where)),
         patient_passive_roots=frozenset(string_list(raw, "patient_passive_roots", where)),
+        relative_patient_roots=tuple(string_list(raw, "relative_patient_roots", where)),
         ambiguous_violence_verbs=frozenset(string_list(raw, "ambiguous_violence_verbs", where)),
         complaint_verbs=frozen_mapping(_codes_table(raw, "complaint_verbs", where)),
         argument_target_roots=frozenset(string_list(raw, "argument_target_roots", where)),
