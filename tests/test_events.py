@@ -2085,6 +2085,8 @@ def test_actor_codes_a_surname_that_is_also_a_capital_is_the_person() -> None:
         "Amman, who was described as dangerous, attacked two women."
     )
     assert [s for s, _, code in _codes_of(text, "2020-02-03") if code.startswith("18")] == ["GBR"]
+
+
 def test_legal_a_relative_or_bare_participle_passive_is_done_to_the_noun_it_modifies() -> None:
     relative = _codes_of("She spoke for a Russian activist who was arrested in May.", "2020-08-20")
     assert ("RUSCOP", "RUSOPP", "173") in relative
