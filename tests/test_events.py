@@ -1920,3 +1920,12 @@ def test_speaker_he_after_an_unnamed_spokesperson_is_that_person() -> None:
     assert ("USAGOV", "IRN", "111") in _codes_of(f"{before} spokesperson {after}")
     # a spokeswoman is no "he": the man named before stays the one
     assert ("IRQGOV", "IRN", "111") in _codes_of(f"{before} spokeswoman {after}")
+
+
+def test_appeal_a_legal_appeal_goes_to_the_appellants_own_courts() -> None:
+    assert ("GBRGOV", "GBRJUD", "020") in _codes_of("The British government will appeal the ruling, it said.")
+    assert ("IRNCOP", "IRNJUD", "020") in _codes_of("An appeal by Iranian police was rejected on Monday.")
+    # an appeal to someone, or for something, is no legal appeal
+    assert ("IRN", "IGOUNO", "020") in _codes_of("Iran appealed to the United Nations.")
+    calm = _codes_of("The Iranian foreign ministry appealed for calm.")
+    assert all(target is None or not target.endswith("JUD") for _, target, _ in calm)
