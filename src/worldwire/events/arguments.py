@@ -783,6 +783,7 @@ class ArgumentReader(SegmentState):
         occasion = token.pos_ == "NOUN" and self._occasion_attack(token, pattern)
         if not targets and (pattern.code in self.book.own_ground_codes or asked or occasion):
             return [(a, None) for a in sources], "target_none"
+        targets = targets or self._appealed_court(token, pattern, sources)
         fallback = self.book.fallback.get(pattern.lemma) is pattern
         strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)
         if not targets:
@@ -802,6 +803,22 @@ class ArgumentReader(SegmentState):
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], "target_none"
+
+    def _appealed_court(self, token: Token, pattern: Pattern, sources: list[Side]) -> list[Side]:
+        """ "The officers will appeal the verdict": an appeal to no one and for nothing is made to the
+        courts of the appellant's own state (`court_appeal_words`)."""
+        if (
+            pattern.lemma not in self.book.court_appeal_words
+            or any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in token.children)
+            or for_clauses(token)
+        ):
+            return []
+        court = self.book.court_sector
+        countries = dict.fromkeys(s.country for s in sources if s.country is not None and s.sector != court)
+        if len(countries) != 1:
+            return []
+        [country] = countries
+        return [Side(None, "", country + court, country, court)]
 
     def _own_state_counterpart(self, wording: frozenset[str], sources: list[Side]) -> list[Side]:
         """ "The Assembly passed articles of impeachment": an act whose words say its counterpart is a sector

@@ -139,6 +139,7 @@ class PatternBook:
     unlawful_words: frozenset[str] = frozenset()
     violation_verbs: frozenset[str] = frozenset()
     court_sector: str = "JUD"
+    court_appeal_words: frozenset[str] = frozenset()
     court_finding_code: str = "116"
     prosecuting_words: frozenset[str] = frozenset()
     displeasure_words: frozenset[str] = frozenset()
@@ -364,6 +365,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         unlawful_words=frozenset(string_list(raw, "unlawful_words", where)),
         violation_verbs=frozenset(string_list(raw, "violation_verbs", where)),
         court_sector=require(raw, "court_sector", str, where),
+        court_appeal_words=frozenset(string_list(raw, "court_appeal_words", where)),
         court_finding_code=require(raw, "court_finding_code", str, where),
         prosecuting_words=frozenset(string_list(raw, "prosecuting_words", where)),
         displeasure_words=frozenset(string_list(raw, "displeasure_words", where)),
