@@ -2104,6 +2104,8 @@ def test_legal_charges_or_a_sentence_received_are_a_court_s_act_on_the_receiver(
     received = _codes_of("Two French police officers received seven-year prison terms.", "2020-08-20")
     assert ("FRAJUD", "FRACOP", "173") in received
     assert _codes_of("The Kenyan minister received a second term as governor.", "2020-08-20") == []
+
+
 def test_appeal_a_legal_appeal_goes_to_the_appellants_own_courts() -> None:
     assert ("GBRGOV", "GBRJUD", "020") in _codes_of("The British government will appeal the ruling, it said.")
     assert ("IRNCOP", "IRNJUD", "020") in _codes_of("An appeal by Iranian police was rejected on Monday.")
