@@ -348,6 +348,11 @@ def test_armed_forces_arriving_are_deployed_not_visiting() -> None:
     }
 
 
+def test_precision_police_arriving_answer_a_call_and_deploy_nothing() -> None:
+    text = "Police said officers arrived at the Chase bank in Dallas six minutes later."
+    assert [code for *_, code in _codes_of(text, "2019-08-04")] == []
+
+
 def test_a_conditional_hostile_possibility_is_a_threat() -> None:
     codes = {
         (s, c[:2], m) for s, _, c, m in _dyads_of("Russia may cut aid to Sudan if Sudan joins the pact.")

@@ -444,6 +444,14 @@ class _SegmentCoder(Attribution):
             and source.sector not in self.book.armed_sectors
         )
 
+    def _responding(self, pattern: Pattern, code: str, source: Side) -> bool:
+        """ "Officers arrived at the scene": police coming to a place answer a call; they deploy nothing."""
+        return (
+            code == pattern.code
+            and pattern.code in self.book.reciprocal
+            and source.sector in self.book.responding_sectors
+        )
+
     def _uninvestigated(self, token: Token, pattern: Pattern, source: Side) -> bool:
         """ "The BBC interviewed the minister": an interview is an inquiry only when investigators make it."""
         return (
@@ -548,6 +556,7 @@ class _SegmentCoder(Attribution):
                 stateless
                 or (b is not None and same_party(a, b))
                 or self._unarmed_departure(token, pattern, a)
+                or self._responding(pattern, code, a)
                 or self._uninvestigated(token, pattern, a)
                 or self._authorless(a, code)
                 or (b is None and self._aimless_intent(code, modality))

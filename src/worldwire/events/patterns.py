@@ -170,6 +170,7 @@ class PatternBook:
     armed_departure_verbs: frozenset[str] = frozenset()  # "troops left Iraq": a withdrawal only when armed
     questioning_verbs: frozenset[str] = frozenset()  # "police questioned the driver": an inquiry (091)
     investigating_sectors: frozenset[str] = frozenset()
+    responding_sectors: frozenset[str] = frozenset()
     questioning_code: str = "091"
     told_attack_sentences: int = 0  # how far back "the attack" may find the weapon it was made with
     happening_verbs: tuple[tuple[str, ...], ...] = ()  # "the attack took place": an attack reported
@@ -405,6 +406,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         armed_departure_verbs=frozenset(string_list(raw, "armed_departure_verbs", where)),
         questioning_verbs=frozenset(string_list(raw, "questioning_verbs", where)),
         investigating_sectors=frozenset(string_list(raw, "investigating_sectors", where)),
+        responding_sectors=frozenset(string_list(raw, "responding_sectors", where)),
         questioning_code=require(raw, "questioning_code", str, where),
         told_attack_sentences=int(raw.get("told_attack_sentences", 0)),
         happening_verbs=tuple(tuple(v.split()) for v in string_list(raw, "happening_verbs", where)),
