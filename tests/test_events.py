@@ -1958,7 +1958,8 @@ def test_accusation_an_attack_attributed_to_a_party_accuses_it() -> None:
 def test_precision_an_intention_aimed_at_nobody_is_no_event() -> None:
     """An intended appeal with no counterpart is no event; one aimed at a party is coded, and so are
     promises and threats whose party is left implicit."""
-    assert not _codes_of("The Kenyan officials said they would appeal.")
+    assert not _codes_of("The Kenyan officials said they would urge calm.")
+    assert not _codes_of("The Kenyan government said it would investigate.")
     assert ("KENGOV", "UGA", "020") in _codes_of("The government of Kenya said it would appeal to Uganda.")
     assert "0341" in {c[2] for c in _codes_of("The president of Kenya announced he would step down.")}
     assert {c[2][:2] for c in _codes_of("The president of Kenya promised to democratize Kenya.")} == {"03"}
