@@ -412,7 +412,7 @@ def test_background_a_permission_the_rules_give_is_no_event() -> None:
 
 
 def test_background_a_generic_subject_in_the_simple_present_states_a_rule() -> None:
-    rule = _modalities_of("Russian citizens convicted of treason are expelled from Russia by Russian courts.")
+    rule = _modalities_of("Citizens convicted of treason are expelled from Russia by Russian courts.")
     assert rule
     assert all(m == "hypothetical" for *_, m in rule)
     anyone = _modalities_of("Anyone who attacks police in Moscow is arrested by Russian police.")

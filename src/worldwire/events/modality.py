@@ -232,13 +232,13 @@ def _generic_present(chain: list[Token], cues: ModalityCues) -> bool:
 
 def _generic_subject(subject: Token, cues: ModalityCues) -> bool:
     lemma = subject.lemma_.lower()
-    dets = [c.lower_ for c in subject.children if c.dep_ in ("det", "poss", "nummod", "compound")]
+    dets = [c.lower_ for c in subject.children if c.dep_ in ("det", "poss", "nummod", "compound", "amod")]
     if lemma in cues.generic_people and subject.tag_ != "NNS":
         return not dets  # "anyone", "everyone"
     if lemma not in cues.generic_people and lemma not in cues.generic_nouns:
         return False
     if subject.tag_ == "NNS":
-        return not dets  # "people", "countries": no "the", "its", "two", "EU"
+        return not dets  # "people", "countries": no "the", "its", "two", "EU", "Western"
     return len(dets) == 1 and dets[0] in ("a", "an", "any")  # "a member", "any country"
 
 
