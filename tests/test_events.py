@@ -409,6 +409,25 @@ def test_a_generic_subject_with_a_modal_is_hypothetical() -> None:
     assert ("RUSGOV", "UKR", "138", "intended") in _dyads_of("The Russian government will attack Ukraine.")
 
 
+def test_background_a_permission_the_rules_give_is_no_event() -> None:
+    allowed = _modalities_of("The British monarch is allowed to suspend the British parliament.")
+    assert ("GBRGOV", "GBRLEG", "172", "hypothetical") in allowed
+    done = _modalities_of("The British monarch suspended the British parliament.")
+    assert ("GBRGOV", "GBRLEG", "172", "asserted") in done
+
+
+def test_background_a_generic_subject_in_the_simple_present_states_a_rule() -> None:
+    rule = _modalities_of("Citizens convicted of treason are expelled from Russia by Russian courts.")
+    assert rule
+    assert all(m == "hypothetical" for *_, m in rule)
+    anyone = _modalities_of("Anyone who attacks police in Moscow is arrested by Russian police.")
+    assert all(m == "hypothetical" for *_, m in anyone)
+    # a named group, or a plural not of the generic kind, still acts
+    assert ("RUSOPP", "RUSCOP", "190", "asserted") in _modalities_of(
+        "Russian protesters attack police in Moscow."
+    )
+
+
 def test_dissolving_ones_own_parliament_is_no_coercion() -> None:
     assert not any(
         c.startswith("17") for *_, c, _ in _dyads_of("The Russian government dissolved the parliament.")

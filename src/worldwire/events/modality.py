@@ -177,6 +177,10 @@ def _hypothetical(chain: list[Token], children: list[Token], cues: ModalityCues)
         return True  # "is eligible to appeal": a right, not an appeal
     if any(w.pos_ in ("VERB", "AUX") and w.lemma_.lower() in cues.obligation_verbs for w in chain[1:]):
         return True  # "they need to stand by us": what someone ought to do
+    # "the speaker is allowed to adjourn the house": a power the rules give, not its use;
+    # "people convicted of fraud are barred from office": a rule, not a happening
+    if any(_permitted(w, cues) for w in chain[1:]) or _generic_present(chain, cues):
+        return True
     governed = [*chain, chain[-1].head] if chain[-1].dep_ in ("ccomp", "xcomp") else chain
     if any({"would", "have"} <= {c.lower_ for c in w.children if c.dep_ == "aux"} for w in governed):
         return True  # "a bill that would have allowed China to extradite": what did not happen
@@ -199,6 +203,43 @@ def _generic(children: list[Token], cues: ModalityCues) -> bool:
         and any(d.dep_ == "det" and d.lower_ in cues.generic_determiners for d in c.children)
         for c in children
     )
+
+
+def _present(word: Token) -> bool:
+    """A simple-present clause, active or passive ("faces", "are referred"), not a perfect or progressive."""
+    auxes = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
+    if word.tag_ in ("VBZ", "VBP"):
+        return not auxes
+    return word.tag_ == "VBN" and [c.dep_ for c in auxes] == ["auxpass"] and auxes[0].tag_ in ("VBZ", "VBP")
+
+
+def _permitted(word: Token, cues: ModalityCues) -> bool:
+    """ "is allowed to", "are required to": a present-tense permission or duty governing the act."""
+    return word.lower_ in cues.permission_participles and word.tag_ == "VBN" and _present(word)
+
+
+def _generic_present(chain: list[Token], cues: ModalityCues) -> bool:
+    """A simple-present clause whose subject names no one in particular: a bare plural ("countries that
+    leave lose access", "people held in contempt are referred to prosecutors"), "anyone", "a member that
+    ..."; the act may be the clause's own or a participle on that subject ("people held in contempt")."""
+    words = [*chain, chain[0].head] if chain[0].dep_ == "acl" else chain
+    for word in words:
+        subjects = [c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and _present(word) and any(_generic_subject(s, cues) for s in subjects):
+            return True
+    return False
+
+
+def _generic_subject(subject: Token, cues: ModalityCues) -> bool:
+    lemma = subject.lemma_.lower()
+    dets = [c.lower_ for c in subject.children if c.dep_ in ("det", "poss", "nummod", "compound", "amod")]
+    if lemma in cues.generic_people and subject.tag_ != "NNS":
+        return not dets  # "anyone", "everyone"
+    if lemma not in cues.generic_people and lemma not in cues.generic_nouns:
+        return False
+    if subject.tag_ == "NNS":
+        return not dets  # "people", "countries": no "the", "its", "two", "EU", "Western"
+    return len(dets) == 1 and dets[0] in ("a", "an", "any")  # "a member", "any country"
 
 
 def _intended(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:

@@ -498,6 +498,7 @@ class ModalityCues:
     hypothetical_markers: frozenset[str]
     hypothetical_words: frozenset[str]
     possibility_adjectives: frozenset[str]
+    permission_participles: frozenset[str]
     historical_units: frozenset[str]
     historical_words: frozenset[str]
     historical_min_years: int
@@ -505,6 +506,7 @@ class ModalityCues:
     condition_markers: frozenset[str]
     generic_determiners: frozenset[str]
     generic_nouns: frozenset[str]
+    generic_people: frozenset[str]
     preparation_words: frozenset[str]
     preparation_roots: frozenset[str]
     preparation_code: str
@@ -557,10 +559,12 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "hypothetical_markers",
             "hypothetical_words",
             "possibility_adjectives",
+            "permission_participles",
             "historical_units",
             "historical_words",
             "generic_determiners",
             "generic_nouns",
+            "generic_people",
             "preparation_words",
             "preparation_roots",
             "consideration_verbs",
@@ -592,6 +596,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         hypothetical_markers=words["hypothetical_markers"],
         hypothetical_words=words["hypothetical_words"],
         possibility_adjectives=words["possibility_adjectives"],
+        permission_participles=words["permission_participles"],
         historical_units=words["historical_units"],
         historical_words=words["historical_words"],
         historical_min_years=require(raw, "historical_min_years", int, where),
@@ -599,6 +604,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         condition_markers=frozenset(string_list(raw, "condition_markers", where)),
         generic_determiners=words["generic_determiners"],
         generic_nouns=words["generic_nouns"],
+        generic_people=words["generic_people"],
         preparation_words=words["preparation_words"],
         preparation_roots=words["preparation_roots"],
         preparation_code=require(raw, "preparation_code", str, where),
