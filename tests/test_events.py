@@ -2085,3 +2085,17 @@ def test_actor_codes_a_surname_that_is_also_a_capital_is_the_person() -> None:
         "Amman, who was described as dangerous, attacked two women."
     )
     assert [s for s, _, code in _codes_of(text, "2020-02-03") if code.startswith("18")] == ["GBR"]
+
+
+def test_wrong_target_one_private_person_acts_on_other_private_people() -> None:
+    """One unnamed person ("he", "a man") and other private people of the same country are two parties:
+    the people he harmed are the target, not the street or city where it happened, and joined victims of
+    one code are one record."""
+    stabbed = _codes_of(
+        "Police in Manchester shot a man on Tuesday. Witnesses said he stabbed a woman and two boys outside "
+        "a shop on Market Street, Manchester.",
+        "2020-02-03",
+    )
+    assert ("GBRCVL", "GBRCVL", "180") in stabbed or ("GBRCVL", "GBRCVL", "182") in stabbed
+    assert not any(target == "GBRGOV" for _, target, code in stabbed if code.startswith("18"))
+    assert len([1 for s, t, code in stabbed if (s, t) == ("GBRCVL", "GBRCVL")]) == 1
