@@ -2099,3 +2099,12 @@ def test_wrong_target_one_private_person_acts_on_other_private_people() -> None:
     assert ("GBRCVL", "GBRCVL", "180") in stabbed or ("GBRCVL", "GBRCVL", "182") in stabbed
     assert not any(target == "GBRGOV" for _, target, code in stabbed if code.startswith("18"))
     assert len([1 for s, t, code in stabbed if (s, t) == ("GBRCVL", "GBRCVL")]) == 1
+
+
+def test_wrong_target_the_owner_of_the_acting_party_is_not_its_target() -> None:
+    """ "forgiven by the victim's family": the victim owns the acting family and is not whom it forgave."""
+    codes = _codes_of(
+        "Under the old law, killers in Pakistan went unpunished if forgiven by the victim's family."
+    )
+    assert ("PAKCVL", "PAKCVL", "056") not in codes
+    assert ("PAKCVL", "PAKCRM", "056") in codes

@@ -724,6 +724,14 @@ class ArgumentReader(SegmentState):
                 for side in self._sides(dict.fromkeys(i for i in present if i is not None))
                 if side.country in own and side.sector in self.book.state_force_sectors
             }
+        # nor whoever owns the acting party ("forgiven by the victim's family": not the victim)
+        itself |= {
+            owner
+            for t in self.tokens
+            if self.token_actor[t.i] in source
+            for c in t.children
+            if c.dep_ == "poss" and (owner := self.token_actor[c.i]) is not None
+        }
         targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
         found = "target_argument"
         if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital
