@@ -2138,3 +2138,24 @@ def test_appeal_a_legal_appeal_goes_to_the_appellants_own_courts() -> None:
     assert ("IRN", "IGOUNO", "020") in _codes_of("Iran appealed to the United Nations.")
     calm = _codes_of("The Iranian foreign ministry appealed for calm.")
     assert all(target is None or not target.endswith("JUD") for _, target, _ in calm)
+def test_wrong_target_one_private_person_acts_on_other_private_people() -> None:
+    """One unnamed person ("he", "a man") and other private people of the same country are two parties:
+    the people he harmed are the target, not the street or city where it happened, and joined victims of
+    one code are one record."""
+    stabbed = _codes_of(
+        "Police in Manchester shot a man on Tuesday. Witnesses said he stabbed a woman and two boys outside "
+        "a shop on Market Street, Manchester.",
+        "2020-02-03",
+    )
+    assert ("GBRCVL", "GBRCVL", "180") in stabbed or ("GBRCVL", "GBRCVL", "182") in stabbed
+    assert not any(target == "GBRGOV" for _, target, code in stabbed if code.startswith("18"))
+    assert len([1 for s, t, code in stabbed if (s, t) == ("GBRCVL", "GBRCVL")]) == 1
+
+
+def test_wrong_target_the_owner_of_the_acting_party_is_not_its_target() -> None:
+    """ "forgiven by the victim's family": the victim owns the acting family and is not whom it forgave."""
+    codes = _codes_of(
+        "Under the old law, killers in Pakistan went unpunished if forgiven by the victim's family."
+    )
+    assert ("PAKCVL", "PAKCVL", "056") not in codes
+    assert ("PAKCVL", "PAKCRM", "056") in codes

@@ -25,7 +25,7 @@ from worldwire.events.grammar import (
     voicing,
 )
 from worldwire.events.modality import condition_clauses, infinitival
-from worldwire.events.parties import UNKNOWN, Arguments, Side, resolved, same_party
+from worldwire.events.parties import UNKNOWN, Arguments, Side, referent, resolved, same_party
 from worldwire.events.patterns import Pattern, modality_cues
 
 if TYPE_CHECKING:
@@ -693,7 +693,7 @@ class ArgumentReader(SegmentState):
             opposed = self._sides(args.target) or self._opposed(token, args.crowd)
             return [(args.crowd, b) for b in opposed] or [(args.crowd, None)], "target_argument"
         if args.unattributed:
-            sides = self._sides(args.target)
+            sides = _one_per_code(self._sides(args.target))
             named = self._named_author(token) or self._told_attacker(token)
             authors = [a for a in self._sides(named) if a.index not in args.target]
             if not sides:  # "the attack took place at 7:45 p.m.": on nobody named
@@ -764,6 +764,14 @@ class ArgumentReader(SegmentState):
                 for side in self._sides(dict.fromkeys(i for i in present if i is not None))
                 if side.country in own and side.sector in self.book.state_force_sectors
             }
+        # nor whoever owns the acting party ("forgiven by the victim's family": not the victim)
+        itself |= {
+            owner
+            for t in self.tokens
+            if self.token_actor[t.i] in source
+            for c in t.children
+            if c.dep_ == "poss" and (owner := self.token_actor[c.i]) is not None
+        }
         targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
         found = "target_argument"
         if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital
@@ -797,7 +805,7 @@ class ArgumentReader(SegmentState):
                 anchor, pattern, code, source
             )
         if targets:
-            return [(a, b) for a in sources for b in targets], found
+            return [(a, b) for a in sources for b in _one_per_code(targets)], found
         if pattern.code[:3] in self.book.needs_target_roots:
             return [], found  # a meeting with nobody named is no event ("she discusses her background")
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
@@ -1024,8 +1032,21 @@ class ArgumentReader(SegmentState):
                     sides.append(Side(index, actor.text, member, country, member[3:6] or None))
             elif actor.code is not None or actor.country is not None:
                 person = actor.name if actor.kind == "person" else None
-                sides.append(Side(index, actor.text, actor.code, actor.country, actor.sector, person))
+                side = Side(index, actor.text, actor.code, actor.country, actor.sector, person)
+                if person is None and actor.sector in self.book.individual_sectors:
+                    side = replace(side, people=referent(self.actors, index), single=self._single(index))
+                sides.append(side)
         return sides
+
+    def _single(self, index: int) -> bool:
+        """An unnamed mention of one person: "he", "she", a singular people noun ("a man", "the victim")."""
+        actor = self.actors[index]
+        if actor.kind == "pronoun":
+            return True
+        span = self.parsed.char_span(
+            actor.start - self.offset, actor.end - self.offset, alignment_mode="expand"
+        )
+        return actor.kind == "role" and span is not None and span.root.tag_ == "NN"
 
     def _place_sides(self, token: Token, pattern: Pattern) -> list[Side]:
         """A visit's destination given as a place ("arrived in the northwest Chinese city of X"): the
@@ -1149,3 +1170,13 @@ class ArgumentReader(SegmentState):
         first of `heads` that names a place."""
         places = next((p for head in heads if (p := self._pobj_actors(head, self.book.location_preps))), [])
         return next((side.country for side in self._sides(places) if side.country), None)
+
+
+def _one_per_code(sides: list[Side]) -> list[Side]:
+    """Private people joined in one phrase are one party per code ("injured a man and two women": one
+    CVL target, one record), as the gold gives one record per coded pair; states and named people stay."""
+    kept: list[Side] = []
+    for side in sides:
+        if side.people is None or not any(k.people is not None and k.code == side.code for k in kept):
+            kept.append(side)
+    return kept

@@ -25,6 +25,9 @@ class Side:
     country: str | None
     sector: str | None
     person: str | None = None  # the person's name: two people of one government are two parties
+    # private people (`individual_sectors`): the first mention they refer to, and whether it names one person
+    people: int | None = None
+    single: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,8 @@ def same_party(a: Side, b: Side) -> bool:
     if a.person or b.person:  # a person and a body: two parties, unless it is the person's own state
         body = b if a.person else a
         return a.country == b.country and body.sector is None
+    if a.people is not None and b.people is not None and (a.single or b.single):
+        return a.people == b.people  # "he stabbed a woman", "a man attacked his neighbours": CVL → CVL
     if a.country is not None and a.country == b.country:
         return not (a.sector and b.sector and a.sector != b.sector)
     return a.code is not None and a.code == b.code

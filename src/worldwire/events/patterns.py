@@ -182,6 +182,9 @@ class PatternBook:
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
     authored_roots: frozenset[str] = frozenset()  # no event with no author named or known
     private_sectors: frozenset[str] = frozenset()  # their journeys are no visits; visited, they host none
+    individual_sectors: frozenset[str] = (
+        frozenset()
+    )  # one unnamed person of these and other people: two parties
     asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
     asked_thing_preps: frozenset[str] = frozenset()  # "pushed for more funding": what, not whom
     judged_act_roots: frozenset[str] = frozenset()  # "condemned Russia's attack": Russia attacked too
@@ -417,6 +420,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
         authored_roots=frozenset(string_list(raw, "authored_roots", where)),
         private_sectors=frozenset(string_list(raw, "private_sectors", where)),
+        individual_sectors=frozenset(string_list(raw, "individual_sectors", where)),
         asked_content_roots=frozenset(string_list(raw, "asked_content_roots", where)),
         asked_thing_preps=frozenset(string_list(raw, "asked_thing_preps", where)),
         judged_act_roots=frozenset(string_list(raw, "judged_act_roots", where)),
