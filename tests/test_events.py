@@ -2138,6 +2138,8 @@ def test_appeal_a_legal_appeal_goes_to_the_appellants_own_courts() -> None:
     assert ("IRN", "IGOUNO", "020") in _codes_of("Iran appealed to the United Nations.")
     calm = _codes_of("The Iranian foreign ministry appealed for calm.")
     assert all(target is None or not target.endswith("JUD") for _, target, _ in calm)
+
+
 def test_wrong_target_one_private_person_acts_on_other_private_people() -> None:
     """One unnamed person ("he", "a man") and other private people of the same country are two parties:
     the people he harmed are the target, not the street or city where it happened, and joined victims of
