@@ -935,3 +935,20 @@ def test_actors_representatives_from_a_country_are_its_government() -> None:
     found = actors_of(text, "2020-01-01")
     assert by_text(found, "representatives").code == "IRNGOV"
     assert by_text(found, "Representative Dana Kell").code == "USALEG"
+
+
+def test_actor_codes_a_nationality_word_after_in_is_a_language() -> None:
+    """ "told reporters in English": the language spoken names no state; "in French cities" still does."""
+    [doc] = parse_documents(
+        [
+            RawDocument(
+                id="lang",
+                origin="test",
+                text="The minister told reporters in English that France would help. Protests in French cities grew.",
+                date="2019-08-04",
+            )
+        ]
+    )
+    codes = {a.text: a.code for a in resolve_actors(doc).actors}
+    assert "English" not in codes
+    assert codes.get("French cities", "").startswith("FRA")

@@ -1139,6 +1139,8 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     head = tokens[end - 1]
     if kinds == {"adjective"} and head.dep_ in ("acomp", "attr"):
         return None  # "he could be Pakistani": a description, not an actor
+    if kinds == {"adjective"} and _language(head):
+        return None  # "told reporters in English": a language, not a state
     reach = max(p.end for p in pieces)  # a shared role counts: "Senior" modifies "officials"
     while start > 0 and _modifies(tokens[start - 1], start, reach, lexicon):
         start -= 1  # "Senior", "Ousted", "five": words of the phrase before its first piece
@@ -1149,6 +1151,16 @@ def _draft(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon) -
     draft.resident = any(w in lexicon.residents for w in words.lowers[start:end])
     draft.plural = head.tag_ in ("NNS", "NNPS") or words.lowers[end - 1] in lexicon.collective_nouns
     return draft
+
+
+def _language(word: Token) -> bool:
+    """A nationality word alone after "in" with no article is the language spoken or written in."""
+    return (
+        word.dep_ == "pobj"
+        and word.head.lower_ == "in"
+        and word.tag_ in ("NNP", "NN", "JJ")
+        and not any(c.dep_ in ("det", "poss", "amod", "compound") for c in word.children)
+    )
 
 
 def _bare_plural(doc: Doc, pieces: list[_Piece]) -> list[_Piece]:
