@@ -2161,3 +2161,33 @@ def test_wrong_target_the_owner_of_the_acting_party_is_not_its_target() -> None:
     )
     assert ("PAKCVL", "PAKCVL", "056") not in codes
     assert ("PAKCVL", "PAKCRM", "056") in codes
+def test_criticism_of_an_act_told_before_is_of_who_did_it_not_who_investigates_it() -> None:
+    shelling = _codes_of(
+        "Rebels shelled the town of Idlib on Monday. "
+        "Aid workers said police were investigating the shelling. "
+        'The Turkish foreign minister called the attack "barbaric".',
+        "2019-07-20",
+    )
+    assert ("TURGOV", "SYRREB", "111") in shelling
+    assert ("TURGOV", "SYRCOP", "111") not in shelling
+    speech = _codes_of(
+        'President Trump gave a speech in Ohio on Monday. Chinese officials described the speech as "empty".',
+        "2019-07-20",
+    )
+    assert ("CHNGOV", "USAGOV", "111") in speech
+
+
+def test_criticism_it_for_an_act_just_told_is_of_its_author() -> None:
+    called = _codes_of(
+        "President Trump announced on Monday that he would withdraw troops from Syria. "
+        'Senator Schiff called it "a non-starter".',
+        "2019-10-08",
+    )
+    assert ("USALEG", "USAGOV", "111") in called
+    # "it" of a clause that says what it is: the clause's party
+    clause = _codes_of(
+        "Iran seized a British tanker in the Gulf on Friday. "
+        "The British foreign secretary said it is a disgrace that Tehran ignored the law.",
+        "2019-07-20",
+    )
+    assert ("GBRGOV", "IRNGOV", "111") in clause

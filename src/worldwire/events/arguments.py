@@ -879,34 +879,67 @@ class ArgumentReader(SegmentState):
             and not any(self.token_actor[t.i] is not None for t in noun.subtree)
         )
 
+    def _act_pronoun(self, word: Token) -> bool:
+        """ "Schiff called it a non-starter", '"This is a betrayal," said X': a bare pronoun (`act_pronouns`)
+        the coder resolved to no party, which may stand for the act just told; not the "it" of "it is clear
+        that ...", "it is time to ...", whose clause says what "it" is."""
+        if (
+            word.lower_ not in self.book.act_pronouns
+            or word.pos_ != "PRON"
+            or self.token_actor[word.i] is not None
+        ):
+            return False
+        if word.dep_ not in ("nsubj", "nsubjpass"):
+            return word.dep_ == "dobj"
+        verb = word.head
+        if any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in verb.children):
+            return False
+        # "it is a disgrace that Tehran ignored the law": a clause with "that" or "to" says what "it" is
+        said = [c for c in verb.children if c.dep_ in ("attr", "acomp")]
+        return not any(
+            g.dep_ == "mark"
+            or (g.dep_ == "aux" and g.lower_ == "to")
+            or (g.lower_ == "that" and g.dep_ == "advmod")
+            for c in said
+            for clause in c.children
+            if clause.dep_ in ("acl", "relcl", "ccomp", "xcomp")
+            for g in clause.children
+        )
+
     def _act_author(self, token: Token, noun: Token, sources: list[Side]) -> list[Side]:
         """Who did the act "the decision", "the move", "the attack" refers back to: the party of the last
         event before it whose predicate is one of the noun's words; nobody when there is none, or when it
-        is the speaker's own act."""
-        words = self.book.act_referents[noun.lemma_.lower()]
+        is the speaker's own act. A pronoun ("called it a non-starter") stands for any act but a spoken one
+        told in its own sentence or the one before."""
+        pronoun = noun.lemma_.lower() not in self.book.act_referents
+        words = frozenset({"*"}) if pronoun else self.book.act_referents[noun.lemma_.lower()]
         # told before both the predicate and the noun ("the operation was condemned": not the noun itself)
         before = min(token, noun, key=lambda t: t.i)
         authors = self._told_here(before, words) if "*" not in words else None
         if authors is None:
+            parent = self.parent
+            # its own sentence or the one before: further back, "it" is what the story talks of, not an act
+            before_sentence = parent.sentence_starts[max(0, parent.sentence_of(self.offset + token.idx) - 1)]
+            since = before_sentence if pronoun else 0
             side = self._last_told(
                 token,
                 lambda lemmas, code, _: (
                     bool(lemmas & words) or ("*" in words and code[:2] not in self.book.spoken_roots)
                 ),
+                since,
             )
             authors = self._sides([side.index]) if side is not None and side.index is not None else []
         return [] if any(same_party(s, a) for s in sources for a in authors) else authors
 
     def _told_here(self, token: Token, words: frozenset[str]) -> list[Side] | None:
         """The party of the last predicate before `token` in its paragraph that is one of `words`: a verb's
-        subject, a noun's owner ("Trump announced the withdrawal"); None when there is none."""
+        subject, a noun's owner or the subject of its light verb ("Trump announced the withdrawal"); not
+        whoever else the noun's clause names ("police are investigating the shooting" did not shoot); None
+        when there is none."""
         for word in reversed(self.tokens[: token.i]):
             if word.lemma_.lower() not in words:
                 continue
-            if word.pos_ in ("VERB", "AUX"):
-                found = self._subject(word)
-            else:
-                found = self._noun_source(word)[0] or self._subject(word.head)
+            found = self._subject(word) if word.pos_ in ("VERB", "AUX") else self._noun_source(word)[0]
             if found:
                 return self._sides(found[:1])
         return None
@@ -1129,13 +1162,16 @@ class ArgumentReader(SegmentState):
         )
         return [side.index] if side is not None and side.index is not None else []
 
-    def _last_told(self, token: Token, fits: Callable[[frozenset[str], str, Side], bool]) -> Side | None:
-        """The party of the last act the story told before `token` (lemmas, code, party) that `fits`."""
+    def _last_told(
+        self, token: Token, fits: Callable[[frozenset[str], str, Side], bool], since: int = 0
+    ) -> Side | None:
+        """The party of the last act the story told before `token` (lemmas, code, party) that `fits`, told
+        at or after the character `since`."""
         at = self.offset + token.idx
         told = [
             (where, side)
             for where, lemmas, code, side in self.parent.acts
-            if where < at and fits(lemmas, code, side)
+            if since <= where < at and fits(lemmas, code, side)
         ]
         return max(told, key=lambda t: t[0])[1] if told else None
 

@@ -177,8 +177,8 @@ class Attribution(CodeRefiner):
             (
                 w
                 for w in words
-                if (w.dep_ in ("nsubj", "nsubjpass") or (w.dep_ == "dobj" and w.head is verb))
-                and self._told_act(w)
+                if (w.dep_ in ("nsubj", "nsubjpass") or (w.dep_ == "dobj" and w.head.i == verb.i))
+                and (self._told_act(w) or self._act_pronoun(w))
             ),
             None,
         )

@@ -573,8 +573,11 @@ class _SegmentCoder(Attribution):
             evidence = cues | self._party_cues(a, b, origin)
             self.emitted_heads[token.i] = own_code
             if a.code:
-                # "carried out the airstrike" tells an airstrike; "opposed the withdrawal" tells no withdrawal
-                done = [] if own_code[:2] in self.book.spoken_roots else objects_of(token)
+                # "carried out the airstrike" tells an airstrike; "opposed the withdrawal" tells none, and
+                # "police are investigating the shooting" tells no shooting by the police: only a light
+                # verb's object is the act done
+                light = token.lemma_.lower() in self.book.light_verbs
+                done = objects_of(token) if light and own_code[:2] not in self.book.spoken_roots else []
                 lemmas = frozenset(
                     {token.lemma_.lower(), anchor.lemma_.lower()}
                     | {obj.lemma_.lower() for obj in done if obj.pos_ == "NOUN"}

@@ -180,6 +180,7 @@ class PatternBook:
     occasion_attack_preps: frozenset[str] = frozenset()
     act_referents: Mapping[str, frozenset[str]] = field(default_factory=dict)
     spoken_roots: frozenset[str] = frozenset()  # what was said, not done: never "the move"
+    act_pronouns: frozenset[str] = frozenset()  # "called it a non-starter": the act just told
     authored_roots: frozenset[str] = frozenset()  # no event with no author named or known
     private_sectors: frozenset[str] = frozenset()  # their journeys are no visits; visited, they host none
     individual_sectors: frozenset[str] = (
@@ -418,6 +419,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         occasion_attack_preps=frozenset(string_list(raw, "occasion_attack_prepositions", where)),
         spoken_roots=frozenset(string_list(raw, "spoken_roots", where)),
+        act_pronouns=frozenset(string_list(raw, "act_pronouns", where)),
         authored_roots=frozenset(string_list(raw, "authored_roots", where)),
         private_sectors=frozenset(string_list(raw, "private_sectors", where)),
         individual_sectors=frozenset(string_list(raw, "individual_sectors", where)),
