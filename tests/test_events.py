@@ -2161,6 +2161,8 @@ def test_wrong_target_the_owner_of_the_acting_party_is_not_its_target() -> None:
     )
     assert ("PAKCVL", "PAKCVL", "056") not in codes
     assert ("PAKCVL", "PAKCRM", "056") in codes
+
+
 def test_criticism_of_an_act_told_before_is_of_who_did_it_not_who_investigates_it() -> None:
     shelling = _codes_of(
         "Rebels shelled the town of Idlib on Monday. "
