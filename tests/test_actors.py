@@ -944,7 +944,8 @@ def test_actor_codes_a_nationality_word_after_in_is_a_language() -> None:
             RawDocument(
                 id="lang",
                 origin="test",
-                text="The minister told reporters in English that France would help. Protests in French cities grew.",
+                text="The minister told reporters in English that France would help. "
+                "Protests in French cities grew.",
                 date="2019-08-04",
             )
         ]

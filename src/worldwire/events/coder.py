@@ -595,8 +595,8 @@ class _SegmentCoder(Attribution):
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
 
     def _aimless_intent(self, code: str, modality: Modality) -> bool:
-        """ "They would urge calm": an intended act aimed at nobody is no event between parties; it is coded once
-        done (promises and threats excepted: see counterpartless_intents)."""
+        """ "They would urge calm": an intended act aimed at nobody is no event between parties; it is coded
+        once done (promises and threats excepted: see counterpartless_intents)."""
         return modality == "intended" and not code.startswith(tuple(self.book.counterpartless_intents))
 
     def _event(
