@@ -2131,6 +2131,18 @@ def test_legal_charges_or_a_sentence_received_are_a_court_s_act_on_the_receiver(
     assert _codes_of("The Kenyan minister received a second term as governor.", "2020-08-20") == []
 
 
+def test_legal_a_cease_and_desist_order_is_a_restriction_on_its_addressee() -> None:
+    ordered = _codes_of(
+        "The Kenyan regulator issued a cease-and-desist order to the newspaper.", "2020-08-20"
+    )
+    assert ("KENGOV", "KENMED", "172") in ordered
+    against = _codes_of(
+        "The Kenyan regulator issued a cease-and-desist order against the newspaper.", "2020-08-20"
+    )
+    assert ("KENGOV", "KENMED", "172") in against
+    assert _codes_of("The Kenyan regulator issued an order to the newspaper.", "2020-08-20") == []
+
+
 def test_appeal_a_legal_appeal_goes_to_the_appellants_own_courts() -> None:
     assert ("GBRGOV", "GBRJUD", "020") in _codes_of("The British government will appeal the ruling, it said.")
     assert ("IRNCOP", "IRNJUD", "020") in _codes_of("An appeal by Iranian police was rejected on Monday.")
