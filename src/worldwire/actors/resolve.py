@@ -2158,11 +2158,13 @@ def _described_by(draft: _Draft, before: list[_Draft]) -> _Draft | None:
 
 def _introduces(title: Token, draft: _Draft, between: Span, lexicon: ActorLexicon) -> bool:
     """The title's noun introduces the name: "an Iranian general, Qasem Soleimani" (the name its
-    apposition), "a woman named Heather Heyer" (a naming verb between)."""
+    apposition), "a woman named Heather Heyer" (a naming verb between); the name's own words before it
+    ("the head of Acme, Dr Jane Roe": an honorific the mention leaves out) stand between too."""
     name = draft.doc[draft.end - 1]
     if name.dep_ == "appos" and name.head.i == title.i:
-        phrase = {t.i for t in title.subtree} - {t.i for t in name.subtree}
-        return all(t.is_punct or t.i in phrase for t in between)
+        own = {t.i for t in name.subtree}
+        phrase = {t.i for t in title.subtree} - own
+        return all(t.is_punct or t.i in phrase or t.i in own for t in between)
     return (
         len(between) == 1
         and between[0].lemma_.lower() in lexicon.naming_verbs
