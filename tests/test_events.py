@@ -2205,3 +2205,27 @@ def test_criticism_it_for_an_act_just_told_is_of_its_author() -> None:
         "2019-07-20",
     )
     assert ("GBRGOV", "IRNGOV", "111") in clause
+
+
+def test_actor_country_a_country_named_as_where_the_act_happened() -> None:
+    """A role with no state of its own takes the country a locative names in its sentence ("marched in
+    Kenya"), not the state the story names most."""
+    codes = _codes_of(
+        "Uganda condemned the crackdown on Monday. Uganda said it was shocked. "
+        "Police arrested dozens of protesters who had marched in Kenya.",
+        "2021-05-01",
+    )
+    assert ("KENCOP", "KENOPP", "173") in codes
+    assert not [c for c in codes if c[0] == "UGACOP"]
+
+
+def test_actor_country_an_honorific_before_a_named_title_holder() -> None:
+    """ "The head of Acme Media, Dr Jane Roe," names Roe by the body before her; the honorific between
+    them is the name's own word, so she and her later "Roe" take the body's code, not the story's state."""
+    codes = _codes_of(
+        "Rebels attacked a hotel in Yemen. Yemen said the attack killed five people. "
+        "The general manager of Abu Dhabi Media, Dr Omar Karimi, blamed the rebels. "
+        "Karimi said the rebels must be punished.",
+        "2019-01-30",
+    )
+    assert [s for s, _, c in codes if c[:2] == "11"] == ["AREMED", "AREMED"]

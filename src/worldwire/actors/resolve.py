@@ -108,6 +108,7 @@ class _Draft:
     former: bool = False
     resident: bool = False  # "ethnic Albanians": a nationality coded by the state it lives in
     location: bool = False  # "in the Chinese city of X": a place, coded as its state alone
+    where: bool = False  # "marched in Kenya": a state named as the place of an act, not as an actor
     counterpart: bool = False
     possessor: bool = False
     resolved: bool = True
@@ -1217,6 +1218,7 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
     if _heads_polity(draft, lexicon):
         draft.sector = "GOV"  # "the Chief Executive of Macau" governs it
     draft.location = draft.role in lexicon.places and _locative(draft, lexicon)
+    draft.where = draft.kind == "state" and draft.sector is None and _locative(draft, lexicon)
     if draft.location:
         draft.sector = None
         if draft.kind in ("state", "role"):
@@ -2156,11 +2158,13 @@ def _described_by(draft: _Draft, before: list[_Draft]) -> _Draft | None:
 
 def _introduces(title: Token, draft: _Draft, between: Span, lexicon: ActorLexicon) -> bool:
     """The title's noun introduces the name: "an Iranian general, Qasem Soleimani" (the name its
-    apposition), "a woman named Heather Heyer" (a naming verb between)."""
+    apposition), "a woman named Heather Heyer" (a naming verb between); the name's own words before it
+    ("the head of Acme, Dr Jane Roe": an honorific the mention leaves out) stand between too."""
     name = draft.doc[draft.end - 1]
     if name.dep_ == "appos" and name.head.i == title.i:
-        phrase = {t.i for t in title.subtree} - {t.i for t in name.subtree}
-        return all(t.is_punct or t.i in phrase for t in between)
+        own = {t.i for t in name.subtree}
+        phrase = {t.i for t in title.subtree} - own
+        return all(t.is_punct or t.i in phrase or t.i in own for t in between)
     return (
         len(between) == 1
         and between[0].lemma_.lower() in lexicon.naming_verbs
@@ -2355,14 +2359,15 @@ def _generic(draft: _Draft) -> bool:
 
 def _place_of_act(draft: _Draft, drafts: list[_Draft]) -> str | None:
     """The state of the place the sentence says its act happened in ("demonstrators marched through
-    Belgrade" → SRB): a place named as where, later in the role's sentence."""
+    Belgrade" → SRB): a place named as where, later in the role's sentence; a country too when a
+    locative preposition names it ("police said the men who rioted in Gondor" → the police of Gondor)."""
     places = [
         d.country
         for d in drafts
         if d.sentence == draft.sentence
         and d.char_start > draft.char_start
         and d.country
-        and (d.location or (d.kind == "state" and d.sector == "CVL"))  # "through Belgrade": a city as place
+        and (d.location or d.where or (d.kind == "state" and d.sector == "CVL"))  # "through Belgrade"
     ]
     return places[0] if places else None
 
