@@ -2193,3 +2193,17 @@ def test_criticism_it_for_an_act_just_told_is_of_its_author() -> None:
         "2019-07-20",
     )
     assert ("GBRGOV", "IRNGOV", "111") in clause
+
+
+def test_protest_a_bare_count_marching_is_a_crowd_and_rallying_against_is_a_demonstration() -> None:
+    """A count alone as the subject of a protest verb is a crowd of civilians ("thousands marched"); a crowd
+    that rallied against a party demonstrates (141), unlike a politician who rallied opposition (113)."""
+    crowd = _codes_of("Thousands rallied in Belgrade against the Serbian government.")
+    assert ("SRBCVL", "SRBGOV", "141") in crowd
+    assert all(code != "113" for *_, code in crowd)
+    assert ("SRBCVL", None, "141") in _codes_of(
+        "Dozens demonstrated outside the Serbian parliament on Sunday."
+    )
+    assert "113" in {
+        code for *_, code in _codes_of("The Serbian senator rallied opposition against the bill.")
+    }
