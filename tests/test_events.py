@@ -2207,3 +2207,14 @@ def test_protest_a_bare_count_marching_is_a_crowd_and_rallying_against_is_a_demo
     assert "113" in {
         code for *_, code in _codes_of("The Serbian senator rallied opposition against the bill.")
     }
+
+
+def test_protest_a_crowd_gathered_to_protest_protested() -> None:
+    """A protest told as the purpose of a crowd's gathering happened ("hundreds gathered to protest"); an
+    attack told as the purpose of troops gathering stays an aim."""
+    crowd = _events_of(
+        "Hundreds gathered outside the Serbian parliament to protest the new law.", "2020-01-10"
+    )
+    assert [(e.source.code, e.cameo, e.modality) for e in crowd] == [("SRBCVL", "140", "asserted")]
+    troops = _events_of("Serbian troops gathered near the border to attack the town.", "2020-01-10")
+    assert all(e.modality != "asserted" for e in troops)
