@@ -2229,3 +2229,26 @@ def test_actor_country_an_honorific_before_a_named_title_holder() -> None:
         "2019-01-30",
     )
     assert [s for s, _, c in codes if c[:2] == "11"] == ["AREMED", "AREMED"]
+def test_protest_a_bare_count_marching_is_a_crowd_and_rallying_against_is_a_demonstration() -> None:
+    """A count alone as the subject of a protest verb is a crowd of civilians ("thousands marched"); a crowd
+    that rallied against a party demonstrates (141), unlike a politician who rallied opposition (113)."""
+    crowd = _codes_of("Thousands rallied in Belgrade against the Serbian government.")
+    assert ("SRBCVL", "SRBGOV", "141") in crowd
+    assert all(code != "113" for *_, code in crowd)
+    assert ("SRBCVL", None, "141") in _codes_of(
+        "Dozens demonstrated outside the Serbian parliament on Sunday."
+    )
+    assert "113" in {
+        code for *_, code in _codes_of("The Serbian senator rallied opposition against the bill.")
+    }
+
+
+def test_protest_a_crowd_gathered_to_protest_protested() -> None:
+    """A protest told as the purpose of a crowd's gathering happened ("hundreds gathered to protest"); an
+    attack told as the purpose of troops gathering stays an aim."""
+    crowd = _events_of(
+        "Hundreds gathered outside the Serbian parliament to protest the new law.", "2020-01-10"
+    )
+    assert [(e.source.code, e.cameo, e.modality) for e in crowd] == [("SRBCVL", "140", "asserted")]
+    troops = _events_of("Serbian troops gathered near the border to attack the town.", "2020-01-10")
+    assert all(e.modality != "asserted" for e in troops)

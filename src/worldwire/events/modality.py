@@ -270,11 +270,13 @@ def _intended(chain: list[Token], children: list[Token], cues: ModalityCues) -> 
 
 def _purpose(chain: list[Token], cues: ModalityCues) -> bool:
     """ "came to Iraq to fight ISIS": a purpose clause says what an act was for, neither something done nor
-    a plan the actor declared (not on "took steps/measures to ease": that states the act itself)."""
+    a plan the actor declared (not on "took steps/measures to ease", nor "crowds gathered to protest": those
+    state the act itself)."""
     return any(
         w.dep_ == "advcl"
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in w.children)
         and not any(c.dep_ == "dobj" and c.lemma_.lower() in cues.action_nouns for c in w.head.children)
+        and not (w.lemma_.lower() in cues.assembly_purposes and w.head.lemma_.lower() in cues.assembly_verbs)
         for w in chain
     )
 

@@ -519,6 +519,8 @@ class ModalityCues:
     consideration_verbs: frozenset[str]
     consideration_code: str
     action_nouns: frozenset[str]
+    assembly_verbs: frozenset[str]
+    assembly_purposes: frozenset[str]
     habitual_words: frozenset[str]
     evidence_verbs: frozenset[str]
     obligation_verbs: frozenset[str]
@@ -575,6 +577,8 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "preparation_roots",
             "consideration_verbs",
             "action_nouns",
+            "assembly_verbs",
+            "assembly_purposes",
             "habitual_words",
             "evidence_verbs",
             "obligation_verbs",
@@ -617,6 +621,8 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         consideration_verbs=words["consideration_verbs"],
         consideration_code=require(raw, "consideration_code", str, where),
         action_nouns=words["action_nouns"],
+        assembly_verbs=words["assembly_verbs"],
+        assembly_purposes=words["assembly_purposes"],
         habitual_words=words["habitual_words"],
         evidence_verbs=words["evidence_verbs"],
         obligation_verbs=words["obligation_verbs"],
