@@ -2229,6 +2229,8 @@ def test_actor_country_an_honorific_before_a_named_title_holder() -> None:
         "2019-01-30",
     )
     assert [s for s, _, c in codes if c[:2] == "11"] == ["AREMED", "AREMED"]
+
+
 def test_protest_a_bare_count_marching_is_a_crowd_and_rallying_against_is_a_demonstration() -> None:
     """A count alone as the subject of a protest verb is a crowd of civilians ("thousands marched"); a crowd
     that rallied against a party demonstrates (141), unlike a politician who rallied opposition (113)."""
