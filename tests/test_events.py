@@ -2132,14 +2132,15 @@ def test_legal_charges_or_a_sentence_received_are_a_court_s_act_on_the_receiver(
 
 
 def test_legal_a_cease_and_desist_order_is_a_restriction_on_its_addressee() -> None:
+    """A cease-and-desist order restricts its addressee (172); on the media it restricts the press (1721)."""
     ordered = _codes_of(
         "The Kenyan regulator issued a cease-and-desist order to the newspaper.", "2020-08-20"
     )
-    assert ("KENGOV", "KENMED", "172") in ordered
+    assert ("KENGOV", "KENMED", "1721") in ordered
     against = _codes_of(
         "The Kenyan regulator issued a cease-and-desist order against the newspaper.", "2020-08-20"
     )
-    assert ("KENGOV", "KENMED", "172") in against
+    assert ("KENGOV", "KENMED", "1721") in against
     assert _codes_of("The Kenyan regulator issued an order to the newspaper.", "2020-08-20") == []
 
 
@@ -2254,3 +2255,11 @@ def test_protest_a_crowd_gathered_to_protest_protested() -> None:
     assert [(e.source.code, e.cameo, e.modality) for e in crowd] == [("SRBCVL", "140", "asserted")]
     troops = _events_of("Serbian troops gathered near the border to attack the town.", "2020-01-10")
     assert all(e.modality != "asserted" for e in troops)
+
+
+def test_legal_a_restriction_on_the_media_restricts_the_press() -> None:
+    """172 made specific by its target: restricting a newspaper is 1721; restricting a company stays 172."""
+    press = _codes_of("The government restricted the Kenyan newspaper Daily Nation.", "2019-08-04")
+    assert ("KENGOV", "KENMED", "1721") in press
+    firm = _codes_of("The government restricted the Kenyan company Safaricom.", "2019-08-04")
+    assert ("KENGOV", "KENBUS", "172") in firm

@@ -444,6 +444,11 @@ class _SegmentCoder(Attribution):
             and source.sector not in self.book.armed_sectors
         )
 
+    def _on_sector(self, code: str, target: Side | None) -> str | None:
+        """ "Ordered the newspaper to stop printing": a restriction on the media is one on the press."""
+        by_sector = self.book.target_sector_codes.get(code)
+        return None if by_sector is None or target is None else by_sector.get(target.sector or "")
+
     def _responding(self, pattern: Pattern, code: str, source: Side) -> bool:
         """ "Officers arrived at the scene": police coming to a place answer a call; they deploy nothing."""
         return (
@@ -568,6 +573,7 @@ class _SegmentCoder(Attribution):
                 or deployed
                 or self._foreboding(token, code)
                 or self._questioning(token, a)
+                or self._on_sector(code, b)
                 or self._violence_detail(token, a, b, code)
             )
             evidence = cues | self._party_cues(a, b, origin)

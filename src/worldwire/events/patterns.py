@@ -190,6 +190,7 @@ class PatternBook:
     asked_thing_preps: frozenset[str] = frozenset()  # "pushed for more funding": what, not whom
     judged_act_roots: frozenset[str] = frozenset()  # "condemned Russia's attack": Russia attacked too
     answer_verbs: Mapping[str, Pattern] = field(default_factory=dict)  # "asked him to wait, but he declined"
+    target_sector_codes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     leaving_words: frozenset[str] = frozenset()  # "the resignation of X": X is asked to go
     contest_objects: frozenset[str] = frozenset()  # "called the race for Biden": a winner named
     mirrored_codes: frozenset[str] = frozenset()  # a meeting with someone is theirs with the actor too
@@ -427,6 +428,12 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         asked_thing_preps=frozenset(string_list(raw, "asked_thing_preps", where)),
         judged_act_roots=frozenset(string_list(raw, "judged_act_roots", where)),
         answer_verbs=frozen_mapping(answers),
+        target_sector_codes=frozen_mapping(
+            {
+                code: frozen_mapping({sector: require(by, sector, str, where) for sector in by})
+                for code, by in require(raw, "target_sector_codes", dict, where).items()
+            }
+        ),
         leaving_words=frozenset(string_list(raw, "leaving_words", where)),
         contest_objects=frozenset(string_list(raw, "contest_objects", where)),
         mirrored_codes=frozenset(string_list(raw, "mirrored_codes", where)),
