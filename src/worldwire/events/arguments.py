@@ -327,14 +327,6 @@ class ArgumentReader(SegmentState):
             return []
         return [token.head] if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") else []
 
-    def _described(self, token: Token) -> bool:
-        """A passive told of the noun it modifies, by a relative pronoun or a bare participle ("people who
-        were accused of crimes", "the prisoners detained in May")."""
-        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
-        if subjects:
-            return subjects[0].lower_ in WH_WORDS and token.dep_ == "relcl"
-        return bool(self._patient_words(token))
-
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
         objects = [*objects_of(token), *self._patient_words(token)]
         if pattern.code.startswith(self.book.instrument_object_codes):
@@ -555,8 +547,10 @@ class ArgumentReader(SegmentState):
                     not source
                     and pattern.code.startswith(tuple(self.book.patient_passive_roots))
                     and not self._standing(token)
+                    # told of the noun it modifies ("people who were accused", "the prisoners detained
+                    # in May"): only for the roots that may be read so
                     and (
-                        not self._described(token)
+                        not any(word.i == token.head.i for word in undergone)
                         or pattern.code.startswith(self.book.relative_patient_roots)
                     )
                 )
@@ -917,10 +911,9 @@ class ArgumentReader(SegmentState):
         before = min(token, noun, key=lambda t: t.i)
         authors = self._told_here(before, words) if "*" not in words else None
         if authors is None:
-            parent = self.parent
-            # its own sentence or the one before: further back, "it" is what the story talks of, not an act
-            before_sentence = parent.sentence_starts[max(0, parent.sentence_of(self.offset + token.idx) - 1)]
-            since = before_sentence if pronoun else 0
+            parent, since = self.parent, 0
+            if pronoun:  # its own sentence or the one before: further back, "it" is what the story talks of
+                since = parent.sentence_starts[max(0, parent.sentence_of(self.offset + token.idx) - 1)]
             side = self._last_told(
                 token,
                 lambda lemmas, code, _: (

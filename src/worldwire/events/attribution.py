@@ -457,19 +457,18 @@ class Attribution(CodeRefiner):
 
     def _harmful(self, clause: Token) -> bool:
         """The clause tells of violence or a crime ("the general ordered the bombing", "... killed him")."""
-        book = self.book
-        return any(
-            t.lemma_.lower() in book.violence_words or t.lemma_.lower() in book.crime_words
-            for t in clause.subtree
-        )
+        return any(self._harm_word(t) for t in clause.subtree)
+
+    def _harm_word(self, word: Token) -> bool:
+        lemma = word.lemma_.lower()
+        return lemma in self.book.violence_words or lemma in self.book.crime_words
 
     def _harm_done(self, clause: Token) -> bool:
         """The clause's own predicate is the harm: "Y shelled the town", "Y killed him"; not "Y ascribed the
         blast to Z" nor "Y complained of an assault", nor "Z's men were killed" (its subject suffered it)."""
-        lemma = clause.lemma_.lower()
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
             return False
-        return clause.pos_ == "VERB" and (lemma in self.book.violence_words or lemma in self.book.crime_words)
+        return clause.pos_ == "VERB" and self._harm_word(clause)
 
     def _blames(self, clause: Token) -> bool:
         """A clause that holds its subject to blame: "Y is responsible for", "Y was behind", "Y is guilty"."""

@@ -444,11 +444,6 @@ class _SegmentCoder(Attribution):
             and source.sector not in self.book.armed_sectors
         )
 
-    def _on_sector(self, code: str, target: Side | None) -> str | None:
-        """ "Ordered the newspaper to stop printing": a restriction on the media is one on the press."""
-        by_sector = self.book.target_sector_codes.get(code)
-        return None if by_sector is None or target is None else by_sector.get(target.sector or "")
-
     def _responding(self, pattern: Pattern, code: str, source: Side) -> bool:
         """ "Officers arrived at the scene": police coming to a place answer a call; they deploy nothing."""
         return (
@@ -603,7 +598,7 @@ class _SegmentCoder(Attribution):
     def _aimless_intent(self, code: str, modality: Modality) -> bool:
         """ "They would urge calm": an intended act aimed at nobody is no event between parties; it is coded
         once done (promises and threats excepted: see counterpartless_intents)."""
-        return modality == "intended" and not code.startswith(tuple(self.book.counterpartless_intents))
+        return modality == "intended" and not code.startswith(self.book.counterpartless_intents)
 
     def _event(
         self,

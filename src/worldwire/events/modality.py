@@ -12,6 +12,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from worldwire.events.grammar import simple_present
 from worldwire.events.patterns import ModalityCues
 from worldwire.models import Modality
 
@@ -207,9 +208,9 @@ def _generic(children: list[Token], cues: ModalityCues) -> bool:
 
 def _present(word: Token) -> bool:
     """A simple-present clause, active or passive ("faces", "are referred"), not a perfect or progressive."""
-    auxes = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
     if word.tag_ in ("VBZ", "VBP"):
-        return not auxes
+        return simple_present(word)
+    auxes = [c for c in word.children if c.dep_ in ("aux", "auxpass")]
     return word.tag_ == "VBN" and [c.dep_ for c in auxes] == ["auxpass"] and auxes[0].tag_ in ("VBZ", "VBP")
 
 

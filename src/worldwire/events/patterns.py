@@ -111,7 +111,7 @@ class PatternBook:
     party_object_roots: frozenset[str] = frozenset()
     non_party_objects: frozenset[str] = frozenset()
     state_target_codes: frozenset[str] = frozenset()
-    counterpartless_intents: frozenset[str] = frozenset()  # intentions coded with no target
+    counterpartless_intents: tuple[str, ...] = ()  # intentions coded with no target
     quantity_nouns: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
     made_things: frozenset[str] = frozenset()
@@ -183,9 +183,8 @@ class PatternBook:
     act_pronouns: frozenset[str] = frozenset()  # "called it a non-starter": the act just told
     authored_roots: frozenset[str] = frozenset()  # no event with no author named or known
     private_sectors: frozenset[str] = frozenset()  # their journeys are no visits; visited, they host none
-    individual_sectors: frozenset[str] = (
-        frozenset()
-    )  # one unnamed person of these and other people: two parties
+    # one unnamed person of these sectors and other people of them are two parties
+    individual_sectors: frozenset[str] = frozenset()
     asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
     asked_thing_preps: frozenset[str] = frozenset()  # "pushed for more funding": what, not whom
     judged_act_roots: frozenset[str] = frozenset()  # "condemned Russia's attack": Russia attacked too
@@ -339,7 +338,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         party_object_roots=frozenset(string_list(raw, "party_object_roots", where)),
         non_party_objects=frozenset(string_list(raw, "non_party_objects", where)),
         state_target_codes=frozenset(string_list(raw, "state_target_codes", where)),
-        counterpartless_intents=frozenset(string_list(raw, "counterpartless_intents", where)),
+        counterpartless_intents=tuple(string_list(raw, "counterpartless_intents", where)),
         quantity_nouns=frozenset(string_list(raw, "quantity_nouns", where)),
         personal_pronouns=frozenset(string_list(raw, "personal_pronouns", where)),
         made_things=frozenset(string_list(raw, "made_things", where)),

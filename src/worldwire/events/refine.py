@@ -68,6 +68,11 @@ class CodeRefiner(ArgumentReader):
                 return book.pessimism_code
         return None
 
+    def _on_sector(self, code: str, target: Side | None) -> str | None:
+        """ "Ordered the newspaper to stop printing": a restriction on the media is one on the press."""
+        by_sector = self.book.target_sector_codes.get(code)
+        return None if by_sector is None or target is None else by_sector.get(target.sector or "")
+
     def _violence_detail(self, token: Token, source: Side, target: Side | None, code: str) -> str:
         """A violent act coded as CAMEO's codebook would: by its weapon when the sentence names one ("killed
         in an airstrike" 195, "a car bomb" 1832), as repression when police use force on protesters (175),
