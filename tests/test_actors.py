@@ -939,17 +939,7 @@ def test_actors_representatives_from_a_country_are_its_government() -> None:
 
 def test_actor_codes_a_nationality_word_after_in_is_a_language() -> None:
     """ "told reporters in English": the language spoken names no state; "in French cities" still does."""
-    [doc] = parse_documents(
-        [
-            RawDocument(
-                id="lang",
-                origin="test",
-                text="The minister told reporters in English that France would help. "
-                "Protests in French cities grew.",
-                date="2019-08-04",
-            )
-        ]
-    )
-    codes = {a.text: a.code for a in resolve_actors(doc).actors}
-    assert "English" not in codes
-    assert codes.get("French cities", "").startswith("FRA")
+    text = "The minister told reporters in English that France would help. Protests in French cities grew."
+    found = actors_of(text, "2019-08-04")
+    assert "English" not in {a.text for a in found}
+    assert by_text(found, "French cities").code.startswith("FRA")
