@@ -240,7 +240,7 @@ def _generic_subject(subject: Token, cues: ModalityCues) -> bool:
         return False
     if subject.tag_ == "NNS":
         return not dets  # "people", "countries": no "the", "its", "two", "EU", "Western"
-    return len(dets) == 1 and dets[0] in ("a", "an", "any")  # "a member", "any country"
+    return len(dets) == 1 and dets[0] in cues.generic_determiners  # "a member", "any country", "every state"
 
 
 def _intended(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
