@@ -243,7 +243,12 @@ class _SegmentCoder(Attribution):
         ("the court demonstrated a shocking ignorance") or states a law ("the constitution requires
         consent", "the old law allowed offenders to go free")."""
         book = self.book
-        if self._time_clause(token, code) or self._description(token) or self._naming(token, code):
+        if (
+            self._time_clause(token, code)
+            or self._earlier_time(token, code)
+            or self._description(token)
+            or self._naming(token, code)
+        ):
             return True
         if (
             token.tag_ == "VBG"
@@ -275,6 +280,15 @@ class _SegmentCoder(Attribution):
         if not code.startswith(self.book.time_clause_codes) or verb.head.i == verb.i:
             return False
         return dating_clause(verb, self.book.time_clause_markers)
+
+    def _earlier_time(self, verb: Token, code: str) -> bool:
+        """ "X previously committed to a trial", "police have used force before": an adverb on the verb that
+        puts the act at some unspecified earlier time tells background, not the news."""
+        if not code.startswith(self.book.time_clause_codes):
+            return False
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        adverbs = self.book.perfect_earlier_time_adverbs if perfect else self.book.earlier_time_adverbs
+        return any(c.dep_ == "advmod" and c.lower_ in adverbs and not list(c.children) for c in verb.children)
 
     def _description(self, token: Token) -> bool:
         """A predicate in what something is characterized as ("described the raid as designed to intimidate
