@@ -2263,3 +2263,16 @@ def test_legal_a_restriction_on_the_media_restricts_the_press() -> None:
     assert ("KENGOV", "KENMED", "1721") in press
     firm = _codes_of("The government restricted the Kenyan company Safaricom.", "2019-08-04")
     assert ("KENGOV", "KENBUS", "172") in firm
+
+
+def test_background_an_act_put_at_an_earlier_time_by_its_adverb_is_not_coded() -> None:
+    # "previously" on the verb, whatever the tense; "before" on a perfect: some time before the news
+    assert _dyads_of("Turkey previously condemned Greece over the border.") == set()
+    assert _dyads_of("Egyptian police have arrested protesters before.") == set()
+    assert ("TUR", "GRC", "111", "asserted") in _dyads_of("Turkey condemned Greece over the border.")
+    assert ("EGYCOP", "CVL", "173", "asserted") in _dyads_of("Egyptian police have arrested protesters.")
+    # "previously" inside a phrase of the clause is not on the verb; violence keeps its event
+    assert ("EGYCOP", "CVL", "173", "asserted") in _dyads_of(
+        "Egyptian police arrested protesters in a previously quiet town."
+    )
+    assert ("RUS", "UKR", "190", "asserted") in _dyads_of("Russia has previously attacked Ukraine.")
