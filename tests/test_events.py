@@ -2276,3 +2276,11 @@ def test_background_an_act_put_at_an_earlier_time_by_its_adverb_is_not_coded() -
         "Egyptian police arrested protesters in a previously quiet town."
     )
     assert ("RUS", "UKR", "190", "asserted") in _dyads_of("Russia has previously attacked Ukraine.")
+
+
+def test_background_a_working_relationship_in_the_simple_past_is_a_life_story() -> None:
+    assert _dyads_of("Turkey worked with Russia on the border.") == set()
+    # an aim, a progressive or a perfect tells the cooperation as news
+    assert ("TUR", "RUS", "060", "asserted") in _dyads_of("Turkey worked with Russia to broker a ceasefire.")
+    assert ("TUR", "RUS", "060", "asserted") in _dyads_of("Turkey is working with Russia on the border.")
+    assert ("TUR", "RUS", "060", "asserted") in _dyads_of("Turkey has worked with Russia on the border.")

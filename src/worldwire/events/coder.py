@@ -246,6 +246,7 @@ class _SegmentCoder(Attribution):
         if (
             self._time_clause(token, code)
             or self._earlier_time(token, code)
+            or self._past_relationship(token)
             or self._description(token)
             or self._naming(token, code)
         ):
@@ -289,6 +290,19 @@ class _SegmentCoder(Attribution):
         perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
         adverbs = self.book.perfect_earlier_time_adverbs if perfect else self.book.earlier_time_adverbs
         return any(c.dep_ == "advmod" and c.lower_ in adverbs and not list(c.children) for c in verb.children)
+
+    def _past_relationship(self, verb: Token) -> bool:
+        """ "D'Souza worked with the government": a working relationship in the simple past, with no aim
+        ("to broker a ceasefire"), is a life story, not an act of the news."""
+        return (
+            verb.lemma_.lower() in self.book.relationship_verbs
+            and verb.tag_ == "VBD"
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and not any(
+                c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in verb.children
+            )
+        )
 
     def _description(self, token: Token) -> bool:
         """A predicate in what something is characterized as ("described the raid as designed to intimidate

@@ -96,6 +96,7 @@ class PatternBook:
     consequence_verbs: frozenset[str] = frozenset()
     earlier_time_adverbs: frozenset[str] = frozenset()
     perfect_earlier_time_adverbs: frozenset[str] = frozenset()
+    relationship_verbs: frozenset[str] = frozenset()
     generic_addressees: frozenset[str] = frozenset()
     characterization_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
@@ -325,6 +326,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
         earlier_time_adverbs=frozenset(string_list(raw, "earlier_time_adverbs", where)),
         perfect_earlier_time_adverbs=frozenset(string_list(raw, "perfect_earlier_time_adverbs", where)),
+        relationship_verbs=frozenset(string_list(raw, "relationship_verbs", where)),
         generic_addressees=frozenset(string_list(raw, "generic_addressees", where)),
         characterization_verbs=frozenset(string_list(raw, "characterization_verbs", where)),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
