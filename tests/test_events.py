@@ -2284,3 +2284,16 @@ def test_background_a_working_relationship_in_the_simple_past_is_a_life_story() 
     assert ("TUR", "RUS", "060", "asserted") in _dyads_of("Turkey worked with Russia to broker a ceasefire.")
     assert ("TUR", "RUS", "060", "asserted") in _dyads_of("Turkey is working with Russia on the border.")
     assert ("TUR", "RUS", "060", "asserted") in _dyads_of("Turkey has worked with Russia on the border.")
+
+
+def test_wrong_sense_insisting_on_a_fact_is_no_demand() -> None:
+    # a that-clause in the indicative asserts; a subjunctive, "must" or "on" demands
+    assert _dyads_of("Turkey insisted Greece had no right to the islands.") == set()
+    assert not any(c.startswith("10") for _, _, c, _ in _dyads_of("Iran insisted that Russia was a friend."))
+    assert ("IRN", "GBR", "100", "asserted") in _dyads_of("Iran insisted that Britain release the sailors.")
+    assert ("IRN", "GBR", "100", "asserted") in _dyads_of(
+        "Iran insisted that Britain must release the sailors."
+    )
+    assert ("IRN", "GBR", "100", "asserted") in _dyads_of(
+        "Iran insisted on the release of the sailors by Britain."
+    )

@@ -247,6 +247,7 @@ class _SegmentCoder(Attribution):
             self._time_clause(token, code)
             or self._earlier_time(token, code)
             or self._past_relationship(token)
+            or self._assertion(token, code)
             or self._description(token)
             or self._naming(token, code)
         ):
@@ -302,6 +303,22 @@ class _SegmentCoder(Attribution):
                 c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 for c in verb.children
             )
+        )
+
+    def _assertion(self, verb: Token, code: str) -> bool:
+        """ "insisting she was never pressured": a verb of demand with a that-clause in the indicative asserts
+        a fact; "insists that the budget include funding" (a subjunctive) demands."""
+        if not code.startswith("10") or verb.lemma_.lower() not in self.book.assertion_senses:
+            return False
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return bool(clauses) and all(
+            c.tag_ in ("VBD", "VBZ")
+            or any(
+                a.dep_ in ("aux", "auxpass")
+                and (a.tag_ in ("VBD", "VBZ") or a.lower_ in self.book.indicative_auxiliaries)
+                for a in c.children
+            )
+            for c in clauses
         )
 
     def _description(self, token: Token) -> bool:
