@@ -2297,3 +2297,10 @@ def test_wrong_sense_insisting_on_a_fact_is_no_demand() -> None:
     assert ("IRN", "GBR", "100", "asserted") in _dyads_of(
         "Iran insisted on the release of the sailors by Britain."
     )
+
+
+def test_not_events_a_judgement_of_what_would_be_on_a_condition_is_no_criticism() -> None:
+    assert _dyads_of('Senator Smith said, "It would be a disgrace if Russia were silent."') == set()
+    assert ("USALEG", "RUS", "111", "asserted") in _dyads_of(
+        'Senator Smith said, "It is a disgrace that Russia was silent."'
+    )
