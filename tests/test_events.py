@@ -2304,3 +2304,13 @@ def test_not_events_a_judgement_of_what_would_be_on_a_condition_is_no_criticism(
     assert ("USALEG", "RUS", "111", "asserted") in _dyads_of(
         'Senator Smith said, "It is a disgrace that Russia was silent."'
     )
+
+
+def test_not_events_standing_guidance_in_the_present_is_a_provision() -> None:
+    assert _dyads_of("The Russian government website urges protesters to stay at home.") == set()
+    assert _dyads_of("The guidelines of Poland call on Germany to pay.") == set()
+    # a party's own act, or a past act of a site's owner, is still one
+    assert any(
+        c.startswith("02")
+        for _, _, c, _ in _dyads_of("The Russian government urges protesters to stay at home.")
+    )

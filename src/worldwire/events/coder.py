@@ -265,7 +265,15 @@ class _SegmentCoder(Attribution):
             and any(c.dep_ == "dobj" and self.token_actor[c.i] is None for c in token.children)
         ):
             return True
-        return any(c.dep_ == "nsubj" and c.lemma_.lower() in book.provision_nouns for c in token.children)
+        present = token.tag_ in ("VBZ", "VBP")  # "the website advises", "guidelines call for"
+        return any(
+            c.dep_ == "nsubj"
+            and (
+                c.lemma_.lower() in book.provision_nouns
+                or (present and c.lemma_.lower() in book.guidance_nouns)
+            )
+            for c in token.children
+        )
 
     def _naming(self, token: Token, code: str) -> bool:
         """ "called the raid an aggression", "called a halt to the work": a naming verb with a direct object

@@ -97,6 +97,7 @@ class PatternBook:
     earlier_time_adverbs: frozenset[str] = frozenset()
     perfect_earlier_time_adverbs: frozenset[str] = frozenset()
     relationship_verbs: frozenset[str] = frozenset()
+    guidance_nouns: frozenset[str] = frozenset()
     assertion_senses: frozenset[str] = frozenset()
     indicative_auxiliaries: frozenset[str] = frozenset()
     generic_addressees: frozenset[str] = frozenset()
@@ -329,6 +330,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         earlier_time_adverbs=frozenset(string_list(raw, "earlier_time_adverbs", where)),
         perfect_earlier_time_adverbs=frozenset(string_list(raw, "perfect_earlier_time_adverbs", where)),
         relationship_verbs=frozenset(string_list(raw, "relationship_verbs", where)),
+        guidance_nouns=frozenset(string_list(raw, "guidance_nouns", where)),
         assertion_senses=frozenset(string_list(raw, "assertion_senses", where)),
         indicative_auxiliaries=frozenset(string_list(raw, "indicative_auxiliaries", where)),
         generic_addressees=frozenset(string_list(raw, "generic_addressees", where)),
