@@ -2263,3 +2263,54 @@ def test_legal_a_restriction_on_the_media_restricts_the_press() -> None:
     assert ("KENGOV", "KENMED", "1721") in press
     firm = _codes_of("The government restricted the Kenyan company Safaricom.", "2019-08-04")
     assert ("KENGOV", "KENBUS", "172") in firm
+
+
+def test_background_an_act_put_at_an_earlier_time_by_its_adverb_is_not_coded() -> None:
+    # "previously" on the verb, whatever the tense; "before" on a perfect: some time before the news
+    assert _dyads_of("Turkey previously condemned Greece over the border.") == set()
+    assert _dyads_of("Egyptian police have arrested protesters before.") == set()
+    assert ("TUR", "GRC", "111", "asserted") in _dyads_of("Turkey condemned Greece over the border.")
+    assert ("EGYCOP", "CVL", "173", "asserted") in _dyads_of("Egyptian police have arrested protesters.")
+    # "previously" inside a phrase of the clause is not on the verb; violence keeps its event
+    assert ("EGYCOP", "CVL", "173", "asserted") in _dyads_of(
+        "Egyptian police arrested protesters in a previously quiet town."
+    )
+    assert ("RUS", "UKR", "190", "asserted") in _dyads_of("Russia has previously attacked Ukraine.")
+
+
+def test_background_a_working_relationship_in_the_simple_past_is_a_life_story() -> None:
+    assert _dyads_of("Turkey worked with Russia on the border.") == set()
+    # an aim, a progressive or a perfect tells the cooperation as news
+    assert ("TUR", "RUS", "060", "asserted") in _dyads_of("Turkey worked with Russia to broker a ceasefire.")
+    assert ("TUR", "RUS", "060", "asserted") in _dyads_of("Turkey is working with Russia on the border.")
+    assert ("TUR", "RUS", "060", "asserted") in _dyads_of("Turkey has worked with Russia on the border.")
+
+
+def test_wrong_sense_insisting_on_a_fact_is_no_demand() -> None:
+    # a that-clause in the indicative asserts; a subjunctive, "must" or "on" demands
+    assert _dyads_of("Turkey insisted Greece had no right to the islands.") == set()
+    assert not any(c.startswith("10") for _, _, c, _ in _dyads_of("Iran insisted that Russia was a friend."))
+    assert ("IRN", "GBR", "100", "asserted") in _dyads_of("Iran insisted that Britain release the sailors.")
+    assert ("IRN", "GBR", "100", "asserted") in _dyads_of(
+        "Iran insisted that Britain must release the sailors."
+    )
+    assert ("IRN", "GBR", "100", "asserted") in _dyads_of(
+        "Iran insisted on the release of the sailors by Britain."
+    )
+
+
+def test_not_events_a_judgement_of_what_would_be_on_a_condition_is_no_criticism() -> None:
+    assert _dyads_of('Senator Smith said, "It would be a disgrace if Russia were silent."') == set()
+    assert ("USALEG", "RUS", "111", "asserted") in _dyads_of(
+        'Senator Smith said, "It is a disgrace that Russia was silent."'
+    )
+
+
+def test_not_events_standing_guidance_in_the_present_is_a_provision() -> None:
+    assert _dyads_of("The Russian government website urges protesters to stay at home.") == set()
+    assert _dyads_of("The guidelines of Poland call on Germany to pay.") == set()
+    # a party's own act, or a past act of a site's owner, is still one
+    assert any(
+        c.startswith("02")
+        for _, _, c, _ in _dyads_of("The Russian government urges protesters to stay at home.")
+    )

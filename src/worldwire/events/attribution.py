@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from worldwire.events.grammar import OBJECTS, SAID, SPEAKER_PRONOUNS
 from worldwire.events.parties import Match, referent, resolved, same_party
-from worldwire.events.patterns import Pattern
+from worldwire.events.patterns import Pattern, modality_cues
 from worldwire.events.refine import CodeRefiner
 from worldwire.nlp import inside_quotation
 
@@ -92,6 +92,8 @@ class Attribution(CodeRefiner):
         book = self.book
         if not source or any(t.i in self.emitted_heads or t.i in self.coded_heads for t in words):
             return
+        if self._conditional_judgement(words):
+            return  # "it would be an outrage if Parliament were prevented": no act judged
         # "officials said two officers were stabbed": a verb of violence reports the attack itself, not
         # blame ("a stab in the back" is one)
         blaming = [t for t in words if not (t.pos_ == "VERB" and t.lemma_.lower() in book.violence_words)]
@@ -133,6 +135,17 @@ class Attribution(CodeRefiner):
         target = self._blamed_act(verb, words, source) or blamed[:1]
         if target or not verdict:
             yield _said(verb, source, code, target)
+
+    def _conditional_judgement(self, words: list[Token]) -> bool:
+        """ "It would be a constitutional outrage if Parliament were prevented": words that judge what would
+        be, on a condition, judge no act that was done."""
+        cues = modality_cues()
+        return any(
+            w.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in cues.condition_markers for m in w.children)
+            and any(a.dep_ == "aux" and a.lower_ in cues.hypothetical_auxiliaries for a in w.head.children)
+            for w in words
+        )
 
     def _sympathy_idiom(self, word: Token) -> bool:
         """ "My thoughts are with the injured", "our hearts go out to the families": a noun of feeling that is

@@ -243,7 +243,14 @@ class _SegmentCoder(Attribution):
         ("the court demonstrated a shocking ignorance") or states a law ("the constitution requires
         consent", "the old law allowed offenders to go free")."""
         book = self.book
-        if self._time_clause(token, code) or self._description(token) or self._naming(token, code):
+        if (
+            self._time_clause(token, code)
+            or self._earlier_time(token, code)
+            or self._past_relationship(token)
+            or self._assertion(token, code)
+            or self._description(token)
+            or self._naming(token, code)
+        ):
             return True
         if (
             token.tag_ == "VBG"
@@ -258,7 +265,15 @@ class _SegmentCoder(Attribution):
             and any(c.dep_ == "dobj" and self.token_actor[c.i] is None for c in token.children)
         ):
             return True
-        return any(c.dep_ == "nsubj" and c.lemma_.lower() in book.provision_nouns for c in token.children)
+        present = token.tag_ in ("VBZ", "VBP")  # "the website advises", "guidelines call for"
+        return any(
+            c.dep_ == "nsubj"
+            and (
+                c.lemma_.lower() in book.provision_nouns
+                or (present and c.lemma_.lower() in book.guidance_nouns)
+            )
+            for c in token.children
+        )
 
     def _naming(self, token: Token, code: str) -> bool:
         """ "called the raid an aggression", "called a halt to the work": a naming verb with a direct object
@@ -275,6 +290,44 @@ class _SegmentCoder(Attribution):
         if not code.startswith(self.book.time_clause_codes) or verb.head.i == verb.i:
             return False
         return dating_clause(verb, self.book.time_clause_markers)
+
+    def _earlier_time(self, verb: Token, code: str) -> bool:
+        """ "X previously committed to a trial", "police have used force before": an adverb on the verb that
+        puts the act at some unspecified earlier time tells background, not the news."""
+        if not code.startswith(self.book.time_clause_codes):
+            return False
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        adverbs = self.book.perfect_earlier_time_adverbs if perfect else self.book.earlier_time_adverbs
+        return any(c.dep_ == "advmod" and c.lower_ in adverbs and not list(c.children) for c in verb.children)
+
+    def _past_relationship(self, verb: Token) -> bool:
+        """ "D'Souza worked with the government": a working relationship in the simple past, with no aim
+        ("to broker a ceasefire"), is a life story, not an act of the news."""
+        return (
+            verb.lemma_.lower() in self.book.relationship_verbs
+            and verb.tag_ == "VBD"
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and not any(
+                c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in verb.children
+            )
+        )
+
+    def _assertion(self, verb: Token, code: str) -> bool:
+        """ "insisting she was never pressured": a verb of demand with a that-clause in the indicative asserts
+        a fact; "insists that the budget include funding" (a subjunctive) demands."""
+        if not code.startswith("10") or verb.lemma_.lower() not in self.book.assertion_senses:
+            return False
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return bool(clauses) and all(
+            c.tag_ in ("VBD", "VBZ")
+            or any(
+                a.dep_ in ("aux", "auxpass")
+                and (a.tag_ in ("VBD", "VBZ") or a.lower_ in self.book.indicative_auxiliaries)
+                for a in c.children
+            )
+            for c in clauses
+        )
 
     def _description(self, token: Token) -> bool:
         """A predicate in what something is characterized as ("described the raid as designed to intimidate

@@ -94,6 +94,12 @@ class PatternBook:
     foreboding_auxiliaries: frozenset[str] = frozenset()
     pessimism_code: str = "012"
     consequence_verbs: frozenset[str] = frozenset()
+    earlier_time_adverbs: frozenset[str] = frozenset()
+    perfect_earlier_time_adverbs: frozenset[str] = frozenset()
+    relationship_verbs: frozenset[str] = frozenset()
+    guidance_nouns: frozenset[str] = frozenset()
+    assertion_senses: frozenset[str] = frozenset()
+    indicative_auxiliaries: frozenset[str] = frozenset()
     generic_addressees: frozenset[str] = frozenset()
     characterization_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
@@ -321,6 +327,12 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         foreboding_auxiliaries=frozenset(string_list(raw, "foreboding_auxiliaries", where)),
         pessimism_code=require(raw, "pessimism_code", str, where),
         consequence_verbs=frozenset(string_list(raw, "consequence_verbs", where)),
+        earlier_time_adverbs=frozenset(string_list(raw, "earlier_time_adverbs", where)),
+        perfect_earlier_time_adverbs=frozenset(string_list(raw, "perfect_earlier_time_adverbs", where)),
+        relationship_verbs=frozenset(string_list(raw, "relationship_verbs", where)),
+        guidance_nouns=frozenset(string_list(raw, "guidance_nouns", where)),
+        assertion_senses=frozenset(string_list(raw, "assertion_senses", where)),
+        indicative_auxiliaries=frozenset(string_list(raw, "indicative_auxiliaries", where)),
         generic_addressees=frozenset(string_list(raw, "generic_addressees", where)),
         characterization_verbs=frozenset(string_list(raw, "characterization_verbs", where)),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
