@@ -39,6 +39,15 @@ def _said(verb: Token, source: list[int], code: str, target: list[int]) -> Said:
     )
 
 
+def _hyphened(words: list[Token]) -> set[str]:
+    """ "a cover-up", "a non-starter": the words a hyphen joins, which the tokenizer splits, as one word."""
+    return {
+        f"{t.lower_}-{t.nbor(2).lower_}"
+        for t in words
+        if t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and not t.whitespace_ and not t.nbor(1).whitespace_
+    }
+
+
 class Attribution(CodeRefiner):
     """Attribution for the segment coder (mixed into `_SegmentCoder`)."""
 
@@ -75,6 +84,7 @@ class Attribution(CodeRefiner):
                 # "X said Y called Z a traitor": Y's words are Y's, not X's
                 inner = {t.i for v in verbs if v is not verb and v in said for t in v.subtree}
                 words = [t for c in said for t in c.subtree if t.i not in inner]
+                words += [t for t in self._quoted_run(verb, words) if t.i not in inner]
                 readings.append((verb, self._subject(verb) or self._issuer(verb), words))
             if readings:
                 # '..., said X; he described the attack as a "dastardly act"': each verb its own words
@@ -87,6 +97,29 @@ class Attribution(CodeRefiner):
             for verb, source, words in readings:
                 yield from self._judgement(verb, source, words)
 
+    def _quoted_run(self, verb: Token, words: list[Token]) -> list[Token]:
+        """ 'Their statement read "imposition of citizenship violates fundamental principles"': a quotation
+        that is what a verb of speaking says is all of it, however the parser splits it (here a noun object
+        and a clause hung beside it); the quoted words of the verb's sentence next to those it reported,
+        beyond them, up to where the quotation closes."""
+        sent = verb.sent
+        quoted = [inside_quotation(self.text[: t.idx]) for t in sent]
+        said = {t.i for t in words}
+        runs: list[Token] = []
+        at = 0
+        while at < len(sent):
+            if not quoted[at]:
+                at += 1
+                continue
+            end = at
+            while end < len(sent) and quoted[end]:
+                end += 1
+            run = [t for t in sent[at:end] if t.i != verb.i]
+            if any(t.i in said for t in run) and not any(t.i == verb.i for t in sent[at:end]):
+                runs += [t for t in run if t.i not in said]
+            at = end
+        return runs
+
     def _judgement(self, verb: Token, source: list[int], words: list[Token]) -> Iterator[Said]:
         """What one speaker's words say of the parties they name: blame, praise or sympathy (if any)."""
         book = self.book
@@ -95,7 +128,7 @@ class Attribution(CodeRefiner):
         # "officials said two officers were stabbed": a verb of violence reports the attack itself, not
         # blame ("a stab in the back" is one)
         blaming = [t for t in words if not (t.pos_ == "VERB" and t.lemma_.lower() in book.violence_words)]
-        lemmas = {t.lemma_.lower() for t in blaming} | {t.lower_ for t in blaming}
+        lemmas = {t.lemma_.lower() for t in blaming} | {t.lower_ for t in blaming} | _hyphened(blaming)
         code = (
             book.accusation_code
             if lemmas & book.accusation_words
