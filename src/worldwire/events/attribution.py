@@ -84,12 +84,13 @@ class Attribution(CodeRefiner):
                 # "X said Y called Z a traitor": Y's words are Y's, not X's
                 inner = {t.i for v in verbs if v is not verb and v in said for t in v.subtree}
                 words = [t for c in said for t in c.subtree if t.i not in inner]
-                words += [t for t in self._quoted_run(verb, words) if t.i not in inner]
                 readings.append((verb, self._subject(verb) or self._issuer(verb), words))
             if readings:
                 # '..., said X; he described the attack as a "dastardly act"': each verb its own words
                 source, verb = readings[0][1], readings[0][0]
                 speaker = (source, verb) if source else None
+            elif according := self._according(sent):
+                readings = according
             elif speaker is not None and self._quote_runs_on(sent):
                 readings = [(sent.root, speaker[0], list(sent))]
             else:
@@ -97,28 +98,31 @@ class Attribution(CodeRefiner):
             for verb, source, words in readings:
                 yield from self._judgement(verb, source, words)
 
-    def _quoted_run(self, verb: Token, words: list[Token]) -> list[Token]:
-        """ 'Their statement read "imposition of citizenship violates fundamental principles"': a quotation
-        that is what a verb of speaking says is all of it, however the parser splits it (here a noun object
-        and a clause hung beside it); the quoted words of the verb's sentence next to those it reported,
-        beyond them, up to where the quotation closes."""
-        sent = verb.sent
-        quoted = [inside_quotation(self.text[: t.idx]) for t in sent]
-        said = {t.i for t in words}
-        runs: list[Token] = []
-        at = 0
-        while at < len(sent):
-            if not quoted[at]:
-                at += 1
+    def _according(self, sent: Span) -> list[tuple[Token, list[int], list[Token]]]:
+        """ "According to Johnson's critics, this is a ploy": what a thing is, on the word of whom "according
+        to" names (or of the author of the document it names: "according to a report by X"), is their
+        verdict."""
+        for word in sent:
+            if word.lower_ != "according" or word.dep_ != "prep":
                 continue
-            end = at
-            while end < len(sent) and quoted[end]:
-                end += 1
-            run = [t for t in sent[at:end] if t.i != verb.i]
-            if any(t.i in said for t in run) and not any(t.i == verb.i for t in sent[at:end]):
-                runs += [t for t in run if t.i not in said]
-            at = end
-        return runs
+            named = [o for c in word.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+            if not named:
+                continue
+            source = self._actors_of(named[0]) or [
+                i
+                for c in named[0].children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for o in c.children
+                for i in self._actors_of(o)
+            ]
+            # only a verdict, what something is ("this is a ploy"): what is told as fact on someone's
+            # authority ("according to police, the site hosted abuse videos") blames nobody
+            clause = word.head
+            verdict = [c for c in clause.children if c.dep_ in ("nsubj", "attr", "acomp")]
+            if clause.lemma_.lower() != "be" or not any(c.dep_ in ("attr", "acomp") for c in verdict):
+                return []
+            return [(clause, source, [t for c in verdict for t in c.subtree])]
+        return []
 
     def _judgement(self, verb: Token, source: list[int], words: list[Token]) -> Iterator[Said]:
         """What one speaker's words say of the parties they name: blame, praise or sympathy (if any)."""
