@@ -2314,3 +2314,28 @@ def test_not_events_standing_guidance_in_the_present_is_a_provision() -> None:
         c.startswith("02")
         for _, _, c, _ in _dyads_of("The Russian government urges protesters to stay at home.")
     )
+
+
+def test_naming_labels_hyphened_violent_acts_and_verdicts_according_to_a_party() -> None:
+    # a blame word the tokenizer splits at its hyphen is one word
+    text = (
+        "Kenyan opposition leader Raila Odinga said the government's report on the election was a cover-up."
+    )
+    assert ("KENOPP", "KENGOV", "112") in _codes_of(text, "2021-05-01")
+    text = (
+        "Kenyan President Uhuru Kenyatta proposed a new tax. Kenyan opposition leader Raila Odinga called it"
+    )
+    text += ' "a non-starter".'
+    assert ("KENOPP", "KENGOV", "111") in _codes_of(text, "2021-05-01")
+    # a violent act named by its noun blames its author, and no party the story named nearby
+    text = "Kenyan opposition leader Raila Odinga visited Mombasa. Kenyan Interior Minister Fred Matiang'i"
+    text += ' called the shooting "an act of barbarity".'
+    codes = _codes_of(text, "2021-05-01")
+    assert ("KENGOV", None, "111") in codes
+    assert not [c for c in codes if c[2] == "111" and c[1] is not None]
+    # what a thing is, according to someone, is their verdict; a fact on their authority is none
+    text = "Kenyan President Uhuru Kenyatta announced a curfew. According to Kenyan opposition activists, the"
+    text += " curfew is a ploy to silence them."
+    assert ("KENOPP", "KENGOV", "111") in _codes_of(text, "2021-05-01")
+    text = "According to Kenyan police, the gang ran a network of child abuse in Nairobi."
+    assert not [c for c in _codes_of(text, "2021-05-01") if c[2][:2] == "11"]

@@ -39,6 +39,15 @@ def _said(verb: Token, source: list[int], code: str, target: list[int]) -> Said:
     )
 
 
+def _hyphened(words: list[Token]) -> set[str]:
+    """ "a cover-up", "a non-starter": the words a hyphen joins, which the tokenizer splits, as one word."""
+    return {
+        f"{t.lower_}-{t.nbor(2).lower_}"
+        for t in words
+        if t.i + 2 < len(t.doc) and t.nbor(1).text == "-" and not t.whitespace_ and not t.nbor(1).whitespace_
+    }
+
+
 class Attribution(CodeRefiner):
     """Attribution for the segment coder (mixed into `_SegmentCoder`)."""
 
@@ -80,12 +89,40 @@ class Attribution(CodeRefiner):
                 # '..., said X; he described the attack as a "dastardly act"': each verb its own words
                 source, verb = readings[0][1], readings[0][0]
                 speaker = (source, verb) if source else None
+            elif according := self._according(sent):
+                readings = according
             elif speaker is not None and self._quote_runs_on(sent):
                 readings = [(sent.root, speaker[0], list(sent))]
             else:
                 speaker = None
             for verb, source, words in readings:
                 yield from self._judgement(verb, source, words)
+
+    def _according(self, sent: Span) -> list[tuple[Token, list[int], list[Token]]]:
+        """ "According to Johnson's critics, this is a ploy": what a thing is, on the word of whom "according
+        to" names (or of the author of the document it names: "according to a report by X"), is their
+        verdict."""
+        for word in sent:
+            if word.lower_ != "according" or word.dep_ != "prep":
+                continue
+            named = [o for c in word.children if c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+            if not named:
+                continue
+            source = self._actors_of(named[0]) or [
+                i
+                for c in named[0].children
+                if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                for o in c.children
+                for i in self._actors_of(o)
+            ]
+            # only a verdict, what something is ("this is a ploy"): what is told as fact on someone's
+            # authority ("according to police, the site hosted abuse videos") blames nobody
+            clause = word.head
+            verdict = [c for c in clause.children if c.dep_ in ("nsubj", "attr", "acomp")]
+            if clause.lemma_.lower() != "be" or not any(c.dep_ in ("attr", "acomp") for c in verdict):
+                return []
+            return [(clause, source, [t for c in verdict for t in c.subtree])]
+        return []
 
     def _judgement(self, verb: Token, source: list[int], words: list[Token]) -> Iterator[Said]:
         """What one speaker's words say of the parties they name: blame, praise or sympathy (if any)."""
@@ -97,7 +134,7 @@ class Attribution(CodeRefiner):
         # "officials said two officers were stabbed": a verb of violence reports the attack itself, not
         # blame ("a stab in the back" is one)
         blaming = [t for t in words if not (t.pos_ == "VERB" and t.lemma_.lower() in book.violence_words)]
-        lemmas = {t.lemma_.lower() for t in blaming} | {t.lower_ for t in blaming}
+        lemmas = {t.lemma_.lower() for t in blaming} | {t.lower_ for t in blaming} | _hyphened(blaming)
         code = (
             book.accusation_code
             if lemmas & book.accusation_words
