@@ -2263,3 +2263,21 @@ def test_legal_a_restriction_on_the_media_restricts_the_press() -> None:
     assert ("KENGOV", "KENMED", "1721") in press
     firm = _codes_of("The government restricted the Kenyan company Safaricom.", "2019-08-04")
     assert ("KENGOV", "KENBUS", "172") in firm
+
+
+# ── coercion, restriction and legal action (class "coerce") ───────────────────────────────────────
+
+
+def test_coerce_seizures_warrants_permits_and_defiance() -> None:
+    assert ("KENCOP", "KENCRM", "1711") in _codes_of("Kenyan police seized the smuggler's weapons.")
+    assert ("TUR", "GRCMED", "173") in _codes_of("Turkey issued arrest warrants for two Greek journalists.")
+    assert ("DEU", "IRN", "172") in _codes_of("Germany suspended the Iranian airline's permit.")
+    assert ("BRAGOV", "BRAJUD", "128") in _codes_of(
+        "The Brazilian government disregarded the Supreme Court's ruling."
+    )
+    # a court ruling against what a party tried rejects it (120); against the party itself, finds it liable
+    assert ("JUD", "GOV", "120") in _codes_of(
+        "The Supreme Court ruled against the government's attempt to delay the vote."
+    )
+    assert [code for *_, code in _codes_of("Melbourne can seize the opportunity to grow.")] == []
+
