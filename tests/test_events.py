@@ -2268,6 +2268,19 @@ def test_legal_a_restriction_on_the_media_restricts_the_press() -> None:
 # ── coercion, restriction and legal action (class "coerce") ───────────────────────────────────────
 
 
+def test_coerce_an_enacted_instrument_acts_for_its_enactor() -> None:
+    # what a resolution, decree or law does is done by the party the sentence tells enacted it
+    assert ("KENLEG", "UGAMIL", "166") in _codes_of(
+        "The Kenyan parliament voted on a resolution to expel Ugandan troops."
+    )
+    assert ("RUSLEG", "UKRMED", "1721") in _codes_of(
+        "A law banning Ukrainian journalists was passed by the Russian parliament."
+    )
+    # ... but a law that is only criticized is no act of its critic
+    criticized = _codes_of("The Polish opposition criticized a law banning Ukrainian journalists.")
+    assert [code for *_, code in criticized] == ["111"]
+
+
 def test_coerce_seizures_warrants_permits_and_defiance() -> None:
     assert ("KENCOP", "KENCRM", "1711") in _codes_of("Kenyan police seized the smuggler's weapons.")
     assert ("TUR", "GRCMED", "173") in _codes_of("Turkey issued arrest warrants for two Greek journalists.")
@@ -2280,4 +2293,3 @@ def test_coerce_seizures_warrants_permits_and_defiance() -> None:
         "The Supreme Court ruled against the government's attempt to delay the vote."
     )
     assert [code for *_, code in _codes_of("Melbourne can seize the opportunity to grow.")] == []
-

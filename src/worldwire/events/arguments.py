@@ -197,11 +197,7 @@ class ArgumentReader(SegmentState):
         if passive_modifier or imperative or directed or participle or node.head.i == node.i:
             return [], None
         if node.dep_ in ("acl", "relcl"):
-            found = self._copular_subject(node.head) or self._actors_of(node.head)
-            if found or node.head.dep_ not in ("dobj", "attr") or not infinitival(node):
-                return found, None
-            # "Russia has no plans to attack", "took steps to ease": the owner of the plans, the steps
-            return None, node.head.head
+            return self._noun_clause_owner(node)
         if node.dep_ not in CONTROL or (node.dep_ == "ccomp" and node.head.lemma_.lower() != "be"):
             return [], None
         if node.dep_ == "xcomp":
@@ -220,6 +216,17 @@ class ArgumentReader(SegmentState):
         # infinitive it is parsed as joined to; it shares the subject of the verb above
         finite = node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ") and node.head.dep_ == "xcomp"
         return None, node.head.head if finite and node.head.tag_ == "VB" else node.head
+
+    def _noun_clause_owner(self, node: Token) -> tuple[list[int] | None, Token | None]:
+        """The subject a clause on a noun takes over ("Russia's plan to attack"), as `_inherited` gives it."""
+        found = self._copular_subject(node.head) or self._actors_of(node.head) or self._enactor(node.head)
+        if found or node.head.dep_ not in ("dobj", "attr") or not infinitival(node):
+            return found, None
+        judged = self.emitted_heads.get(node.head.head.i, "")
+        if judged[:2] in self.book.judged_act_roots:
+            return [], None  # "the opposition criticized a law banning parties": not the critic's act
+        # "Russia has no plans to attack", "took steps to ease": the owner of the plans, the steps
+        return None, node.head.head
 
     def _own_subject(self, node: Token) -> list[int] | None:
         """The subject a clause states itself (None: it states none, look up the chain)."""
@@ -246,8 +253,8 @@ class ArgumentReader(SegmentState):
                     if c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.pos_ == "ADJ")
                     if (i := self.token_actor[c.i]) is not None
                 ]
-            if relative:
-                return self._actors_of(subject)
+            if relative:  # "a decree that bars ...": the party that signed it
+                return self._actors_of(subject) or self._enactor(subject)
             actors = self._actors_of(subject) or self._copular_subject(subject)
             if not actors and subject.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
                 # "Switzerland said it had expelled ...": the reported "it" is the speaker; not in
@@ -259,6 +266,21 @@ class ArgumentReader(SegmentState):
             if actors:
                 return actors
         return self._passive_subject(node, bool(subjects))
+
+    def _enactor(self, noun: Token) -> list[int]:
+        """ "signed a decree banning X", "voted on a resolution to expel Y", "a law barring Z was passed by
+        W": what an enacted instrument does is done by the party that enacts it, the subject or agent of the
+        enacting verb the instrument is the object of (not "did not sign", not "criticized the decree")."""
+        if noun.lemma_.lower() not in self.book.enacted_instruments:
+            return []
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in self.book.enacting_preps:
+            verb = verb.head  # "voted on a resolution"
+        elif noun.dep_ not in ("dobj", "nsubjpass"):
+            return []
+        if verb.lemma_.lower() not in self.book.enacting_verbs or any(c.dep_ == "neg" for c in verb.children):
+            return []
+        return self._subject(verb)
 
     def _passive_subject(self, node: Token, has_subject: bool) -> list[int] | None:
         """A passive clause names no actor ([]), except a stative passive: "X is opposed to" (X acts)."""
