@@ -2293,3 +2293,10 @@ def test_coerce_seizures_warrants_permits_and_defiance() -> None:
         "The Supreme Court ruled against the government's attempt to delay the vote."
     )
     assert [code for *_, code in _codes_of("Melbourne can seize the opportunity to grow.")] == []
+
+
+def test_coerce_a_bare_participle_clause_is_done_to_the_clause_subject() -> None:
+    # "..., charged with murder": done to the subject of the clause it qualifies, by the courts of its place
+    assert ("DEUJUD", "SYRCVL", "173") in _codes_of(
+        "A Syrian man appeared in a court in Germany on Monday, charged with murder."
+    )

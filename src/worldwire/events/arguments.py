@@ -340,13 +340,16 @@ class ArgumentReader(SegmentState):
     def _patient_words(self, token: Token) -> list[Token]:
         """The word for whom a passive predicate's act was done: its passive subject, the noun a relative
         pronoun stands for ("a banker who was arrested"), the noun a bare past participle modifies ("the
-        prisoners detained during the protests", "the mayor, charged with fraud, resigned")."""
+        prisoners detained during the protests", "the mayor, charged with fraud, resigned"), or the subject of
+        the clause a bare past participle qualifies ("he appeared in court, charged with murder")."""
         subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         if subjects:
             relative = subjects[0].lower_ in WH_WORDS and token.dep_ == "relcl"
             return [token.head] if relative else subjects
-        if token.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux", "dobj") for c in token.children):
+        if token.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux", "auxpass", "dobj") for c in token.children):
             return []
+        if token.dep_ == "advcl":  # "he appeared in court, charged with murder": the clause's subject
+            return [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return [token.head] if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") else []
 
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
@@ -1208,7 +1211,9 @@ class ArgumentReader(SegmentState):
         implied = self.book.implied_agent_verbs
         sector = next((implied[w] for w in [token.lemma_.lower(), *said] if w in implied), None)
         sector = sector or self.book.implied_agent(code)
-        country = self._where(token) or target.country
+        # "appeared in a court in Paris, charged with murder": where the clause it qualifies took place
+        heads = (token, token.head) if token.dep_ == "advcl" and token.tag_ == "VBN" else (token,)
+        country = self._where(*heads) or target.country
         needed = self.book.implied_agent_words.get(code)  # "released on bail", not "hostages were released"
         if needed and not any(t.lemma_.lower() in needed for t in token.subtree):
             return UNKNOWN
