@@ -337,7 +337,7 @@ class ArgumentReader(SegmentState):
                 return found
         return []
 
-    def _patient_words(self, token: Token) -> list[Token]:
+    def _patient_words(self, token: Token, pattern: Pattern) -> list[Token]:
         """The word for whom a passive predicate's act was done: its passive subject, the noun a relative
         pronoun stands for ("a banker who was arrested"), the noun a bare past participle modifies ("the
         prisoners detained during the protests", "the mayor, charged with fraud, resigned"), or the subject of
@@ -348,12 +348,15 @@ class ArgumentReader(SegmentState):
             return [token.head] if relative else subjects
         if token.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux", "auxpass", "dobj") for c in token.children):
             return []
-        if token.dep_ == "advcl":  # "he appeared in court, charged with murder": the clause's subject
+        if token.dep_ == "advcl":  # "he appeared in court, charged with murder": the clause's subject,
+            # for what is done to a patient (not "Rebuked by X, Y was drawn into talks": background)
+            if not pattern.code.startswith(tuple(self.book.patient_passive_roots)):
+                return []
             return [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return [token.head] if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") else []
 
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
-        objects = [*objects_of(token), *self._patient_words(token)]
+        objects = [*objects_of(token), *self._patient_words(token, pattern)]
         if pattern.code.startswith(self.book.instrument_object_codes):
             objects = []  # "deployed the National Guard": the forces are the actor's means
         if pattern.preps:
@@ -565,7 +568,7 @@ class ArgumentReader(SegmentState):
             if victims and target is None:
                 target = self._subject(token)
             source, anchor = source or ([] if victims else self._subject(token)), token
-            undergone = self._patient_words(token)
+            undergone = self._patient_words(token, pattern)
             if not source and (is_passive(token) or received or undergone):  # "accused of fraud by X"
                 source = self._stray_agent(token)
                 patient = (
