@@ -2339,3 +2339,40 @@ def test_naming_labels_hyphened_violent_acts_and_verdicts_according_to_a_party()
     assert ("KENOPP", "KENGOV", "111") in _codes_of(text, "2021-05-01")
     text = "According to Kenyan police, the gang ran a network of child abuse in Nairobi."
     assert not [c for c in _codes_of(text, "2021-05-01") if c[2][:2] == "11"]
+
+
+# ── coercion, restriction and legal action (class "coerce") ───────────────────────────────────────
+
+
+def test_coerce_an_enacted_instrument_acts_for_its_enactor() -> None:
+    # what a resolution, decree or law does is done by the party the sentence tells enacted it
+    assert ("KENLEG", "UGAMIL", "166") in _codes_of(
+        "The Kenyan parliament voted on a resolution to expel Ugandan troops."
+    )
+    assert ("RUSLEG", "UKRMED", "1721") in _codes_of(
+        "A law banning Ukrainian journalists was passed by the Russian parliament."
+    )
+    # ... but a law that is only criticized is no act of its critic
+    criticized = _codes_of("The Polish opposition criticized a law banning Ukrainian journalists.")
+    assert [code for *_, code in criticized] == ["111"]
+
+
+def test_coerce_seizures_warrants_permits_and_defiance() -> None:
+    assert ("KENCOP", "KENCRM", "1711") in _codes_of("Kenyan police seized the smuggler's weapons.")
+    assert ("TUR", "GRCMED", "173") in _codes_of("Turkey issued arrest warrants for two Greek journalists.")
+    assert ("DEU", "IRN", "172") in _codes_of("Germany suspended the Iranian airline's permit.")
+    assert ("BRAGOV", "BRAJUD", "128") in _codes_of(
+        "The Brazilian government disregarded the Supreme Court's ruling."
+    )
+    # a court ruling against what a party tried rejects it (120); against the party itself, finds it liable
+    assert ("JUD", "GOV", "120") in _codes_of(
+        "The Supreme Court ruled against the government's attempt to delay the vote."
+    )
+    assert [code for *_, code in _codes_of("Melbourne can seize the opportunity to grow.")] == []
+
+
+def test_coerce_a_bare_participle_clause_is_done_to_the_clause_subject() -> None:
+    # "..., charged with murder": done to the subject of the clause it qualifies, by the courts of its place
+    assert ("DEUJUD", "SYRCVL", "173") in _codes_of(
+        "A Syrian man appeared in a court in Germany on Monday, charged with murder."
+    )

@@ -197,11 +197,7 @@ class ArgumentReader(SegmentState):
         if passive_modifier or imperative or directed or participle or node.head.i == node.i:
             return [], None
         if node.dep_ in ("acl", "relcl"):
-            found = self._copular_subject(node.head) or self._actors_of(node.head)
-            if found or node.head.dep_ not in ("dobj", "attr") or not infinitival(node):
-                return found, None
-            # "Russia has no plans to attack", "took steps to ease": the owner of the plans, the steps
-            return None, node.head.head
+            return self._noun_clause_owner(node)
         if node.dep_ not in CONTROL or (node.dep_ == "ccomp" and node.head.lemma_.lower() != "be"):
             return [], None
         if node.dep_ == "xcomp":
@@ -220,6 +216,17 @@ class ArgumentReader(SegmentState):
         # infinitive it is parsed as joined to; it shares the subject of the verb above
         finite = node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ") and node.head.dep_ == "xcomp"
         return None, node.head.head if finite and node.head.tag_ == "VB" else node.head
+
+    def _noun_clause_owner(self, node: Token) -> tuple[list[int] | None, Token | None]:
+        """The subject a clause on a noun takes over ("Russia's plan to attack"), as `_inherited` gives it."""
+        found = self._copular_subject(node.head) or self._actors_of(node.head) or self._enactor(node.head)
+        if found or node.head.dep_ not in ("dobj", "attr") or not infinitival(node):
+            return found, None
+        judged = self.emitted_heads.get(node.head.head.i, "")
+        if judged[:2] in self.book.judged_act_roots:
+            return [], None  # "the opposition criticized a law banning parties": not the critic's act
+        # "Russia has no plans to attack", "took steps to ease": the owner of the plans, the steps
+        return None, node.head.head
 
     def _own_subject(self, node: Token) -> list[int] | None:
         """The subject a clause states itself (None: it states none, look up the chain)."""
@@ -246,8 +253,8 @@ class ArgumentReader(SegmentState):
                     if c.dep_ in ("poss", "compound") or (c.dep_ == "amod" and c.pos_ == "ADJ")
                     if (i := self.token_actor[c.i]) is not None
                 ]
-            if relative:
-                return self._actors_of(subject)
+            if relative:  # "a decree that bars ...": the party that signed it
+                return self._actors_of(subject) or self._enactor(subject)
             actors = self._actors_of(subject) or self._copular_subject(subject)
             if not actors and subject.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
                 # "Switzerland said it had expelled ...": the reported "it" is the speaker; not in
@@ -259,6 +266,21 @@ class ArgumentReader(SegmentState):
             if actors:
                 return actors
         return self._passive_subject(node, bool(subjects))
+
+    def _enactor(self, noun: Token) -> list[int]:
+        """ "signed a decree banning X", "voted on a resolution to expel Y", "a law barring Z was passed by
+        W": what an enacted instrument does is done by the party that enacts it, the subject or agent of the
+        enacting verb the instrument is the object of (not "did not sign", not "criticized the decree")."""
+        if noun.lemma_.lower() not in self.book.enacted_instruments:
+            return []
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in self.book.enacting_preps:
+            verb = verb.head  # "voted on a resolution"
+        elif noun.dep_ not in ("dobj", "nsubjpass"):
+            return []
+        if verb.lemma_.lower() not in self.book.enacting_verbs or any(c.dep_ == "neg" for c in verb.children):
+            return []
+        return self._subject(verb)
 
     def _passive_subject(self, node: Token, has_subject: bool) -> list[int] | None:
         """A passive clause names no actor ([]), except a stative passive: "X is opposed to" (X acts)."""
@@ -315,20 +337,26 @@ class ArgumentReader(SegmentState):
                 return found
         return []
 
-    def _patient_words(self, token: Token) -> list[Token]:
+    def _patient_words(self, token: Token, pattern: Pattern) -> list[Token]:
         """The word for whom a passive predicate's act was done: its passive subject, the noun a relative
         pronoun stands for ("a banker who was arrested"), the noun a bare past participle modifies ("the
-        prisoners detained during the protests", "the mayor, charged with fraud, resigned")."""
+        prisoners detained during the protests", "the mayor, charged with fraud, resigned"), or the subject of
+        the clause a bare past participle qualifies ("he appeared in court, charged with murder")."""
         subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
         if subjects:
             relative = subjects[0].lower_ in WH_WORDS and token.dep_ == "relcl"
             return [token.head] if relative else subjects
-        if token.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux", "dobj") for c in token.children):
+        if token.tag_ != "VBN" or any(c.dep_ in ("nsubj", "aux", "auxpass", "dobj") for c in token.children):
             return []
+        if token.dep_ == "advcl":  # "he appeared in court, charged with murder": the clause's subject,
+            # for what is done to a patient (not "Rebuked by X, Y was drawn into talks": background)
+            if not pattern.code.startswith(tuple(self.book.patient_passive_roots)):
+                return []
+            return [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return [token.head] if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") else []
 
     def _verb_target(self, token: Token, pattern: Pattern) -> list[int]:
-        objects = [*objects_of(token), *self._patient_words(token)]
+        objects = [*objects_of(token), *self._patient_words(token, pattern)]
         if pattern.code.startswith(self.book.instrument_object_codes):
             objects = []  # "deployed the National Guard": the forces are the actor's means
         if pattern.preps:
@@ -540,7 +568,7 @@ class ArgumentReader(SegmentState):
             if victims and target is None:
                 target = self._subject(token)
             source, anchor = source or ([] if victims else self._subject(token)), token
-            undergone = self._patient_words(token)
+            undergone = self._patient_words(token, pattern)
             if not source and (is_passive(token) or received or undergone):  # "accused of fraud by X"
                 source = self._stray_agent(token)
                 patient = (
@@ -1186,7 +1214,9 @@ class ArgumentReader(SegmentState):
         implied = self.book.implied_agent_verbs
         sector = next((implied[w] for w in [token.lemma_.lower(), *said] if w in implied), None)
         sector = sector or self.book.implied_agent(code)
-        country = self._where(token) or target.country
+        # "appeared in a court in Paris, charged with murder": where the clause it qualifies took place
+        heads = (token, token.head) if token.dep_ == "advcl" and token.tag_ == "VBN" else (token,)
+        country = self._where(*heads) or target.country
         needed = self.book.implied_agent_words.get(code)  # "released on bail", not "hostages were released"
         if needed and not any(t.lemma_.lower() in needed for t in token.subtree):
             return UNKNOWN

@@ -87,6 +87,9 @@ class PatternBook:
     intransitive_protest_verbs: frozenset[str] = frozenset()
     protest_root: str = "14"
     provision_nouns: frozenset[str] = frozenset()
+    enacted_instruments: frozenset[str] = frozenset()  # "signed a decree banning X": the signer bans
+    enacting_verbs: frozenset[str] = frozenset()
+    enacting_preps: frozenset[str] = frozenset()
     threat_root: str = "13"
     naming_object_roots: tuple[str, ...] = ()
     clause_fallback_verbs: frozenset[str] = frozenset()
@@ -320,6 +323,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         intransitive_protest_verbs=frozenset(string_list(raw, "intransitive_protest_verbs", where)),
         protest_root=require(raw, "protest_root", str, where),
         provision_nouns=frozenset(string_list(raw, "provision_nouns", where)),
+        enacted_instruments=frozenset(string_list(raw, "enacted_instruments", where)),
+        enacting_verbs=frozenset(string_list(raw, "enacting_verbs", where)),
+        enacting_preps=frozenset(string_list(raw, "enacting_prepositions", where)),
         threat_root=require(raw, "threat_root", str, where),
         naming_object_roots=tuple(string_list(raw, "naming_object_roots", where)),
         clause_fallback_verbs=frozenset(string_list(raw, "clause_fallback_verbs", where)),
