@@ -483,15 +483,6 @@ def test_quotes_first_person_takes_the_speaker_the_quotation_is_set_after() -> N
     assert by_text(actors, "our").code == "CHLGOV"
 
 
-def test_quotes_second_person_is_whom_the_speaker_speaks_of() -> None:
-    actors = actors_of(
-        'Senator Mary Jones spoke on Monday. "You have broken your promises," she said of Governor Tom '
-        "Baker.",
-        "2019-05-01",
-    )
-    assert by_text(actors, "You").code == by_text(actors, "Governor Tom Baker").code == "GOV"
-
-
 def test_actors_media_and_parties_are_their_states_media_and_parties() -> None:
     actors = actors_of(
         "The Washington Post said the Democratic Party and the BJP criticised Reuters.", "2020-01-01"

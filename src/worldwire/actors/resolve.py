@@ -216,7 +216,7 @@ def _first_person(
                 or _colon_speaker(draft, introducers)
             )
             if speaker is not None and second:
-                speaker = _addressee(speaker, kept, lexicon)
+                speaker = _addressee(speaker, kept)
             if speaker is not None:
                 draft.code, draft.country, draft.sector = speaker.code, speaker.country, speaker.sector
                 draft.name, draft.wikidata, draft.members = speaker.name, speaker.wikidata, speaker.members
@@ -298,15 +298,13 @@ def _same_sentence(draft: _Draft, char: int) -> bool:
     return sent.start_char <= char < sent.end_char
 
 
-def _addressee(speaker: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> _Draft | None:
-    """Whom a speaker's verb addresses: "told X", "said to X", "wrote to X", "in a meeting with X"; and
-    whom a verb of speaking speaks of ('"You have no right ...," she said of X'): the words turn to X."""
+def _addressee(speaker: _Draft, kept: list[_Draft]) -> _Draft | None:
+    """Whom a speaker's verb addresses: "told X", "said to X", "wrote to X", "in a meeting with X"."""
     verb = speaker.doc[speaker.end - 1].head
     words = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
-    speaking = verb.lemma_.lower() in lexicon.speech
     for prep in (c for c in verb.children if c.dep_ == "prep"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            if prep.lower_ == "to" or (prep.lower_ == "of" and speaking):
+            if prep.lower_ == "to":
                 words.append(obj)
             words += [o for p in obj.children if p.lower_ in ("with", "to") for o in p.children]
     for word in words:
