@@ -461,6 +461,28 @@ def test_actors_first_person_in_a_quote_is_its_speaker() -> None:
     assert not [a for a in actors if a.text == "I"]  # outside a quotation: nobody's
 
 
+def test_quotes_first_person_takes_the_speaker_the_quotation_is_set_after() -> None:
+    # a long quotation opened after its speaker, however many sentences it runs over
+    actors = actors_of(
+        'Senator Pablo Reyes said, "The storm was terrible. Roads are closed. Schools are shut. Power is '
+        'out. And I thank the army for its help."',
+        "2019-05-01",
+    )
+    assert by_text(actors, "I").code == by_text(actors, "Senator Pablo Reyes").code == "LEG"
+    # a quotation set after a clause with no verb of speaking
+    actors = actors_of(
+        'Kenyan President Uhuru Kenyatta defended the decree, "As I have said, we will not back down."'
+    )
+    assert [by_text(actors, w).code for w in ("I", "we")] == ["KENGOV", "KENGOV"]
+    # a quotation running on over paragraphs, each opened with a quotation mark
+    actors = actors_of(
+        'Chilean Interior Minister Rosa Vidal said, "The floods destroyed the roads.\n\n"They destroyed the '
+        'schools. They destroyed the clinic. They destroyed the bridges. They destroyed our homes."',
+        "2019-05-01",
+    )
+    assert by_text(actors, "our").code == "CHLGOV"
+
+
 def test_actors_media_and_parties_are_their_states_media_and_parties() -> None:
     actors = actors_of(
         "The Washington Post said the Democratic Party and the BJP criticised Reuters.", "2020-01-01"

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from worldwire.actors.lexicon import ActorLexicon, Casualties, Entry, Term
 from worldwire.models import Actor, ActorKind, AnnotatedDocument, Location
-from worldwire.nlp import inside_quotation
+from worldwire.nlp import inside_quotation, quotations
 from worldwire.nlp.tokens import Words, held_tokens, words_of
 
 if TYPE_CHECKING:
@@ -189,8 +189,9 @@ def _first_person(
     ]
     introducers = [d for d in kept if d.code and not _quoted(d) and _opens_with_colon(d)]
     inline = [d for d in kept if d.code and not _quoted(d) and _colon_after_clause(d)]
+    subjects = [d for d in kept if d.code and d.role != "first_person" and _subject_outside_quotation(d)]
     found: list[_Draft] = []
-    for segment in doc.segments:
+    for number, segment in enumerate(doc.segments):
         covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
         words = _words(segment.doc)
         for i, word in enumerate(words.lowers):
@@ -208,7 +209,8 @@ def _first_person(
             if not _quoted(draft):
                 continue
             speaker = (
-                _speaker_of(draft, speakers, (0,))
+                _quotation_speaker(draft, number, doc, subjects)
+                or _speaker_of(draft, speakers, (0,))
                 or _inline_colon_speaker(draft, inline)
                 or _speaker_of(draft, speakers, (1, 2, 3, -1))
                 or _colon_speaker(draft, introducers)
@@ -221,6 +223,79 @@ def _first_person(
                 draft.extra["speaker"] = str(id(speaker))
                 found.append(draft)
     return found
+
+
+def _subject_outside_quotation(draft: _Draft) -> bool:
+    """The mention is the subject of a verb and neither stands inside quotation marks: it may name who
+    speaks a quotation next to its clause."""
+    head = draft.doc[draft.start : draft.end].root
+    if head.dep_ != "nsubj" or _quoted(draft):
+        return False
+    words = _words(draft.doc)
+    return not inside_quotation(words.text[: words.tokens[head.head.i].idx])
+
+
+def _quotation_speaker(
+    draft: _Draft, number: int, doc: AnnotatedDocument, subjects: list[_Draft]
+) -> _Draft | None:
+    """Whoever the quotation around a first- or second-person pronoun is set after, however many
+    sentences it runs over: the nearest subject of a clause before its opening mark in the same sentence
+    ('X defended the decision, "As I said ..."', 'X said, "... [five sentences on] ... I thank ..."'). A
+    quotation that opens a paragraph runs on from the paragraph before when that one ends inside a
+    quotation (the convention for quotations over several paragraphs)."""
+    first, opening = _quotation_opening(draft, number, doc)
+    if opening < 0:
+        return None
+    before = [
+        d
+        for d in subjects
+        if d.doc is doc.segments[first].doc
+        and _words(d.doc).tokens[d.start].idx < opening
+        and _same_sentence(d, opening)
+        and _verb_idx(d) < opening
+    ]
+    return _main_subject(max(before, key=lambda d: d.start), before) if before else None
+
+
+def _main_subject(nearest: _Draft, before: list[_Draft]) -> _Draft:
+    """ "X spoke on the show when he made the announcement: "I ..."": a pronoun subject of an adverbial
+    clause is the subject of the clause it modifies, so that subject, named, speaks the quotation."""
+    head = nearest.doc[nearest.start : nearest.end].root
+    if nearest.kind != "pronoun" or head.head.dep_ != "advcl":
+        return nearest
+    main = head.head.head
+    named = [d for d in before if d.kind != "pronoun" and d.doc[d.start : d.end].root.head.i == main.i]
+    return named[0] if named else nearest
+
+
+def _quotation_opening(draft: _Draft, number: int, doc: AnnotatedDocument) -> tuple[int, int]:
+    """The segment number and character offset of the opening mark of the quotation around the mention
+    (following it back over paragraphs it runs on from), or (number, -1) outside any quotation."""
+    at = _words(draft.doc).tokens[draft.start].idx
+    opening = next((o for o, c in quotations(draft.doc.text) if o < at < c), -1)
+    segments = doc.segments
+    while opening >= 0 and number > 0 and opening == _first_mark(segments[number].doc.text):
+        text = segments[number - 1].doc.text
+        previous = quotations(text)
+        if not previous or previous[-1][1] < len(text):
+            break
+        number, opening = number - 1, previous[-1][0]
+    return number, opening
+
+
+def _first_mark(text: str) -> int:
+    """Where a paragraph's text starts, if it starts with a quotation mark (else -1)."""
+    stripped = len(text) - len(text.lstrip())
+    return stripped if text[stripped : stripped + 1] in ('"', "\u201c") else -1
+
+
+def _verb_idx(draft: _Draft) -> int:
+    return draft.doc[draft.start : draft.end].root.head.idx
+
+
+def _same_sentence(draft: _Draft, char: int) -> bool:
+    sent = draft.doc[draft.start].sent
+    return sent.start_char <= char < sent.end_char
 
 
 def _addressee(speaker: _Draft, kept: list[_Draft]) -> _Draft | None:

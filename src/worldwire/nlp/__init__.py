@@ -101,6 +101,24 @@ def inside_quotation(before: str) -> bool:
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations of a paragraph as (opening mark, closing mark) character offsets, read like
+    `inside_quotation`: a straight quote opens or closes by turns, curly ones by their shape; a quotation
+    still open at the end closes at `len(text)` (it runs on into the next paragraph)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, char in enumerate(text):
+        if char == "\u201c" or (char == '"' and opened is None):
+            if opened is None:
+                opened = i
+        elif char in ('"', "\u201d") and opened is not None:
+            spans.append((opened, i))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
 def split_segments(text: str, limit: int) -> list[tuple[str, int]]:
     """(segment, offset) pairs: one per paragraph, so that no sentence runs across a paragraph break.
 
