@@ -2291,3 +2291,9 @@ def test_agentless_harm_denied_by_its_subject_is_negated() -> None:
     events = [e for e in _events_of(text, "2019-06-01") if e.sentence == 1]
     assert events
     assert {e.modality for e in events} == {"negated"}
+
+
+def test_agentless_munition_striking_reports_an_attack_with_no_party() -> None:
+    """ "Rockets struck near the base": a munition as the subject of violence is an attack, nobody named."""
+    assert (None, None, "190") in _codes_of("Four missiles hit the airport on Tuesday.", "2019-06-01")
+    assert _codes_of("Aim the missile and hit the hangar.", "2019-06-01") == []  # an order reports nothing

@@ -577,7 +577,10 @@ class ArgumentReader(SegmentState):
             return args
         if (patient and target) or self._unattributed_violence(token, pattern, kind, target or []):
             return replace(args, unattributed=True)
-        if kind == "noun" and not target and self._happened(token, pattern):
+        # "a bombing took place", "rockets struck near the base": an attack told with nobody named
+        if not target and (
+            self._happened(token, pattern) if kind == "noun" else self._munition_struck(token, pattern)
+        ):
             return replace(args, unattributed=True)
         crowd = self._crowd(token, pattern) if kind == "noun" else None
         return None if crowd is None else replace(args, crowd=crowd)
@@ -627,6 +630,24 @@ class ArgumentReader(SegmentState):
         return not harm and any(
             verb.lemma_.lower() == phrase[0] and set(phrase[1:]) <= words
             for phrase in self.book.happening_verbs
+        )
+
+    def _munition_struck(self, verb: Token, pattern: Pattern) -> bool:
+        """ "Seventeen rockets struck near the base", "a missile hit a hospital": a munition that is the
+        subject of a verb of violence reports an attack, whoever made it and whether or not a party is
+        named as hit (`munitions`); not an order, a standing fact or a passive."""
+        bare = verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
+        return (
+            not bare
+            and not is_passive(verb)
+            and not self._standing(verb)
+            and pattern.code[:2] in self.book.unattributed_roots
+            and any(
+                c.dep_ == "nsubj"
+                and self.token_actor[c.i] is None
+                and c.lemma_.lower() in self.book.munitions
+                for c in verb.children
+            )
         )
 
     def _thing_subject(self, verb: Token) -> bool:
