@@ -2376,3 +2376,35 @@ def test_coerce_a_bare_participle_clause_is_done_to_the_clause_subject() -> None
     assert ("DEUJUD", "SYRCVL", "173") in _codes_of(
         "A Syrian man appeared in a court in Germany on Monday, charged with murder."
     )
+def test_agentless_toll_after_an_attack_is_that_attack_with_no_author() -> None:
+    """ "Two women and a man were injured": a toll naming no weapon retells the attack told just before."""
+    text = "Gunmen attacked a village in Mali on Monday. Twelve villagers were killed, officials said."
+    assert (None, "MLICVL") in {c[:2] for c in _codes_of(text, "2019-06-01") if c[2][:2] in ("18", "19")}
+    # the weapon told before is the weapon of the toll
+    text = "A car bomb exploded outside a market in Kabul on Monday. Twelve civilians were killed."
+    assert (None, "AFGCVL", "1832") in _codes_of(text, "2019-06-01")
+    # nothing told before, an accident told since, history, a description or a state's own force: no toll
+    for text in (
+        "Twelve villagers from Mali were killed on Monday.",
+        "Gunmen attacked a village in Mali. Later a bus crashed near Bamako. Twelve villagers were killed.",
+        "Gunmen attacked a village in Mali on Monday. Twelve villagers were killed in a crash.",
+        "A gunman shot a senator in Los Angeles on Monday. The senator's brother was killed in 1963.",
+        "Gunmen attacked a village in Mali on Monday. Villagers who were injured fled to the capital.",
+        "The army of Mali attacked a village on Monday. Twelve villagers were killed.",
+    ):
+        coded = _codes_of(text, "2019-06-01")
+        assert not [c for c in coded if c[0] is None and c[2][:2] in ("18", "19")], text
+
+
+def test_agentless_harm_denied_by_its_subject_is_negated() -> None:
+    """ "No soldiers were injured" reports no harm: the passive subject's "no" negates it."""
+    text = "Gunmen attacked an army base in Mali on Monday. No soldiers were injured by the bombs."
+    events = [e for e in _events_of(text, "2019-06-01") if e.sentence == 1]
+    assert events
+    assert {e.modality for e in events} == {"negated"}
+
+
+def test_agentless_munition_striking_reports_an_attack_with_no_party() -> None:
+    """ "Rockets struck near the base": a munition as the subject of violence is an attack, nobody named."""
+    assert (None, None, "190") in _codes_of("Four missiles hit the airport on Tuesday.", "2019-06-01")
+    assert _codes_of("Aim the missile and hit the hangar.", "2019-06-01") == []  # an order reports nothing

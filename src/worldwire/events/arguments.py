@@ -24,12 +24,12 @@ from worldwire.events.grammar import (
     objects_of,
     voicing,
 )
-from worldwire.events.modality import condition_clauses, infinitival
+from worldwire.events.modality import condition_clauses, historical, infinitival
 from worldwire.events.parties import UNKNOWN, Arguments, Side, referent, resolved, same_party
 from worldwire.events.patterns import Pattern, modality_cues
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
     from worldwire.events.coder import _DocumentCoder
 
@@ -605,7 +605,10 @@ class ArgumentReader(SegmentState):
             return args
         if (patient and target) or self._unattributed_violence(token, pattern, kind, target or []):
             return replace(args, unattributed=True)
-        if kind == "noun" and not target and self._happened(token, pattern):
+        # "a bombing took place", "rockets struck near the base": an attack told with nobody named
+        if not target and (
+            self._happened(token, pattern) if kind == "noun" else self._munition_struck(token, pattern)
+        ):
             return replace(args, unattributed=True)
         crowd = self._crowd(token, pattern) if kind == "noun" else None
         return None if crowd is None else replace(args, crowd=crowd)
@@ -657,6 +660,24 @@ class ArgumentReader(SegmentState):
             for phrase in self.book.happening_verbs
         )
 
+    def _munition_struck(self, verb: Token, pattern: Pattern) -> bool:
+        """ "Seventeen rockets struck near the base", "a missile hit a hospital": a munition that is the
+        subject of a verb of violence reports an attack, whoever made it and whether or not a party is
+        named as hit (`munitions`); not an order, a standing fact or a passive."""
+        bare = verb.tag_ == "VB" and not any(c.dep_ == "aux" for c in verb.children)
+        return (
+            not bare
+            and not is_passive(verb)
+            and not self._standing(verb)
+            and pattern.code[:2] in self.book.unattributed_roots
+            and any(
+                c.dep_ == "nsubj"
+                and self.token_actor[c.i] is None
+                and c.lemma_.lower() in self.book.munitions
+                for c in verb.children
+            )
+        )
+
     def _thing_subject(self, verb: Token) -> bool:
         """The verb's subject is a thing an actor owns, not the actor ("our condolences go to ...", "his
         letter arrived"); not "the first deployment of NATO troops arrived"."""
@@ -670,20 +691,79 @@ class ArgumentReader(SegmentState):
 
     def _unattributed_violence(self, token: Token, pattern: Pattern, kind: str, target: list[int]) -> bool:
         """Violence with no author named ("three soldiers were killed by a roadside bomb"): kept when the
-        sentence names a weapon or an attack, never a natural hazard, an accident verb alone or an order."""
+        sentence names a weapon or an attack, or retells the attack the story told ("two were injured"),
+        never a natural hazard, an accident verb alone or an order."""
         ambiguous = {token.i} if token.lemma_.lower() in self.book.ambiguous_violence_verbs else set()
         # an order or exhortation ("take a knife and attack the tourists") reports no attack
         bare = kind == "verb" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children)
         # "events where four or more people are killed": a present passive defines, it reports no attack
         standing = kind == "verb" and is_passive(token) and self._standing(token)
+        named = any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
         return (
             not bare
             and not standing
             and pattern.code[:2] in self.book.unattributed_roots
             and bool(target)
-            and any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
+            and (named or (kind == "verb" and is_passive(token) and self._retold_attack(token)))
             and not any(t.lemma_.lower() in self.book.natural_hazards for t in token.sent)
         )
+
+    def _retold_attack(self, token: Token) -> bool:
+        """ "A man stabbed shoppers on the high street. ... Two women and a man were injured": harm told in a
+        main clause whose sentence names no weapon, attack or accident is the attack told in the sentences
+        just before (`told_attack_sentences`: the nearest that names violence or an accident decides), as
+        news tells its toll after its attack; not when the last attack the story coded was a state's (its
+        force is its act, toll and all), nor after an accident ("the plane crashed ... all 176 on board
+        were killed"), nor harm that describes whom a clause is about ("women who have been raped"), dates
+        the news ("after one of them was injured") or is history ("he was killed in 1968")."""
+        book, parent = self.book, self.parent
+        if (
+            token.dep_ in ("relcl", "acl")
+            or dating_clause(token, book.time_clause_markers)
+            or historical(token, modality_cues(), parent.published)
+        ):
+            return False
+        ambiguous = {token.i} if token.lemma_.lower() in book.ambiguous_violence_verbs else set()
+        words = {t.lemma_.lower() for t in token.sent if t.i not in ambiguous}
+        harmless = book.accident_words | book.natural_hazards
+        if words & (harmless | book.violence_words):  # its own sentence names its cause
+            return False
+        sentence = parent.sentence_of(self.offset + token.idx)
+        since = parent.sentence_starts[max(0, sentence - book.told_attack_sentences)]
+        told = self._last_told(token, lambda _, code, __: code[:2] in book.one_attack_roots, since)
+        if (
+            told is not None
+            and told.index is not None
+            and (
+                told.sector in book.state_author_sectors or resolved(self.actors, told.index).kind == "state"
+            )
+        ):
+            return False
+        for before in self._told_attack_sentences(token):  # the nearest cause told decides
+            words = {t.lemma_.lower() for t in before}
+            if words & harmless:
+                return False
+            if words & book.violence_words:
+                return True
+        return False
+
+    def _told_attack_sentences(self, token: Token) -> list[Span]:
+        """The sentences before the predicate's, nearest first, within `told_attack_sentences`: where the
+        attack "the attack" refers back to was told ("A car bomb hit the base. Dozens died in the attack":
+        the car bomb is the weapon)."""
+        before: list[Span] = []
+        for segment in reversed(self.parent.doc.annotated.segments):
+            if segment.offset > self.offset:
+                continue
+            sentences = [
+                s
+                for s in segment.doc.sents
+                if segment.offset + s.start_char < self.offset + token.sent.start_char
+            ]
+            before += reversed(sentences)
+            if len(before) >= self.book.told_attack_sentences:
+                break
+        return before[: self.book.told_attack_sentences]
 
     def _one_act(self, token: Token, pattern: Pattern, target: list[int]) -> list[int]:
         """ "Rebels attacked the post, killing three soldiers", "police fired tear gas to disperse
@@ -944,8 +1024,9 @@ class ArgumentReader(SegmentState):
                 since = parent.sentence_starts[max(0, parent.sentence_of(self.offset + token.idx) - 1)]
             side = self._last_told(
                 token,
-                lambda lemmas, code, _: (
-                    bool(lemmas & words) or ("*" in words and code[:2] not in self.book.spoken_roots)
+                lambda lemmas, code, side: (
+                    bool(side.code)  # an attack by nobody named is told, but has no author to refer to
+                    and (bool(lemmas & words) or ("*" in words and code[:2] not in self.book.spoken_roots))
                 ),
                 since,
             )

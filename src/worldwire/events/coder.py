@@ -626,7 +626,8 @@ class _SegmentCoder(Attribution):
             )
             evidence = cues | self._party_cues(a, b, origin)
             self.emitted_heads[token.i] = own_code
-            if a.code:
+            # an attack by nobody named is told too: a later "two were injured" may retell it
+            if a.code or own_code[:2] in self.book.one_attack_roots:
                 # "carried out the airstrike" tells an airstrike; "opposed the withdrawal" tells none, and
                 # "police are investigating the shooting" tells no shooting by the police: only a light
                 # verb's object is the act done

@@ -137,9 +137,11 @@ def _negated(chain: list[Token], children: list[Token], cues: ModalityCues) -> b
         return True
     if any(c.lower_ in cues.negative_objects and c.dep_ == "dobj" for c in chain[0].children):
         return True
-    # "expressed no regret", "offered no apology": an object denied by its determiner
+    # "expressed no regret", "offered no apology": an object denied by its determiner; so is the subject of a
+    # passive ("no soldiers were injured"), the object of its verb
     if any(
-        c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ in cues.negation_words for d in c.children)
+        c.dep_ in ("dobj", "nsubjpass")
+        and any(d.dep_ == "det" and d.lower_ in cues.negation_words for d in c.children)
         for c in chain[0].children
     ):
         return True
@@ -284,6 +286,11 @@ def _purpose(chain: list[Token], cues: ModalityCues) -> bool:
 
 def _to_clause(word: Token) -> bool:
     return word.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+
+
+def historical(token: Token, cues: ModalityCues, published: date | None) -> bool:
+    """The predicate's clause tells the past before the news: dated years back, or a word of history."""
+    return _historical(token, token, cues, published)
 
 
 def _historical(token: Token, anchor: Token, cues: ModalityCues, published: date | None) -> bool:

@@ -65,6 +65,9 @@ class PatternBook:
     speech_nouns: frozenset[str] = frozenset()
     stative_passives: frozenset[str] = frozenset()
     natural_hazards: frozenset[str] = frozenset()
+    accident_words: frozenset[str] = frozenset()  # harm no party did: "killed in a car crash"
+    state_author_sectors: frozenset[str] = frozenset()  # a toll after their force is theirs
+    munitions: frozenset[str] = frozenset()  # "rockets struck near the base": an attack by its subject
     directive_verbs: frozenset[str] = frozenset()
     light_verb_preps: frozenset[str] = frozenset({"in", "on", "into", "to"})
     shared_occasion_preps: frozenset[str] = frozenset()
@@ -301,6 +304,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         speech_nouns=frozenset(string_list(raw, "speech_nouns", where)),
         stative_passives=frozenset(string_list(raw, "stative_passives", where)),
         natural_hazards=frozenset(string_list(raw, "natural_hazards", where)),
+        accident_words=frozenset(string_list(raw, "accident_words", where)),
+        state_author_sectors=frozenset(string_list(raw, "state_author_sectors", where)),
+        munitions=frozenset(string_list(raw, "munitions", where)),
         directive_verbs=frozenset(string_list(raw, "directive_verbs", where)),
         light_verb_preps=frozenset(string_list(raw, "light_verb_prepositions", where)),
         shared_occasion_preps=frozenset(string_list(raw, "shared_occasion_prepositions", where)),

@@ -88,7 +88,10 @@ class CodeRefiner(ArgumentReader):
         if weapon is not None:
             code = weapon
         elif code in book.refinable_violence:
-            told = self._told_attack_sentences(token) if self._refers_to_attack(token) else []
+            # "six were killed in the attack", or a toll with no attack named ("two were injured"): the
+            # attack told before, with its weapon
+            retold = source.code is None and self._retold_attack(token)
+            told = self._told_attack_sentences(token) if retold or self._refers_to_attack(token) else []
             code = next(filter(None, map(self._weapon, [token.sent, *told])), code)
         if source.code is None and target is None:
             return code  # "the attack took place at 7:45": nothing says who made it or whom it hit
@@ -123,24 +126,6 @@ class CodeRefiner(ArgumentReader):
             ):
                 return weapon
         return None
-
-    def _told_attack_sentences(self, token: Token) -> list[Span]:
-        """The sentences before the predicate's, nearest first, within `told_attack_sentences`: where the
-        attack "the attack" refers back to was told ("A car bomb hit the base. Dozens died in the attack":
-        the car bomb is the weapon)."""
-        before: list[Span] = []
-        for segment in reversed(self.parent.doc.annotated.segments):
-            if segment.offset > self.offset:
-                continue
-            sentences = [
-                s
-                for s in segment.doc.sents
-                if segment.offset + s.start_char < self.offset + token.sent.start_char
-            ]
-            before += reversed(sentences)
-            if len(before) >= self.book.told_attack_sentences:
-                break
-        return before[: self.book.told_attack_sentences]
 
     def _thing_object(self, token: Token, pattern: Pattern) -> bool:
         """Material cooperation and conflict act on parties: an object that is an animal, a thing or an aim
