@@ -2376,6 +2376,8 @@ def test_coerce_a_bare_participle_clause_is_done_to_the_clause_subject() -> None
     assert ("DEUJUD", "SYRCVL", "173") in _codes_of(
         "A Syrian man appeared in a court in Germany on Monday, charged with murder."
     )
+
+
 def test_agentless_toll_after_an_attack_is_that_attack_with_no_author() -> None:
     """ "Two women and a man were injured": a toll naming no weapon retells the attack told just before."""
     text = "Gunmen attacked a village in Mali on Monday. Twelve villagers were killed, officials said."
