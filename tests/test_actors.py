@@ -389,6 +389,24 @@ def test_actors_a_nationality_the_story_states_is_the_person_s_in_every_mention(
     assert {a.country for a in actors_of(text) if a.name == "Ahmed Hassan"} == {"LBN"}  # the body he was of
 
 
+def test_actorctry_an_unnamed_foreigner_of_the_lede_is_the_first_untitled_name() -> None:
+    text = (
+        "Two Spanish police officers were jailed in Madrid on Friday for robbing a Dutch student in 2017. "
+        "The trial lasted two weeks. "
+        "Anna Visser, 24, told the court she was threatened by the officers. "
+        "Visser said she was glad. Spanish media followed the case in Madrid."
+    )
+    actors = actors_of(text, "2019-05-10")
+    assert {a.code for a in actors if a.name == "Anna Visser"} == {"NLDEDU"}  # every mention, as described
+    assert by_text(actors, "she").country == "NLD"  # and the pronouns that stand for her
+    assert by_text(actors, "court").country == "ESP"  # the story's own state stays for the others
+    text = (  # a name before the description: which one is described is not clear
+        "Carlos Ruiz, a Spanish officer, was jailed in Madrid on Friday for robbing a Dutch student. "
+        "Anna Visser, 24, told the court she was threatened. Spanish media followed the case in Madrid."
+    )
+    assert {a.country for a in actors_of(text, "2019-05-10") if a.name == "Anna Visser"} == {"ESP"}
+
+
 def test_actors_a_title_far_from_its_holder_is_the_one_holder_the_story_named() -> None:
     text = (
         "President Emmanuel Macron met reporters in New York on Monday. "

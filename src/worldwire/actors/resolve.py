@@ -1611,6 +1611,8 @@ def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
         if person.kind != "person" or not person.name or person.name in stated:
             continue
         found = _nationality(person, kept, lexicon) or (None if person.wikidata else _body_of(person, kept))
+        if found is None:
+            found = _described_before(person, kept)
         if found is not None:
             stated[person.name] = found
     for draft in kept:
@@ -1653,6 +1655,50 @@ def _nationality(person: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> t
         if country:
             return country, None
     return None
+
+
+_DESCRIBED_SENTENCES = 6  # how far before the first name an unnamed foreigner's description may be
+
+
+def _described_before(person: _Draft, kept: list[_Draft]) -> tuple[str, str | None] | None:
+    """ "A Canadian tourist was attacked in Paris. [...] Jane Doe, 39, told the court": news often opens
+    on an unnamed person described by nationality (in its first sentences, before any name) and names
+    them a few sentences on; the story's first named person with no title, table entry or state of their
+    own is that person, of that state (and of its sector where the name has none). Only one such
+    description of a single person ("a"/"an" before a singular role noun), not named on the spot."""
+    if person.wikidata or person.sector is not None or person.antecedent is not None:
+        return None
+    if any(p.kind.removeprefix("shared_") in _COUNTRY_KINDS for p in person.pieces):
+        return None
+    earlier = [d for d in kept if d.char_start < person.char_start]
+    described = [d for d in earlier if d.sentence < _LEDE_SENTENCES + 1 and _one_foreigner(d)]
+    if len({d.country for d in described}) != 1 or described[-1].country == person.country:
+        return None
+    found = described[0]
+    if person.sentence - found.sentence > _DESCRIBED_SENTENCES or any(
+        d.kind == "person" and d.name and (d.sector is None or d.char_start < found.char_start)
+        for d in earlier
+    ):
+        return None  # another person came first: which one is described is not clear
+    return found.country, found.sector  # type: ignore[return-value]
+
+
+def _one_foreigner(draft: _Draft) -> bool:
+    """ "a Canadian tourist", "an Australian student": one unnamed person, described by the state whose
+    national they are (a people word beside a role noun), with no name set beside it."""
+    if draft.kind != "state" or not draft.country or draft.sector is None or draft.plural:
+        return False
+    kinds = [p.kind.removeprefix("shared_") for p in draft.pieces]
+    if kinds != ["adjective", "role"]:
+        return False
+    doc = draft.doc
+    head = doc[draft.end - 1]
+    if head.dep_ in ("attr", "appos"):
+        return False  # "X is a Turkish national", "X, a Saudi national": a named person's description
+    if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False
+    named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in head.children)
+    return not named and not (draft.end < len(doc) and doc[draft.end].pos_ == "PROPN")
 
 
 def _demonym_alone(word: Token, kept: list[_Draft]) -> bool:
@@ -1870,6 +1916,30 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _body_before(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
+    """ "The commission criticised the move. They released a statement ...": news often calls a body
+    (a commission, a ministry, a firm) "they"; a "they" that opens a main clause stands for the body that
+    was the main subject of the sentence before, when no plural mention came between."""
+    token = draft.doc[draft.start]
+    if token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
+        return None
+    between = [
+        d
+        for d in kept
+        if d.sentence in (draft.sentence - 1, draft.sentence)
+        and d.char_start < draft.char_start
+        and not _quoted(d)
+    ]
+    if any(d.kind == "group" or d.plural for d in between):
+        return None
+    for d in between:
+        head = d.doc[d.end - 1]
+        if d.sentence == draft.sentence - 1 and head.dep_ == "nsubj" and head.head.dep_ == "ROOT":
+            body = d.kind == "organisation" or (d.kind == "state" and d.sector not in (None, "CVL"))
+            return d if body and d.code else None
+    return None
 
 
 def _one_person(draft: _Draft, gender: str, lexicon: ActorLexicon) -> bool:
