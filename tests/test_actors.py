@@ -407,6 +407,19 @@ def test_actorctry_an_unnamed_foreigner_of_the_lede_is_the_first_untitled_name()
     assert {a.country for a in actors_of(text, "2019-05-10") if a.name == "Anna Visser"} == {"ESP"}
 
 
+def test_actorctry_they_opening_a_sentence_is_the_body_that_was_the_last_subject() -> None:
+    text = (
+        "Farmers in Uganda protested against the new seed law last week. "
+        "On Monday the Kenyan Ministry of Agriculture criticised the law. "
+        "They released a statement calling for talks."
+    )
+    assert by_text(actors_of(text, "2019-05-10"), "They").country == "KEN"  # not the farmers before it
+    text = (  # a plural mention between them is what "they" stands for
+        "On Monday the Kenyan Ministry of Agriculture met Ugandan farmers. They asked for more seed."
+    )
+    assert by_text(actors_of(text, "2019-05-10"), "They").country == "UGA"
+
+
 def test_actors_a_title_far_from_its_holder_is_the_one_holder_the_story_named() -> None:
     text = (
         "President Emmanuel Macron met reporters in New York on Monday. "

@@ -1885,7 +1885,8 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     """ "he" → the nearest person before it, or office ("the President's power to do as he proposed");
     "they" → the nearest group or plural actor."""
     if draft.role == "plural_pronoun":
-        target = _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
+        target = None if _quoted(draft) else _body_before(draft, kept)
+        target = target or _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
     elif draft.role == "neuter_pronoun":
         target = _reporter(draft, kept, kinds=("state", "organisation", "role"))
     else:
@@ -1920,8 +1921,9 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
 
 def _body_before(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
     """ "The commission criticised the move. They released a statement ...": news often calls a body
-    (a commission, a ministry, a firm) "they"; a "they" that opens a main clause stands for the body that
-    was the main subject of the sentence before, when no plural mention came between."""
+    (a commission, a ministry, a firm) "they"; a "they" that is the subject of a main clause stands for the
+    body that was the main subject of the sentence before, when no plural mention came between and none
+    of its own sentence came before it."""
     token = draft.doc[draft.start]
     if token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
         return None
@@ -1932,8 +1934,8 @@ def _body_before(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
         and d.char_start < draft.char_start
         and not _quoted(d)
     ]
-    if any(d.kind == "group" or d.plural for d in between):
-        return None
+    if any(d.kind == "group" or d.plural or d.sentence == draft.sentence for d in between):
+        return None  # a plural, or any mention in its own sentence, is nearer ("when a firm ..., they")
     for d in between:
         head = d.doc[d.end - 1]
         if d.sentence == draft.sentence - 1 and head.dep_ == "nsubj" and head.head.dep_ == "ROOT":
