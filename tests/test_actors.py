@@ -420,6 +420,21 @@ def test_actorctry_they_opening_a_sentence_is_the_body_that_was_the_last_subject
     assert by_text(actors_of(text, "2019-05-10"), "They").country == "UGA"
 
 
+def test_actorctry_the_gunman_far_on_is_the_one_the_story_opened_with() -> None:
+    text = (
+        "A gunman opened fire at a market in Ohio on Saturday. "
+        + "Police in Ohio closed the roads around the market. " * 9
+        + "Canada said it would ask to question the gunman about two Canadian victims."
+    )
+    gunmen = [a for a in actors_of(text, "2019-08-08") if a.text == "gunman"]
+    assert [a.country for a in gunmen] == ["USA", "USA"]  # not the state named before it in its sentence
+
+
+def test_actorctry_hong_kongers_are_of_hong_kong() -> None:
+    text = "On Sunday, Hong Kongers marched through the city against the bill."
+    assert by_text(actors_of(text, "2019-08-19"), "Hong Kongers").code == "HKGCVL"
+
+
 def test_actors_a_title_far_from_its_holder_is_the_one_holder_the_story_named() -> None:
     text = (
         "President Emmanuel Macron met reporters in New York on Monday. "

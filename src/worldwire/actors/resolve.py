@@ -48,6 +48,7 @@ _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
 _LOOKBACK_SENTENCES = 3
 _DEFINITE_SENTENCES = 8  # "the embassy": the embassy named this many sentences before at most
+_CULPRIT_SECTOR = "CRM"  # "the gunman": the story's one perpetrator, named any number of sentences before
 _PLACE_NAMES = frozenset({"country", "region", "city", "capital"})
 _TITLE_GAP = 3  # title words between a title and a name ("deputy director", "of Economy")
 _DESCRIPTION_WORDS = 8  # how far after a name an apposition describing it is looked for
@@ -2080,8 +2081,12 @@ def _link_role(draft: _Draft, kept: list[_Draft]) -> None:
 
 def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
     """ "the embassy" after "the United States Embassy in Iraq", "the network" after "broadcast network
-    ABS-CBN": a definite role noun names the body mentioned before with that word."""
+    ABS-CBN": a definite role noun names the body mentioned before with that word (a perpetrator, "the
+    gunman", at any distance)."""
     word = draft.doc[draft.end - 1].lemma_.lower()
+    # "the gunman" eleven sentences after "a gunman shot shoppers": a story's one perpetrator is the same
+    # person however far apart (a body's word, "the embassy", may name another body further on)
+    culprit = draft.sector == _CULPRIT_SECTOR and not draft.plural
     same = _nearest(
         kept,
         draft,
@@ -2090,7 +2095,7 @@ def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
             and d.country is not None
             and any(t.lemma_.lower() == word for t in d.doc[d.start : d.end])
         ),
-        window=_DEFINITE_SENTENCES,
+        window=None if culprit else _DEFINITE_SENTENCES,
     )
     if same is not None:
         _copy(draft, kept, same)
