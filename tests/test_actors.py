@@ -435,6 +435,21 @@ def test_actorctry_hong_kongers_are_of_hong_kong() -> None:
     assert by_text(actors_of(text, "2019-08-19"), "Hong Kongers").code == "HKGCVL"
 
 
+def test_actorctry_a_senator_is_of_a_state_that_has_a_senate() -> None:
+    text = (
+        "Turkish troops crossed into Syria on Monday. Turkey said the offensive in Syria would last weeks. "
+        "Syrian Kurds fled the Turkish advance. The United States said it was watching. "
+        'Senator Tom Barker said on Monday, "The administration has abandoned our allies in Syria." '
+        'Syria condemned the offensive. "I blame the president for this," Barker continued.'
+    )
+    actors = actors_of(text, "2019-10-08")
+    assert by_text(actors, "Senator Tom Barker").code == "USALEG"  # Turkey has no senate
+    # a state's office in the senator's quotation, with no state named, is his own state's
+    assert by_text(actors, "administration").code == "USAGOV"
+    assert by_text(actors, "I").code == "USALEG"  # "X continued": X goes on speaking
+    assert by_text(actors, "president").country == "USA"
+
+
 def test_actors_a_title_far_from_its_holder_is_the_one_holder_the_story_named() -> None:
     text = (
         "President Emmanuel Macron met reporters in New York on Monday. "

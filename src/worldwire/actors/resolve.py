@@ -47,6 +47,7 @@ _AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "r
 _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
 _LOOKBACK_SENTENCES = 3
+_COMPLEMENTS = frozenset({"dobj", "prep", "xcomp", "attr", "acomp", "advmod"})
 _DEFINITE_SENTENCES = 8  # "the embassy": the embassy named this many sentences before at most
 _CULPRIT_SECTOR = "CRM"  # "the gunman": the story's one perpetrator, named any number of sentences before
 _PLACE_NAMES = frozenset({"country", "region", "city", "capital"})
@@ -167,19 +168,16 @@ def _resolve(
         drafts = sorted([*drafts, *again], key=lambda d: d.char_start)
     kept = _resolve_in_context(drafts, lexicon, day, _towns(locations, drafts, sentence_starts))
     _stated_nationality(kept, lexicon)
+    _speakers_own_offices(kept, lexicon)
     quoted = _first_person(doc, kept, lexicon, sentence_starts)
     if quoted:
         kept = _in_text_order([*kept, *quoted], kept)
     return tuple(_to_actor(d) for d in kept)
 
 
-def _first_person(
-    doc: AnnotatedDocument, kept: list[_Draft], lexicon: ActorLexicon, sentence_starts: list[int]
-) -> list[_Draft]:
-    """ "I", "we", "our" inside a quotation: the quote's speaker, the subject of a verb of speaking in
-    the same sentence, else in the nearest sentence before (a quote running on), else in the next one."""
-    if not lexicon.first_person:
-        return []
+def _quote_speaker(kept: list[_Draft], lexicon: ActorLexicon) -> Callable[[_Draft], _Draft | None]:
+    """Who speaks the quotation a mention stands in: the subject of a verb of speaking in its sentence,
+    the clause before a colon, else a speaker of the sentences around it (as `_first_person` finds it)."""
     speakers = [
         d
         for d in kept
@@ -190,6 +188,57 @@ def _first_person(
     ]
     introducers = [d for d in kept if d.code and not _quoted(d) and _opens_with_colon(d)]
     inline = [d for d in kept if d.code and not _quoted(d) and _colon_after_clause(d)]
+
+    def speaker(draft: _Draft) -> _Draft | None:
+        return (
+            _speaker_of(draft, speakers, (0,))
+            or _inline_colon_speaker(draft, inline)
+            or _speaker_of(draft, speakers, (1, 2, 3, -1))
+            or _colon_speaker(draft, introducers)
+        )
+
+    return speaker
+
+
+def _speakers_own_offices(kept: list[_Draft], lexicon: ActorLexicon) -> None:
+    """ "the administration", "the president" in the quotation of a US senator in a story about Turkey: a
+    state's office with no state named, said by a politician of another state than the one it was given,
+    is the speaker's own state's (a government official, who may speak of the state they deal with, is
+    left as he is)."""
+    find = _quote_speaker(kept, lexicon)
+    moved: set[int] = set()
+    for i, draft in enumerate(kept):
+        if draft.antecedent in moved and draft.kind in ("role", "pronoun"):
+            _copy(draft, kept, kept[draft.antecedent])  # "the president" again, after the one it stood for
+            moved.add(i)
+            continue
+        if (
+            draft.kind != "role"
+            or draft.sector != "GOV"
+            or draft.plural
+            or not draft.definite
+            or draft.antecedent is not None
+            or any(p.kind.removeprefix("shared_") != "role" for p in draft.pieces)
+            or not _quoted(draft)
+        ):
+            continue
+        speaker = find(draft)
+        if speaker is None or speaker.kind != "person" or speaker.sector in (None, "GOV"):
+            continue
+        if speaker.country and speaker.country != draft.country:
+            draft.country = speaker.country
+            draft.code = _compose(speaker.country, draft.sector, False, "state")
+            moved.add(i)
+
+
+def _first_person(
+    doc: AnnotatedDocument, kept: list[_Draft], lexicon: ActorLexicon, sentence_starts: list[int]
+) -> list[_Draft]:
+    """ "I", "we", "our" inside a quotation: the quote's speaker, the subject of a verb of speaking in
+    the same sentence, else in the nearest sentence before (a quote running on), else in the next one."""
+    if not lexicon.first_person:
+        return []
+    find = _quote_speaker(kept, lexicon)
     found: list[_Draft] = []
     for segment in doc.segments:
         covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
@@ -208,12 +257,7 @@ def _first_person(
             draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
             if not _quoted(draft):
                 continue
-            speaker = (
-                _speaker_of(draft, speakers, (0,))
-                or _inline_colon_speaker(draft, inline)
-                or _speaker_of(draft, speakers, (1, 2, 3, -1))
-                or _colon_speaker(draft, introducers)
-            )
+            speaker = find(draft)
             if speaker is not None and second:
                 speaker = _addressee(speaker, kept)
             if speaker is not None:
@@ -241,7 +285,13 @@ def _addressee(speaker: _Draft, kept: list[_Draft]) -> _Draft | None:
 
 
 def _speaks(head: Token, lexicon: ActorLexicon) -> bool:
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in lexicon.speech
+    if head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.speech or (
+        lemma in lexicon.going_on and not any(c.dep_ in _COMPLEMENTS for c in verb.children)
+    )  # '"...", X continued.', not "X continued to fight"
 
 
 def _speaks_by_participle(head: Token, lexicon: ActorLexicon) -> bool:
@@ -1811,9 +1861,24 @@ def _place(
             draft.code = _compose(sender.country, draft.sector, False, "state")
         else:
             _infer_country(draft, kept, drafts, towns)
+            _senate_state(draft, drafts, towns, lexicon)
     if draft.resident and draft.country and not any(_community(p) for p in draft.pieces):
         _reside(draft, kept, drafts)  # a community ("ethnic Ndebele") is already coded where it lives
     _home(draft, drafts, towns)
+
+
+def _senate_state(draft: _Draft, drafts: list[_Draft], towns: Counter[str], lexicon: ActorLexicon) -> None:
+    """ "Senator X" in a story about Turkey, which has no senate: a senator with no state named is of the
+    story's most named state whose parliament has senators (`[senates]`), not of a state that has none."""
+    if draft.kind != "person" or (draft.role or "").lower() not in lexicon.senate_titles:
+        return
+    if draft.country is None or draft.country in lexicon.senate_states:
+        return
+    counts = _state_counts(drafts, towns)
+    ranked = [c for c, _ in counts.most_common() if c in lexicon.senate_states]
+    if ranked:
+        draft.country = ranked[0]
+        draft.code = _compose(ranked[0], draft.sector, False, "state")
 
 
 def _domestic_group(draft: _Draft, lexicon: ActorLexicon) -> bool:
@@ -2475,16 +2540,21 @@ def _main_state(drafts: list[_Draft], towns: Counter[str]) -> str | None:
     institutions count, and the towns and regions it names; companies, media and parties do not:
     "Facebook" is no story's setting), as a coder reads a story's setting; None when two states share the
     lead."""
+    ranked = _state_counts(drafts, towns).most_common(2)
+    if not ranked:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] > runner_up else None
+
+
+def _state_counts(drafts: list[_Draft], towns: Counter[str]) -> Counter[str]:
+    """How often the story names each state, as `_main_state` weighs them."""
     counts: Counter[str] = Counter()
     for d in drafts:
         if d.country and d.resolved and d.kind != "organisation":
             counts[d.country] += _LEDE_WEIGHT if d.sentence < _LEDE_SENTENCES else 1
     counts.update(towns)
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][0] if ranked[0][1] > runner_up else None
+    return counts
 
 
 def _to_actor(draft: _Draft) -> Actor:
