@@ -389,6 +389,67 @@ def test_actors_a_nationality_the_story_states_is_the_person_s_in_every_mention(
     assert {a.country for a in actors_of(text) if a.name == "Ahmed Hassan"} == {"LBN"}  # the body he was of
 
 
+def test_actorctry_an_unnamed_foreigner_of_the_lede_is_the_first_untitled_name() -> None:
+    text = (
+        "Two Spanish police officers were jailed in Madrid on Friday for robbing a Dutch student in 2017. "
+        "The trial lasted two weeks. "
+        "Anna Visser, 24, told the court she was threatened by the officers. "
+        "Visser said she was glad. Spanish media followed the case in Madrid."
+    )
+    actors = actors_of(text, "2019-05-10")
+    assert {a.code for a in actors if a.name == "Anna Visser"} == {"NLDEDU"}  # every mention, as described
+    assert by_text(actors, "she").country == "NLD"  # and the pronouns that stand for her
+    assert by_text(actors, "court").country == "ESP"  # the story's own state stays for the others
+    text = (  # a name before the description: which one is described is not clear
+        "Carlos Ruiz, a Spanish officer, was jailed in Madrid on Friday for robbing a Dutch student. "
+        "Anna Visser, 24, told the court she was threatened. Spanish media followed the case in Madrid."
+    )
+    assert {a.country for a in actors_of(text, "2019-05-10") if a.name == "Anna Visser"} == {"ESP"}
+
+
+def test_actorctry_they_opening_a_sentence_is_the_body_that_was_the_last_subject() -> None:
+    text = (
+        "Farmers in Uganda protested against the new seed law last week. "
+        "On Monday the Kenyan Ministry of Agriculture criticised the law. "
+        "They released a statement calling for talks."
+    )
+    assert by_text(actors_of(text, "2019-05-10"), "They").country == "KEN"  # not the farmers before it
+    text = (  # a plural mention between them is what "they" stands for
+        "On Monday the Kenyan Ministry of Agriculture met Ugandan farmers. They asked for more seed."
+    )
+    assert by_text(actors_of(text, "2019-05-10"), "They").country == "UGA"
+
+
+def test_actorctry_the_gunman_far_on_is_the_one_the_story_opened_with() -> None:
+    text = (
+        "A gunman opened fire at a market in Ohio on Saturday. "
+        + "Police in Ohio closed the roads around the market. " * 9
+        + "Canada said it would ask to question the gunman about two Canadian victims."
+    )
+    gunmen = [a for a in actors_of(text, "2019-08-08") if a.text == "gunman"]
+    assert [a.country for a in gunmen] == ["USA", "USA"]  # not the state named before it in its sentence
+
+
+def test_actorctry_hong_kongers_are_of_hong_kong() -> None:
+    text = "On Sunday, Hong Kongers marched through the city against the bill."
+    assert by_text(actors_of(text, "2019-08-19"), "Hong Kongers").code == "HKGCVL"
+
+
+def test_actorctry_a_senator_is_of_a_state_that_has_a_senate() -> None:
+    text = (
+        "Turkish troops crossed into Syria on Monday. Turkey said the offensive in Syria would last weeks. "
+        "Syrian Kurds fled the Turkish advance. The United States said it was watching. "
+        'Senator Tom Barker said on Monday, "The administration has abandoned our allies in Syria." '
+        'Syria condemned the offensive. "I blame the president for this," Barker continued.'
+    )
+    actors = actors_of(text, "2019-10-08")
+    assert by_text(actors, "Senator Tom Barker").code == "USALEG"  # Turkey has no senate
+    # a state's office in the senator's quotation, with no state named, is his own state's
+    assert by_text(actors, "administration").code == "USAGOV"
+    assert by_text(actors, "I").code == "USALEG"  # "X continued": X goes on speaking
+    assert by_text(actors, "president").country == "USA"
+
+
 def test_actors_a_title_far_from_its_holder_is_the_one_holder_the_story_named() -> None:
     text = (
         "President Emmanuel Macron met reporters in New York on Monday. "

@@ -2153,6 +2153,13 @@ def test_appeal_a_legal_appeal_goes_to_the_appellants_own_courts() -> None:
     assert all(target is None or not target.endswith("JUD") for _, target, _ in calm)
 
 
+def test_actorctry_an_appeal_joined_by_prosecutors_goes_to_their_courts() -> None:
+    # a foreign victim who appeals together with a state's prosecutors appeals to that state's courts
+    codes = _codes_of("An appeal by a Dutch student and Spanish prosecutors was heard in Madrid on Monday.")
+    assert ("NLDEDU", "ESPJUD", "020") in codes
+    assert not any(target == "NLDJUD" for _, target, _ in codes)
+
+
 def test_wrong_target_one_private_person_acts_on_other_private_people() -> None:
     """One unnamed person ("he", "a man") and other private people of the same country are two parties:
     the people he harmed are the target, not the street or city where it happened, and joined victims of

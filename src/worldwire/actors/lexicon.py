@@ -120,8 +120,11 @@ class ActorLexicon:
     title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     one_person: frozenset[str] = frozenset()
     speech: frozenset[str] = frozenset()
+    going_on: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     nationality_nouns: frozenset[str] = frozenset()
+    senate_titles: frozenset[str] = frozenset()
+    senate_states: frozenset[str] = frozenset()
     sending_verbs: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
     foreign: frozenset[str] = frozenset()
@@ -342,8 +345,11 @@ class RoleTable:
     title_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "king": "m"
     one_person: frozenset[str] = frozenset()  # "spokesperson": "a spokesperson ... he said" is that one
     speech: frozenset[str] = frozenset()  # "say": its subject speaks the quote around a pronoun
+    going_on: frozenset[str] = frozenset()  # "continue": speaks when it has no object or phrase
     naming_verbs: frozenset[str] = frozenset()  # "named": "a woman named X" is the woman
     nationality_nouns: frozenset[str] = frozenset()  # "national": "X, a Saudi national" is Saudi
+    senate_titles: frozenset[str] = frozenset()  # "senator": a title only some states' legislators hold
+    senate_states: frozenset[str] = frozenset()  # the states whose legislators hold it
     sending_verbs: frozenset[str] = frozenset()  # "sent": "X sent troops" are X's troops
     act_nouns: frozenset[str] = frozenset()  # "shooting": "a police shooting" is the police's act
     foreign: frozenset[str] = frozenset()  # "foreign forces": some other state's, not the story's
@@ -505,10 +511,13 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         ),
         one_person=frozenset(w.lower() for w in _section(raw, "titles", "one_person", where, required=False)),
         speech=frozenset(w.lower() for w in _section(raw, "speech", "verbs", where, required=False)),
+        going_on=frozenset(w.lower() for w in _section(raw, "speech", "going_on", where, required=False)),
         naming_verbs=frozenset(w.lower() for w in _section(raw, "naming", "verbs", where, required=False)),
         nationality_nouns=frozenset(
             w.lower() for w in _section(raw, "nationality", "nouns", where, required=False)
         ),
+        senate_titles=frozenset(w.lower() for w in _section(raw, "senates", "titles", where, required=False)),
+        senate_states=frozenset(_section(raw, "senates", "states", where, required=False)),
         sending_verbs=frozenset(w.lower() for w in _section(raw, "sending", "verbs", where, required=False)),
         act_nouns=frozenset(w.lower() for w in _section(raw, "acts", "nouns", where, required=False)),
         foreign=frozenset(w.lower() for w in _section(raw, "foreign", "words", where, required=False)),
@@ -746,8 +755,11 @@ def build_lexicon(
         title_gender=roles.title_gender if roles else MappingProxyType({}),
         one_person=roles.one_person if roles else frozenset(),
         speech=roles.speech if roles else frozenset(),
+        going_on=roles.going_on if roles else frozenset(),
         naming_verbs=roles.naming_verbs if roles else frozenset(),
         nationality_nouns=roles.nationality_nouns if roles else frozenset(),
+        senate_titles=roles.senate_titles if roles else frozenset(),
+        senate_states=roles.senate_states if roles else frozenset(),
         sending_verbs=roles.sending_verbs if roles else frozenset(),
         act_nouns=roles.act_nouns if roles else frozenset(),
         foreign=roles.foreign if roles else frozenset(),

@@ -47,7 +47,9 @@ _AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "r
 _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
 _LOOKBACK_SENTENCES = 3
+_COMPLEMENTS = frozenset({"dobj", "prep", "xcomp", "attr", "acomp", "advmod"})
 _DEFINITE_SENTENCES = 8  # "the embassy": the embassy named this many sentences before at most
+_CULPRIT_SECTOR = "CRM"  # "the gunman": the story's one perpetrator, named any number of sentences before
 _PLACE_NAMES = frozenset({"country", "region", "city", "capital"})
 _TITLE_GAP = 3  # title words between a title and a name ("deputy director", "of Economy")
 _DESCRIPTION_WORDS = 8  # how far after a name an apposition describing it is looked for
@@ -166,19 +168,18 @@ def _resolve(
         drafts = sorted([*drafts, *again], key=lambda d: d.char_start)
     kept = _resolve_in_context(drafts, lexicon, day, _towns(locations, drafts, sentence_starts))
     _stated_nationality(kept, lexicon)
+    _speakers_own_offices(doc, kept, lexicon)
     quoted = _first_person(doc, kept, lexicon, sentence_starts)
     if quoted:
         kept = _in_text_order([*kept, *quoted], kept)
     return tuple(_to_actor(d) for d in kept)
 
 
-def _first_person(
-    doc: AnnotatedDocument, kept: list[_Draft], lexicon: ActorLexicon, sentence_starts: list[int]
-) -> list[_Draft]:
-    """ "I", "we", "our" inside a quotation: the quote's speaker, the subject of a verb of speaking in
-    the same sentence, else in the nearest sentence before (a quote running on), else in the next one."""
-    if not lexicon.first_person:
-        return []
+def _quote_speaker(
+    doc: AnnotatedDocument, kept: list[_Draft], lexicon: ActorLexicon
+) -> Callable[[_Draft], _Draft | None]:
+    """Who speaks the quotation a mention stands in: the subject of a verb of speaking in its sentence,
+    the clause before a colon, else a speaker of the sentences around it (as `_first_person` finds it)."""
     speakers = [
         d
         for d in kept
@@ -190,8 +191,61 @@ def _first_person(
     introducers = [d for d in kept if d.code and not _quoted(d) and _opens_with_colon(d)]
     inline = [d for d in kept if d.code and not _quoted(d) and _colon_after_clause(d)]
     subjects = [d for d in kept if d.code and d.role != "first_person" and _subject_outside_quotation(d)]
+    segments = {id(segment.doc): number for number, segment in enumerate(doc.segments)}
+
+    def speaker(draft: _Draft) -> _Draft | None:
+        return (
+            _quotation_speaker(draft, segments[id(draft.doc)], doc, subjects)
+            or _speaker_of(draft, speakers, (0,))
+            or _inline_colon_speaker(draft, inline)
+            or _speaker_of(draft, speakers, (1, 2, 3, -1))
+            or _colon_speaker(draft, introducers)
+        )
+
+    return speaker
+
+
+def _speakers_own_offices(doc: AnnotatedDocument, kept: list[_Draft], lexicon: ActorLexicon) -> None:
+    """ "the administration", "the president" in the quotation of a US senator in a story about Turkey: a
+    state's office with no state named, said by a politician of another state than the one it was given,
+    is the speaker's own state's (a government official, who may speak of the state they deal with, is
+    left as he is)."""
+    find = _quote_speaker(doc, kept, lexicon)
+    moved: set[int] = set()
+    for i, draft in enumerate(kept):
+        if draft.antecedent in moved and draft.kind in ("role", "pronoun"):
+            _copy(draft, kept, kept[draft.antecedent])  # "the president" again, after the one it stood for
+            moved.add(i)
+            continue
+        if (
+            draft.kind != "role"
+            or draft.sector != "GOV"
+            or draft.plural
+            or not draft.definite
+            or draft.antecedent is not None
+            or any(p.kind.removeprefix("shared_") != "role" for p in draft.pieces)
+            or not _quoted(draft)
+        ):
+            continue
+        speaker = find(draft)
+        if speaker is None or speaker.kind != "person" or speaker.sector in (None, "GOV"):
+            continue
+        if speaker.country and speaker.country != draft.country:
+            draft.country = speaker.country
+            draft.code = _compose(speaker.country, draft.sector, False, "state")
+            moved.add(i)
+
+
+def _first_person(
+    doc: AnnotatedDocument, kept: list[_Draft], lexicon: ActorLexicon, sentence_starts: list[int]
+) -> list[_Draft]:
+    """ "I", "we", "our" inside a quotation: the quote's speaker, the subject of a verb of speaking in
+    the same sentence, else in the nearest sentence before (a quote running on), else in the next one."""
+    if not lexicon.first_person:
+        return []
+    find = _quote_speaker(doc, kept, lexicon)
     found: list[_Draft] = []
-    for number, segment in enumerate(doc.segments):
+    for segment in doc.segments:
         covered = {i for d in kept if d.doc is segment.doc for i in range(d.start, d.end)}
         words = _words(segment.doc)
         for i, word in enumerate(words.lowers):
@@ -208,13 +262,7 @@ def _first_person(
             draft.sentence = max(0, bisect_right(sentence_starts, draft.char_start) - 1)
             if not _quoted(draft):
                 continue
-            speaker = (
-                _quotation_speaker(draft, number, doc, subjects)
-                or _speaker_of(draft, speakers, (0,))
-                or _inline_colon_speaker(draft, inline)
-                or _speaker_of(draft, speakers, (1, 2, 3, -1))
-                or _colon_speaker(draft, introducers)
-            )
+            speaker = find(draft)
             if speaker is not None and second:
                 speaker = _addressee(speaker, kept)
             if speaker is not None:
@@ -315,7 +363,13 @@ def _addressee(speaker: _Draft, kept: list[_Draft]) -> _Draft | None:
 
 
 def _speaks(head: Token, lexicon: ActorLexicon) -> bool:
-    return head.dep_ == "nsubj" and head.head.lemma_.lower() in lexicon.speech
+    if head.dep_ != "nsubj":
+        return False
+    verb = head.head
+    lemma = verb.lemma_.lower()
+    return lemma in lexicon.speech or (
+        lemma in lexicon.going_on and not any(c.dep_ in _COMPLEMENTS for c in verb.children)
+    )  # '"...", X continued.', not "X continued to fight"
 
 
 def _speaks_by_participle(head: Token, lexicon: ActorLexicon) -> bool:
@@ -1686,6 +1740,8 @@ def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
         if person.kind != "person" or not person.name or person.name in stated:
             continue
         found = _nationality(person, kept, lexicon) or (None if person.wikidata else _body_of(person, kept))
+        if found is None:
+            found = _described_before(person, kept)
         if found is not None:
             stated[person.name] = found
     for draft in kept:
@@ -1728,6 +1784,50 @@ def _nationality(person: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> t
         if country:
             return country, None
     return None
+
+
+_DESCRIBED_SENTENCES = 6  # how far before the first name an unnamed foreigner's description may be
+
+
+def _described_before(person: _Draft, kept: list[_Draft]) -> tuple[str, str | None] | None:
+    """ "A Canadian tourist was attacked in Paris. [...] Jane Doe, 39, told the court": news often opens
+    on an unnamed person described by nationality (in its first sentences, before any name) and names
+    them a few sentences on; the story's first named person with no title, table entry or state of their
+    own is that person, of that state (and of its sector where the name has none). Only one such
+    description of a single person ("a"/"an" before a singular role noun), not named on the spot."""
+    if person.wikidata or person.sector is not None or person.antecedent is not None:
+        return None
+    if any(p.kind.removeprefix("shared_") in _COUNTRY_KINDS for p in person.pieces):
+        return None
+    earlier = [d for d in kept if d.char_start < person.char_start]
+    described = [d for d in earlier if d.sentence < _LEDE_SENTENCES + 1 and _one_foreigner(d)]
+    if len({d.country for d in described}) != 1 or described[-1].country == person.country:
+        return None
+    found = described[0]
+    if person.sentence - found.sentence > _DESCRIBED_SENTENCES or any(
+        d.kind == "person" and d.name and (d.sector is None or d.char_start < found.char_start)
+        for d in earlier
+    ):
+        return None  # another person came first: which one is described is not clear
+    return found.country, found.sector  # type: ignore[return-value]
+
+
+def _one_foreigner(draft: _Draft) -> bool:
+    """ "a Canadian tourist", "an Australian student": one unnamed person, described by the state whose
+    national they are (a people word beside a role noun), with no name set beside it."""
+    if draft.kind != "state" or not draft.country or draft.sector is None or draft.plural:
+        return False
+    kinds = [p.kind.removeprefix("shared_") for p in draft.pieces]
+    if kinds != ["adjective", "role"]:
+        return False
+    doc = draft.doc
+    head = doc[draft.end - 1]
+    if head.dep_ in ("attr", "appos"):
+        return False  # "X is a Turkish national", "X, a Saudi national": a named person's description
+    if head.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False
+    named = any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in head.children)
+    return not named and not (draft.end < len(doc) and doc[draft.end].pos_ == "PROPN")
 
 
 def _demonym_alone(word: Token, kept: list[_Draft]) -> bool:
@@ -1839,9 +1939,24 @@ def _place(
             draft.code = _compose(sender.country, draft.sector, False, "state")
         else:
             _infer_country(draft, kept, drafts, towns)
+            _senate_state(draft, drafts, towns, lexicon)
     if draft.resident and draft.country and not any(_community(p) for p in draft.pieces):
         _reside(draft, kept, drafts)  # a community ("ethnic Ndebele") is already coded where it lives
     _home(draft, drafts, towns)
+
+
+def _senate_state(draft: _Draft, drafts: list[_Draft], towns: Counter[str], lexicon: ActorLexicon) -> None:
+    """ "Senator X" in a story about Turkey, which has no senate: a senator with no state named is of the
+    story's most named state whose parliament has senators (`[senates]`), not of a state that has none."""
+    if draft.kind != "person" or (draft.role or "").lower() not in lexicon.senate_titles:
+        return
+    if draft.country is None or draft.country in lexicon.senate_states:
+        return
+    counts = _state_counts(drafts, towns)
+    ranked = [c for c, _ in counts.most_common() if c in lexicon.senate_states]
+    if ranked:
+        draft.country = ranked[0]
+        draft.code = _compose(ranked[0], draft.sector, False, "state")
 
 
 def _domestic_group(draft: _Draft, lexicon: ActorLexicon) -> bool:
@@ -1914,7 +2029,8 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     """ "he" → the nearest person before it, or office ("the President's power to do as he proposed");
     "they" → the nearest group or plural actor."""
     if draft.role == "plural_pronoun":
-        target = _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
+        target = None if _quoted(draft) else _body_before(draft, kept)
+        target = target or _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
     elif draft.role == "neuter_pronoun":
         target = _reporter(draft, kept, kinds=("state", "organisation", "role"))
     else:
@@ -1945,6 +2061,31 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _body_before(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
+    """ "The commission criticised the move. They released a statement ...": news often calls a body
+    (a commission, a ministry, a firm) "they"; a "they" that is the subject of a main clause stands for the
+    body that was the main subject of the sentence before, when no plural mention came between and none
+    of its own sentence came before it."""
+    token = draft.doc[draft.start]
+    if token.dep_ != "nsubj" or token.head.dep_ != "ROOT":
+        return None
+    between = [
+        d
+        for d in kept
+        if d.sentence in (draft.sentence - 1, draft.sentence)
+        and d.char_start < draft.char_start
+        and not _quoted(d)
+    ]
+    if any(d.kind == "group" or d.plural or d.sentence == draft.sentence for d in between):
+        return None  # a plural, or any mention in its own sentence, is nearer ("when a firm ..., they")
+    for d in between:
+        head = d.doc[d.end - 1]
+        if d.sentence == draft.sentence - 1 and head.dep_ == "nsubj" and head.head.dep_ == "ROOT":
+            body = d.kind == "organisation" or (d.kind == "state" and d.sector not in (None, "CVL"))
+            return d if body and d.code else None
+    return None
 
 
 def _one_person(draft: _Draft, gender: str, lexicon: ActorLexicon) -> bool:
@@ -2083,8 +2224,12 @@ def _link_role(draft: _Draft, kept: list[_Draft]) -> None:
 
 def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
     """ "the embassy" after "the United States Embassy in Iraq", "the network" after "broadcast network
-    ABS-CBN": a definite role noun names the body mentioned before with that word."""
+    ABS-CBN": a definite role noun names the body mentioned before with that word (a perpetrator, "the
+    gunman", at any distance)."""
     word = draft.doc[draft.end - 1].lemma_.lower()
+    # "the gunman" eleven sentences after "a gunman shot shoppers": a story's one perpetrator is the same
+    # person however far apart (a body's word, "the embassy", may name another body further on)
+    culprit = draft.sector == _CULPRIT_SECTOR and not draft.plural
     same = _nearest(
         kept,
         draft,
@@ -2093,7 +2238,7 @@ def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
             and d.country is not None
             and any(t.lemma_.lower() == word for t in d.doc[d.start : d.end])
         ),
-        window=_DEFINITE_SENTENCES,
+        window=None if culprit else _DEFINITE_SENTENCES,
     )
     if same is not None:
         _copy(draft, kept, same)
@@ -2473,16 +2618,21 @@ def _main_state(drafts: list[_Draft], towns: Counter[str]) -> str | None:
     institutions count, and the towns and regions it names; companies, media and parties do not:
     "Facebook" is no story's setting), as a coder reads a story's setting; None when two states share the
     lead."""
+    ranked = _state_counts(drafts, towns).most_common(2)
+    if not ranked:
+        return None
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return ranked[0][0] if ranked[0][1] > runner_up else None
+
+
+def _state_counts(drafts: list[_Draft], towns: Counter[str]) -> Counter[str]:
+    """How often the story names each state, as `_main_state` weighs them."""
     counts: Counter[str] = Counter()
     for d in drafts:
         if d.country and d.resolved and d.kind != "organisation":
             counts[d.country] += _LEDE_WEIGHT if d.sentence < _LEDE_SENTENCES else 1
     counts.update(towns)
-    ranked = counts.most_common(2)
-    if not ranked:
-        return None
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    return ranked[0][0] if ranked[0][1] > runner_up else None
+    return counts
 
 
 def _to_actor(draft: _Draft) -> Actor:

@@ -916,7 +916,8 @@ class ArgumentReader(SegmentState):
 
     def _appealed_court(self, token: Token, pattern: Pattern, sources: list[Side]) -> list[Side]:
         """ "The officers will appeal the verdict": an appeal to no one and for nothing is made to the
-        courts of the appellant's own state (`court_appeal_words`)."""
+        courts of the appellant's own state (`court_appeal_words`); one made together with prosecutors ("an
+        appeal by the victim and prosecutors") is to the courts of the prosecutors' state."""
         if (
             pattern.lemma not in self.book.court_appeal_words
             or any(c.dep_ == "prep" and c.lower_ in ("to", "for") for c in token.children)
@@ -924,7 +925,11 @@ class ArgumentReader(SegmentState):
         ):
             return []
         court = self.book.court_sector
-        countries = dict.fromkeys(s.country for s in sources if s.country is not None and s.sector != court)
+        countries = dict.fromkeys(s.country for s in sources if s.country is not None and s.sector == court)
+        if len(countries) != 1:
+            countries = dict.fromkeys(
+                s.country for s in sources if s.country is not None and s.sector != court
+            )
         if len(countries) != 1:
             return []
         [country] = countries
