@@ -342,6 +342,16 @@ def test_questions_and_natural_disasters_are_no_events() -> None:
     assert _dyads_of("An earthquake struck Turkey on Monday, killing 40 people.") == set()
 
 
+def test_questions_only_the_part_after_an_ellipsis_asks() -> None:
+    # a quotation cut short with "[...]" joins two sentences; the question after the cut asks, the
+    # verdict before it stands
+    text = (
+        'Kenyan President Uhuru Kenyatta said, "Tanzania is behaving like a bully[...] Why do they do this?"'
+    )
+    assert ("KENGOV", "TZA", "111") in _codes_of(text, "2021-05-01")
+    assert not _codes_of('Kenyan President Uhuru Kenyatta asked, "Is Tanzania behaving like a bully?"')
+
+
 def test_armed_forces_arriving_are_deployed_not_visiting() -> None:
     assert _dyads_of("Russian soldiers arrived in Ukraine on Monday.") == {
         ("RUSMIL", "UKR", "154", "asserted")

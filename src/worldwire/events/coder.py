@@ -43,6 +43,7 @@ from worldwire.events.grammar import (
     dating_clause,
     for_clauses,
     in_order,
+    in_question,
     lemma_in,
     objects_of,
     simple_present,
@@ -569,7 +570,7 @@ class _SegmentCoder(Attribution):
         args = self._arguments(token, pattern, kind, target, source)
         if args is None or self._thing_object(token, pattern) or self._winner_named(token, pattern):
             return  # nobody acts, or no party is acted on ("ordered the killing of pigs")
-        if token.sent.text.rstrip(" \"'”’)").endswith("?"):
+        if in_question(token):
             return  # a question asks whether something happened; it reports nothing
         if kind == "verb" and token.dep_ == "relcl" and simple_present(token) and not self._personal(token):
             return  # "the YPG militia, which supports the PKK" describes; "which I endorse" acts

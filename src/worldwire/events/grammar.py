@@ -169,3 +169,18 @@ def dating_clause(verb: Token, markers: frozenset[str]) -> bool:
     if verb.dep_ == "advcl":
         return any(c.dep_ == "mark" and c.lower_ in markers for c in verb.children)
     return verb.dep_ == "pcomp" and verb.head.lower_ in markers
+
+
+_ELLIPSES = ("[...]", "[…]", "...", "…")
+
+
+def in_question(token: Token) -> bool:
+    """The token's sentence asks: it ends with a question mark, and no ellipsis stands between the token
+    and that mark ("... like a bully[...] How can you ...?": a quotation cut short joins two sentences
+    the parser reads as one, and only the part after the cut asks)."""
+    sent = token.sent
+    text = sent.text.rstrip(" \"'”’)")
+    if not text.endswith("?"):
+        return False
+    after = sent.doc.text[token.idx : sent.end_char]
+    return not any(mark in after for mark in _ELLIPSES)
