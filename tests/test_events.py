@@ -346,7 +346,7 @@ def test_questions_only_the_part_after_an_ellipsis_asks() -> None:
     # a quotation cut short with "[...]" joins two sentences; the question after the cut asks, the
     # verdict before it stands
     text = (
-        'Kenyan President Uhuru Kenyatta said, "Tanzania is behaving like a bully[...] Why do they do this?"'
+        'Kenyan President Uhuru Kenyatta said, "Tanzania is behaving like a bully[...] how can they do this?"'
     )
     assert ("KENGOV", "TZA", "111") in _codes_of(text, "2021-05-01")
     assert not _codes_of('Kenyan President Uhuru Kenyatta asked, "Is Tanzania behaving like a bully?"')
