@@ -39,6 +39,9 @@ _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 _CONNECT_OF = (("of",), ("of", "the"))
 _COORDINATION = (("and",), (",",), (",", "and"), ("or",))
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+# A participle or adjective that heads a noun's slot ("the accused", "the injured") is read as a noun.
+_NOMINAL_TAGS = frozenset({"VBN", "VBD", "JJ"})
+_NOMINAL_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj", "appos"})
 _GROUP_KINDS = frozenset({"group", "group_adjective"})
 _SUBJECT_KINDS = ("state", "person", "organisation", "group", "role")  # any mention but a pronoun
 _NOT_ROLES = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"})  # "Soviet Union", "Supreme Court Act"
@@ -657,8 +660,11 @@ def _reported_subject(token: Token, lexicon: ActorLexicon) -> bool:
 
 def _casualty(token: Token, casualties: Casualties) -> bool:
     """A count or a nominal adjective standing alone as the people an attack hit: "killed five",
-    "dozens died", "injured at least nineteen others", "visiting the wounded"."""
+    "dozens died", "injured at least nineteen others", "visiting the wounded". A nominal adjective
+    after "the" names them in any slot of a noun ("thoughts are with the injured")."""
     dep = token.dep_
+    if token.lower_ in casualties.nominals and dep in _NOMINAL_SLOTS and token.is_lower:
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     if dep not in ("dobj", "nsubjpass", "nsubj"):
         return False  # no slot of the people an act hits: read before the verb, which costs a Token
     verb = token.head.lemma_.lower()
@@ -917,7 +923,7 @@ def _plausible(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
             and following.text[:1].isupper()
         )  # "National" in "National Weather Service": a word of a longer name
         return (
-            last.pos_ in _NOUN_POS
+            (last.pos_ in _NOUN_POS or _nominal_adjective(last))
             and last.ent_type_ not in _NOT_ROLES
             and not in_name
             and not _occasion(doc, piece, lexicon)
@@ -928,6 +934,18 @@ def _plausible(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     if piece.kind in _COUNTRY_KINDS | _GROUP_KINDS:
         return _plausible_state(doc, piece, lexicon)
     return True
+
+
+def _nominal_adjective(token: Token) -> bool:
+    """A participle or adjective after "the" that stands as the noun of its phrase names the people it
+    describes: "police arrested the accused", "the accused's lawyer", "visited the injured" (not
+    "the accused man", where it only describes the man; nor a name, "the Grateful Dead")."""
+    return (
+        token.tag_ in _NOMINAL_TAGS
+        and token.is_lower  # not a name: "the Grateful Dead"
+        and token.dep_ in _NOMINAL_SLOTS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
 
 
 def _occasion(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
@@ -2397,6 +2415,7 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], town
             and d.kind == "state"
             and d.country
             and not _a_national(d)
+            and not _in_relative_clause(d, draft)
         ]
         country = (
             preceding[-1].country if preceding else _place_of_act(draft, drafts) or _main_state(drafts, towns)
@@ -2404,6 +2423,16 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], town
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
+
+
+def _in_relative_clause(state: _Draft, draft: _Draft) -> bool:
+    """ "In China, which claims Taiwan, an author was jailed": a state named inside a relative clause
+    describes the word the clause is on; it sets no scene for a role outside that clause."""
+    head, role = state.doc[state.end - 1], draft.doc[draft.end - 1]
+    for word in head.ancestors:
+        if word.dep_ == "relcl":
+            return not (word.left_edge.i <= role.i <= word.right_edge.i)
+    return False
 
 
 def _a_national(draft: _Draft) -> bool:
