@@ -989,3 +989,12 @@ def test_personnouns_offenders_and_private_persons_by_their_role() -> None:
     )
     text += " was sentenced to nine years in prison."
     assert by_text(actors_of(text, "2021-03-02"), "author").code == "VNMCVL"  # not the state of the clause
+
+
+def test_personnouns_the_accused_is_the_person_the_story_charged() -> None:
+    text = (
+        "Jon Brask, a Canadian national, appeared in a court in Oslo, Norway on Monday, charged with arson."
+    )
+    text += " Judge Ida Lund ordered the accused remain in custody. Police arrested the accused on Friday."
+    found = actors_of(text, "2021-03-02")
+    assert [a.code for a in found if a.text == "accused"] == ["CANCRM", "CANCRM"]  # not the court's state

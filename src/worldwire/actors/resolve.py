@@ -1645,7 +1645,7 @@ def _resolve_in_context(
                 _prefer_local_name(draft, kept)
             _link_name(draft, kept)
         elif draft.kind == "role" and draft.definite:
-            _link_role(draft, kept)
+            _link_role(draft, kept, lexicon)
         if draft.kind == "person" and not _read_person(draft, kept, drafts, lexicon, towns):
             continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts, lexicon, towns)
@@ -1697,7 +1697,8 @@ def _delegates(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> No
 def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
     """ "Hatice Cengiz is a Turkish national", "Jamal Khashoggi, a Saudi national", "Turkish national Hatice
     Cengiz": a nationality the story states for a person, anywhere in it, is their state in every mention,
-    the earlier ones (which took the story's state) and the pronouns that stand for them included; so is
+    the earlier ones (which took the story's state) and the pronouns and roles ("the accused") that stand
+    for them included; so is
     the body a copula makes an unknown person part of ("X was the deputy commander of the PMF")."""
     stated: dict[str, tuple[str, str | None]] = {}
     for person in kept:
@@ -1707,7 +1708,10 @@ def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
         if found is not None:
             stated[person.name] = found
     for draft in kept:
-        found = stated.get(draft.name or "") if draft.kind in ("person", "pronoun") else None
+        name = draft.name if draft.kind in ("person", "pronoun") else None
+        if draft.kind == "role" and draft.antecedent is not None and kept[draft.antecedent].kind == "person":
+            name = kept[draft.antecedent].name  # "the accused": the person the story charged
+        found = stated.get(name or "")
         if found is None:
             continue
         country, sector = found
@@ -2091,12 +2095,31 @@ def _link_title(draft: _Draft, kept: list[_Draft]) -> None:
         _copy(draft, kept, target)
 
 
-def _link_role(draft: _Draft, kept: list[_Draft]) -> None:
-    """ "the president": the person of that office; "the embassy": the body named before with that word."""
+def _link_role(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> None:
+    """ "the president": the person of that office; "the embassy": the body named before with that word;
+    "the accused": the person the story charged."""
     if not draft.plural and draft.code in _TITLE_CODES:
         _link_title(draft, kept)
+    if not draft.plural and draft.end - draft.start == 1 and draft.doc[draft.start].lower_ in lexicon.charged:
+        _link_charged(draft, kept)
     if draft.country is None and draft.antecedent is None:
         _link_definite(draft, kept)
+
+
+def _link_charged(draft: _Draft, kept: list[_Draft]) -> None:
+    """ "the accused", "the defendant": the person named just before with no office, a private person or
+    one called a criminal; a state their words gave stays theirs ("An Australian, X, was charged ...
+    Police arrested the accused" in a New Zealand story → AUSCRM)."""
+    person = _nearest(
+        kept,
+        draft,
+        lambda d: d.kind == "person" and d.country is not None and d.sector in (None, "CRM", "CVL"),
+        window=_DEFINITE_SENTENCES,
+    )
+    if person is not None and person.country is not None:
+        draft.country = person.country
+        draft.code = _compose(person.country, draft.sector, False, "state")
+        draft.antecedent = _index_of(kept, person)
 
 
 def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
