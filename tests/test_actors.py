@@ -998,3 +998,12 @@ def test_personnouns_the_accused_is_the_person_the_story_charged() -> None:
     text += " Judge Ida Lund ordered the accused remain in custody. Police arrested the accused on Friday."
     found = actors_of(text, "2021-03-02")
     assert [a.code for a in found if a.text == "accused"] == ["CANCRM", "CANCRM"]  # not the court's state
+
+
+def test_personnouns_anyone_narrowed_as_an_object_is_the_private_persons_aimed_at() -> None:
+    found = actors_of("Zambia's president signed a decree banning anyone carrying a placard.", "2021-03-02")
+    assert by_text(found, "anyone").code == "ZMBCVL"
+    found = actors_of("Police in Zambia urged anyone with footage to call them.", "2021-03-02")
+    assert by_text(found, "anyone").code == "ZMBCVL"
+    found = actors_of("Anyone can apply for a visa to Zambia, the minister said.", "2021-03-02")
+    assert [a.text for a in found if a.text == "Anyone"] == []  # a generic subject

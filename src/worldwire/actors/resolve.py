@@ -615,10 +615,25 @@ def _single_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
     if lexicon.casualties is not None and _casualty(token, lexicon.casualties):
         hurt = Entry("role", sector=lexicon.casualties.sector, name=token.lower_, generic=True)
         return _Piece(i, i + 1, "role", (hurt,))  # "killed five", "the wounded"
+    if token.lower_ in lexicon.anyone and lexicon.people_sector and _restricted_object(token):
+        people = Entry("role", sector=lexicon.people_sector, name=token.lower_, generic=True)
+        return _Piece(i, i + 1, "role", (people,))  # "urged anyone with information to call police"
     if lexicon.people_sector and token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS"):
         people = Entry("role", sector=lexicon.people_sector, name=token.lower_, generic=True)
         return _Piece(i, i + 1, "role", (people,))  # "Bosnian Serbs", "Kurds"
     return None
+
+
+def _restricted_object(token: Token) -> bool:
+    """ "banned anyone wearing a veil", "urged anyone with information to call": "anyone" as the object of
+    an act, narrowed by what follows it, names the private persons the act is aimed at; as a subject
+    ("anyone can apply") or bare it is a generic mention, no party."""
+    if token.dep_ != "dobj":
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return any(c.dep_ in ("acl", "prep", "relcl") for c in token.children) or (
+        following is not None and (following.lower_ in ("with", "who") or following.tag_ == "VBG")
+    )  # the parser often hangs "with information" on the verb
 
 
 def _bloc_of_states(doc: Doc, piece: _Piece, end: int, lexicon: ActorLexicon) -> bool:
