@@ -1026,3 +1026,45 @@ def test_actor_codes_a_nationality_word_after_in_is_a_language() -> None:
     found = actors_of(text, "2019-08-04")
     assert "English" not in {a.text for a in found}
     assert by_text(found, "French cities").code.startswith("FRA")
+
+
+def test_personnouns_a_participle_after_the_names_the_people() -> None:
+    text = "Police in Perth arrested the accused on Monday. A magistrate refused bail to the accused."
+    text += " Officials said the injured were taken to hospital. The accused man said nothing."
+    found = actors_of(text, "2021-03-02")
+    assert [a.code for a in found if a.text == "accused"] == ["AUSCRM", "AUSCRM"]
+    assert by_text(found, "injured").code == "AUSCVL"
+    assert by_text(found, "man").sector == "CVL"  # "accused" only describes the man here
+    found = actors_of("The Grateful Dead played in Oakland, California.", "2021-03-02")
+    assert [a.text for a in found if a.text == "Dead"] == []  # a name, not the dead
+
+
+def test_personnouns_offenders_and_private_persons_by_their_role() -> None:
+    found = actors_of(
+        "Police in Texas arrested two burglars. The senator thanked his supporters.", "2021-03-02"
+    )
+    assert by_text(found, "two burglars").code == "USACRM"
+    assert by_text(found, "his supporters").code == "USACVL"
+    text = (
+        "In Vietnam, which claims sovereignty over Cambodia, writing is not illegal, but last year an author"
+    )
+    text += " was sentenced to nine years in prison."
+    assert by_text(actors_of(text, "2021-03-02"), "author").code == "VNMCVL"  # not the state of the clause
+
+
+def test_personnouns_the_accused_is_the_person_the_story_charged() -> None:
+    text = (
+        "Jon Brask, a Canadian national, appeared in a court in Oslo, Norway on Monday, charged with arson."
+    )
+    text += " Judge Ida Lund ordered the accused remain in custody. Police arrested the accused on Friday."
+    found = actors_of(text, "2021-03-02")
+    assert [a.code for a in found if a.text == "accused"] == ["CANCRM", "CANCRM"]  # not the court's state
+
+
+def test_personnouns_anyone_narrowed_as_an_object_is_the_private_persons_aimed_at() -> None:
+    found = actors_of("Zambia's president signed a decree banning anyone carrying a placard.", "2021-03-02")
+    assert by_text(found, "anyone").code == "ZMBCVL"
+    found = actors_of("Police in Zambia urged anyone with footage to call them.", "2021-03-02")
+    assert by_text(found, "anyone").code == "ZMBCVL"
+    found = actors_of("Anyone can apply for a visa to Zambia, the minister said.", "2021-03-02")
+    assert [a.text for a in found if a.text == "Anyone"] == []  # a generic subject

@@ -2427,3 +2427,13 @@ def test_agentless_munition_striking_reports_an_attack_with_no_party() -> None:
     """ "Rockets struck near the base": a munition as the subject of violence is an attack, nobody named."""
     assert (None, None, "190") in _codes_of("Four missiles hit the airport on Tuesday.", "2019-06-01")
     assert _codes_of("Aim the missile and hit the hangar.", "2019-06-01") == []  # an order reports nothing
+
+
+def test_personnouns_a_conjunct_with_its_own_subject_keeps_its_own_modality() -> None:
+    text = (
+        "Criticism of the king is not illegal in Cambodia, but last year an author was sentenced to prison."
+    )
+    found = {
+        (e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in _events_of(text)
+    }
+    assert ("KHMJUD", "KHMCVL", "173", "asserted") in found

@@ -142,6 +142,8 @@ class ActorLexicon:
     name_articles: frozenset[str] = frozenset()
     occasion_heads: frozenset[str] = frozenset()
     occasions: frozenset[str] = frozenset()
+    charged: frozenset[str] = frozenset()
+    anyone: frozenset[str] = frozenset()
     domestic_groups: frozenset[str] = frozenset()
     pronoun_gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     plural_pronouns: frozenset[str] = frozenset()
@@ -366,6 +368,8 @@ class RoleTable:
     company_words: frozenset[str] = frozenset()  # "Company": "X Motor Company" is "X" later on
     name_articles: frozenset[str] = frozenset()  # "al": "al-Zawi" is "Zawi" with its article
     occasion_heads: frozenset[str] = frozenset()  # "party": a role noun that can name an occasion
+    charged: frozenset[str] = frozenset()  # "the accused": the person the story charged
+    anyone: frozenset[str] = frozenset()  # "urged anyone with information": the private persons it restricts
     occasions: frozenset[str] = frozenset()  # "birthday": makes an occasion head a thing, no actor
     domestic_groups: frozenset[str] = frozenset()  # "advocacy group": an NGO of the story's state
     casualties: Casualties | None = None  # "killed five", "the wounded": the people an attack hit
@@ -546,6 +550,8 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             w.lower() for w in _section(raw, "occasions", "modifiers", where, required=False)
         ),
         casualties=_casualties(raw, where),
+        charged=_lower_both(_section(raw, "charged", "nouns", where, required=False)),
+        anyone=frozenset(w.lower() for w in _section(raw, "anyone", "words", where, required=False)),
         domestic_groups=_lower_both(_section(raw, "domestic_groups", "nouns", where, required=False)),
         title_gender=MappingProxyType(
             {
@@ -776,6 +782,8 @@ def build_lexicon(
         company_words=roles.company_words if roles else frozenset(),
         name_articles=roles.name_articles if roles else frozenset(),
         occasion_heads=roles.occasion_heads if roles else frozenset(),
+        charged=roles.charged if roles else frozenset(),
+        anyone=roles.anyone if roles else frozenset(),
         occasions=roles.occasions if roles else frozenset(),
         domestic_groups=roles.domestic_groups if roles else frozenset(),
         pronoun_gender=roles.pronoun_gender if roles else MappingProxyType({}),

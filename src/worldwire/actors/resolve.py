@@ -39,6 +39,9 @@ _POSSESSIVE = frozenset({"'s", "'", "’s", "’"})
 _CONNECT_OF = (("of",), ("of", "the"))
 _COORDINATION = (("and",), (",",), (",", "and"), ("or",))
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+# A participle or adjective that heads a noun's slot ("the accused", "the injured") is read as a noun.
+_NOMINAL_TAGS = frozenset({"VBN", "VBD", "JJ"})
+_NOMINAL_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative", "conj", "appos"})
 _GROUP_KINDS = frozenset({"group", "group_adjective"})
 _SUBJECT_KINDS = ("state", "person", "organisation", "group", "role")  # any mention but a pronoun
 _NOT_ROLES = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"})  # "Soviet Union", "Supreme Court Act"
@@ -666,10 +669,25 @@ def _single_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
     if lexicon.casualties is not None and _casualty(token, lexicon.casualties):
         hurt = Entry("role", sector=lexicon.casualties.sector, name=token.lower_, generic=True)
         return _Piece(i, i + 1, "role", (hurt,))  # "killed five", "the wounded"
+    if token.lower_ in lexicon.anyone and lexicon.people_sector and _restricted_object(token):
+        people = Entry("role", sector=lexicon.people_sector, name=token.lower_, generic=True)
+        return _Piece(i, i + 1, "role", (people,))  # "urged anyone with information to call police"
     if lexicon.people_sector and token.ent_type_ == "NORP" and token.tag_ in ("NNPS", "NNS"):
         people = Entry("role", sector=lexicon.people_sector, name=token.lower_, generic=True)
         return _Piece(i, i + 1, "role", (people,))  # "Bosnian Serbs", "Kurds"
     return None
+
+
+def _restricted_object(token: Token) -> bool:
+    """ "banned anyone wearing a veil", "urged anyone with information to call": "anyone" as the object of
+    an act, narrowed by what follows it, names the private persons the act is aimed at; as a subject
+    ("anyone can apply") or bare it is a generic mention, no party."""
+    if token.dep_ != "dobj":
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return any(c.dep_ in ("acl", "prep", "relcl") for c in token.children) or (
+        following is not None and (following.lower_ in ("with", "who") or following.tag_ == "VBG")
+    )  # the parser often hangs "with information" on the verb
 
 
 def _bloc_of_states(doc: Doc, piece: _Piece, end: int, lexicon: ActorLexicon) -> bool:
@@ -711,8 +729,11 @@ def _reported_subject(token: Token, lexicon: ActorLexicon) -> bool:
 
 def _casualty(token: Token, casualties: Casualties) -> bool:
     """A count or a nominal adjective standing alone as the people an attack hit: "killed five",
-    "dozens died", "injured at least nineteen others", "visiting the wounded"."""
+    "dozens died", "injured at least nineteen others", "visiting the wounded". A nominal adjective
+    after "the" names them in any slot of a noun ("thoughts are with the injured")."""
     dep = token.dep_
+    if token.lower_ in casualties.nominals and dep in _NOMINAL_SLOTS and token.is_lower:
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     if dep not in ("dobj", "nsubjpass", "nsubj"):
         return False  # no slot of the people an act hits: read before the verb, which costs a Token
     verb = token.head.lemma_.lower()
@@ -971,7 +992,7 @@ def _plausible(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
             and following.text[:1].isupper()
         )  # "National" in "National Weather Service": a word of a longer name
         return (
-            last.pos_ in _NOUN_POS
+            (last.pos_ in _NOUN_POS or _nominal_adjective(last))
             and last.ent_type_ not in _NOT_ROLES
             and not in_name
             and not _occasion(doc, piece, lexicon)
@@ -982,6 +1003,18 @@ def _plausible(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     if piece.kind in _COUNTRY_KINDS | _GROUP_KINDS:
         return _plausible_state(doc, piece, lexicon)
     return True
+
+
+def _nominal_adjective(token: Token) -> bool:
+    """A participle or adjective after "the" that stands as the noun of its phrase names the people it
+    describes: "police arrested the accused", "the accused's lawyer", "visited the injured" (not
+    "the accused man", where it only describes the man; nor a name, "the Grateful Dead")."""
+    return (
+        token.tag_ in _NOMINAL_TAGS
+        and token.is_lower  # not a name: "the Grateful Dead"
+        and token.dep_ in _NOMINAL_SLOTS
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
 
 
 def _occasion(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
@@ -1681,7 +1714,7 @@ def _resolve_in_context(
                 _prefer_local_name(draft, kept)
             _link_name(draft, kept)
         elif draft.kind == "role" and draft.definite:
-            _link_role(draft, kept)
+            _link_role(draft, kept, lexicon)
         if draft.kind == "person" and not _read_person(draft, kept, drafts, lexicon, towns):
             continue  # "Tom Bean, Texas": a town the parser took for a name
         _place(draft, kept, drafts, lexicon, towns)
@@ -1733,7 +1766,8 @@ def _delegates(draft: _Draft, drafts: list[_Draft], lexicon: ActorLexicon) -> No
 def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
     """ "Hatice Cengiz is a Turkish national", "Jamal Khashoggi, a Saudi national", "Turkish national Hatice
     Cengiz": a nationality the story states for a person, anywhere in it, is their state in every mention,
-    the earlier ones (which took the story's state) and the pronouns that stand for them included; so is
+    the earlier ones (which took the story's state) and the pronouns and roles ("the accused") that stand
+    for them included; so is
     the body a copula makes an unknown person part of ("X was the deputy commander of the PMF")."""
     stated: dict[str, tuple[str, str | None]] = {}
     for person in kept:
@@ -1745,7 +1779,10 @@ def _stated_nationality(kept: list[_Draft], lexicon: ActorLexicon) -> None:
         if found is not None:
             stated[person.name] = found
     for draft in kept:
-        found = stated.get(draft.name or "") if draft.kind in ("person", "pronoun") else None
+        name = draft.name if draft.kind in ("person", "pronoun") else None
+        if draft.kind == "role" and draft.antecedent is not None and kept[draft.antecedent].kind == "person":
+            name = kept[draft.antecedent].name  # "the accused": the person the story charged
+        found = stated.get(name or "")
         if found is None:
             continue
         country, sector = found
@@ -2214,12 +2251,31 @@ def _link_title(draft: _Draft, kept: list[_Draft]) -> None:
         _copy(draft, kept, target)
 
 
-def _link_role(draft: _Draft, kept: list[_Draft]) -> None:
-    """ "the president": the person of that office; "the embassy": the body named before with that word."""
+def _link_role(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> None:
+    """ "the president": the person of that office; "the embassy": the body named before with that word;
+    "the accused": the person the story charged."""
     if not draft.plural and draft.code in _TITLE_CODES:
         _link_title(draft, kept)
+    if not draft.plural and draft.end - draft.start == 1 and draft.doc[draft.start].lower_ in lexicon.charged:
+        _link_charged(draft, kept)
     if draft.country is None and draft.antecedent is None:
         _link_definite(draft, kept)
+
+
+def _link_charged(draft: _Draft, kept: list[_Draft]) -> None:
+    """ "the accused", "the defendant": the person named just before with no office, a private person or
+    one called a criminal; a state their words gave stays theirs ("An Australian, X, was charged ...
+    Police arrested the accused" in a New Zealand story → AUSCRM)."""
+    person = _nearest(
+        kept,
+        draft,
+        lambda d: d.kind == "person" and d.country is not None and d.sector in (None, "CRM", "CVL"),
+        window=_DEFINITE_SENTENCES,
+    )
+    if person is not None and person.country is not None:
+        draft.country = person.country
+        draft.code = _compose(person.country, draft.sector, False, "state")
+        draft.antecedent = _index_of(kept, person)
 
 
 def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
@@ -2542,6 +2598,7 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], town
             and d.kind == "state"
             and d.country
             and not _a_national(d)
+            and not _in_relative_clause(d, draft)
         ]
         country = (
             preceding[-1].country if preceding else _place_of_act(draft, drafts) or _main_state(drafts, towns)
@@ -2549,6 +2606,16 @@ def _infer_country(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], town
     if country is not None:
         draft.country = country
         draft.code = _compose(country, draft.sector, False, "state")
+
+
+def _in_relative_clause(state: _Draft, draft: _Draft) -> bool:
+    """ "In China, which claims Taiwan, an author was jailed": a state named inside a relative clause
+    describes the word the clause is on; it sets no scene for a role outside that clause."""
+    head, role = state.doc[state.end - 1], draft.doc[draft.end - 1]
+    for word in head.ancestors:
+        if word.dep_ == "relcl":
+            return not (word.left_edge.i <= role.i <= word.right_edge.i)
+    return False
 
 
 def _a_national(draft: _Draft) -> bool:

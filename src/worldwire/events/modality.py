@@ -40,11 +40,17 @@ def _chain(token: Token, anchor: Token) -> list[Token]:
     for _ in range(6):
         if (node.dep_ not in CHAIN and not infinitival(node)) or node.head.i == node.i:
             break
-        if node.dep_ == "conj" and node.tag_ in FINITE:
-            break  # "would have faced X but resigned": a finite conjunct states its own event
+        if node.dep_ == "conj" and (node.tag_ in FINITE or _own_subject(node)):
+            # "would have faced X but resigned": a finite conjunct states its own event, and so does one
+            # with its own subject ("X is not illegal, but an author was sentenced")
+            break
         node = node.head
         chain.append(node)
     return chain
+
+
+def _own_subject(node: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
 
 
 def infinitival(node: Token) -> bool:
