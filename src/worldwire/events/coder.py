@@ -317,7 +317,7 @@ class _SegmentCoder(Attribution):
     def _assertion(self, verb: Token, code: str) -> bool:
         """ "insisting she was never pressured": a verb of demand with a that-clause in the indicative asserts
         a fact; "insists that the budget include funding" (a subjunctive) demands."""
-        if not code.startswith("10") or verb.lemma_.lower() not in self.book.assertion_senses:
+        if code[:2] != self.book.demand_code[:2] or verb.lemma_.lower() not in self.book.assertion_senses:
             return False
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         return bool(clauses) and all(
