@@ -2437,3 +2437,13 @@ def test_personnouns_a_conjunct_with_its_own_subject_keeps_its_own_modality() ->
         (e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in _events_of(text)
     }
     assert ("KHMJUD", "KHMCVL", "173", "asserted") in found
+
+
+def test_modality_a_polite_performative_does_what_it_says() -> None:
+    """ "We would like to thank X" thanks X now; a conditional "if elected, I would urge" stays unsaid."""
+    said = _events_of('"We would like to thank the government of Norway," the Afghan foreign minister said.')
+    assert [(e.cameo, e.modality) for e in said if e.cameo == "051"] == [("051", "asserted")]
+    urged = _events_of('"We would urge the Chinese government to release the detainees," the US envoy said.')
+    assert [e.modality for e in urged if e.cameo.startswith("02")] == ["asserted"]
+    weighed = _events_of('"If elected, I would urge China to release the detainees," the US senator said.')
+    assert all(e.modality != "asserted" for e in weighed if e.cameo.startswith("02"))

@@ -81,7 +81,10 @@ def read_modality(
     children = [c for word in chain for c in word.children]
     # the light verb of an event noun states the event, not an intention: "undertook a mission",
     # "committed atrocities", "offered concessions" (its own auxiliaries still count: "will undertake")
-    intended = _intended([token, *chain[2:]] if anchor is not token else chain, children, cues)
+    performative = _performative(chain, children, cues)  # "we would like to thank": thanks, said now
+    intended = not performative and _intended(
+        [token, *chain[2:]] if anchor is not token else chain, children, cues
+    )
     unfound = _unfound(chain, cues)  # "did not find X had attacked": no refusal of X's either
     if unfound or _negated(chain, children, cues):
         # "they must not send weapons" forbids; it is no refusal by "they"
@@ -94,7 +97,7 @@ def read_modality(
         return ("asserted", refusal) if refusal else ("negated", code)
     habitual = _habitual(chain, children, cues)  # "would sometimes kill" is no possibility
     aim = not intended and _purpose(chain, cues)  # an aim is no event and no declared intention
-    if not habitual and (aim or _hypothetical(chain, children, cues)):
+    if not (habitual or performative) and (aim or _hypothetical(chain, children, cues)):
         # "X may halt its mediation if ...": a hostile step made conditional is a threat
         threat = cues.threat_code(code) if recode and _conditional(chain, cues) else None
         return ("intended", threat) if threat else ("hypothetical", code)
@@ -177,6 +180,17 @@ def _habitual(chain: list[Token], children: list[Token], cues: ModalityCues) -> 
         return True
     would = any(c.dep_ == "aux" and c.lower_ == "would" for c in children)
     return would and any(c.dep_ == "advmod" and c.lower_ in cues.habitual_words for c in children)
+
+
+def _performative(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:
+    """ "I would urge anyone with information to call", "we would like to thank X": the speaker does what
+    the verb names by saying it, however politely hedged."""
+    return (
+        chain[0].lemma_.lower() in cues.performative_verbs
+        and all(w.lemma_.lower() in cues.performative_lead_ins for w in chain[1:])
+        and any(c.dep_ == "nsubj" and c.lower_ in cues.performative_subjects for c in children)
+        and not _conditional(chain, cues)  # "if elected, I would ask Congress to ..."
+    )
 
 
 def _hypothetical(chain: list[Token], children: list[Token], cues: ModalityCues) -> bool:

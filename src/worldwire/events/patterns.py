@@ -554,6 +554,9 @@ class ModalityCues:
     habitual_words: frozenset[str]
     evidence_verbs: frozenset[str]
     obligation_verbs: frozenset[str]
+    performative_verbs: frozenset[str]
+    performative_lead_ins: frozenset[str]
+    performative_subjects: frozenset[str]
     intent_codes: Mapping[str, str]
     refusal_codes: Mapping[str, str]
     threat_codes: Mapping[str, str]
@@ -612,6 +615,10 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "habitual_words",
             "evidence_verbs",
             "obligation_verbs",
+            "condition_markers",
+            "performative_verbs",
+            "performative_lead_ins",
+            "performative_subjects",
         )
     }
     tables = {}
@@ -621,41 +628,11 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             raise DataFileError(Errors.E403.format(path=where, reason=f"{key} values must be CAMEO codes"))
         tables[key] = frozen_mapping(codes)
     return ModalityCues(
-        negation_words=words["negation_words"],
-        negative_objects=words["negative_objects"],
-        negating_verbs=words["negating_verbs"],
-        negating_adjectives=words["negating_adjectives"],
-        refusal_verbs=words["refusal_verbs"],
-        obligation_auxiliaries=words["obligation_auxiliaries"],
-        prevention_verbs=words["prevention_verbs"],
-        future_auxiliaries=words["future_auxiliaries"],
-        intent_verbs=words["intent_verbs"],
-        intent_adjectives=words["intent_adjectives"],
-        intent_nouns=words["intent_nouns"],
-        hypothetical_auxiliaries=words["hypothetical_auxiliaries"],
-        hypothetical_markers=words["hypothetical_markers"],
-        hypothetical_words=words["hypothetical_words"],
-        possibility_adjectives=words["possibility_adjectives"],
-        permission_participles=words["permission_participles"],
-        historical_units=words["historical_units"],
-        historical_words=words["historical_words"],
+        **words,
         historical_min_years=require(raw, "historical_min_years", int, where),
         historical_min_months=require(raw, "historical_min_months", int, where),
-        condition_markers=frozenset(string_list(raw, "condition_markers", where)),
-        generic_determiners=words["generic_determiners"],
-        generic_nouns=words["generic_nouns"],
-        generic_people=words["generic_people"],
-        preparation_words=words["preparation_words"],
-        preparation_roots=words["preparation_roots"],
         preparation_code=require(raw, "preparation_code", str, where),
-        consideration_verbs=words["consideration_verbs"],
         consideration_code=require(raw, "consideration_code", str, where),
-        action_nouns=words["action_nouns"],
-        assembly_verbs=words["assembly_verbs"],
-        assembly_purposes=words["assembly_purposes"],
-        habitual_words=words["habitual_words"],
-        evidence_verbs=words["evidence_verbs"],
-        obligation_verbs=words["obligation_verbs"],
         intent_codes=tables["intent_codes"],
         refusal_codes=tables["refusal_codes"],
         threat_codes=tables["threat_codes"],
