@@ -732,8 +732,8 @@ def _casualty(token: Token, casualties: Casualties) -> bool:
     "dozens died", "injured at least nineteen others", "visiting the wounded". A nominal adjective
     after "the" names them in any slot of a noun ("thoughts are with the injured")."""
     dep = token.dep_
-    if token.lower_ in casualties.nominals and dep in _NOMINAL_SLOTS and token.is_lower:
-        return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    if token.lower_ in casualties.nominals and _noun_after_the(token):
+        return True
     if dep not in ("dobj", "nsubjpass", "nsubj"):
         return False  # no slot of the people an act hits: read before the verb, which costs a Token
     verb = token.head.lemma_.lower()
@@ -1009,9 +1009,13 @@ def _nominal_adjective(token: Token) -> bool:
     """A participle or adjective after "the" that stands as the noun of its phrase names the people it
     describes: "police arrested the accused", "the accused's lawyer", "visited the injured" (not
     "the accused man", where it only describes the man; nor a name, "the Grateful Dead")."""
+    return token.tag_ in _NOMINAL_TAGS and _noun_after_the(token)
+
+
+def _noun_after_the(token: Token) -> bool:
+    """A lower-case word (not a name: "the Grateful Dead") after "the", in a noun's slot."""
     return (
-        token.tag_ in _NOMINAL_TAGS
-        and token.is_lower  # not a name: "the Grateful Dead"
+        token.is_lower
         and token.dep_ in _NOMINAL_SLOTS
         and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
     )
