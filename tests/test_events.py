@@ -2437,3 +2437,30 @@ def test_personnouns_a_conjunct_with_its_own_subject_keeps_its_own_modality() ->
         (e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in _events_of(text)
     }
     assert ("KHMJUD", "KHMCVL", "173", "asserted") in found
+
+
+def test_other_root_a_gerund_after_the_object_is_the_objects_act() -> None:
+    """ "Turkey blamed Syria for attacking its soldiers": the object attacks, not the one who blames."""
+    coded = _codes_of("France criticized Israel on Monday for bombing Gaza.", "2019-06-01")
+    assert ("FRA", "ISR", "111") in coded
+    assert any(src == "ISR" and code[:2] == "19" for src, _, code in coded)
+    assert not any(src == "FRA" and code[:2] == "19" for src, _, code in coded)
+
+
+def test_other_root_a_legal_action_taken_for_violence_tells_the_violence() -> None:
+    """ "sentenced X for murdering Y": the sentence and the crime it is for, done by the one sentenced."""
+    sentenced = _codes_of(
+        "A judge in Texas sentenced a local man to life in prison for murdering two police officers.", "2019-06-01"
+    )
+    assert ("USAJUD", "USACRM", "173") in sentenced
+    assert ("USACRM", "USACOP", "1823") in sentenced
+    jailed = _codes_of("Four men in Leeds were jailed on Monday for the rape of a teenage girl.", "2019-06-01")
+    assert any(src == "GBRCRM" and code == "1821" for src, _, code in jailed)
+    # a charge that is no violence is the charge's wording, not an act told
+    perjury = _codes_of("A court in Texas convicted the mayor of obstructing justice.", "2019-06-01")
+    assert [code for *_, code in perjury] == ["116"]
+
+
+def test_other_root_sexual_assault_by_police_is_no_repression() -> None:
+    coded = _codes_of("Two police officers in Paris raped a tourist from Canada, a court found.", "2019-06-01")
+    assert "1821" in {code for *_, code in coded}
