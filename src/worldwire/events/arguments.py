@@ -248,7 +248,9 @@ class ArgumentReader(SegmentState):
         if holder.pos_ in ("NOUN", "PROPN", "PRON") and holder.dep_ in ("dobj", "nsubjpass"):
             takers = [holder]
         elif holder.pos_ in ("VERB", "AUX"):
-            takers = [c for c in holder.children if c.dep_ in ("dobj", "nsubjpass")]
+            # the object, or the passive's subject nearest the verb ("A resident of Antioch, Smith is accused")
+            takers = [c for c in holder.children if c.dep_ == "dobj"]
+            takers = takers or [c for c in holder.children if c.dep_ == "nsubjpass" and c.i < holder.i][-1:]
         else:
             return None
         found = [i for c in takers for i in self._actors_of(c)]
