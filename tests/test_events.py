@@ -2450,11 +2450,14 @@ def test_other_root_a_gerund_after_the_object_is_the_objects_act() -> None:
 def test_other_root_a_legal_action_taken_for_violence_tells_the_violence() -> None:
     """ "sentenced X for murdering Y": the sentence and the crime it is for, done by the one sentenced."""
     sentenced = _codes_of(
-        "A judge in Texas sentenced a local man to life in prison for murdering two police officers.", "2019-06-01"
+        "A judge in Texas sentenced a local man to life in prison for murdering two police officers.",
+        "2019-06-01",
     )
     assert ("USAJUD", "USACRM", "173") in sentenced
     assert ("USACRM", "USACOP", "1823") in sentenced
-    jailed = _codes_of("Four men in Leeds were jailed on Monday for the rape of a teenage girl.", "2019-06-01")
+    jailed = _codes_of(
+        "Four men in Leeds were jailed on Monday for the rape of a teenage girl.", "2019-06-01"
+    )
     assert any(src == "GBRCRM" and code == "1821" for src, _, code in jailed)
     # a charge that is no violence is the charge's wording, not an act told
     perjury = _codes_of("A court in Texas convicted the mayor of obstructing justice.", "2019-06-01")
@@ -2462,5 +2465,7 @@ def test_other_root_a_legal_action_taken_for_violence_tells_the_violence() -> No
 
 
 def test_other_root_sexual_assault_by_police_is_no_repression() -> None:
-    coded = _codes_of("Two police officers in Paris raped a tourist from Canada, a court found.", "2019-06-01")
+    coded = _codes_of(
+        "Two police officers in Paris raped a tourist from Canada, a court found.", "2019-06-01"
+    )
     assert "1821" in {code for *_, code in coded}

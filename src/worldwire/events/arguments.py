@@ -231,10 +231,11 @@ class ArgumentReader(SegmentState):
         )
 
     def _gerund_controller(self, node: Token) -> list[int] | None:
-        """ "accused Iran of attacking tankers", "sentenced X for murdering Y", "X was convicted of killing Y":
-        a gerund (or, for `_charged`, an event noun) after a preposition of a verb's object (`object_control_preps`) is done by that object
-        (a party: the direct object, or the subject of the passive), not by the verb's subject; the object of
-        "arrested a man for attacking" too. None: no such gerund, or its object is no party."""
+        """ "accused Iran of attacking tankers", "sentenced X for murdering Y", "X was convicted of killing
+        Y": a gerund (or, for `_charged`, an event noun) after a preposition (`object_control_preps`) of a
+        verb's object is done by that object (a party: the direct object, or the subject of the passive), not
+        by the verb's subject; the object of "arrested a man for attacking" too. None: no such gerund, or its
+        object is no party."""
         prep = node.head
         if (
             node.dep_ not in ("pcomp", "pobj")
@@ -248,7 +249,7 @@ class ArgumentReader(SegmentState):
         if holder.pos_ in ("NOUN", "PROPN", "PRON") and holder.dep_ in ("dobj", "nsubjpass"):
             takers = [holder]
         elif holder.pos_ in ("VERB", "AUX"):
-            # the object, or the passive's subject nearest the verb ("A resident of Antioch, Smith is accused")
+            # the object, or the passive's subject nearest the verb ("A resident of Ohio, Smith is accused")
             takers = [c for c in holder.children if c.dep_ == "dobj"]
             takers = takers or [c for c in holder.children if c.dep_ == "nsubjpass" and c.i < holder.i][-1:]
         else:

@@ -354,7 +354,9 @@ class _SegmentCoder(Attribution):
             return True  # the clause of a demand already coded
         book = self.book
         node, reported, charged = token, False, False
-        violent = codes_one_of(token, book.nouns if token.pos_ in ("NOUN", "PROPN") else book.verbs, book.one_attack_roots)
+        violent = codes_one_of(
+            token, book.nouns if token.pos_ in ("NOUN", "PROPN") else book.verbs, book.one_attack_roots
+        )
         for _ in range(4):
             if infinitival(node) and node.tag_ == "VB":
                 return self._asked(node.head)
@@ -365,13 +367,17 @@ class _SegmentCoder(Attribution):
             ):
                 return False  # "following an attack on the base by Boko Haram, ...": an act of its own
             reported = reported or node.dep_ in ("ccomp", "pcomp")
-            charged = charged or (node.dep_ in ("pcomp", "pobj") and node.head.lower_ in book.object_control_preps)
+            charged = charged or (
+                node.dep_ in ("pcomp", "pobj") and node.head.lower_ in book.object_control_preps
+            )
             node = node.head
             code = self.emitted_heads.get(node.i, "")
-            if reported and code.startswith(book.reported_act_codes):
-                return False  # "police believe the gang killed him": the accusation and the act told
-            if charged and violent and code.startswith(book.legal_action_codes):
-                return False  # "sentenced X for murdering Y": the sentence and the murder told
+            # "police believe the gang killed him": the accusation and the act told; "sentenced X for
+            # murdering Y": the sentence and the murder
+            if (reported and code.startswith(book.reported_act_codes)) or (
+                charged and violent and code.startswith(book.legal_action_codes)
+            ):
+                return False
             if node.i in self.coded_heads:
                 return True
         return False
