@@ -1604,9 +1604,12 @@ def test_force_an_attack_on_a_person_with_no_armed_role_is_unconventional() -> N
 def test_force_charged_for_or_over_a_crime_is_legal_action() -> None:
     """ "Charged for"/"charged over" the crime, as "charged with" it: the courts' legal action (173)."""
     over = _codes_of("Two Australian men were charged over the killing of a police officer.")
-    assert over == [("AUSJUD", "AUSCRM", "173")]  # the charged are coded CRM
+    assert over[0] == ("AUSJUD", "AUSCRM", "173")  # the charged are coded CRM
     active = _codes_of("Ohio prosecutors charged two Mexican men for the murder of a police officer.")
-    assert active == [("USAJUD", "MEXCRM", "173")]
+    assert active[0] == ("USAJUD", "MEXCRM", "173")
+    # ... and the violence the charge is for, by the charged (other_root: legal_action_codes)
+    assert ("AUSCRM", "AUSCOP", "1823") in over
+    assert any(src == "MEXCRM" and code == "1823" for src, _, code in active)
 
 
 def test_force_a_present_passive_with_no_author_is_a_standing_state() -> None:

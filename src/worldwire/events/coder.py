@@ -354,8 +354,8 @@ class _SegmentCoder(Attribution):
             return True  # the clause of a demand already coded
         book = self.book
         node, reported, charged = token, False, False
-        violent = codes_one_of(
-            token, book.nouns if token.pos_ in ("NOUN", "PROPN") else book.verbs, book.one_attack_roots
+        told = codes_one_of(
+            token, book.nouns if token.pos_ in ("NOUN", "PROPN") else book.verbs, book.legal_told_roots
         )
         for _ in range(4):
             if infinitival(node) and node.tag_ == "VB":
@@ -375,7 +375,7 @@ class _SegmentCoder(Attribution):
             # "police believe the gang killed him": the accusation and the act told; "sentenced X for
             # murdering Y": the sentence and the murder
             if (reported and code.startswith(book.reported_act_codes)) or (
-                charged and violent and code.startswith(book.legal_action_codes)
+                charged and told and code.startswith(book.legal_action_codes)
             ):
                 return False
             if node.i in self.coded_heads:

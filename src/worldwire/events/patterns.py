@@ -112,6 +112,7 @@ class PatternBook:
     reported_act_codes: tuple[str, ...] = ()
     object_control_preps: frozenset[str] = frozenset()
     legal_action_codes: tuple[str, ...] = ()
+    legal_told_roots: frozenset[str] = frozenset()
     victim_owner_nouns: frozenset[str] = frozenset()
     acting_owner_kinds: frozenset[str] = frozenset()
     channel_preps: frozenset[str] = frozenset()
@@ -354,6 +355,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         reported_act_codes=tuple(string_list(raw, "reported_act_codes", where)),
         object_control_preps=frozenset(string_list(raw, "object_control_preps", where)),
         legal_action_codes=tuple(string_list(raw, "legal_action_codes", where)),
+        legal_told_roots=frozenset(string_list(raw, "legal_told_roots", where)),
         victim_owner_nouns=frozenset(string_list(raw, "victim_owner_nouns", where)),
         acting_owner_kinds=frozenset(string_list(raw, "acting_owner_kinds", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
