@@ -350,13 +350,10 @@ class _SegmentCoder(Attribution):
 
     def _claimed(self, token: Token) -> bool:
         """True when an enclosing predicate of the same clause chain was already coded."""
-        if token.i in self.coded_heads:
-            return True  # the clause of a demand already coded
-        book = self.book
-        node, reported, charged = token, False, False
-        told = codes_one_of(
-            token, book.nouns if token.pos_ in ("NOUN", "PROPN") else book.verbs, book.legal_told_roots
-        )
+        # the clause of a demand already coded is claimed; "sentenced X for murdering Y" tells the murder too
+        if token.i in self.coded_heads or self._charged_act(token):
+            return token.i in self.coded_heads
+        node, reported = token, False
         for _ in range(4):
             if infinitival(node) and node.tag_ == "VB":
                 return self._asked(node.head)
@@ -367,20 +364,32 @@ class _SegmentCoder(Attribution):
             ):
                 return False  # "following an attack on the base by Boko Haram, ...": an act of its own
             reported = reported or node.dep_ in ("ccomp", "pcomp")
-            charged = charged or (
-                node.dep_ in ("pcomp", "pobj") and node.head.lower_ in book.object_control_preps
-            )
             node = node.head
-            code = self.emitted_heads.get(node.i, "")
-            # "police believe the gang killed him": the accusation and the act told; "sentenced X for
-            # murdering Y": the sentence and the murder
-            if (reported and code.startswith(book.reported_act_codes)) or (
-                charged and told and code.startswith(book.legal_action_codes)
-            ):
-                return False
+            if reported and self.emitted_heads.get(node.i, "").startswith(self.book.reported_act_codes):
+                return False  # "police believe the gang killed him": the accusation and the act told
             if node.i in self.coded_heads:
                 return True
         return False
+
+    def _charged_act(self, token: Token) -> bool:
+        """ "Sentenced X for murdering Y", "arrested a man for attacking a woman", "found X guilty of raping
+        Y", "jailed for the rape of Y": an act of violence, protest or refusal (`legal_told_roots`) after a
+        preposition (`object_control_preps`) of a coded legal action (`legal_action_codes`), or of its object
+        or complement, is the act the action was taken for: told too."""
+        book = self.book
+        prep = token.head
+        if (
+            token.dep_ not in ("pcomp", "pobj")
+            or prep.lower_ not in book.object_control_preps
+            or not codes_one_of(
+                token, book.nouns if token.pos_ in ("NOUN", "PROPN") else book.verbs, book.legal_told_roots
+            )
+        ):
+            return False
+        holder = prep.head
+        if holder.dep_ in ("dobj", "acomp", "ccomp", "oprd") and holder.pos_ not in ("VERB", "AUX"):
+            holder = holder.head  # "arrested a man for ...", "found two officers guilty of ..."
+        return self.emitted_heads.get(holder.i, "").startswith(book.legal_action_codes)
 
     def _answered(self, verb: Token) -> list[int] | None:
         """ "The government asked the judge to delay his ruling, but he declined": a bare refusal joined to a
