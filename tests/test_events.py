@@ -2462,7 +2462,11 @@ def test_other_root_a_legal_action_taken_for_violence_tells_the_violence() -> No
         "Four men in Leeds were jailed on Monday for the rape of a teenage girl.", "2019-06-01"
     )
     assert any(src == "GBRCRM" and code == "1821" for src, _, code in jailed)
-    # a charge that is no violence is the charge's wording, not an act told
+    protest = _codes_of(
+        "Police in Moscow arrested two hundred protesters for protesting the new law.", "2019-06-01"
+    )
+    assert ("RUSOPP", None, "140") in protest
+    # a charge that is no violence, protest or refusal is the charge's wording, not an act told
     perjury = _codes_of("A court in Texas convicted the mayor of obstructing justice.", "2019-06-01")
     assert [code for *_, code in perjury] == ["116"]
 
