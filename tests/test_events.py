@@ -1604,9 +1604,12 @@ def test_force_an_attack_on_a_person_with_no_armed_role_is_unconventional() -> N
 def test_force_charged_for_or_over_a_crime_is_legal_action() -> None:
     """ "Charged for"/"charged over" the crime, as "charged with" it: the courts' legal action (173)."""
     over = _codes_of("Two Australian men were charged over the killing of a police officer.")
-    assert over == [("AUSJUD", "AUSCRM", "173")]  # the charged are coded CRM
+    assert over[0] == ("AUSJUD", "AUSCRM", "173")  # the charged are coded CRM
     active = _codes_of("Ohio prosecutors charged two Mexican men for the murder of a police officer.")
-    assert active == [("USAJUD", "MEXCRM", "173")]
+    assert active[0] == ("USAJUD", "MEXCRM", "173")
+    # ... and the violence the charge is for, by the charged (other_root: legal_action_codes)
+    assert ("AUSCRM", "AUSCOP", "1823") in over
+    assert any(src == "MEXCRM" and code == "1823" for src, _, code in active)
 
 
 def test_force_a_present_passive_with_no_author_is_a_standing_state() -> None:
@@ -2447,3 +2450,37 @@ def test_modality_a_polite_performative_does_what_it_says() -> None:
     assert [e.modality for e in urged if e.cameo.startswith("02")] == ["asserted"]
     weighed = _events_of('"If elected, I would urge China to release the detainees," the US senator said.')
     assert all(e.modality != "asserted" for e in weighed if e.cameo.startswith("02"))
+def test_other_root_a_gerund_after_the_object_is_the_objects_act() -> None:
+    """ "Turkey blamed Syria for attacking its soldiers": the object attacks, not the one who blames."""
+    coded = _codes_of("France criticized Israel on Monday for bombing Gaza.", "2019-06-01")
+    assert ("FRA", "ISR", "111") in coded
+    assert any(src == "ISR" and code[:2] == "19" for src, _, code in coded)
+    assert not any(src == "FRA" and code[:2] == "19" for src, _, code in coded)
+
+
+def test_other_root_a_legal_action_taken_for_violence_tells_the_violence() -> None:
+    """ "sentenced X for murdering Y": the sentence and the crime it is for, done by the one sentenced."""
+    sentenced = _codes_of(
+        "A judge in Texas sentenced a local man to life in prison for murdering two police officers.",
+        "2019-06-01",
+    )
+    assert ("USAJUD", "USACRM", "173") in sentenced
+    assert ("USACRM", "USACOP", "1823") in sentenced
+    jailed = _codes_of(
+        "Four men in Leeds were jailed on Monday for the rape of a teenage girl.", "2019-06-01"
+    )
+    assert any(src == "GBRCRM" and code == "1821" for src, _, code in jailed)
+    protest = _codes_of(
+        "Police in Moscow arrested two hundred protesters for protesting the new law.", "2019-06-01"
+    )
+    assert ("RUSOPP", None, "140") in protest
+    # a charge that is no violence, protest or refusal is the charge's wording, not an act told
+    perjury = _codes_of("A court in Texas convicted the mayor of obstructing justice.", "2019-06-01")
+    assert [code for *_, code in perjury] == ["116"]
+
+
+def test_other_root_sexual_assault_by_police_is_no_repression() -> None:
+    coded = _codes_of(
+        "Two police officers in Paris raped a tourist from Canada, a court found.", "2019-06-01"
+    )
+    assert "1821" in {code for *_, code in coded}

@@ -200,6 +200,9 @@ class ArgumentReader(SegmentState):
             return self._noun_clause_owner(node)
         if node.dep_ not in CONTROL or (node.dep_ == "ccomp" and node.head.lemma_.lower() != "be"):
             return [], None
+        controller = self._gerund_controller(node)
+        if controller is not None:
+            return controller, None
         if node.dep_ == "xcomp":
             # raising: "X was seen to break into ...", "X is said to have attacked": X acts;
             # object control: "urged Y to withdraw": Y withdraws
@@ -216,6 +219,43 @@ class ArgumentReader(SegmentState):
         # infinitive it is parsed as joined to; it shares the subject of the verb above
         finite = node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ") and node.head.dep_ == "xcomp"
         return None, node.head.head if finite and node.head.tag_ == "VB" else node.head
+
+    def _charged(self, noun: Token) -> bool:
+        """ "sentenced X for the murder of Y": an event noun after a preposition of a coded legal action
+        (`legal_action_codes`) is the act it was taken for."""
+        prep = noun.head
+        return (
+            noun.dep_ == "pobj"
+            and prep.lower_ in self.book.object_control_preps
+            and self.emitted_heads.get(prep.head.i, "").startswith(self.book.legal_action_codes)
+        )
+
+    def _gerund_controller(self, node: Token) -> list[int] | None:
+        """ "accused Iran of attacking tankers", "sentenced X for murdering Y", "X was convicted of killing
+        Y": a gerund (or, for `_charged`, an event noun) after a preposition (`object_control_preps`) of a
+        verb's object is done by that object (a party: the direct object, or the subject of the passive), not
+        by the verb's subject; the object of "arrested a man for attacking" too. None: no such gerund, or its
+        object is no party."""
+        prep = node.head
+        if (
+            node.dep_ not in ("pcomp", "pobj")
+            or node.tag_ not in ("VBG", "NN", "NNS")
+            or prep.dep_ != "prep"
+            or prep.lower_ not in self.book.object_control_preps
+            or prep.head.i == prep.i
+        ):
+            return None
+        holder = prep.head
+        if holder.pos_ in ("NOUN", "PROPN", "PRON") and holder.dep_ in ("dobj", "nsubjpass"):
+            takers = [holder]
+        elif holder.pos_ in ("VERB", "AUX"):
+            # the object, or the passive's subject nearest the verb ("A resident of Ohio, Smith is accused")
+            takers = [c for c in holder.children if c.dep_ == "dobj"]
+            takers = takers or [c for c in holder.children if c.dep_ == "nsubjpass" and c.i < holder.i][-1:]
+        else:
+            return None
+        found = [i for c in takers for i in self._actors_of(c)]
+        return found or None
 
     def _noun_clause_owner(self, node: Token) -> tuple[list[int] | None, Token | None]:
         """The subject a clause on a noun takes over ("Russia's plan to attack"), as `_inherited` gives it."""
@@ -509,6 +549,8 @@ class ArgumentReader(SegmentState):
             between = self._pobj_actors(noun, ("between",))
             if len(between) > 1:
                 return between, [], light
+        if not source and self._charged(noun):  # "jailed for the rape of two girls": by the jailed
+            source = self._gerund_controller(noun) or []
         if not source:
             source = self._occasion_participant(noun, pattern)
         self.blocked = tuple(self._sides(source))

@@ -110,6 +110,9 @@ class PatternBook:
     characterization_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
     reported_act_codes: tuple[str, ...] = ()
+    object_control_preps: frozenset[str] = frozenset()
+    legal_action_codes: tuple[str, ...] = ()
+    legal_told_roots: frozenset[str] = frozenset()
     victim_owner_nouns: frozenset[str] = frozenset()
     acting_owner_kinds: frozenset[str] = frozenset()
     channel_preps: frozenset[str] = frozenset()
@@ -131,6 +134,7 @@ class PatternBook:
     weapon_codes: tuple[tuple[tuple[str, ...], str], ...] = ()
     repression_code: str = "175"
     repression_sources: frozenset[str] = frozenset()
+    unrepressive_violence: frozenset[str] = frozenset()
     repression_targets: frozenset[str] = frozenset()
     unconventional_code: str = "180"
     conventional_armed_sectors: frozenset[str] = frozenset()
@@ -349,6 +353,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         characterization_verbs=frozenset(string_list(raw, "characterization_verbs", where)),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
         reported_act_codes=tuple(string_list(raw, "reported_act_codes", where)),
+        object_control_preps=frozenset(string_list(raw, "object_control_preps", where)),
+        legal_action_codes=tuple(string_list(raw, "legal_action_codes", where)),
+        legal_told_roots=frozenset(string_list(raw, "legal_told_roots", where)),
         victim_owner_nouns=frozenset(string_list(raw, "victim_owner_nouns", where)),
         acting_owner_kinds=frozenset(string_list(raw, "acting_owner_kinds", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
@@ -370,6 +377,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         weapon_codes=_weapon_codes(raw, where),
         repression_code=require(raw, "repression_code", str, where),
         repression_sources=frozenset(string_list(raw, "repression_sources", where)),
+        unrepressive_violence=frozenset(string_list(raw, "unrepressive_violence", where)),
         repression_targets=frozenset(string_list(raw, "repression_targets", where)),
         unconventional_code=require(raw, "unconventional_code", str, where),
         conventional_armed_sectors=frozenset(string_list(raw, "conventional_armed_sectors", where)),

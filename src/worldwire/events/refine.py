@@ -103,6 +103,7 @@ class CodeRefiner(ArgumentReader):
         )
         if (
             source.sector in book.repression_sources
+            and code not in book.unrepressive_violence
             and target is not None
             and (target.sector in book.repression_targets)
         ):
