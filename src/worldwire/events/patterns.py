@@ -112,6 +112,9 @@ class PatternBook:
     reported_act_codes: tuple[str, ...] = ()
     victim_owner_nouns: frozenset[str] = frozenset()
     acting_owner_kinds: frozenset[str] = frozenset()
+    patient_owner_nouns: frozenset[str] = frozenset()  # "after his arrest": legal action he underwent
+    legal_author_sectors: frozenset[str] = frozenset()  # "the police's arrests": theirs to make
+    adverbial_owner_preps: frozenset[str] = frozenset()  # "after his arrest, X ...": X's
     channel_preps: frozenset[str] = frozenset()
     channels: frozenset[str] = frozenset()
     patient_passive_roots: frozenset[str] = frozenset()
@@ -351,6 +354,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         reported_act_codes=tuple(string_list(raw, "reported_act_codes", where)),
         victim_owner_nouns=frozenset(string_list(raw, "victim_owner_nouns", where)),
         acting_owner_kinds=frozenset(string_list(raw, "acting_owner_kinds", where)),
+        patient_owner_nouns=frozenset(string_list(raw, "patient_owner_nouns", where)),
+        legal_author_sectors=frozenset(string_list(raw, "legal_author_sectors", where)),
+        adverbial_owner_preps=frozenset(string_list(raw, "adverbial_owner_preps", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
         channels=frozenset(string_list(raw, "channels", where)),
         patient_passive_roots=frozenset(string_list(raw, "patient_passive_roots", where)),
