@@ -2144,6 +2144,31 @@ def test_legal_charges_or_a_sentence_received_are_a_court_s_act_on_the_receiver(
     assert _codes_of("The Kenyan minister received a second term as governor.", "2020-08-20") == []
 
 
+def test_judicial_a_legal_noun_owned_by_a_person_is_done_to_that_person() -> None:
+    """ "Sokolov's arrest", "after his arrest": the owner of a noun of legal action underwent it, by the
+    author the act implies (the police for an arrest); a police force owning it made it."""
+    owned = _codes_of("Reporters Without Borders condemned the Turkish journalist's detention.", "2020-08-20")
+    assert ("TURCOP", "TURMED", "173") in owned
+    indicted = _codes_of("The Brazilian senator's indictment came on Monday.", "2020-08-20")
+    assert indicted == [("BRAJUD", "BRALEG", "173")]
+    after = _codes_of(
+        "Police in Kenya arrested a Ugandan man on Monday. After his arrest, the Ugandan man stayed in a cell"
+        " in Nairobi overnight.",
+        "2020-08-20",
+    )
+    assert sum(1 for s, _, code in after if code == "173" and s == "KENCOP") == 2  # Kenya's police, named
+    assert _codes_of("The Kenyan police's arrests continued on Monday.", "2020-08-20") == []
+
+
+def test_judicial_an_agentless_legal_passive_is_by_the_police_or_court_named_nearby() -> None:
+    """ "A court in Nairobi heard the case. The Ugandan man was charged with murder": the court the story
+    names, not the courts of the man's own state."""
+    named = _codes_of(
+        "A court in Nairobi heard the case on Monday. A Ugandan man was charged with murder.", "2020-08-20"
+    )
+    assert [(s, code) for s, _, code in named if code == "173"] == [("KENJUD", "173")]
+
+
 def test_legal_a_cease_and_desist_order_is_a_restriction_on_its_addressee() -> None:
     """A cease-and-desist order restricts its addressee (172); on the media it restricts the press (1721)."""
     ordered = _codes_of(

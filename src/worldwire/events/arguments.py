@@ -478,15 +478,46 @@ class ArgumentReader(SegmentState):
         of harm done to someone (`victim_owner_nouns`) suffered it, unless an "of" or "by" phrase names
         the victim or the author ("the militia's killing of villagers"); states and organisations own
         their acts ("Iran's execution")."""
-        if noun.lemma_.lower() not in self.book.victim_owner_nouns or any(
+        lemma = noun.lemma_.lower()
+        legal = lemma in self.book.patient_owner_nouns
+        if (lemma not in self.book.victim_owner_nouns and not legal) or any(
             c.dep_ == "prep" and c.lower_ in ("of", "by") for c in noun.children
         ):
             return []
+        if legal and any(
+            c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX") for c in noun.children
+        ):
+            return []  # "his conviction that the war was wrong": a belief, no legal act
         owners = [i for c in noun.children if c.dep_ == "poss" for i in self._actors_of(c)]
+        if legal and not owners:
+            owners = self._adverbial_owner(noun)
         actors = [resolved(self.actors, i) for i in owners]
-        if any(a.kind in self.book.acting_owner_kinds or not a.sector for a in actors):
+        if any(
+            a.kind in self.book.acting_owner_kinds or not (a.sector or (legal and a.kind == "person"))
+            for a in actors
+        ):
             return []  # "Iran's execution", "the militia's killing": a state or organisation acts
+        if legal and any(a.sector in self.book.legal_author_sectors for a in actors):
+            return []  # "the police's arrests": the police arrest
         return owners
+
+    def _adverbial_owner(self, noun: Token) -> list[int]:
+        """ "After his arrest on Friday, the gunman stayed in a cell": a possessive pronoun on a noun in an
+        adverbial phrase of a clause refers to that clause's subject, a person (the act's patient)."""
+        prep = noun.head
+        if (
+            noun.dep_ != "pobj"
+            or prep.dep_ != "prep"
+            or prep.lower_ not in self.book.adverbial_owner_preps
+            or prep.head.pos_ not in ("VERB", "AUX")
+            or not any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+        ):
+            return []
+        return self._subject(prep.head)
+
+    def _patient_owned(self, noun: Token) -> bool:
+        """ "After his arrest", "Basilashvili's arrest": a noun of legal action its owner underwent."""
+        return noun.lemma_.lower() in self.book.patient_owner_nouns and bool(self._owned_victim(noun))
 
     def _noun_source(self, noun: Token, skip_owner: bool = False) -> tuple[list[int], Token | None]:
         """The owner of an event noun ("Russia's attack", "the attack by X"), else the subject of the light
@@ -645,6 +676,12 @@ class ArgumentReader(SegmentState):
         args = Arguments(source, target or [], anchor)
         if source:
             return args
+        # "after his arrest": legal action its owner underwent, by the author such an act implies
+        patient = patient or (
+            kind == "noun"
+            and pattern.code.startswith(tuple(self.book.patient_passive_roots))
+            and self._patient_owned(token)
+        )
         if (patient and target) or self._unattributed_violence(token, pattern, kind, target or []):
             return replace(args, unattributed=True)
         # "a bombing took place", "rockets struck near the base": an attack told with nobody named
@@ -1344,11 +1381,18 @@ class ArgumentReader(SegmentState):
         sector = sector or self.book.implied_agent(code)
         # "appeared in a court in Paris, charged with murder": where the clause it qualifies took place
         heads = (token, token.head) if token.dep_ == "advcl" and token.tag_ == "VBN" else (token,)
-        country = self._where(*heads) or target.country
+        where = self._where(*heads)
         needed = self.book.implied_agent_words.get(code)  # "released on bail", not "hostages were released"
         if needed and not any(t.lemma_.lower() in needed for t in token.subtree):
             return UNKNOWN
-        if sector is None or country is None:
+        if sector is None:
+            return UNKNOWN
+        if where is None:  # "Police in Christchurch said ... The man was charged": the police or court named
+            named = [s for s in self._sector_nearby(token, sector) if s.country and s.index != target.index]
+            if named:
+                return named[0]
+        country = where or target.country
+        if country is None:
             return UNKNOWN
         return Side(None, "", country + sector, country, sector)
 

@@ -474,10 +474,9 @@ class _SegmentCoder(Attribution):
         best: Match | None = None
         # "ordered the journalist's murder": the owner of a noun of harm done by the light verb's subject is
         # its victim, as an "of" phrase would name it
-        victim_owned = (
-            token.pos_ in ("NOUN", "PROPN")
-            and token.head.lemma_.lower() in self.book.light_verbs
-            and bool(self._owned_victim(token))
+        victim_owned = token.pos_ in ("NOUN", "PROPN") and (
+            (token.head.lemma_.lower() in self.book.light_verbs and bool(self._owned_victim(token)))
+            or self._patient_owned(token)  # "after his arrest": the owner is whom an "of" would name
         )
         for pattern in patterns:
             if (

@@ -115,6 +115,9 @@ class PatternBook:
     legal_told_roots: frozenset[str] = frozenset()
     victim_owner_nouns: frozenset[str] = frozenset()
     acting_owner_kinds: frozenset[str] = frozenset()
+    patient_owner_nouns: frozenset[str] = frozenset()  # "after his arrest": legal action he underwent
+    legal_author_sectors: frozenset[str] = frozenset()  # "the police's arrests": theirs to make
+    adverbial_owner_preps: frozenset[str] = frozenset()  # "after his arrest, X ...": X's
     channel_preps: frozenset[str] = frozenset()
     channels: frozenset[str] = frozenset()
     patient_passive_roots: frozenset[str] = frozenset()
@@ -358,6 +361,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         legal_told_roots=frozenset(string_list(raw, "legal_told_roots", where)),
         victim_owner_nouns=frozenset(string_list(raw, "victim_owner_nouns", where)),
         acting_owner_kinds=frozenset(string_list(raw, "acting_owner_kinds", where)),
+        patient_owner_nouns=frozenset(string_list(raw, "patient_owner_nouns", where)),
+        legal_author_sectors=frozenset(string_list(raw, "legal_author_sectors", where)),
+        adverbial_owner_preps=frozenset(string_list(raw, "adverbial_owner_preps", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
         channels=frozenset(string_list(raw, "channels", where)),
         patient_passive_roots=frozenset(string_list(raw, "patient_passive_roots", where)),
