@@ -2437,3 +2437,19 @@ def test_personnouns_a_conjunct_with_its_own_subject_keeps_its_own_modality() ->
         (e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in _events_of(text)
     }
     assert ("KHMJUD", "KHMCVL", "173", "asserted") in found
+
+
+def test_cooperate_a_go_between_mediates_with_each_side() -> None:
+    """A mediation or hosting "between X and Y" by a third party is its act towards each side; talks it holds
+    or negotiates between two others are its mediation (045), not their talks with each other."""
+    broker = _codes_of("Norway brokered a ceasefire between Ethiopia and Eritrea on Monday.")
+    assert {(s, t) for s, t, c in broker if c == "045"} == {("NOR", "ETH"), ("NOR", "ERI")}
+    passive = _codes_of("The truce between Armenia and Azerbaijan was brokered by Russia.")
+    assert {(s, t) for s, t, c in passive if c == "045"} == {("RUS", "ARM"), ("RUS", "AZE")}
+    held = _codes_of("The Swiss foreign minister negotiated a prisoner swap between Iran and the United States.")
+    assert {(s, t, c) for s, t, c in held if s == "CHEGOV"} == {("CHEGOV", "IRN", "045"), ("CHEGOV", "USA", "045")}
+    hosted = _codes_of("Egypt hosted talks between Israel and Jordan in Cairo.")
+    assert {(s, t) for s, t, c in hosted if c == "043"} == {("EGY", "ISR"), ("EGY", "JOR")}
+    # a deal's own parties keep their mutual act, and a party that mediates within one country is a go-between
+    deal = _codes_of("Norway brokered a deal establishing diplomatic ties between Qatar and Bahrain.")
+    assert {(s, t) for s, t, c in deal if c == "045"} == {("NOR", "QAT"), ("NOR", "BHR")}

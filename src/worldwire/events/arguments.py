@@ -550,6 +550,7 @@ class ArgumentReader(SegmentState):
         to someone by nobody named ("X was arrested"), violence with no author, a protest by its crowd.
         None when nobody acts."""
         patient = False
+        mediated: str | None = None
         if kind == "verb":
             if pattern.code in self.book.reciprocal and self._thing_subject(token):
                 return None  # "our condolences go to the families": no one pays a visit
@@ -584,7 +585,12 @@ class ArgumentReader(SegmentState):
                 )
             between = self._between(token, pattern) if target is None else []
             if between and not set(between) & set(source):
-                source, target = between, []  # "a deal establishing relations between X and Y": theirs
+                if source and self._go_between(pattern):  # "Qatar mediated between X and Y": to each
+                    target = between
+                    if pattern.code in self.book.mediated_codes:  # "negotiated a truce between X and Y"
+                        mediated = self.book.mediation_code
+                elif self._mutual(pattern):
+                    source, target = between, []  # "a deal establishing relations between X and Y": theirs
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
                 target = [i for word in undergone for i in self._actors_of(word)]
@@ -600,7 +606,7 @@ class ArgumentReader(SegmentState):
                 source = self._noun_source(token)[0] or (self._subject(token.head) if voiced else [])
             target = target if target is not None else found
             anchor = light if light is not None else token
-        args = Arguments(source, target or [], anchor)
+        args = Arguments(source, target or [], anchor, code=mediated)
         if source:
             return args
         if (patient and target) or self._unattributed_violence(token, pattern, kind, target or []):
@@ -812,15 +818,29 @@ class ArgumentReader(SegmentState):
             symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
         )
 
+    def _go_between(self, pattern: Pattern) -> bool:
+        """An act a third party does between two others, towards each of them: mediation, hosting, and the
+        talks it holds between them (`go_between_codes`, `mediated_codes`)."""
+        return pattern.code in self.book.go_between_codes or pattern.code in self.book.mediated_codes
+
     def _between(self, verb: Token, pattern: Pattern) -> list[int]:
         """ "The accord established diplomatic relations between Israel and Bahrain": a mutual act whose
         object (or verb) says between whom is the act of those parties towards each other, whoever the
         subject is (a deal, or a go-between); none unless two parties are named."""
-        if not self._mutual(pattern):
+        if not self._mutual(pattern) and not self._go_between(pattern):
             return []
         found = self._pobj_actors(verb, ("between",))
         for obj in objects_of(verb):
             found += self._pobj_actors(obj, ("between",))
+        if self._go_between(pattern):
+            # "brokered a deal establishing relations between X and Y", "the truce between X and Y was
+            # brokered by Z": the parties of what was brokered, told anywhere in its phrase
+            made = objects_of(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]
+            for word in (t for obj in made for t in obj.subtree if t.lower_ == "between" and t.dep_ == "prep"):
+                found += self._pobj_actors(word.head, ("between",))
+            found = list(dict.fromkeys(found))
+            # a go-between may mediate within one country (between its government and the rebels)
+            return found if len({s.code for s in self._sides(found)}) > 1 else []
         found = list(dict.fromkeys(found))
         return found if len({s.country or s.code for s in self._sides(found)}) > 1 else []
 
