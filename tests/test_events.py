@@ -2453,3 +2453,9 @@ def test_cooperate_a_go_between_mediates_with_each_side() -> None:
     # a deal's own parties keep their mutual act, and a party that mediates within one country is a go-between
     deal = _codes_of("Norway brokered a deal establishing diplomatic ties between Qatar and Bahrain.")
     assert {(s, t) for s, t, c in deal if c == "045"} == {("NOR", "QAT"), ("NOR", "BHR")}
+    # told by a participle or by the go-between's own noun
+    talks = _codes_of("Talks between Serbia and Kosovo mediated by the European Union resumed on Monday.")
+    assert {(s, t) for s, t, c in talks if c == "045"} == {("IGOEUREEC", "SRB"), ("IGOEUREEC", "XKX")}
+    assert {(s, t) for s, t, c in talks if c == "040"} == {("SRB", "XKX"), ("XKX", "SRB")}
+    noun = _codes_of("Qatar's mediation between the Taliban and the United States ended in a deal.")
+    assert {(s, t) for s, t, c in noun if c == "045"} == {("QAT", "AFGREBTAL"), ("QAT", "USA")}

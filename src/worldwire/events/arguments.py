@@ -514,6 +514,9 @@ class ArgumentReader(SegmentState):
         self.blocked = tuple(self._sides(source))
         preps = pattern.preps or self.book.default_preps
         target = victim or self._pobj_actors(noun, preps)
+        if source and pattern.code in self.book.go_between_codes:  # "Qatar's mediation between X and Y"
+            between = [i for i in self._pobj_actors(noun, ("between",)) if i not in source]
+            target = between if len(between) > 1 else target
         if not target and light is not None:
             target = self._pobj_actors(light, preps)
         if not owned and not target and not self._occasion_attack(noun, pattern):
@@ -835,7 +838,8 @@ class ArgumentReader(SegmentState):
         if self._go_between(pattern):
             # "brokered a deal establishing relations between X and Y", "the truce between X and Y was
             # brokered by Z": the parties of what was brokered, told anywhere in its phrase
-            made = objects_of(verb) + [c for c in verb.children if c.dep_ == "nsubjpass"]
+            # ... or by a participle: "talks between X and Y, hosted by Z"
+            made = objects_of(verb) + self._patient_words(verb, pattern)
             for word in (t for obj in made for t in obj.subtree if t.lower_ == "between" and t.dep_ == "prep"):
                 found += self._pobj_actors(word.head, ("between",))
             found = list(dict.fromkeys(found))
