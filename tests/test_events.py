@@ -2446,8 +2446,13 @@ def test_cooperate_a_go_between_mediates_with_each_side() -> None:
     assert {(s, t) for s, t, c in broker if c == "045"} == {("NOR", "ETH"), ("NOR", "ERI")}
     passive = _codes_of("The truce between Armenia and Azerbaijan was brokered by Russia.")
     assert {(s, t) for s, t, c in passive if c == "045"} == {("RUS", "ARM"), ("RUS", "AZE")}
-    held = _codes_of("The Swiss foreign minister negotiated a prisoner swap between Iran and the United States.")
-    assert {(s, t, c) for s, t, c in held if s == "CHEGOV"} == {("CHEGOV", "IRN", "045"), ("CHEGOV", "USA", "045")}
+    held = _codes_of(
+        "The Swiss foreign minister negotiated a prisoner swap between Iran and the United States."
+    )
+    assert {(s, t, c) for s, t, c in held if s == "CHEGOV"} == {
+        ("CHEGOV", "IRN", "045"),
+        ("CHEGOV", "USA", "045"),
+    }
     hosted = _codes_of("Egypt hosted talks between Israel and Jordan in Cairo.")
     assert {(s, t) for s, t, c in hosted if c == "043"} == {("EGY", "ISR"), ("EGY", "JOR")}
     # a deal's own parties keep their mutual act, and a party that mediates within one country is a go-between

@@ -553,7 +553,7 @@ class ArgumentReader(SegmentState):
         to someone by nobody named ("X was arrested"), violence with no author, a protest by its crowd.
         None when nobody acts."""
         patient = False
-        mediated: str | None = None
+        mediated = None
         if kind == "verb":
             if pattern.code in self.book.reciprocal and self._thing_subject(token):
                 return None  # "our condolences go to the families": no one pays a visit
@@ -586,14 +586,8 @@ class ArgumentReader(SegmentState):
                         or pattern.code.startswith(self.book.relative_patient_roots)
                     )
                 )
-            between = self._between(token, pattern) if target is None else []
-            if between and not set(between) & set(source):
-                if source and self._go_between(pattern):  # "Qatar mediated between X and Y": to each
-                    target = between
-                    if pattern.code in self.book.mediated_codes:  # "negotiated a truce between X and Y"
-                        mediated = self.book.mediation_code
-                elif self._mutual(pattern):
-                    source, target = between, []  # "a deal establishing relations between X and Y": theirs
+            if target is None:
+                source, target, mediated = self._between_parties(token, pattern, source)
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
                 target = [i for word in undergone for i in self._actors_of(word)]
@@ -821,6 +815,23 @@ class ArgumentReader(SegmentState):
             symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
         )
 
+    def _between_parties(
+        self, token: Token, pattern: Pattern, source: list[int]
+    ) -> tuple[list[int], list[int] | None, str | None]:
+        """Source, target and the code they make of the act, for an act whose words say between whom: a
+        go-between's act towards each side ("Qatar mediated between X and Y"; "negotiated a truce between X
+        and Y" is its mediation), or the two sides' act on each other ("a deal establishing relations between
+        X and Y")."""
+        between = self._between(token, pattern)
+        if not between or set(between) & set(source):
+            return source, None, None
+        if source and self._go_between(pattern):
+            mediated = self.book.mediation_code if pattern.code in self.book.mediated_codes else None
+            return source, between, mediated
+        if self._mutual(pattern):
+            return between, [], None
+        return source, None, None
+
     def _go_between(self, pattern: Pattern) -> bool:
         """An act a third party does between two others, towards each of them: mediation, hosting, and the
         talks it holds between them (`go_between_codes`, `mediated_codes`)."""
@@ -840,7 +851,9 @@ class ArgumentReader(SegmentState):
             # brokered by Z": the parties of what was brokered, told anywhere in its phrase
             # ... or by a participle: "talks between X and Y, hosted by Z"
             made = objects_of(verb) + self._patient_words(verb, pattern)
-            for word in (t for obj in made for t in obj.subtree if t.lower_ == "between" and t.dep_ == "prep"):
+            for word in (
+                t for obj in made for t in obj.subtree if t.lower_ == "between" and t.dep_ == "prep"
+            ):
                 found += self._pobj_actors(word.head, ("between",))
             found = list(dict.fromkeys(found))
             # a go-between may mediate within one country (between its government and the rebels)

@@ -204,7 +204,9 @@ class PatternBook:
     target_sector_codes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     leaving_words: frozenset[str] = frozenset()  # "the resignation of X": X is asked to go
     go_between_codes: frozenset[str] = frozenset()  # "mediated between X and Y": the subject's, to both
-    mediated_codes: frozenset[str] = frozenset()  # "negotiated a truce between X and Y": a third party's mediation
+    mediated_codes: frozenset[str] = (
+        frozenset()
+    )  # "negotiated a truce between X and Y": a third party's mediation
     mediation_code: str = "045"
     contest_objects: frozenset[str] = frozenset()  # "called the race for Biden": a winner named
     mirrored_codes: frozenset[str] = frozenset()  # a meeting with someone is theirs with the actor too
