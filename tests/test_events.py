@@ -2509,3 +2509,28 @@ def test_other_root_sexual_assault_by_police_is_no_repression() -> None:
         "Two police officers in Paris raped a tourist from Canada, a court found.", "2019-06-01"
     )
     assert "1821" in {code for *_, code in coded}
+def test_cooperate_a_go_between_mediates_with_each_side() -> None:
+    """A mediation or hosting "between X and Y" by a third party is its act towards each side; talks it holds
+    or negotiates between two others are its mediation (045), not their talks with each other."""
+    broker = _codes_of("Norway brokered a ceasefire between Ethiopia and Eritrea on Monday.")
+    assert {(s, t) for s, t, c in broker if c == "045"} == {("NOR", "ETH"), ("NOR", "ERI")}
+    passive = _codes_of("The truce between Armenia and Azerbaijan was brokered by Russia.")
+    assert {(s, t) for s, t, c in passive if c == "045"} == {("RUS", "ARM"), ("RUS", "AZE")}
+    held = _codes_of(
+        "The Swiss foreign minister negotiated a prisoner swap between Iran and the United States."
+    )
+    assert {(s, t, c) for s, t, c in held if s == "CHEGOV"} == {
+        ("CHEGOV", "IRN", "045"),
+        ("CHEGOV", "USA", "045"),
+    }
+    hosted = _codes_of("Egypt hosted talks between Israel and Jordan in Cairo.")
+    assert {(s, t) for s, t, c in hosted if c == "043"} == {("EGY", "ISR"), ("EGY", "JOR")}
+    # a deal's own parties keep their mutual act, and a party that mediates within one country is a go-between
+    deal = _codes_of("Norway brokered a deal establishing diplomatic ties between Qatar and Bahrain.")
+    assert {(s, t) for s, t, c in deal if c == "045"} == {("NOR", "QAT"), ("NOR", "BHR")}
+    # told by a participle or by the go-between's own noun
+    talks = _codes_of("Talks between Serbia and Kosovo mediated by the European Union resumed on Monday.")
+    assert {(s, t) for s, t, c in talks if c == "045"} == {("IGOEUREEC", "SRB"), ("IGOEUREEC", "XKX")}
+    assert {(s, t) for s, t, c in talks if c == "040"} == {("SRB", "XKX"), ("XKX", "SRB")}
+    noun = _codes_of("Qatar's mediation between the Taliban and the United States ended in a deal.")
+    assert {(s, t) for s, t, c in noun if c == "045"} == {("QAT", "AFGREBTAL"), ("QAT", "USA")}

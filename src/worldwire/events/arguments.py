@@ -587,6 +587,9 @@ class ArgumentReader(SegmentState):
         self.blocked = tuple(self._sides(source))
         preps = pattern.preps or self.book.default_preps
         target = victim or self._pobj_actors(noun, preps)
+        if source and pattern.code in self.book.go_between_codes:  # "Qatar's mediation between X and Y"
+            between = [i for i in self._pobj_actors(noun, ("between",)) if i not in source]
+            target = between if len(between) > 1 else target
         if not target and light is not None:
             target = self._pobj_actors(light, preps)
         if not owned and not target and not self._occasion_attack(noun, pattern):
@@ -623,6 +626,7 @@ class ArgumentReader(SegmentState):
         to someone by nobody named ("X was arrested"), violence with no author, a protest by its crowd.
         None when nobody acts."""
         patient = False
+        mediated = None
         if kind == "verb":
             if pattern.code in self.book.reciprocal and self._thing_subject(token):
                 return None  # "our condolences go to the families": no one pays a visit
@@ -655,9 +659,8 @@ class ArgumentReader(SegmentState):
                         or pattern.code.startswith(self.book.relative_patient_roots)
                     )
                 )
-            between = self._between(token, pattern) if target is None else []
-            if between and not set(between) & set(source):
-                source, target = between, []  # "a deal establishing relations between X and Y": theirs
+            if target is None:
+                source, target, mediated = self._between_parties(token, pattern, source)
             self.blocked = tuple(self._sides(source))
             if patient and target is None:  # "X was arrested": done to X by someone unnamed
                 target = [i for word in undergone for i in self._actors_of(word)]
@@ -673,7 +676,7 @@ class ArgumentReader(SegmentState):
                 source = self._noun_source(token)[0] or (self._subject(token.head) if voiced else [])
             target = target if target is not None else found
             anchor = light if light is not None else token
-        args = Arguments(source, target or [], anchor)
+        args = Arguments(source, target or [], anchor, code=mediated)
         if source:
             return args
         # "after his arrest": legal action its owner underwent, by the author such an act implies
@@ -891,15 +894,49 @@ class ArgumentReader(SegmentState):
             symmetric and any(pattern.code.startswith(prefix) for prefix in self.book.mutual_roots)
         )
 
+    def _between_parties(
+        self, token: Token, pattern: Pattern, source: list[int]
+    ) -> tuple[list[int], list[int] | None, str | None]:
+        """Source, target and the code they make of the act, for an act whose words say between whom: a
+        go-between's act towards each side ("Qatar mediated between X and Y"; "negotiated a truce between X
+        and Y" is its mediation), or the two sides' act on each other ("a deal establishing relations between
+        X and Y")."""
+        between = self._between(token, pattern)
+        if not between or set(between) & set(source):
+            return source, None, None
+        if source and self._go_between(pattern):
+            mediated = self.book.mediation_code if pattern.code in self.book.mediated_codes else None
+            return source, between, mediated
+        if self._mutual(pattern):
+            return between, [], None
+        return source, None, None
+
+    def _go_between(self, pattern: Pattern) -> bool:
+        """An act a third party does between two others, towards each of them: mediation, hosting, and the
+        talks it holds between them (`go_between_codes`, `mediated_codes`)."""
+        return pattern.code in self.book.go_between_codes or pattern.code in self.book.mediated_codes
+
     def _between(self, verb: Token, pattern: Pattern) -> list[int]:
         """ "The accord established diplomatic relations between Israel and Bahrain": a mutual act whose
         object (or verb) says between whom is the act of those parties towards each other, whoever the
         subject is (a deal, or a go-between); none unless two parties are named."""
-        if not self._mutual(pattern):
+        if not self._mutual(pattern) and not self._go_between(pattern):
             return []
         found = self._pobj_actors(verb, ("between",))
         for obj in objects_of(verb):
             found += self._pobj_actors(obj, ("between",))
+        if self._go_between(pattern):
+            # "brokered a deal establishing relations between X and Y", "the truce between X and Y was
+            # brokered by Z": the parties of what was brokered, told anywhere in its phrase
+            # ... or by a participle: "talks between X and Y, hosted by Z"
+            made = objects_of(verb) + self._patient_words(verb, pattern)
+            for word in (
+                t for obj in made for t in obj.subtree if t.lower_ == "between" and t.dep_ == "prep"
+            ):
+                found += self._pobj_actors(word.head, ("between",))
+            found = list(dict.fromkeys(found))
+            # a go-between may mediate within one country (between its government and the rebels)
+            return found if len({s.code for s in self._sides(found)}) > 1 else []
         found = list(dict.fromkeys(found))
         return found if len({s.country or s.code for s in self._sides(found)}) > 1 else []
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -590,6 +590,8 @@ class _SegmentCoder(Attribution):
         args = self._arguments(token, pattern, kind, target, source)
         if args is None or self._thing_object(token, pattern) or self._winner_named(token, pattern):
             return  # nobody acts, or no party is acted on ("ordered the killing of pigs")
+        if args.code is not None:  # "the envoy held talks between the two factions": a mediation
+            pattern = replace(pattern, code=args.code, mutual=False)
         if in_question(token):
             return  # a question asks whether something happened; it reports nothing
         if kind == "verb" and token.dep_ == "relcl" and simple_present(token) and not self._personal(token):

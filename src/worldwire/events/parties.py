@@ -40,6 +40,9 @@ class Arguments:
     anchor: Token
     unattributed: bool = False
     crowd: Side | None = None
+    code: str | None = (
+        None  # the act its parties make of it: talks a third party holds between two are mediation
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -210,6 +210,11 @@ class PatternBook:
     answer_verbs: Mapping[str, Pattern] = field(default_factory=dict)  # "asked him to wait, but he declined"
     target_sector_codes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     leaving_words: frozenset[str] = frozenset()  # "the resignation of X": X is asked to go
+    go_between_codes: frozenset[str] = frozenset()  # "mediated between X and Y": the subject's, to both
+    mediated_codes: frozenset[str] = (
+        frozenset()
+    )  # "negotiated a truce between X and Y": a third party's mediation
+    mediation_code: str = "045"
     contest_objects: frozenset[str] = frozenset()  # "called the race for Biden": a winner named
     mirrored_codes: frozenset[str] = frozenset()  # a meeting with someone is theirs with the actor too
     statement_code: str = "010"  # what a party said, among the acts told
@@ -472,6 +477,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
             }
         ),
         leaving_words=frozenset(string_list(raw, "leaving_words", where)),
+        go_between_codes=frozenset(string_list(raw, "go_between_codes", where)),
+        mediated_codes=frozenset(string_list(raw, "mediated_codes", where)),
+        mediation_code=require(raw, "mediation_code", str, where),
         contest_objects=frozenset(string_list(raw, "contest_objects", where)),
         mirrored_codes=frozenset(string_list(raw, "mirrored_codes", where)),
         statement_code=require(raw, "statement_code", str, where),
