@@ -2437,3 +2437,13 @@ def test_personnouns_a_conjunct_with_its_own_subject_keeps_its_own_modality() ->
         (e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in _events_of(text)
     }
     assert ("KHMJUD", "KHMCVL", "173", "asserted") in found
+
+
+def test_parties_a_country_named_bare_acts_on_its_own_people() -> None:
+    # a state (or a person known only by country) acting on its own citizens, voters or opposition acts on
+    # another party; its own organs stay itself, and nobody visits their own country
+    warrants = _codes_of("Venezuela issued arrest warrants for 12 people linked to the plot.")
+    assert ("VEN", "VENCVL", "173") in warrants
+    assert ("SYR", "SYRMIL", "070") not in {
+        (s, t, c[:3]) for s, t, c in _codes_of("Syria offered its troops.")
+    }
