@@ -2534,3 +2534,11 @@ def test_cooperate_a_go_between_mediates_with_each_side() -> None:
     assert {(s, t) for s, t, c in talks if c == "040"} == {("SRB", "XKX"), ("XKX", "SRB")}
     noun = _codes_of("Qatar's mediation between the Taliban and the United States ended in a deal.")
     assert {(s, t) for s, t, c in noun if c == "045"} == {("QAT", "AFGREBTAL"), ("QAT", "USA")}
+def test_parties_a_country_named_bare_acts_on_its_own_people() -> None:
+    # a state (or a person known only by country) acting on its own citizens, voters or opposition acts on
+    # another party; its own organs stay itself, and nobody visits their own country
+    warrants = _codes_of("Venezuela issued arrest warrants for 12 people linked to the plot.")
+    assert ("VEN", "VENCVL", "173") in warrants
+    assert ("SYR", "SYRMIL", "070") not in {
+        (s, t, c[:3]) for s, t, c in _codes_of("Syria offered its troops.")
+    }

@@ -124,7 +124,9 @@ class ArgumentReader(SegmentState):
         kept = []
         for index in indexes:
             sides = self._sides([index])
-            if not sides or not all(any(same_party(s, b) for b in self.blocked) for s in sides):
+            if not sides or not all(
+                any(same_party(s, b, self.book.nonstate_sectors) for b in self.blocked) for s in sides
+            ):
                 kept.append(index)
         return kept
 

@@ -630,7 +630,7 @@ class _SegmentCoder(Attribution):
             )
             if (
                 stateless
-                or (b is not None and same_party(a, b))
+                or (b is not None and same_party(a, b, self._apart(pattern)))
                 or self._unarmed_departure(token, pattern, a)
                 or self._responding(pattern, code, a)
                 or self._uninvestigated(token, pattern, a)
@@ -671,6 +671,13 @@ class _SegmentCoder(Attribution):
                 and (mirrored or b.sector not in self.book.private_sectors)  # no host in a hospital ward
             ):
                 yield self._event(b, a, reciprocal, modality, sentence, evidence, trigger)
+
+    def _apart(self, pattern: Pattern) -> frozenset[str]:
+        """The sectors that are another party than their country named bare (`nonstate_sectors`); none for a
+        visit or its hosting (`reciprocal`), which is none within one's own country ("the party came to Iraq",
+        "Iran hosted the championship")."""
+        journeys = {*self.book.reciprocal, *self.book.reciprocal.values()}
+        return frozenset() if pattern.code in journeys else self.book.nonstate_sectors
 
     def _aimless_intent(self, code: str, modality: Modality) -> bool:
         """ "They would urge calm": an intended act aimed at nobody is no event between parties; it is coded

@@ -56,9 +56,13 @@ def state_or_organisation(side: Side | None) -> bool:
     return side is not None and (side.country is not None or len(side.code or "") > 3)
 
 
-def same_party(a: Side, b: Side) -> bool:
+def same_party(a: Side, b: Side, apart: frozenset[str] = frozenset()) -> bool:
     """Never a country (or one group's members) acting on itself; but two different sectors of one country
-    are two parties ("rebels demanded that the government ...": RWAREB → RWAGOV), and so are two people."""
+    are two parties ("rebels demanded that the government ...": RWAREB → RWAGOV), and so are two people.
+    A country named bare is its state: its own organs are itself ("Syria offered its troops"), but a sector
+    in `apart` (its people, opposition, parties, firms: no organ of the state) is another party ("Iran
+    issued warrants for 36 people": IRN → IRNCVL; "she urged voters to ...": BLR → BLRCVL), unless it is one
+    private person ("returned the boy to her husband": a family's life, no act of a state)."""
     if a.index is not None and a.index == b.index:
         return True
     if a.person and b.person:  # "Trump fired Bolton": USAGOV → USAGOV, two people
@@ -69,7 +73,8 @@ def same_party(a: Side, b: Side) -> bool:
     if a.people is not None and b.people is not None and (a.single or b.single):
         return a.people == b.people  # "he stabbed a woman", "a man attacked his neighbours": CVL → CVL
     if a.country is not None and a.country == b.country:
-        return not (a.sector and b.sector and a.sector != b.sector)
+        other = a if a.sector else b  # the one with a sector, when the other is the country named bare
+        return a.sector == b.sector if a.sector and b.sector else other.sector not in apart or other.single
     return a.code is not None and a.code == b.code
 
 

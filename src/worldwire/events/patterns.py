@@ -202,6 +202,7 @@ class PatternBook:
     act_pronouns: frozenset[str] = frozenset()  # "called it a non-starter": the act just told
     authored_roots: frozenset[str] = frozenset()  # no event with no author named or known
     private_sectors: frozenset[str] = frozenset()  # their journeys are no visits; visited, they host none
+    nonstate_sectors: frozenset[str] = frozenset()  # of a country named bare, another party than its state
     # one unnamed person of these sectors and other people of them are two parties
     individual_sectors: frozenset[str] = frozenset()
     asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
@@ -465,6 +466,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         act_pronouns=frozenset(string_list(raw, "act_pronouns", where)),
         authored_roots=frozenset(string_list(raw, "authored_roots", where)),
         private_sectors=frozenset(string_list(raw, "private_sectors", where)),
+        nonstate_sectors=frozenset(string_list(raw, "nonstate_sectors", where)),
         individual_sectors=frozenset(string_list(raw, "individual_sectors", where)),
         asked_content_roots=frozenset(string_list(raw, "asked_content_roots", where)),
         asked_thing_preps=frozenset(string_list(raw, "asked_thing_preps", where)),
