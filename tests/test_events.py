@@ -2542,3 +2542,15 @@ def test_parties_a_country_named_bare_acts_on_its_own_people() -> None:
     assert ("SYR", "SYRMIL", "070") not in {
         (s, t, c[:3]) for s, t, c in _codes_of("Syria offered its troops.")
     }
+def test_eventnouns_an_act_noun_a_party_s_adjective_names_is_its_act() -> None:
+    """ "The Russian military operation", "Somali militant attacks": an act noun whose author only an
+    adjective or name before it gives is that party's act in a sentence with a verb, its counterpart found
+    as any act's is; a map's legend, or a word of a name ("the Florida Highway Patrol"), is none."""
+    codes = _codes_of("Kenya has been the focus of Somali militant attacks since 2011.", "2019-06-01")
+    assert [(c[1], c[2][:2]) for c in codes] == [("KEN", "18")]  # the copula's subject undergoes them
+    codes = _codes_of("The goal of the Russian military operation is to destroy the rebels, officials said.")
+    assert [c[0] for c in codes if c[2][:2] in ("13", "19")] == ["RUS"]
+    assert _codes_of("Syrian opposition & Turkish occupation") == []
+    assert not [
+        c for c in _codes_of("The Florida Highway Patrol said the driver was hurt.") if c[2][:2] == "15"
+    ]

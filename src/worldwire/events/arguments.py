@@ -588,13 +588,18 @@ class ArgumentReader(SegmentState):
             source = self._occasion_participant(noun, pattern)
         self.blocked = tuple(self._sides(source))
         preps = pattern.preps or self.book.default_preps
-        target = victim or self._pobj_actors(noun, preps)
+        target = victim or self._pobj_actors(noun, preps) or self._copular_patient(noun)
         if source and pattern.code in self.book.go_between_codes:  # "Qatar's mediation between X and Y"
             between = [i for i in self._pobj_actors(noun, ("between",)) if i not in source]
             target = between if len(between) > 1 else target
         if not target and light is not None:
             target = self._pobj_actors(light, preps)
-        if not owned and not target and not self._occasion_attack(noun, pattern):
+        if (
+            not owned
+            and not target
+            and not self._occasion_attack(noun, pattern)
+            and not self._adjective_author(noun, pattern, source)
+        ):
             return [], [], light  # "Turkish occupation" alone (a caption, a legend) is no event
         if not target:
             target = [
@@ -605,6 +610,39 @@ class ArgumentReader(SegmentState):
                 if (i := self.token_actor[t.i]) is not None and i not in source
             ]
         return source, target, light
+
+    def _adjective_author(self, noun: Token, pattern: Pattern, source: list[int]) -> bool:
+        """ "The aim of the Turkish military operation", "the police shooting of Jacob Blake": an act noun
+        whose author a party's adjective or name before it gives, in a sentence with a verb of its own
+        (not a caption or a map's legend) that names another party, is that party's act, its counterpart
+        found as any act's is; not a word of a name ("the Florida Highway Patrol"), nor the means of a
+        passive verb's act ("killed by a US airstrike": the verb's event), and a protest noun's crowd is
+        read apart (see `_crowd`). With no other party named, such a noun is a topic or background ("has
+        been the subject of US sanctions"), its counterpart unknown."""
+        return (
+            bool(source)
+            and not pattern.code.startswith("14")
+            and noun.pos_ == "NOUN"
+            and not noun.text[:1].isupper()
+            and not (noun.dep_ == "pobj" and noun.head.dep_ == "agent")
+            and any(t.pos_ in ("VERB", "AUX") for t in noun.sent)
+            and any(self.token_actor[t.i] not in (None, *source) for t in noun.sent)
+        )
+
+    def _copular_patient(self, noun: Token) -> list[int]:
+        """ "Abqaiq was the target of an Al-Qaeda attack", "Mahan has been the subject of US sanctions": the
+        subject of a copula whose attribute is a `patient_role_nouns` word with the act noun after "of"
+        undergoes the act."""
+        role = noun.head.head
+        if (
+            noun.dep_ != "pobj"
+            or noun.head.lower_ != "of"
+            or role.dep_ != "attr"
+            or role.lemma_.lower() not in self.book.patient_role_nouns
+            or role.head.lemma_.lower() != "be"
+        ):
+            return []
+        return self._others(i for c in role.head.children if c.dep_ == "nsubj" for i in self._actors_of(c))
 
     def _occasion_attack(self, noun: Token, pattern: Pattern) -> bool:
         """ "Villagers fled following Freedonian air strikes", "amid Sylvanian shelling": violence named by a

@@ -194,6 +194,8 @@ class PatternBook:
     told_attack_sentences: int = 0  # how far back "the attack" may find the weapon it was made with
     happening_verbs: tuple[tuple[str, ...], ...] = ()  # "the attack took place": an attack reported
     happening_nouns: frozenset[str] = frozenset()  # "the bomb went off": an event only so
+    # "X was the target of an attack": a role noun whose copular subject undergoes the act of its "of" noun
+    patient_role_nouns: frozenset[str] = frozenset()
     addressed_clause_roots: frozenset[str] = frozenset()
     occasion_preps: frozenset[str] = frozenset()
     occasion_attack_preps: frozenset[str] = frozenset()
@@ -459,6 +461,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         told_attack_sentences=int(raw.get("told_attack_sentences", 0)),
         happening_verbs=tuple(tuple(v.split()) for v in string_list(raw, "happening_verbs", where)),
         happening_nouns=frozenset(string_list(raw, "happening_nouns", where)),
+        patient_role_nouns=frozenset(string_list(raw, "patient_role_nouns", where)),
         addressed_clause_roots=frozenset(string_list(raw, "addressed_clause_roots", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         occasion_attack_preps=frozenset(string_list(raw, "occasion_attack_prepositions", where)),
