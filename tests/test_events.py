@@ -619,6 +619,29 @@ def test_blame_in_a_speakers_own_words_is_an_accusation_of_the_party_named() -> 
     assert ("UGAOPP", "UGAGOV", "112") in _codes_of(text, "2021-05-01")
 
 
+def test_wrongdoing_told_in_a_speakers_words_blames_its_doer() -> None:
+    # no word of blame: the wrong itself ("breaking the law", "ignored the will of ...") blames its doer
+    text = (
+        'The opposition leader of Kenya, Raila Odinga, said, "The government of Kenya is breaking the law."'
+    )
+    assert ("KENOPP", "KENGOV", "112") in _codes_of(text, "2021-05-01")
+    text = "A senator of the United States said the president of Brazil had ignored the will of the people."
+    assert ("USALEG", "BRAGOV", "111") in _codes_of(text, "2021-05-01")
+    # ... beside an act the words code, the wrong still blames its doer
+    text = "The president of Chile said the defence minister of Peru broke the law and likes dropping bombs."
+    assert ("CHLGOV", "PERGOV", "112") in _codes_of(text, "2021-05-01")
+
+
+def test_wrongdoing_denied_supposed_owned_up_or_in_another_sense_blames_nobody() -> None:
+    for text in (
+        "The president of Chile said the government of Peru did not break the law.",
+        "The president of Chile said the government of Peru would break the law if it closed the border.",
+        'The president of Chile said, "We broke the law, and we are sorry."',
+        "The mayor of Lima said the town lies on the border with Chile.",
+    ):
+        assert not [c for *_, c in _codes_of(text, "2021-05-01") if c[:2] == "11"], text
+
+
 def test_a_quotation_of_mourning_is_no_criticism() -> None:
     text = 'The president said the victims were "young girls whose lives were torn away" in a tragedy.'
     assert not [c for *_, c in _codes_of(text, "2021-05-01") if c[:2] == "11"]

@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from worldwire.events.grammar import OBJECTS, SAID, SPEAKER_PRONOUNS
-from worldwire.events.parties import Match, referent, resolved, same_party
+from worldwire.events.grammar import OBJECTS, SAID, SPEAKER_PRONOUNS, in_question
+from worldwire.events.modality import read_modality
+from worldwire.events.parties import Match, Side, referent, resolved, same_party
 from worldwire.events.patterns import Pattern, modality_cues
 from worldwire.events.refine import CodeRefiner
 from worldwire.nlp import inside_quotation
@@ -127,13 +128,27 @@ class Attribution(CodeRefiner):
     def _judgement(self, verb: Token, source: list[int], words: list[Token]) -> Iterator[Said]:
         """What one speaker's words say of the parties they name: blame, praise or sympathy (if any)."""
         book = self.book
-        if not source or any(t.i in self.emitted_heads or t.i in self.coded_heads for t in words):
+        if not source:
+            return
+        if any(t.i in self.emitted_heads or t.i in self.coded_heads for t in words):
+            # words that code an act blame nobody by their words of blame; a wrong they tell beside the act
+            # still blames its doer ("X said Y broke the law and likes dropping bombs")
+            if (wrong := self._wrong_done(words, source)) is not None:
+                yield _said(verb, source, *wrong)
             return
         if self._conditional_judgement(words):
             return  # "it would be an outrage if Parliament were prevented": no act judged
         # "officials said two officers were stabbed": a verb of violence reports the attack itself, not
         # blame ("a stab in the back" is one)
-        blaming = [t for t in words if not (t.pos_ == "VERB" and t.lemma_.lower() in book.violence_words)]
+        # ... nor does a verb of wrongdoing in another sense ("the town lies on the border")
+        blaming = [
+            t
+            for t in words
+            if not (t.pos_ == "VERB" and t.lemma_.lower() in book.violence_words)
+            and not (
+                t.pos_ == "VERB" and t.lemma_.lower() in book.wrongdoing_verbs and self._wrong_told(t) is None
+            )
+        ]
         lemmas = {t.lemma_.lower() for t in blaming} | {t.lower_ for t in blaming} | _hyphened(blaming)
         code = (
             book.accusation_code
@@ -142,6 +157,11 @@ class Attribution(CodeRefiner):
             if lemmas & book.criticism_words
             else None
         )
+        wrong = self._wrong_done(words, source)
+        if wrong is not None:  # '"The government are breaking the law," said X': X blames the government
+            wrong_code, wrongdoers = wrong
+            yield _said(verb, source, code if code == book.accusation_code else wrong_code, wrongdoers)
+            return
         thing, quoted = self._named_thing(verb)
         verdict = code is None and quoted  # the quoted label alone says it is blame
         if verdict and not lemmas & book.sympathy_words:
@@ -172,6 +192,78 @@ class Attribution(CodeRefiner):
         target = self._blamed_act(verb, words, source) or blamed[:1]
         if target or not verdict:
             yield _said(verb, source, code, target)
+
+    def _wrong_done(self, words: list[Token], source: list[int]) -> tuple[str, list[int]] | None:
+        """'"The government are breaking the law," said X', "X said the ruling ignores the realities": a
+        clause of the speaker's words whose predicate tells a wrong (`wrongdoing_verbs`) done by a party other
+        than the speaker blames that party (or the author of the act its subject names: "the ruling", "it"),
+        with the wrong's code; a wrong denied, asked about, foretold or supposed blames nobody."""
+        voices = self._sides(source)
+        speakers = {referent(self.actors, i) for i in source}
+        inside = {t.i for t in words}
+        for word in words:
+            code = self._wrong_told(word)
+            if code is None or self._wrong_unsure(word) or self._under_coded(word, inside):
+                continue
+            if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in word.children):
+                continue  # "we abandoned them": the speaker's own side owns up, blames nobody
+            wrongdoers = [
+                i
+                for i in self._subject(word)
+                if referent(self.actors, i) not in speakers and not self._own_side(i, voices)
+            ]
+            if not wrongdoers and not self._subject(word):
+                subjects = [c for c in word.children if c.dep_ == "nsubj"]
+                if subjects and (self._told_act(subjects[0]) or self._act_pronoun(subjects[0])):
+                    authors = self._act_author(word, subjects[0], voices)
+                    wrongdoers = [a.index for a in authors[:1] if a.index is not None]
+            if wrongdoers:
+                return code, wrongdoers[:1]
+        return None
+
+    def _under_coded(self, word: Token, inside: set[int]) -> bool:
+        """The word is a coded predicate, or in the clause of one within the speaker's words ("Y accused Z
+        of lying": Y's act, not Z's wrong told by the speaker)."""
+        node = word
+        while node.i in inside:
+            if node.i in self.emitted_heads or node.i in self.coded_heads:
+                return True
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return False
+
+    def _own_side(self, index: int, voices: list[Side]) -> bool:
+        return any(same_party(a, b) for a in voices for b in self._sides([index]))
+
+    def _wrong_told(self, word: Token) -> str | None:
+        """The code of the wrong a verb tells (`wrongdoing_verbs`), given the objects or prepositions its
+        sense needs ("break the law", "lie to voters", "abandoned allies")."""
+        if word.pos_ != "VERB":
+            return None
+        objects = [o for c in word.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        preps = [c for c in word.children if c.dep_ in ("prep", "prt", "dative")]
+        for needed, code in self.book.wrongdoing_verbs.get(word.lemma_.lower(), ()):
+            if (
+                not needed
+                or any(o.lemma_.lower() in needed for o in objects)
+                or any(p.lower_ in needed for p in preps)
+                or ("=none" in needed and not objects and not preps)
+                or ("=party" in needed and any(self._actors_of(o) for o in objects))
+            ):
+                return code
+        return None
+
+    def _wrong_unsure(self, word: Token) -> bool:
+        """A wrong denied ("did not violate"), asked about, foretold ("will undermine"), only supposed ("would
+        undermine", "if they lie") or aimed at ("tried to undermine"), or done by nobody ("no one lied"), is
+        no wrong told as done."""
+        if in_question(word) or any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+            return True
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none") for c in word.children):
+            return True
+        modality, _ = read_modality(word, word, modality_cues(), self.parent.published, "111", False)
+        return modality not in ("asserted", "historical")
 
     def _conditional_judgement(self, words: list[Token]) -> bool:
         """ "It would be a constitutional outrage if Parliament were prevented": words that judge what would
@@ -514,11 +606,16 @@ class Attribution(CodeRefiner):
         return lemma in self.book.violence_words or lemma in self.book.crime_words
 
     def _harm_done(self, clause: Token) -> bool:
-        """The clause's own predicate is the harm: "Y shelled the town", "Y killed him"; not "Y ascribed the
-        blast to Z" nor "Y complained of an assault", nor "Z's men were killed" (its subject suffered it)."""
+        """The clause's own predicate is the harm or the wrong: "Y shelled the town", "Y killed him", "Y broke
+        the law"; not "Y ascribed the blast to Z" nor "Y complained of an assault", nor "Z's men were killed"
+        (its subject suffered it)."""
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
             return False
-        return clause.pos_ == "VERB" and self._harm_word(clause)
+        if clause.pos_ != "VERB":
+            return False
+        # ... or a wrong told as done: "the minister claimed the rebels had broken the truce|lied"
+        wrong = self._wrong_told(clause) is not None and not self._wrong_unsure(clause)
+        return self._harm_word(clause) or wrong
 
     def _blames(self, clause: Token) -> bool:
         """A clause that holds its subject to blame: "Y is responsible for", "Y was behind", "Y is guilty"."""

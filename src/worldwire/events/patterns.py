@@ -124,6 +124,8 @@ class PatternBook:
     relative_patient_roots: tuple[str, ...] = ()  # "prisoners detained in May": told of whom it describes
     ambiguous_violence_verbs: frozenset[str] = frozenset()
     complaint_verbs: Mapping[str, str] = field(default_factory=dict)
+    # a wrong told of a party ("break the law"): lemma -> (objects or prepositions it needs, if any; code)
+    wrongdoing_verbs: Mapping[str, tuple[tuple[frozenset[str], str], ...]] = field(default_factory=dict)
     argument_target_roots: frozenset[str] = frozenset()
     addressee_preps: frozenset[str] = frozenset()
     party_object_roots: frozenset[str] = frozenset()
@@ -378,6 +380,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         relative_patient_roots=tuple(string_list(raw, "relative_patient_roots", where)),
         ambiguous_violence_verbs=frozenset(string_list(raw, "ambiguous_violence_verbs", where)),
         complaint_verbs=frozen_mapping(_codes_table(raw, "complaint_verbs", where)),
+        wrongdoing_verbs=frozen_mapping(_wrongdoing_table(raw, where)),
         argument_target_roots=frozenset(string_list(raw, "argument_target_roots", where)),
         addressee_preps=frozenset(string_list(raw, "addressee_prepositions", where)),
         party_object_roots=frozenset(string_list(raw, "party_object_roots", where)),
@@ -538,6 +541,17 @@ def _codes_table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, str]
     if not all(isinstance(v, str) and v.isdigit() for v in table.values()):
         raise DataFileError(Errors.E403.format(path=where, reason=f"{key} values must be CAMEO codes"))
     return dict(table)
+
+
+def _wrongdoing_table(
+    raw: Mapping[str, Any], where: str
+) -> dict[str, tuple[tuple[frozenset[str], str], ...]]:
+    """`wrongdoing_verbs`: "lemma" or "lemma object|object" -> code, read as lemma -> its (objects, code)s."""
+    table: dict[str, list[tuple[frozenset[str], str]]] = {}
+    for key, code in _codes_table(raw, "wrongdoing_verbs", where).items():
+        lemma, _, objects = key.partition(" ")
+        table.setdefault(lemma, []).append((frozenset(o for o in objects.split("|") if o), code))
+    return {lemma: tuple(entries) for lemma, entries in table.items()}
 
 
 def pattern_book() -> PatternBook:
