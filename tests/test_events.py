@@ -2437,3 +2437,33 @@ def test_personnouns_a_conjunct_with_its_own_subject_keeps_its_own_modality() ->
         (e.source.code, e.target.code if e.target else None, e.cameo, e.modality) for e in _events_of(text)
     }
     assert ("KHMJUD", "KHMCVL", "173", "asserted") in found
+
+
+def test_appeals_what_a_party_says_another_should_do_is_an_appeal() -> None:
+    said = _codes_of("Germany said Poland should respect the ruling of the court.")
+    assert ("DEU", "POL", "020") in said
+    argued = _codes_of("Sweden argued that Norway needs to reopen the border.")
+    assert ("SWE", "NOR", "020") in argued
+    # a verb of opinion appeals too; a second reported clause is read as well
+    tweeted = _codes_of("Austria tweeted that talks had failed and that Hungary has to change course.")
+    assert ("AUT", "HUN", "020") in tweeted
+    # no appeal on the speaker's own side, on nobody in particular, nor a lifted obligation or a rule
+    assert not any(c == "020" for *_, c in _codes_of("Germany said we should respect the ruling."))
+    assert not any(c == "020" for *_, c in _codes_of("Germany said any state should respect the ruling."))
+    assert not any(c == "020" for *_, c in _codes_of("Germany said Poland does not have to pay."))
+    assert not any(c == "020" for *_, c in _codes_of("Germany said if a court rules, Poland has to pay."))
+
+
+def test_appeals_wanting_another_party_to_act_is_an_appeal_not_its_act() -> None:
+    wanted = _codes_of("Iran wants the United States to lift its sanctions.")
+    assert wanted == [("IRN", "USA", "020")]  # not a lifting of sanctions by the United States
+    assert not any(c == "0874" for *_, c in _codes_of("Many people want Russia to withdraw its troops."))
+
+
+def test_appeals_a_subjunctive_clause_after_a_verb_of_asking_is_asked_not_done() -> None:
+    suggested = _codes_of("Poland suggested that Belarus withdraw its troops from the border.")
+    assert suggested == [("POL", "BLR", "020")]  # no withdrawal by Belarus
+    asked = _codes_of("Chile asked that Peru return the ships.")
+    assert asked == [("CHL", "PER", "020")]
+    # an indicative clause tells a fact: "suggests that Y is preparing" asks nothing
+    assert not any(c == "020" for *_, c in _codes_of("Poland suggested that Belarus is preparing talks."))
