@@ -2455,9 +2455,11 @@ def test_appeals_what_a_party_says_another_should_do_is_an_appeal() -> None:
 
 
 def test_appeals_wanting_another_party_to_act_is_an_appeal_not_its_act() -> None:
-    wanted = _codes_of("Iran wants the United States to lift its sanctions.")
-    assert wanted == [("IRN", "USA", "020")]  # not a lifting of sanctions by the United States
-    assert not any(c == "0874" for *_, c in _codes_of("Many people want Russia to withdraw its troops."))
+    wanted = _codes_of("Iran said it wants the United States to lift its sanctions.")
+    assert ("IRN", "USA", "020") in wanted
+    assert not any(c.startswith("08") for *_, c in wanted)  # not a lifting of sanctions by the United States
+    # a standing aim the reporter tells is no appeal, and still no act of the one wished to act
+    assert _codes_of("Belarus wants Russia to withdraw its troops.") == []
 
 
 def test_appeals_a_subjunctive_clause_after_a_verb_of_asking_is_asked_not_done() -> None:

@@ -356,8 +356,10 @@ class Attribution(CodeRefiner):
         return None
 
     def _wishes(self, verb: Token) -> Iterator[Said]:
-        """ "Iran wants the United States to lift sanctions": what the one who wishes wants another party to
-        do is an appeal on that party (`wish_verbs`); the infinitive is wished, no act of its subject's."""
+        """ "Iran said it wants the United States to lift sanctions": what the one who wishes says it wants
+        another party to do is an appeal on that party (`wish_verbs`); a wish the reporter tells ("the
+        Taliban wants foreign forces to leave") is a standing aim, no act. Either way the infinitive is
+        wished, no act of its subject's."""
         for clause in verb.children:
             if clause.dep_ != "ccomp" or not to_clause(clause) or clause.i in self.coded_heads:
                 continue
@@ -367,6 +369,8 @@ class Attribution(CodeRefiner):
             self.coded_heads.add(clause.i)  # "many want the president to resign": no resignation told
             if self._generic_addressee(subjects[0]) or subjects[0].lower_ in FIRST_PERSON:
                 continue
+            if not self._voiced(verb):
+                continue  # "the Taliban wants foreign forces to leave": a standing aim told by the reporter
             target = self._actors_of(subjects[0])
             if target:
                 wish = Pattern(self.book.appeal_code, "verb", verb.lemma_.lower(), (), (), False, 0, "wish")
@@ -389,6 +393,13 @@ class Attribution(CodeRefiner):
             if target:
                 asked = Pattern(self.book.appeal_code, "verb", verb.lemma_.lower(), (), (), False, 0, "ask")
                 yield Said(verb, Match(asked, 0), "verb", target, claim=clause)
+
+    def _voiced(self, verb: Token) -> bool:
+        """The wish was voiced: reported by a verb of speaking ("said they wanted Y to ...") or quoted."""
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.book.speech_verbs:
+            return True
+        sent = verb.sent
+        return inside_quotation(verb.doc[sent.start : verb.i].text_with_ws) or self._quote_runs_on(sent)
 
     @staticmethod
     def _subjunctive(verb: Token, clause: Token) -> bool:
