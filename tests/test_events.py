@@ -1439,7 +1439,9 @@ def test_precision_what_a_negated_finding_governs_is_not_asserted() -> None:
 def test_precision_what_a_party_needs_to_do_is_a_recommendation() -> None:
     """ "They need to stand by us": someone's view of what a party ought to do, no intention of the party."""
     text = 'The president of Kenya said, "Uganda needs to cooperate with us."'
-    assert {d[3] for d in _modalities_of(text) if d[0] == "UGA"} == {"hypothetical"}
+    # no act or intention of Uganda's: an appeal on it (what is asked is never its own event)
+    assert {d[3] for d in _modalities_of(text) if d[0] == "UGA"} <= {"hypothetical"}
+    assert ("KENGOV", "UGA", "020", "asserted") in _modalities_of(text)
     text = 'The president of Kenya said, "Uganda will cooperate with us."'
     assert ("UGA", "KENGOV", "031", "intended") in _modalities_of(text)
 
