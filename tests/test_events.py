@@ -2454,6 +2454,12 @@ def test_appeals_what_a_party_says_another_should_do_is_an_appeal() -> None:
     assert not any(c == "020" for *_, c in _codes_of("Germany said any state should respect the ruling."))
     assert not any(c == "020" for *_, c in _codes_of("Germany said Poland does not have to pay."))
     assert not any(c == "020" for *_, c in _codes_of("Germany said if a court rules, Poland has to pay."))
+    # a pronoun in a quotation points into the speaker's talk: no safe addressee
+    quoted = _codes_of(
+        "The Polish government defied the European court on Monday. "
+        'The German foreign minister said, "They need to respect the ruling."'
+    )
+    assert not any(c == "020" for *_, c in quoted)
 
 
 def test_appeals_wanting_another_party_to_act_is_an_appeal_not_its_act() -> None:

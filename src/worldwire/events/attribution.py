@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from worldwire.events.grammar import FIRST_PERSON, OBJECTS, SAID, SPEAKER_PRONOUNS, to_clause
+from worldwire.events.grammar import FIRST_PERSON, OBJECTS, PRONOUNS, SAID, SPEAKER_PRONOUNS, to_clause
 from worldwire.events.parties import Match, referent, resolved, same_party
 from worldwire.events.patterns import Pattern, modality_cues
 from worldwire.events.refine import CodeRefiner
@@ -319,6 +319,7 @@ class Attribution(CodeRefiner):
                 if subjects and (
                     self._generic_addressee(subjects[0])
                     or (code == book.appeal_code and subjects[0].lower_ in FIRST_PERSON)
+                    or (code == book.appeal_code and self._quoted_pronoun(subjects[0]))
                 ):
                     continue
                 target = self._actors_of(subjects[0]) if subjects else []
@@ -393,6 +394,14 @@ class Attribution(CodeRefiner):
             if target:
                 asked = Pattern(self.book.appeal_code, "verb", verb.lemma_.lower(), (), (), False, 0, "ask")
                 yield Said(verb, Match(asked, 0), "verb", target, claim=clause)
+
+    def _quoted_pronoun(self, word: Token) -> bool:
+        """'"They need to stand by us"': a pronoun in a quotation points into the speaker's talk, which the
+        story need not tell; its antecedent in the story's words is no safe addressee."""
+        if word.lower_ not in PRONOUNS:
+            return False
+        sent = word.sent
+        return inside_quotation(word.doc[sent.start : word.i].text_with_ws) or self._quote_runs_on(sent)
 
     def _voiced(self, verb: Token) -> bool:
         """The wish was voiced: reported by a verb of speaking ("said they wanted Y to ...") or quoted."""
