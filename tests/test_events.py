@@ -1462,7 +1462,9 @@ def test_precision_what_a_negated_finding_governs_is_not_asserted() -> None:
 def test_precision_what_a_party_needs_to_do_is_a_recommendation() -> None:
     """ "They need to stand by us": someone's view of what a party ought to do, no intention of the party."""
     text = 'The president of Kenya said, "Uganda needs to cooperate with us."'
-    assert {d[3] for d in _modalities_of(text) if d[0] == "UGA"} == {"hypothetical"}
+    # no act or intention of Uganda's: an appeal on it (what is asked is never its own event)
+    assert {d[3] for d in _modalities_of(text) if d[0] == "UGA"} <= {"hypothetical"}
+    assert ("KENGOV", "UGA", "020", "asserted") in _modalities_of(text)
     text = 'The president of Kenya said, "Uganda will cooperate with us."'
     assert ("UGA", "KENGOV", "031", "intended") in _modalities_of(text)
 
@@ -2577,3 +2579,39 @@ def test_eventnouns_an_act_noun_a_party_s_adjective_names_is_its_act() -> None:
     assert not [
         c for c in _codes_of("The Florida Highway Patrol said the driver was hurt.") if c[2][:2] == "15"
     ]
+def test_appeals_what_a_party_says_another_should_do_is_an_appeal() -> None:
+    said = _codes_of("Germany said Poland should respect the ruling of the court.")
+    assert ("DEU", "POL", "020") in said
+    argued = _codes_of("Sweden argued that Norway needs to reopen the border.")
+    assert ("SWE", "NOR", "020") in argued
+    # a verb of opinion appeals too; a second reported clause is read as well
+    tweeted = _codes_of("Austria tweeted that talks had failed and that Hungary has to change course.")
+    assert ("AUT", "HUN", "020") in tweeted
+    # no appeal on the speaker's own side, on nobody in particular, nor a lifted obligation or a rule
+    assert not any(c == "020" for *_, c in _codes_of("Germany said we should respect the ruling."))
+    assert not any(c == "020" for *_, c in _codes_of("Germany said any state should respect the ruling."))
+    assert not any(c == "020" for *_, c in _codes_of("Germany said Poland does not have to pay."))
+    assert not any(c == "020" for *_, c in _codes_of("Germany said if a court rules, Poland has to pay."))
+    # a pronoun in a quotation points into the speaker's talk: no safe addressee
+    quoted = _codes_of(
+        "The Polish government defied the European court on Monday. "
+        'The German foreign minister said, "They need to respect the ruling."'
+    )
+    assert not any(c == "020" for *_, c in quoted)
+
+
+def test_appeals_wanting_another_party_to_act_is_an_appeal_not_its_act() -> None:
+    wanted = _codes_of("Iran said it wants the United States to lift its sanctions.")
+    assert ("IRN", "USA", "020") in wanted
+    assert not any(c.startswith("08") for *_, c in wanted)  # not a lifting of sanctions by the United States
+    # a standing aim the reporter tells is no appeal, and still no act of the one wished to act
+    assert _codes_of("Belarus wants Russia to withdraw its troops.") == []
+
+
+def test_appeals_a_subjunctive_clause_after_a_verb_of_asking_is_asked_not_done() -> None:
+    suggested = _codes_of("Poland suggested that Belarus withdraw its troops from the border.")
+    assert suggested == [("POL", "BLR", "020")]  # no withdrawal by Belarus
+    asked = _codes_of("Chile asked that Peru return the ships.")
+    assert asked == [("CHL", "PER", "020")]
+    # an indicative clause tells a fact: "suggests that Y is preparing" asks nothing
+    assert not any(c == "020" for *_, c in _codes_of("Poland suggested that Belarus is preparing talks."))

@@ -7,7 +7,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from worldwire.events.grammar import OBJECTS, SAID, SPEAKER_PRONOUNS, in_question
+from worldwire.events.grammar import (
+    FIRST_PERSON,
+    OBJECTS,
+    PRONOUNS,
+    SAID,
+    SPEAKER_PRONOUNS,
+    in_question,
+    to_clause,
+)
 from worldwire.events.modality import read_modality
 from worldwire.events.parties import Match, Side, referent, resolved, same_party
 from worldwire.events.patterns import Pattern, modality_cues
@@ -16,6 +24,10 @@ from worldwire.nlp import inside_quotation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
+
+
+CONDITIONS = frozenset({"if", "unless"})
+GENERIC_DETERMINERS = frozenset({"any", "every", "each", "no", "all"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,19 +389,42 @@ class Attribution(CodeRefiner):
         """ "X said Y must withdraw": a demand by the speaker on the reported clause's subject."""
         book = self.book
         for verb in self.tokens:
-            if verb.lemma_.lower() not in book.speech_verbs or verb.i in self.coded_heads:
+            if verb.i in self.coded_heads:
                 continue
-            for clause in verb.children:
-                if clause.dep_ != "ccomp" or clause.i in self.coded_heads:
+            if verb.lemma_.lower() in book.wish_verbs:
+                yield from self._wishes(verb)
+                continue
+            if verb.lemma_.lower() in book.mandative_verbs:
+                yield from self._mandates(verb)
+                continue
+            speech = verb.lemma_.lower() in book.speech_verbs
+            if not speech and verb.lemma_.lower() not in book.opinion_verbs:
+                continue
+            # "said the Senate had no say, and that the courts should decide": each reported clause
+            clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+            clauses += [
+                j for c in clauses for j in c.conjuncts if j.dep_ == "conj" and j.pos_ in ("VERB", "AUX")
+            ]
+            for clause in clauses:
+                if clause.i in self.coded_heads:
                     continue
-                if not any(c.dep_ == "aux" and c.lower_ in book.demand_auxiliaries for c in clause.children):
+                code = self._obligation(clause)
+                # a verb of opinion ("suggested Y should ...") appeals, but demands nothing
+                if code is None or (not speech and code != book.appeal_code):
                     continue
-                subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if subjects and self._generic_addressee(subjects[0]):
+                # "X said the president should accept ...": an appeal on a party that is to act, not on a
+                # thing to be done ("the law should be changed") nor on the speaker's own side ("we should")
+                voices = ("nsubj",) if code == book.appeal_code else ("nsubj", "nsubjpass")
+                subjects = [c for c in clause.children if c.dep_ in voices]
+                if subjects and (
+                    self._generic_addressee(subjects[0])
+                    or (code == book.appeal_code and subjects[0].lower_ in FIRST_PERSON)
+                    or (code == book.appeal_code and self._quoted_pronoun(subjects[0]))
+                ):
                     continue
                 target = self._actors_of(subjects[0]) if subjects else []
                 if target:
-                    demand = Pattern(book.demand_code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
+                    demand = Pattern(code, "verb", verb.lemma_.lower(), (), (), False, 0, "must")
                     yield Said(verb, Match(demand, 0), "verb", target, claim=clause)
         yield from self._noun_demands()
         yield from self._court_findings()
@@ -398,8 +433,99 @@ class Attribution(CodeRefiner):
         yield from self._complaints()
         yield from self._lawsuits()
 
+    def _obligation(self, clause: Token) -> str | None:
+        """The code of a reported clause that says what its subject must do (a demand: "Y must withdraw")
+        or should, ought to, needs to or has to do (an appeal: "Y should accept", "Y needs to answer")."""
+        book = self.book
+        auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if auxiliaries & book.demand_auxiliaries:
+            return book.demand_code
+        if any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+            for c in clause.children
+        ):
+            return None  # "if there is a court order, then Facebook has to ...": what a rule would require
+        if auxiliaries & book.appeal_auxiliaries:
+            return book.appeal_code
+        # "Y doesn't have to justify ...": no obligation, no appeal
+        if (
+            clause.lemma_.lower() in book.appeal_obligation_verbs
+            and any(c.dep_ == "xcomp" and to_clause(c) for c in clause.children)
+            and not any(c.dep_ == "neg" for c in clause.children)
+        ):
+            return book.appeal_code
+        return None
+
+    def _wishes(self, verb: Token) -> Iterator[Said]:
+        """ "Iran said it wants the United States to lift sanctions": what the one who wishes says it wants
+        another party to do is an appeal on that party (`wish_verbs`); a wish the reporter tells ("the
+        Taliban wants foreign forces to leave") is a standing aim, no act. Either way the infinitive is
+        wished, no act of its subject's."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not to_clause(clause) or clause.i in self.coded_heads:
+                continue
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if not subjects:
+                continue
+            self.coded_heads.add(clause.i)  # "many want the president to resign": no resignation told
+            if self._generic_addressee(subjects[0]) or subjects[0].lower_ in FIRST_PERSON:
+                continue
+            if not self._voiced(verb):
+                continue  # "the Taliban wants foreign forces to leave": a standing aim told by the reporter
+            target = self._actors_of(subjects[0])
+            if target:
+                wish = Pattern(self.book.appeal_code, "verb", verb.lemma_.lower(), (), (), False, 0, "wish")
+                yield Said(verb, Match(wish, 0), "verb", target, claim=clause)
+
+    def _mandates(self, verb: Token) -> Iterator[Said]:
+        """ "Ukraine suggested that Russia withdraw its troops", "asked that the men be released", "would
+        prefer Biden not take part": a clause in the subjunctive after a verb of asking or proposing
+        (`mandative_verbs`) is what is asked of its subject, an appeal on it, no act of its."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause.i in self.coded_heads or not self._subjunctive(verb, clause):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects:
+                continue
+            self.coded_heads.add(clause.i)  # "suggested that Russia withdraw": no withdrawal told
+            if self._generic_addressee(subjects[0]) or subjects[0].lower_ in FIRST_PERSON:
+                continue
+            target = self._actors_of(subjects[0])
+            if target:
+                asked = Pattern(self.book.appeal_code, "verb", verb.lemma_.lower(), (), (), False, 0, "ask")
+                yield Said(verb, Match(asked, 0), "verb", target, claim=clause)
+
+    def _quoted_pronoun(self, word: Token) -> bool:
+        """'"They need to stand by us"': a pronoun in a quotation points into the speaker's talk, which the
+        story need not tell; its antecedent in the story's words is no safe addressee."""
+        if word.lower_ not in PRONOUNS:
+            return False
+        sent = word.sent
+        return inside_quotation(word.doc[sent.start : word.i].text_with_ws) or self._quote_runs_on(sent)
+
+    def _voiced(self, verb: Token) -> bool:
+        """The wish was voiced: reported by a verb of speaking ("said they wanted Y to ...") or quoted."""
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.book.speech_verbs:
+            return True
+        sent = verb.sent
+        return inside_quotation(verb.doc[sent.start : verb.i].text_with_ws) or self._quote_runs_on(sent)
+
+    @staticmethod
+    def _subjunctive(verb: Token, clause: Token) -> bool:
+        """A that-clause with a bare verb and no auxiliary: "(that) Russia withdraw", "(that) they be
+        released"; a plural's bare verb reads as a present only after a verb in the present."""
+        auxiliaries = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+        if clause.tag_ == "VBN":
+            return [a.lower_ for a in auxiliaries] == ["be"]
+        if auxiliaries or (clause.lemma_.lower() == "be" and clause.lower_ != "be"):
+            return False
+        return clause.tag_ == "VB" or (clause.tag_ == "VBP" and verb.tag_ in ("VBD", "VBN"))
+
     def _generic_addressee(self, subject: Token) -> bool:
-        """ "people must know ...": a bare generic word addresses nobody in particular."""
+        """ "people must know ...": a bare generic word addresses nobody in particular; nor does "any
+        leader", "no one", "every state"."""
+        if any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in subject.children):
+            return True
         return subject.lemma_.lower() in self.book.generic_addressees and not any(
             c.dep_ in ("det", "poss", "amod", "compound", "nmod") for c in subject.children
         )

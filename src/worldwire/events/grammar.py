@@ -29,6 +29,8 @@ SPEAKER_PRONOUNS = {
     "he": frozenset({"person"}),
     "she": frozenset({"person"}),
 }
+# the speaker's own side: "we should ..." exhorts the speaker's side, no appeal on another party
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who"})
 
 
@@ -184,3 +186,8 @@ def in_question(token: Token) -> bool:
         return False
     after = sent.doc.text[token.idx : sent.end_char]
     return not any(mark in after for mark in _ELLIPSES)
+
+
+def to_clause(node: Token) -> bool:
+    """A to-infinitive: "(wants Y) to lift", "(needs) to answer"."""
+    return node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)

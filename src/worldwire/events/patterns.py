@@ -107,6 +107,12 @@ class PatternBook:
     assertion_senses: frozenset[str] = frozenset()
     indicative_auxiliaries: frozenset[str] = frozenset()
     generic_addressees: frozenset[str] = frozenset()
+    appeal_auxiliaries: frozenset[str] = frozenset()  # "X said Y should ...": an appeal on Y
+    appeal_obligation_verbs: frozenset[str] = frozenset()  # "X said Y needs to ...", "has to ..."
+    wish_verbs: frozenset[str] = frozenset()  # "X wants Y to ...": an appeal on Y, no act of Y's
+    opinion_verbs: frozenset[str] = frozenset()  # "X suggested Y should ...": an appeal, no demand
+    mandative_verbs: frozenset[str] = frozenset()  # "X suggested that Y withdraw": an appeal on Y
+    appeal_code: str = "020"
     characterization_verbs: frozenset[str] = frozenset()
     time_clause_codes: tuple[str, ...] = ()
     reported_act_codes: tuple[str, ...] = ()
@@ -363,6 +369,12 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         assertion_senses=frozenset(string_list(raw, "assertion_senses", where)),
         indicative_auxiliaries=frozenset(string_list(raw, "indicative_auxiliaries", where)),
         generic_addressees=frozenset(string_list(raw, "generic_addressees", where)),
+        appeal_auxiliaries=frozenset(string_list(raw, "appeal_auxiliaries", where)),
+        appeal_obligation_verbs=frozenset(string_list(raw, "appeal_obligation_verbs", where)),
+        wish_verbs=frozenset(string_list(raw, "wish_verbs", where)),
+        opinion_verbs=frozenset(string_list(raw, "opinion_verbs", where)),
+        mandative_verbs=frozenset(string_list(raw, "mandative_verbs", where)),
+        appeal_code=require(raw, "appeal_code", str, where),
         characterization_verbs=frozenset(string_list(raw, "characterization_verbs", where)),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
         reported_act_codes=tuple(string_list(raw, "reported_act_codes", where)),
