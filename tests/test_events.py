@@ -2500,6 +2500,8 @@ def test_modality_a_polite_performative_does_what_it_says() -> None:
     assert [e.modality for e in urged if e.cameo.startswith("02")] == ["asserted"]
     weighed = _events_of('"If elected, I would urge China to release the detainees," the US senator said.')
     assert all(e.modality != "asserted" for e in weighed if e.cameo.startswith("02"))
+
+
 def test_other_root_a_gerund_after_the_object_is_the_objects_act() -> None:
     """ "Turkey blamed Syria for attacking its soldiers": the object attacks, not the one who blames."""
     coded = _codes_of("France criticized Israel on Monday for bombing Gaza.", "2019-06-01")
@@ -2534,6 +2536,8 @@ def test_other_root_sexual_assault_by_police_is_no_repression() -> None:
         "Two police officers in Paris raped a tourist from Canada, a court found.", "2019-06-01"
     )
     assert "1821" in {code for *_, code in coded}
+
+
 def test_cooperate_a_go_between_mediates_with_each_side() -> None:
     """A mediation or hosting "between X and Y" by a third party is its act towards each side; talks it holds
     or negotiates between two others are its mediation (045), not their talks with each other."""
@@ -2559,6 +2563,8 @@ def test_cooperate_a_go_between_mediates_with_each_side() -> None:
     assert {(s, t) for s, t, c in talks if c == "040"} == {("SRB", "XKX"), ("XKX", "SRB")}
     noun = _codes_of("Qatar's mediation between the Taliban and the United States ended in a deal.")
     assert {(s, t) for s, t, c in noun if c == "045"} == {("QAT", "AFGREBTAL"), ("QAT", "USA")}
+
+
 def test_parties_a_country_named_bare_acts_on_its_own_people() -> None:
     # a state (or a person known only by country) acting on its own citizens, voters or opposition acts on
     # another party; its own organs stay itself, and nobody visits their own country
@@ -2567,6 +2573,8 @@ def test_parties_a_country_named_bare_acts_on_its_own_people() -> None:
     assert ("SYR", "SYRMIL", "070") not in {
         (s, t, c[:3]) for s, t, c in _codes_of("Syria offered its troops.")
     }
+
+
 def test_eventnouns_an_act_noun_a_party_s_adjective_names_is_its_act() -> None:
     """ "The Russian military operation", "Somali militant attacks": an act noun whose author only an
     adjective or name before it gives is that party's act in a sentence with a verb, its counterpart found
@@ -2579,6 +2587,8 @@ def test_eventnouns_an_act_noun_a_party_s_adjective_names_is_its_act() -> None:
     assert not [
         c for c in _codes_of("The Florida Highway Patrol said the driver was hurt.") if c[2][:2] == "15"
     ]
+
+
 def test_appeals_what_a_party_says_another_should_do_is_an_appeal() -> None:
     said = _codes_of("Germany said Poland should respect the ruling of the court.")
     assert ("DEU", "POL", "020") in said
