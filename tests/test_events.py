@@ -2625,3 +2625,61 @@ def test_appeals_a_subjunctive_clause_after_a_verb_of_asking_is_asked_not_done()
     assert asked == [("CHL", "PER", "020")]
     # an indicative clause tells a fact: "suggests that Y is preparing" asks nothing
     assert not any(c == "020" for *_, c in _codes_of("Poland suggested that Belarus is preparing talks."))
+
+
+# ── misparse: a finite past verb parsed as a reduced relative or an adjective ───────────────────────
+
+
+def test_misparse_reduced_relative_read_as_the_predicate() -> None:
+    # the small model hangs "protested" on "group" as a reduced relative: no predicate, no event
+    codes = _codes_of(
+        "A Kurdish student group protested outside the Turkish embassy on the last day of the summit."
+    )
+    assert ("TUREDU", None, "140") in codes
+
+
+def test_misparse_adjective_past_verb_read_as_the_predicate() -> None:
+    from spacy.tokens import Doc
+
+    from worldwire.nlp import load_pipeline
+    from worldwire.nlp.repair import repair_misparses
+
+    words = ["Beginning", "in", "2001", ",", "Dubois", "killed", "young", "men", ";", "police", "failed", "."]
+    heads = [7, 0, 1, 7, 5, 7, 7, 10, 10, 10, 10, 10]
+    deps = [
+        "advcl",
+        "prep",
+        "pobj",
+        "punct",
+        "nsubj",
+        "amod",
+        "amod",
+        "dep",
+        "punct",
+        "nsubj",
+        "ROOT",
+        "punct",
+    ]
+    tags = ["VBG", "IN", "CD", ",", "NNP", "VBD", "JJ", "NNS", ":", "NNS", "VBD", "."]
+    pos = ["VERB", "ADP", "NUM", "PUNCT", "PROPN", "VERB", "ADJ", "NOUN", "PUNCT", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert repair_misparses(doc) == 1
+    killed = doc[5]
+    assert killed.dep_ == "parataxis"
+    assert killed.head.i == 10
+    assert [(c.text, c.dep_) for c in killed.children if c.dep_ in ("nsubj", "dobj")] == [
+        ("Dubois", "nsubj"),
+        ("men", "dobj"),
+    ]
+    assert repair_misparses(doc) == 0  # mended once
+    # a participle set off by a comma stays a modifier: "the men, detained on Monday."
+    words = ["the", "men", ",", "detained", "on", "Monday", "."]
+    doc = Doc(
+        load_pipeline().vocab,
+        words=words,
+        heads=[1, 1, 1, 1, 3, 4, 1],
+        deps=["det", "ROOT", "punct", "acl", "prep", "pobj", "punct"],
+        tags=["DT", "NNS", ",", "VBN", "IN", "NNP", "."],
+        pos=["DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"],
+    )
+    assert repair_misparses(doc) == 0

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from worldwire.errors import Errors
 from worldwire.models import AnnotatedDocument, CleanDocument, Segment
 from worldwire.nlp.language import identify
+from worldwire.nlp.repair import repair_misparses
 from worldwire.settings import DEFAULTS, default
 
 if TYPE_CHECKING:
@@ -78,6 +79,7 @@ def annotate(
 
     parsed: list[Segment] = []
     for spacy_doc, offset in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        repair_misparses(spacy_doc)
         parsed.append(Segment(offset=offset, doc=spacy_doc))
         yield from _flush_finished(pending, parsed)
     yield from _flush_finished(pending, parsed)

@@ -1,0 +1,86 @@
+"""Parse repairs: mend, right after parsing, misparses of the small model that would hide a sentence's
+predicate from the actor reader and the event coder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+NOMINALS = frozenset({"NOUN", "PROPN"})
+
+
+SUBCLAUSES = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "pcomp"})
+
+
+def repair_misparses(doc: Doc) -> int:
+    """Mend two parses of the small model that leave a news clause with no verb, its head a noun: a finite
+    past verb read as a reduced relative on its subject ("A student group protested outside the embassy":
+    "protested" an acl of "group") or as an adjective before its object ("Smith murdered two men":
+    "murdered" an amod of "men"). When the noun heads the sentence (or a clause the parser could not label,
+    `dep`) and has no finite verb of its own but in a subordinate clause, the past verb is the predicate:
+    it takes the noun's place, the noun its subject (or its object). Returns how many were mended."""
+    mended = 0
+    for noun in [t for t in doc if t.pos_ in NOMINALS and t.dep_ in ("ROOT", "dep")]:
+        verb = _reduced_predicate(noun) or _adjective_predicate(noun)
+        if verb is None or any(_main_finite(t) for t in noun.subtree if t.i != verb.i):
+            continue
+        subject = noun if verb.dep_ == "acl" else doc[verb.i - 1]
+        while subject.head.i not in (noun.i, verb.head.i, verb.i) and subject.head.i < verb.i:
+            subject = subject.head
+        if noun.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:  # "...; McArthur murdered men; ...": a clause of its own beside the main one
+            verb.head, verb.dep_ = noun.head, "parataxis"
+        if subject.i != noun.i:  # "Smith murdered men": Smith the subject, the men the object
+            noun.head, noun.dep_ = verb, "dobj"
+        subject.head, subject.dep_ = verb, "nsubj"
+        mended += 1
+    return mended
+
+
+def _main_finite(token: Token) -> bool:
+    """A finite verb (or auxiliary) of the clause itself, not of a clause under it."""
+    clause = token.head if token.dep_ in ("aux", "auxpass") else token
+    return token.tag_ in FINITE_TAGS and clause.dep_ not in SUBCLAUSES
+
+
+def _reduced_predicate(root: Token) -> Token | None:
+    """ "A student group protested outside the embassy": a bare past verb on the root noun, no comma
+    between them (but for an apposition: "Smith, a lawyer, sued ..."), that says something of its own (an
+    object, a preposition, a particle or a clause), not a by-phrase ("territory claimed by X")."""
+    for verb in root.rights:
+        if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN"):
+            continue
+        if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children):
+            return None
+        appositive = [t for c in root.rights if c.dep_ == "appos" and c.i < verb.i for t in c.subtree]
+        if any(t.is_punct and t not in appositive for t in root.doc[root.i + 1 : verb.i - 1]):
+            return None  # "the men, arrested on Tuesday": a participle set off; not "Smith, a lawyer, sued"
+        if root.doc[verb.i - 1].is_punct and not appositive:
+            return None
+        if not any(
+            c.dep_ in ("dobj", "dative", "oprd", "prep", "prt", "xcomp", "ccomp") for c in verb.children
+        ):
+            return None
+        return verb
+    return None
+
+
+def _adjective_predicate(root: Token) -> Token | None:
+    """ "Smith murdered two men": a past-tense verb (VBD, never a participle: "the detained men") parsed as
+    an adjective of the root noun, right after a name or noun that the parser hung on that noun or verb."""
+    # "Trump nominated Judge Barrett": the adjective may sit on a title compounded with the root
+    heads = [root, *(c for c in root.lefts if c.dep_ == "compound")]
+    for verb in (c for h in heads for c in h.lefts):
+        if verb.dep_ != "amod" or verb.tag_ != "VBD" or verb.i == root.left_edge.i:
+            continue
+        before = root.doc[verb.i - 1]
+        if before.pos_ not in NOMINALS or before.dep_ not in ("npadvmod", "compound", "nmod", "nsubj"):
+            return None
+        if before.head.i not in (verb.head.i, root.i, verb.i):
+            return None
+        return verb
+    return None
