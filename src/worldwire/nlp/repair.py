@@ -56,11 +56,9 @@ def _reduced_predicate(root: Token) -> Token | None:
             continue
         if any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "mark") for c in verb.children):
             return None
-        appositive = [t for c in root.rights if c.dep_ == "appos" and c.i < verb.i for t in c.subtree]
-        if any(t.is_punct and t not in appositive for t in root.doc[root.i + 1 : verb.i - 1]):
+        punctuated = any(t.is_punct and t.tag_ != "HYPH" for t in root.doc[root.i + 1 : verb.i])
+        if punctuated and not _apposed(root, verb):
             return None  # "the men, arrested on Tuesday": a participle set off; not "Smith, a lawyer, sued"
-        if root.doc[verb.i - 1].is_punct and not appositive:
-            return None
         if not any(
             c.dep_ in ("dobj", "dative", "oprd", "prep", "prt", "xcomp", "ccomp") for c in verb.children
         ):
@@ -84,3 +82,18 @@ def _adjective_predicate(root: Token) -> Token | None:
             return None
         return verb
     return None
+
+
+def _apposed(root: Token, verb: Token) -> bool:
+    """ "Smith, a lawyer, sued ...": the only punctuation between the noun and the verb the commas round an
+    apposition that ends right before the verb."""
+    doc = root.doc
+    for appos in (t for t in doc[root.i + 1 : verb.i] if t.dep_ == "appos"):
+        start, end = appos.left_edge.i - 1, appos.right_edge.i + 1
+        if end != verb.i - 1 or doc[start].text != "," or doc[end].text != ",":
+            continue
+        inside = range(start, end + 1)
+        return not any(
+            t.is_punct and t.tag_ != "HYPH" and t.i not in inside for t in doc[root.i + 1 : verb.i]
+        )
+    return False
