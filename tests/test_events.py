@@ -2625,3 +2625,26 @@ def test_appeals_a_subjunctive_clause_after_a_verb_of_asking_is_asked_not_done()
     assert asked == [("CHL", "PER", "020")]
     # an indicative clause tells a fact: "suggests that Y is preparing" asks nothing
     assert not any(c == "020" for *_, c in _codes_of("Poland suggested that Belarus is preparing talks."))
+
+
+def test_violate_a_reported_wrong_is_not_done_to_its_reporter() -> None:
+    # the one who reports a violation is not its counterpart: no target, unless the clause names one
+    for said in (
+        "The French foreign minister said Iran violated the treaty.",
+        "Egyptian police said Turkey breached the sanctions.",
+    ):
+        codes = _codes_of(said)
+        assert any(code == "128" for *_, code in codes), codes
+        assert all(target is None for _, target, code in codes if code == "128"), codes
+    assert ("RUS", "UKR", "128") in _codes_of(
+        "The German minister said Russia violated the treaty with Ukraine."
+    )
+    assert ("RUS", "UKR", "128") in _codes_of(
+        "The German minister said Russia violated Ukraine's sovereignty."
+    )
+    # denied or foretold with nobody named, it is no violation
+    assert not any(
+        code == "128" and e.modality not in ("negated", "hypothetical")
+        for e in _events_of("The French foreign minister said Iran would violate the treaty.")
+        for code in (e.cameo,)
+    )
