@@ -2632,6 +2632,7 @@ def test_violate_a_reported_wrong_is_not_done_to_its_reporter() -> None:
     for said in (
         "The French foreign minister said Iran violated the treaty.",
         "Egyptian police said Turkey breached the sanctions.",
+        "According to the French foreign minister, Iran violated the treaty.",
     ):
         codes = _codes_of(said)
         assert any(code == "128" for *_, code in codes), codes

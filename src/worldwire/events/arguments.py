@@ -1312,11 +1312,21 @@ class ArgumentReader(SegmentState):
     def _reporters(self, token: Token) -> list[int]:
         """The parties that report the clause a predicate stands in: the subjects of the verbs (of saying,
         finding, believing: any verb) whose complement clause holds it ("X said [that] Y violated ...",
-        "X found Y had breached ..."), the heads themselves (not a party named inside their phrase: "the
-        leader of Hong Kong")."""
+        "X found Y had breached ..."), and the party it is "according to"; the heads themselves (not a party
+        named inside their phrase: "the leader of Hong Kong")."""
         found: list[int] = []
         node = token
-        while node.dep_ != "ROOT" and node.head is not node:
+        while True:
+            found.extend(
+                index
+                for prep in node.children
+                if prep.dep_ == "prep" and prep.lower_ == "according"
+                for to in prep.children
+                for pobj in to.children
+                if pobj.dep_ == "pobj" and (index := self.token_actor[pobj.i]) is not None
+            )
+            if node.dep_ == "ROOT" or node.head is node:
+                break
             if node.dep_ in ("ccomp", "parataxis") and node.head.pos_ in ("VERB", "AUX"):
                 found.extend(
                     index
