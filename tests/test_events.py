@@ -2683,3 +2683,25 @@ def test_misparse_adjective_past_verb_read_as_the_predicate() -> None:
         pos=["DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"],
     )
     assert repair_misparses(doc) == 0
+def test_violate_a_reported_wrong_is_not_done_to_its_reporter() -> None:
+    # the one who reports a violation is not its counterpart: no target, unless the clause names one
+    for said in (
+        "The French foreign minister said Iran violated the treaty.",
+        "Egyptian police said Turkey breached the sanctions.",
+        "According to the French foreign minister, Iran violated the treaty.",
+    ):
+        codes = _codes_of(said)
+        assert any(code == "128" for *_, code in codes), codes
+        assert all(target is None for _, target, code in codes if code == "128"), codes
+    assert ("RUS", "UKR", "128") in _codes_of(
+        "The German minister said Russia violated the treaty with Ukraine."
+    )
+    assert ("RUS", "UKR", "128") in _codes_of(
+        "The German minister said Russia violated Ukraine's sovereignty."
+    )
+    # denied or foretold with nobody named, it is no violation
+    assert not any(
+        code == "128" and e.modality not in ("negated", "hypothetical")
+        for e in _events_of("The French foreign minister said Iran would violate the treaty.")
+        for code in (e.cameo,)
+    )

@@ -1226,7 +1226,7 @@ class ArgumentReader(SegmentState):
             if authors or contextual:
                 return authors, "target_context"
         if contextual:
-            return self._context_target(token, sources), "target_context"
+            return self._context_target(token, sources, pattern.code), "target_context"
         sector = self.book.implied_counterpart(pattern.code)
         if sector is not None:
             return self._sector_nearby(token, sector), "target_context"
@@ -1282,10 +1282,13 @@ class ArgumentReader(SegmentState):
                 return sides[:1]
         return []
 
-    def _context_target(self, token: Token, sources: list[Side]) -> list[Side]:
+    def _context_target(self, token: Token, sources: list[Side], code: str) -> list[Side]:
         """The counterpart the story gives when the clause names none: the nearest party named before the
         predicate in its sentence, else the last one named in the sentence before; never the acting party,
-        never a place named as where something is, never a role with no state."""
+        never a place named as where something is, never a role with no state, and never whoever reports
+        the clause: in "the German minister said Russia violated the treaty" the minister tells of the act
+        and is not its counterpart (the story's reported clause names its own)."""
+        reporters = set(self._reporters(token)) if code[:2] in self.book.reported_wrong_roots else set()
         at = self.offset + token.idx
         sentence = self.parent.sentence_of(at)
         before = [
@@ -1301,8 +1304,39 @@ class ArgumentReader(SegmentState):
                     continue
                 if any(side.index == s.index or side.code == s.code or same_party(s, side) for s in sources):
                     continue  # nor the actor's own body ("Judge X rejected ...": not the court)
+                if index in reporters:
+                    return []
                 return [side]
         return []
+
+    def _reporters(self, token: Token) -> list[int]:
+        """The parties that report the clause a predicate stands in: the subjects of the verbs (of saying,
+        finding, believing: any verb) whose complement clause holds it ("X said [that] Y violated ...",
+        "X found Y had breached ..."), and the party it is "according to"; the heads themselves (not a party
+        named inside their phrase: "the leader of Hong Kong")."""
+        found: list[int] = []
+        node = token
+        while True:
+            found.extend(
+                index
+                for prep in node.children
+                if prep.dep_ == "prep" and prep.lower_ == "according"
+                for to in prep.children
+                for pobj in to.children
+                if pobj.dep_ == "pobj" and (index := self.token_actor[pobj.i]) is not None
+            )
+            if node.dep_ == "ROOT" or node.head is node:
+                break
+            if node.dep_ in ("ccomp", "parataxis") and node.head.pos_ in ("VERB", "AUX"):
+                found.extend(
+                    index
+                    for c in node.head.children
+                    if c.dep_ in ("nsubj", "nsubjpass")
+                    for unit in (c, *c.conjuncts, *(a for a in c.rights if a.dep_ == "appos"))
+                    if (index := self.token_actor[unit.i]) is not None
+                )
+            node = node.head
+        return found
 
     def _locative(self, index: int) -> bool:
         """The mention is where something is or happens ("in Iraq", "at the embassy", "on Twitter")."""

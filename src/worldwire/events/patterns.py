@@ -151,6 +151,7 @@ class PatternBook:
     conventional_armed_sectors: frozenset[str] = frozenset()
     unconventional_targets: frozenset[str] = frozenset()
     context_target_roots: frozenset[str] = frozenset()
+    reported_wrong_roots: frozenset[str] = frozenset()
     implied_agents: Mapping[str, str] = field(default_factory=dict)
     implied_agent_words: Mapping[str, frozenset[str]] = field(default_factory=dict)  # "on bail": by courts
     implied_counterparts: Mapping[str, str] = field(default_factory=dict)
@@ -412,6 +413,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         conventional_armed_sectors=frozenset(string_list(raw, "conventional_armed_sectors", where)),
         unconventional_targets=frozenset(string_list(raw, "unconventional_targets", where)),
         context_target_roots=frozenset(string_list(raw, "context_target_roots", where)),
+        reported_wrong_roots=frozenset(string_list(raw, "reported_wrong_roots", where)),
         implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
         implied_agent_words=frozen_mapping(_words_by_code(raw, "implied_agent_words", where)),
         implied_counterparts=frozen_mapping(_sectors_table(raw, "implied_counterparts", where)),
