@@ -2625,3 +2625,20 @@ def test_appeals_a_subjunctive_clause_after_a_verb_of_asking_is_asked_not_done()
     assert asked == [("CHL", "PER", "020")]
     # an indicative clause tells a fact: "suggests that Y is preparing" asks nothing
     assert not any(c == "020" for *_, c in _codes_of("Poland suggested that Belarus is preparing talks."))
+
+
+def test_quantifiers_a_bare_quantifier_subject_is_the_plural_party_before() -> None:
+    """ "Two officers were tried. Both received prison terms": a quantifier standing alone as a subject
+    ("both", "others", "the two", "all three") is the nearest plural party of its sentence or the one before;
+    a bare number ("three were killed") is a count, not a party."""
+    codes = _codes_of(
+        "Police arrested 20 protesters in Hong Kong on Monday. The two were later released by police."
+    )
+    assert ("HKGCOP", "HKGOPP", "0841") in codes
+    detained = "Police detained two journalists in Cairo on Monday."
+    assert ("EGYJUD", "EGYMED", "173") in _codes_of(
+        detained + " A court later charged the two with spreading lies."
+    )
+    clash = "Israeli soldiers and Palestinian militants clashed in Gaza."
+    assert ("PSEREB", "IGOUNO", "112") in _codes_of(clash + " Both accused the United Nations.")
+    assert not any(code == "112" for *_, code in _codes_of(clash + " Three accused the United Nations."))
