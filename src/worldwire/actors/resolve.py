@@ -726,14 +726,13 @@ def _quantifier_subject(token: Token, lexicon: ActorLexicon) -> bool:
     if any(c.dep_ == "prep" for c in token.children):
         return False
     verb = token.head
-    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
-        return False  # "rescuers, some using only their hands, ...": a detail of the party, no clause's own
-    counted = token.tag_ == "CD" and any(
-        c.dep_ in ("det", "predet") and c.lower_ in ("the", "all") for c in token.children
-    )
-    if token.dep_ in ("dobj", "pobj", "nsubjpass", "nsubj") and (counted or token.lower_ == "both"):
-        return True  # "police charged the two", "the court sentenced both"
-    if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in lexicon.quantifiers:
+    if verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "rescuers, some using their hands", "with 25 others injured": a detail, no clause
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if token.tag_ == "CD":  # "the two", "all three"
+        return any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all") for c in token.children)
+    if token.lower_ not in lexicon.quantifiers:
         return False
     return token.tag_ in ("DT", "PDT", "NNS", "JJ", "JJS", "RB", "PRP")
 
