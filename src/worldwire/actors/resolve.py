@@ -730,8 +730,10 @@ def _quantifier_subject(token: Token, lexicon: ActorLexicon) -> bool:
         return False  # "rescuers, some using their hands", "with 25 others injured": a detail, no clause
     if token.dep_ not in ("nsubj", "nsubjpass"):
         return False
-    if token.tag_ == "CD":  # "the two", "all three"
-        return any(c.dep_ in ("det", "predet") and c.lower_ in ("the", "all") for c in token.children)
+    if token.tag_ == "CD":  # "the two", "all three" (not "the other one", a thing)
+        return token.lower_ not in ("one", "1") and any(
+            c.dep_ in ("det", "predet") and c.lower_ in ("the", "all") for c in token.children
+        )
     if token.lower_ not in lexicon.quantifiers:
         return False
     return token.tag_ in ("DT", "PDT", "NNS", "JJ", "JJS", "RB", "PRP")
