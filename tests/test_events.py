@@ -2705,3 +2705,14 @@ def test_violate_a_reported_wrong_is_not_done_to_its_reporter() -> None:
         for e in _events_of("The French foreign minister said Iran would violate the treaty.")
         for code in (e.cameo,)
     )
+def test_quantifiers_a_bare_quantifier_subject_is_the_plural_party_before() -> None:
+    """ "Two officers were tried. Both received prison terms": a quantifier standing alone as a subject
+    ("both", "others", "the two", "all three") is the nearest plural party of its sentence or the one before;
+    a bare number ("three were killed") is a count, not a party."""
+    codes = _codes_of(
+        "Police arrested 20 protesters in Hong Kong on Monday. The two were later released by police."
+    )
+    assert ("HKGCOP", "HKGOPP", "0841") in codes
+    clash = "Israeli soldiers and Palestinian militants clashed in Gaza."
+    assert ("PSEREB", "IGOUNO", "112") in _codes_of(clash + " Both accused the United Nations.")
+    assert not any(code == "112" for *_, code in _codes_of(clash + " Three accused the United Nations."))

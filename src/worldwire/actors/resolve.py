@@ -45,7 +45,7 @@ _NOMINAL_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dativ
 _GROUP_KINDS = frozenset({"group", "group_adjective"})
 _SUBJECT_KINDS = ("state", "person", "organisation", "group", "role")  # any mention but a pronoun
 _NOT_ROLES = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"})  # "Soviet Union", "Supreme Court Act"
-_STANDALONE = frozenset({"pronoun", "plural_pronoun", "neuter_pronoun"})
+_STANDALONE = frozenset({"pronoun", "plural_pronoun", "neuter_pronoun", "quantifier"})
 _AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "role"})
 _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
@@ -714,7 +714,29 @@ def _pronoun_kind(token: Token, lexicon: ActorLexicon) -> str | None:
         return "plural_pronoun"
     if word in lexicon.neuter_pronouns and _reported_subject(token, lexicon):
         return "neuter_pronoun"
+    if _quantifier_subject(token, lexicon):
+        return "quantifier"
     return None
+
+
+def _quantifier_subject(token: Token, lexicon: ActorLexicon) -> bool:
+    """ "Both received prison terms", "others dismissed the claims", "the two were arrested", "all three
+    denied it": a quantifier standing alone as a clause's subject, with no noun of its own ("both nations")
+    and no "of" phrase ("some of the protesters", which names its party)."""
+    if any(c.dep_ == "prep" for c in token.children):
+        return False
+    verb = token.head
+    if verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "rescuers, some using their hands", "with 25 others injured": a detail, no clause
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if token.tag_ == "CD":  # "the two", "all three" (not "the other one", a thing)
+        return token.lower_ not in ("one", "1") and any(
+            c.dep_ in ("det", "predet") and c.lower_ in ("the", "all") for c in token.children
+        )
+    if token.lower_ not in lexicon.quantifiers:
+        return False
+    return token.tag_ in ("DT", "PDT", "NNS", "JJ", "JJS", "RB", "PRP")
 
 
 def _reported_subject(token: Token, lexicon: ActorLexicon) -> bool:
@@ -2072,6 +2094,8 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     if draft.role == "plural_pronoun":
         target = None if _quoted(draft) else _body_before(draft, kept)
         target = target or _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
+    elif draft.role == "quantifier":
+        target = _plural_before(draft, kept)
     elif draft.role == "neuter_pronoun":
         target = _reporter(draft, kept, kinds=("state", "organisation", "role"))
     else:
@@ -2102,6 +2126,19 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _plural_before(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
+    """ "Two officers were tried. Both received prison terms": a quantifier subject stands for the nearest
+    plural party (a plural noun, a group, or one of coordinated names: "Dupont and Leroy") of its own
+    sentence or the one before, outside quotes."""
+
+    def plural(d: _Draft) -> bool:
+        head = d.doc[d.end - 1]
+        coordinated = head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children)
+        return d.code is not None and not _quoted(d) and (d.kind == "group" or d.plural or coordinated)
+
+    return None if _quoted(draft) else _nearest(kept, draft, plural, window=1)
 
 
 def _body_before(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
