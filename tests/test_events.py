@@ -2683,6 +2683,8 @@ def test_misparse_adjective_past_verb_read_as_the_predicate() -> None:
         pos=["DET", "NOUN", "PUNCT", "VERB", "ADP", "PROPN", "PUNCT"],
     )
     assert repair_misparses(doc) == 0
+
+
 def test_violate_a_reported_wrong_is_not_done_to_its_reporter() -> None:
     # the one who reports a violation is not its counterpart: no target, unless the clause names one
     for said in (
@@ -2705,6 +2707,8 @@ def test_violate_a_reported_wrong_is_not_done_to_its_reporter() -> None:
         for e in _events_of("The French foreign minister said Iran would violate the treaty.")
         for code in (e.cameo,)
     )
+
+
 def test_quantifiers_a_bare_quantifier_subject_is_the_plural_party_before() -> None:
     """ "Two officers were tried. Both received prison terms": a quantifier standing alone as a subject
     ("both", "others", "the two", "all three") is the nearest plural party of its sentence or the one before;
