@@ -350,9 +350,9 @@ class _SegmentCoder(Attribution):
 
     def _claimed(self, token: Token) -> bool:
         """True when an enclosing predicate of the same clause chain was already coded."""
-        # the clause of a demand already coded is claimed; "sentenced X for murdering Y" tells the murder too
-        if token.i in self.coded_heads or self._charged_act(token):
-            return token.i in self.coded_heads
+        coded = token.i in self.coded_heads  # the clause of a demand already coded
+        if coded or self._charged_act(token):
+            return coded  # unclaimed: "sentenced X for murdering Y" tells the murder too
         node, reported = token, False
         for _ in range(4):
             if infinitival(node) and node.tag_ == "VB":

@@ -40,9 +40,8 @@ class Arguments:
     anchor: Token
     unattributed: bool = False
     crowd: Side | None = None
-    code: str | None = (
-        None  # the act its parties make of it: talks a third party holds between two are mediation
-    )
+    # the act its parties make of it: talks a third party holds between two are mediation
+    code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
