@@ -26,10 +26,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-CONDITIONS = frozenset({"if", "unless"})
-GENERIC_DETERMINERS = frozenset({"any", "every", "each", "no", "all"})
-
-
 @dataclass(frozen=True, slots=True)
 class Said:
     """A predicate found by reading who said what, for the coder to code like any other: its word, the
@@ -441,7 +437,8 @@ class Attribution(CodeRefiner):
         if auxiliaries & book.demand_auxiliaries:
             return book.demand_code
         if any(
-            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+            c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in book.obligation_conditions for m in c.children)
             for c in clause.children
         ):
             return None  # "if there is a court order, then Facebook has to ...": what a rule would require
@@ -461,54 +458,50 @@ class Attribution(CodeRefiner):
         another party to do is an appeal on that party (`wish_verbs`); a wish the reporter tells ("the
         Taliban wants foreign forces to leave") is a standing aim, no act. Either way the infinitive is
         wished, no act of its subject's."""
-        for clause in verb.children:
-            if clause.dep_ != "ccomp" or not to_clause(clause) or clause.i in self.coded_heads:
-                continue
-            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
-            if not subjects:
-                continue
-            self.coded_heads.add(clause.i)  # "many want the president to resign": no resignation told
-            if self._generic_addressee(subjects[0]) or subjects[0].lower_ in FIRST_PERSON:
-                continue
-            if not self._voiced(verb):
-                continue  # "the Taliban wants foreign forces to leave": a standing aim told by the reporter
-            target = self._actors_of(subjects[0])
-            if target:
-                wish = Pattern(self.book.appeal_code, "verb", verb.lemma_.lower(), (), (), False, 0, "wish")
-                yield Said(verb, Match(wish, 0), "verb", target, claim=clause)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and to_clause(c)]
+        # "the Taliban wants foreign forces to leave": a standing aim told by the reporter appeals to nobody
+        yield from self._asked_of(verb, clauses, ("nsubj",), "wish", voiced=self._voiced(verb))
 
     def _mandates(self, verb: Token) -> Iterator[Said]:
         """ "Ukraine suggested that Russia withdraw its troops", "asked that the men be released", "would
         prefer Biden not take part": a clause in the subjunctive after a verb of asking or proposing
         (`mandative_verbs`) is what is asked of its subject, an appeal on it, no act of its."""
-        for clause in verb.children:
-            if clause.dep_ != "ccomp" or clause.i in self.coded_heads or not self._subjunctive(verb, clause):
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and self._subjunctive(verb, c)]
+        yield from self._asked_of(verb, clauses, ("nsubj", "nsubjpass"), "ask", voiced=True)
+
+    def _asked_of(
+        self, verb: Token, clauses: list[Token], voices: tuple[str, ...], label: str, *, voiced: bool
+    ) -> Iterator[Said]:
+        """Each clause says what is wished of or asked of its subject: the clause tells no act ("many want
+        the president to resign": no resignation), and the one who voiced it appeals to that subject
+        unless it is nobody in particular or the speaker's own side."""
+        for clause in clauses:
+            subjects = [c for c in clause.children if c.dep_ in voices]
+            if clause.i in self.coded_heads or not subjects:
                 continue
-            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if not subjects:
-                continue
-            self.coded_heads.add(clause.i)  # "suggested that Russia withdraw": no withdrawal told
-            if self._generic_addressee(subjects[0]) or subjects[0].lower_ in FIRST_PERSON:
+            self.coded_heads.add(clause.i)
+            if not voiced or self._generic_addressee(subjects[0]) or subjects[0].lower_ in FIRST_PERSON:
                 continue
             target = self._actors_of(subjects[0])
             if target:
-                asked = Pattern(self.book.appeal_code, "verb", verb.lemma_.lower(), (), (), False, 0, "ask")
+                asked = Pattern(self.book.appeal_code, "verb", verb.lemma_.lower(), (), (), False, 0, label)
                 yield Said(verb, Match(asked, 0), "verb", target, claim=clause)
 
     def _quoted_pronoun(self, word: Token) -> bool:
         """'"They need to stand by us"': a pronoun in a quotation points into the speaker's talk, which the
         story need not tell; its antecedent in the story's words is no safe addressee."""
-        if word.lower_ not in PRONOUNS:
-            return False
-        sent = word.sent
-        return inside_quotation(word.doc[sent.start : word.i].text_with_ws) or self._quote_runs_on(sent)
+        return word.lower_ in PRONOUNS and self._in_quotation(word)
 
     def _voiced(self, verb: Token) -> bool:
         """The wish was voiced: reported by a verb of speaking ("said they wanted Y to ...") or quoted."""
         if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.book.speech_verbs:
             return True
-        sent = verb.sent
-        return inside_quotation(verb.doc[sent.start : verb.i].text_with_ws) or self._quote_runs_on(sent)
+        return self._in_quotation(verb)
+
+    def _in_quotation(self, word: Token) -> bool:
+        """The word stands inside a quotation, opened earlier in its sentence or in an earlier one."""
+        sent = word.sent
+        return inside_quotation(word.doc[sent.start : word.i].text_with_ws) or self._quote_runs_on(sent)
 
     @staticmethod
     def _subjunctive(verb: Token, clause: Token) -> bool:
@@ -524,7 +517,9 @@ class Attribution(CodeRefiner):
     def _generic_addressee(self, subject: Token) -> bool:
         """ "people must know ...": a bare generic word addresses nobody in particular; nor does "any
         leader", "no one", "every state"."""
-        if any(c.dep_ == "det" and c.lower_ in GENERIC_DETERMINERS for c in subject.children):
+        if any(
+            c.dep_ == "det" and c.lower_ in self.book.generic_addressee_determiners for c in subject.children
+        ):
             return True
         return subject.lemma_.lower() in self.book.generic_addressees and not any(
             c.dep_ in ("det", "poss", "amod", "compound", "nmod") for c in subject.children

@@ -107,6 +107,8 @@ class PatternBook:
     assertion_senses: frozenset[str] = frozenset()
     indicative_auxiliaries: frozenset[str] = frozenset()
     generic_addressees: frozenset[str] = frozenset()
+    generic_addressee_determiners: frozenset[str] = frozenset()
+    obligation_conditions: frozenset[str] = frozenset()
     appeal_auxiliaries: frozenset[str] = frozenset()  # "X said Y should ...": an appeal on Y
     appeal_obligation_verbs: frozenset[str] = frozenset()  # "X said Y needs to ...", "has to ..."
     wish_verbs: frozenset[str] = frozenset()  # "X wants Y to ...": an appeal on Y, no act of Y's
@@ -323,6 +325,8 @@ _WORD_SETS = (
     "assertion_senses",
     "indicative_auxiliaries",
     "generic_addressees",
+    "generic_addressee_determiners",
+    "obligation_conditions",
     "appeal_auxiliaries",
     "appeal_obligation_verbs",
     "wish_verbs",
