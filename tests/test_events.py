@@ -2720,3 +2720,21 @@ def test_quantifiers_a_bare_quantifier_subject_is_the_plural_party_before() -> N
     clash = "Israeli soldiers and Palestinian militants clashed in Gaza."
     assert ("PSEREB", "IGOUNO", "112") in _codes_of(clash + " Both accused the United Nations.")
     assert not any(code == "112" for *_, code in _codes_of(clash + " Three accused the United Nations."))
+
+
+def test_parties_the_attack_told_before_reaches_through_its_clauses() -> None:
+    """An attack told by its noun is known to the next sentence ("the gunman carried out two attacks"), and
+    "the attack" is the subject of a relative or participle clause on it: its author is the one told."""
+    text = (
+        "Police said a gunman carried out two attacks in Oslo. The first attack was at a school at about"
+        " noon, which left nine pupils dead. The second attack was at a church, killing four people."
+    )
+    coded = {c[:2] for c in _codes_of(text, "2019-06-01") if c[2][:2] in ("18", "19")}
+    assert coded >= {("NORCRM", "NORCVL")}
+    assert not {c for c in coded if c[0] is None}
+    # a violent noun told before is "the airstrike" that killed a second man
+    text = (
+        "On Monday, Russian forces killed a rebel commander in Idlib in an airstrike. He had met"
+        " Abu Ahmed, a Syrian officer, who was also killed in the airstrike."
+    )
+    assert ("RUS", "SYRMIL") in {(c[0][:3] if c[0] else None, c[1]) for c in _codes_of(text, "2019-06-01")}

@@ -1474,12 +1474,28 @@ class ArgumentReader(SegmentState):
 
     def _refers_to_attack(self, token: Token) -> bool:
         """The predicate's subject or the object of its preposition is an attack told before, no author
-        named: "six were killed in the attack", "the attack killed twelve"."""
+        named: "six were killed in the attack", "the attack killed twelve"; also through a relative or a
+        participle clause, whose subject is the attack its clause is on ("the attack, which left 42 dead",
+        "the second attack was in a suburb, killing eight")."""
         heads = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(h.tag_ == "WDT" for h in heads) and token.dep_ == "relcl":
+            heads = [token.head, *self._clause_subjects(token.head)]
+        elif not heads and token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN"):
+            heads = self._clause_subjects(token)
         heads += [
             o for c in token.children if c.dep_ in ("prep", "agent") for o in c.children if o.dep_ == "pobj"
         ]
         return any(self._told_act(h) and h.lemma_.lower() in self.book.violence_words for h in heads)
+
+    @staticmethod
+    def _clause_subjects(word: Token) -> list[Token]:
+        """The subjects of the clause a word stands in: of the nearest verb above it ("in the mosque at 1:40
+        local time, which left ...": the relative clause the parser hung on "time" closes the clause of
+        "the attack was")."""
+        verb = word.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
 
     def _implied_agent(self, token: Token, code: str, target: Side) -> Side:
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by

@@ -146,6 +146,16 @@ class _SegmentCoder(Attribution):
         return [event for *_, event in sorted(ranked, key=lambda r: r[:3])]
 
     def _coded(self) -> Iterator[tuple[int, Event]]:
+        self._told_statements()
+        yield from self._speech(self._reported_demands())
+        # sentence by sentence, so an act a sentence tells by its noun ("the accused performed two attacks")
+        # is told before the next sentence refers back to it ("the first attack left 42 dead")
+        for sent in self.parsed.sents:
+            yield from self._sentence_coded(list(sent))
+        yield from self._speech(self._criticisms())
+        yield from self._speech(self._requests_acted_on())
+
+    def _sentence_coded(self, tokens: list[Token]) -> Iterator[tuple[int, Event]]:
         verbs = self.book.verbs
         nouns = self.book.nouns
         # Verbs first, in text order, so a governing predicate ("threatened to attack") claims its
@@ -154,16 +164,14 @@ class _SegmentCoder(Attribution):
         # A word inside an actor's name ("the Committee to Protect Journalists") is no predicate.
         candidates = [
             t
-            for t in self.tokens
+            for t in tokens
             if t.pos_ in ("VERB", "AUX") and self.token_actor[t.i] is None and lemma_in(t, verbs)
         ]
-        self._told_statements()
-        yield from self._speech(self._reported_demands())
         for token in candidates:
             match = None if self._claimed(token) else self._best(verbs[lemma_in(token, verbs)], token)
             if match is not None and not self._same_attack(token, match):
                 yield from ((tree_depth(token), e) for e in self._code(token, match, "verb"))
-        for token in self.tokens:
+        for token in tokens:
             if token.pos_ != "VERB":  # read first: a lemma's forms cost more to try
                 continue
             fallback = self.book.fallback.get(lemma_in(token, self.book.fallback))
@@ -180,12 +188,12 @@ class _SegmentCoder(Attribution):
             )
             if complement and not any(t.i in self.coded_heads for t in token.subtree):
                 yield from ((tree_depth(token), e) for e in self._code(token, Match(fallback, 0), "verb"))
-        for token in self.tokens:
+        for token in tokens:
             answer = self.book.answer_verbs.get(token.lemma_.lower())
             if answer is not None and (asker := self._answered(token)) is not None:
                 coded = self._code(token, Match(answer, 0), "verb", target=asker)
                 yield from ((tree_depth(token), e) for e in coded)
-        for token in self.tokens:
+        for token in tokens:
             if (
                 token.pos_ not in ("NOUN", "PROPN")
                 or not lemma_in(token, nouns)
@@ -201,8 +209,6 @@ class _SegmentCoder(Attribution):
             if match is None or (claimed and not self._occasion_participant(token, match.pattern)):
                 continue
             yield from ((tree_depth(token.head), e) for e in self._code(token, match, "noun"))
-        yield from self._speech(self._criticisms())
-        yield from self._speech(self._requests_acted_on())
 
     def _mere_gathering(self, noun: Token) -> bool:
         """ "announced it at a rally", "spoke in a march", "the primaries on March 10": a gathering noun
