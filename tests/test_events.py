@@ -2720,3 +2720,29 @@ def test_quantifiers_a_bare_quantifier_subject_is_the_plural_party_before() -> N
     clash = "Israeli soldiers and Palestinian militants clashed in Gaza."
     assert ("PSEREB", "IGOUNO", "112") in _codes_of(clash + " Both accused the United Nations.")
     assert not any(code == "112" for *_, code in _codes_of(clash + " Three accused the United Nations."))
+
+
+def test_intents_the_idioms_of_giving_way_are_yielding() -> None:
+    """Giving way to another party's demand, will or authority is CAMEO 080 (PETRARCH's SUBMIT and YIELD
+    synsets: accede, abide by, obey, give up, relinquish ...)."""
+    acceded = _codes_of("The Bolivian government acceded to the miners' demands on Tuesday.")
+    assert any(c == "080" for *_, c in acceded)
+    turned = _codes_of("The suspect turned himself in to Brazilian police on Monday.")
+    assert any(c == "080" for *_, c in turned)
+    heeded = _codes_of("Chile heeded the call of the United Nations and opened its border.")
+    assert any(c == "080" for *_, c in heeded)
+    gave_up = _codes_of("After two years of talks, Peru finally gave up its claim to the islands.")
+    assert any(c == "080" for *_, c in gave_up)
+    # not giving way is no yielding done
+    refused = _events_of("The Bolivian government did not accede to the miners' demands.", "2020-01-10")
+    assert all(e.modality == "negated" for e in refused if e.cameo == "080")
+
+
+def test_intents_a_promise_is_of_its_complement_not_of_a_coordinated_verb() -> None:
+    """The fallback promise ("agreed to X", 030) looks for a coded act in what was agreed, not in a verb
+    coordinated with the promise: "agreed to add members but did not accede to the demands" agreed still."""
+    both = _codes_of(
+        "The Chilean president agreed to add two members to the police oversight council but did not"
+        " accede to the protesters' demands."
+    )
+    assert any(c == "030" for *_, c in both)
