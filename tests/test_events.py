@@ -2738,6 +2738,21 @@ def test_intents_the_idioms_of_giving_way_are_yielding() -> None:
     assert all(e.modality == "negated" for e in refused if e.cameo == "080")
 
 
+def test_intents_clemency_eases_a_sanction_not_forgiveness() -> None:
+    """A pardon, commutation or amnesty eases the sanction a state put on a person: 081 (PLOVER CONCEDE), not
+    056 (forgive, SUPPORT)."""
+    granted = _codes_of(
+        "Argentine President Alberto Fernandez granted the activist Juan Perez a full pardon."
+    )
+    assert ("ARGGOV", "081") in {(s, c) for s, _, c in granted}
+    commuted = _codes_of(
+        "The Kenyan president commuted the prison sentence of opposition leader Raila Odinga."
+    )
+    assert any(c == "081" for *_, c in commuted)
+    pardoned = _codes_of("The governor of Texas pardoned three protesters on Friday.")
+    assert [c for *_, c in pardoned] == ["081"]
+
+
 def test_intents_a_promise_is_of_its_complement_not_of_a_coordinated_verb() -> None:
     """The fallback promise ("agreed to X", 030) looks for a coded act in what was agreed, not in a verb
     coordinated with the promise: "agreed to add members but did not accede to the demands" agreed still."""
