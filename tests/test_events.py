@@ -2761,3 +2761,20 @@ def test_intents_a_promise_is_of_its_complement_not_of_a_coordinated_verb() -> N
         " accede to the protesters' demands."
     )
     assert any(c == "030" for *_, c in both)
+
+
+def test_intents_a_text_released_is_published_and_assisting_in_work_is_no_aid() -> None:
+    """ "release" sets a person free (0841) only when no text, record or picture is what was released;
+    "assist" and "aid" give help (070) to a party, not to a piece of work one takes part in."""
+    summary = _codes_of(
+        "The Kremlin released a summary of the phone call between Putin and President Macron."
+    )
+    assert not any(c == "0841" for *_, c in summary)
+    names = _codes_of("Nigerian police released the names of the kidnapped students on Monday.")
+    assert not any(c == "0841" for *_, c in names)
+    freed = _codes_of("Iran released the British sailors on Friday.")
+    assert ("IRN", "GBRMIL", "0841") in freed
+    study = _codes_of("The Chilean minister assisted in the study of the new pension rules.")
+    assert not any(c.startswith("07") for *_, c in study)
+    helped = _codes_of("The Kenyan army assisted Somali troops in the offensive.")
+    assert ("KENMIL", "SOMMIL", "070") in helped
