@@ -2738,3 +2738,59 @@ def test_parties_the_attack_told_before_reaches_through_its_clauses() -> None:
         " Abu Ahmed, a Syrian officer, who was also killed in the airstrike."
     )
     assert ("RUS", "SYRMIL") in {(c[0][:3] if c[0] else None, c[1]) for c in _codes_of(text, "2019-06-01")}
+def test_intents_the_idioms_of_giving_way_are_yielding() -> None:
+    """Giving way to another party's demand, will or authority is CAMEO 080 (PETRARCH's SUBMIT and YIELD
+    synsets: accede, abide by, obey, give up, relinquish ...)."""
+    acceded = _codes_of("The Bolivian government acceded to the miners' demands on Tuesday.")
+    assert any(c == "080" for *_, c in acceded)
+    turned = _codes_of("The suspect turned himself in to Brazilian police on Monday.")
+    assert any(c == "080" for *_, c in turned)
+    heeded = _codes_of("Chile heeded the call of the United Nations and opened its border.")
+    assert any(c == "080" for *_, c in heeded)
+    gave_up = _codes_of("After two years of talks, Peru finally gave up its claim to the islands.")
+    assert any(c == "080" for *_, c in gave_up)
+    # not giving way is no yielding done
+    refused = _events_of("The Bolivian government did not accede to the miners' demands.", "2020-01-10")
+    assert all(e.modality == "negated" for e in refused if e.cameo == "080")
+
+
+def test_intents_clemency_eases_a_sanction_not_forgiveness() -> None:
+    """A pardon, commutation or amnesty eases the sanction a state put on a person: 081 (PLOVER CONCEDE), not
+    056 (forgive, SUPPORT)."""
+    granted = _codes_of(
+        "Argentine President Alberto Fernandez granted the activist Juan Perez a full pardon."
+    )
+    assert ("ARGGOV", "081") in {(s, c) for s, _, c in granted}
+    commuted = _codes_of(
+        "The Kenyan president commuted the prison sentence of opposition leader Raila Odinga."
+    )
+    assert any(c == "081" for *_, c in commuted)
+    pardoned = _codes_of("The governor of Texas pardoned three protesters on Friday.")
+    assert [c for *_, c in pardoned] == ["081"]
+
+
+def test_intents_a_promise_is_of_its_complement_not_of_a_coordinated_verb() -> None:
+    """The fallback promise ("agreed to X", 030) looks for a coded act in what was agreed, not in a verb
+    coordinated with the promise: "agreed to add members but did not accede to the demands" agreed still."""
+    both = _codes_of(
+        "The Chilean president agreed to add two members to the police oversight council but did not"
+        " accede to the protesters' demands."
+    )
+    assert any(c == "030" for *_, c in both)
+
+
+def test_intents_a_text_released_is_published_and_assisting_in_work_is_no_aid() -> None:
+    """ "release" sets a person free (0841) only when no text, record or picture is what was released;
+    "assist" and "aid" give help (070) to a party, not to a piece of work one takes part in."""
+    summary = _codes_of(
+        "The Kremlin released a summary of the phone call between Putin and President Macron."
+    )
+    assert not any(c == "0841" for *_, c in summary)
+    names = _codes_of("Nigerian police released the names of the kidnapped students on Monday.")
+    assert not any(c == "0841" for *_, c in names)
+    freed = _codes_of("Iran released the British sailors on Friday.")
+    assert ("IRN", "GBRMIL", "0841") in freed
+    study = _codes_of("The Chilean minister assisted in the study of the new pension rules.")
+    assert not any(c.startswith("07") for *_, c in study)
+    helped = _codes_of("The Kenyan army assisted Somali troops in the offensive.")
+    assert ("KENMIL", "SOMMIL", "070") in helped

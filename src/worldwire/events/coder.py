@@ -180,13 +180,16 @@ class _SegmentCoder(Attribution):
             # only with a complement that was not coded: "agreed to set up a centre", "agreed to a plan"
             # ... or a that-clause of a promise: "promised every victim will be compensated"
             clause = token.lemma_.lower() in self.book.clause_fallback_verbs
-            complement = any(
-                c.dep_ == "xcomp"
+            complements = [
+                c
+                for c in token.children
+                if c.dep_ == "xcomp"
                 or (c.dep_ == "prep" and c.lower_ in ("to", "on", "upon"))
                 or (clause and c.dep_ == "ccomp")
-                for c in token.children
-            )
-            if complement and not any(t.i in self.coded_heads for t in token.subtree):
+            ]
+            # what the promise is of is its complement, not a verb coordinated with it: "agreed to add two
+            # members but did not accede to the demands" agreed to something uncoded
+            if complements and not any(t.i in self.coded_heads for c in complements for t in c.subtree):
                 yield from ((tree_depth(token), e) for e in self._code(token, Match(fallback, 0), "verb"))
         for token in tokens:
             answer = self.book.answer_verbs.get(token.lemma_.lower())
