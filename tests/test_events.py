@@ -2738,6 +2738,8 @@ def test_parties_the_attack_told_before_reaches_through_its_clauses() -> None:
         " Abu Ahmed, a Syrian officer, who was also killed in the airstrike."
     )
     assert ("RUS", "SYRMIL") in {(c[0][:3] if c[0] else None, c[1]) for c in _codes_of(text, "2019-06-01")}
+
+
 def test_intents_the_idioms_of_giving_way_are_yielding() -> None:
     """Giving way to another party's demand, will or authority is CAMEO 080 (PETRARCH's SUBMIT and YIELD
     synsets: accede, abide by, obey, give up, relinquish ...)."""
