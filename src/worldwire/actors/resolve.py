@@ -1176,6 +1176,7 @@ def _assemble(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon
             groups[-1].append(piece)
         else:
             groups.append([piece])
+    groups = _coordinated_titles(doc, groups, lexicon)
     drafts: list[_Draft] = []
     for group in groups:
         parts = _split_coordination(doc, group)
@@ -1187,6 +1188,61 @@ def _assemble(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon
                 )  # "his Greek and French counterparts": one each
                 drafts.append(draft)
     return drafts
+
+
+_TITLE_WORDS = frozenset({"NOUN", "PROPN", "ADJ"})  # words of a title before a name ("Trump loyalist")
+
+
+def _coordinated_titles(doc: Doc, groups: list[list[_Piece]], lexicon: ActorLexicon) -> list[list[_Piece]]:
+    """ "businessman and Trump loyalist X", "lawyer and activist X", "former minister and party leader X":
+    bare titles joined by "and" before a name all describe that one person. The first title is no actor
+    of its own: its group joins the name's, with the role words between (the nearest title with a
+    sector gives the person's, as a lone title does). Only a bare singular role noun (no article, not
+    the object of a preposition: "the government and opposition leader X" and "nominated X for
+    president and rapper Y" name two parties) before "and" and title words alone up to the name."""
+    merged: list[list[_Piece]] = []
+    k = 0
+    while k < len(groups):
+        group = groups[k]
+        last = _named_after_titles(doc, groups, k, lexicon)
+        if last is None:
+            merged.append(group)
+            k += 1
+            continue
+        between = [p for g in groups[k + 1 : last] for p in g if p.kind == "role"]
+        merged.append([*group, *between, *groups[last]])
+        k = last + 1
+    return merged
+
+
+def _named_after_titles(doc: Doc, groups: list[list[_Piece]], k: int, lexicon: ActorLexicon) -> int | None:
+    """The index of the group holding the name that the bare title `groups[k]` and a title coordinated
+    with it describe, or None."""
+    group = groups[k]
+    if any(p.kind != "role" for p in group) or k + 1 >= len(groups):
+        return None
+    words = _words(doc)
+    first, head = words.tokens[group[0].start], words.tokens[group[-1].end - 1]
+    if head.tag_ != "NN" or head.lower_ in lexicon.collective_nouns or (first.text[:1].isupper() and not first.is_sent_start):
+        return None  # "police and ...", "Congress and Senate Majority Leader X": bodies, not one's titles
+    before = words.tokens[first.i - 1] if first.i > 0 else None
+    if before is not None and (before.pos_ in ("DET", "ADP", "PRON") or before.lower_ in _POSSESSIVE):
+        return None
+    end = group[-1].end
+    if end >= len(doc) or words.lowers[end] != "and":
+        return None
+    for last in range(k + 1, len(groups)):
+        name = groups[last][-1]
+        if name.kind in ("person", "name"):
+            stretch = words.tokens[end + 1 : name.start]
+            if len(stretch) > _TITLE_GAP + 1 or any(
+                t.pos_ not in _TITLE_WORDS and t.text != "-" for t in stretch
+            ):
+                return None
+            return last if any(g[0].start < name.start for g in groups[k + 1 : last + 1]) or stretch else None
+        if groups[last][0].start > end + _TITLE_GAP + 2:
+            return None
+    return None
 
 
 def _joins(doc: Doc, group: list[_Piece], piece: _Piece, lexicon: ActorLexicon) -> bool:
@@ -1414,6 +1470,8 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
     if draft.former and (draft.sector in _OFFICES or (draft.sector is None and draft.kind == "person")):
         # "former president", "ex-senator": an elite; "the former Soviet Union" is still a state
         draft.sector = "ELI"
+    if draft.kind == "state" and draft.sector is None and _military_act(draft, lexicon):
+        draft.sector = "MIL"  # "Turkish airstrikes", "the Turkish military operation"
     if draft.kind == "state" and reading.base is None and draft.sector is not None:
         draft.kind = "role"
     draft.code = _compose(reading.base, draft.sector, reading.prefix, draft.kind)
@@ -1428,6 +1486,22 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
         holder = lexicon.holder(draft.country, draft.office, day)
         if holder is not None:
             _apply_term(draft, holder, lexicon)
+
+
+def _military_act(draft: _Draft, lexicon: ActorLexicon) -> bool:
+    """A state named only by its adjective or possessive before a noun that an armed-forces word modifies
+    ("the Turkish military operation", "Iran's naval vessels") or before a site only armed forces hold
+    ("an Iraqi air base"): the state's armed forces."""
+    if any(p.kind.removeprefix("shared_") not in _COUNTRY_KINDS for p in draft.pieces):
+        return False
+    head = draft.doc[draft.end - 1]
+    noun = head.head
+    if head.dep_ not in ("amod", "compound", "nmod", "poss") or noun.i < draft.end or noun.pos_ != "NOUN":
+        return False
+    between = [t.lower_ for t in draft.doc[draft.end : noun.i] if t.lower_ not in _POSSESSIVE]
+    lemma = noun.lemma_.lower()
+    armed = bool(between) and between[0] in lexicon.armed_words
+    return armed or lemma in lexicon.armed_sites or " ".join([*between[-1:], lemma]) in lexicon.armed_sites
 
 
 def _heads_polity(draft: _Draft, lexicon: ActorLexicon) -> bool:
@@ -2341,8 +2415,11 @@ def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
         _copy(draft, kept, same)
 
 
-def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], towns: Counter[str]) -> None:
-    """An unknown name described right after it: "Kofi Annan, UN secretary-general" → the title's code."""
+def _apposition(
+    draft: _Draft, kept: list[_Draft], drafts: list[_Draft], towns: Counter[str], lexicon: ActorLexicon
+) -> None:
+    """An unknown name described right after it: "Kofi Annan, UN secretary-general" → the title's code;
+    a former office's ("X, a former associate justice of the Supreme Court") makes an elite (ELI)."""
     following = [d for d in drafts if d.doc is draft.doc and d.start >= draft.end and d.code]
     if not following:
         return
@@ -2354,13 +2431,31 @@ def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], towns: 
         # place alone ("Salalah, Oman", "Lakewood, New Jersey") is where, not who
         described = [t for t in draft.doc[draft.start : draft.end] for t in t.children if t.dep_ == "appos"]
         inside = {t.i for appos in described for t in appos.subtree}
-        body = next((d for d in following if d.start in inside and d.kind in ("organisation", "role")), None)
+        # ... or a title of a state's ("Carrie Lam, the chief executive of Hong Kong": a role phrase whose
+        # state is named in it reads as the state's sector)
+        body = next(
+            (
+                d
+                for d in following
+                if d.start in inside
+                and (d.kind in ("organisation", "role") or (d.kind == "state" and d.sector is not None))
+            ),
+            None,
+        )
         if body is None:
             return
         title = body
     if title.country is None and title.kind == "role":
         _infer_country(title, kept, drafts, towns)
     draft.code, draft.country, draft.sector = title.code, title.country, title.sector
+    noun = next((t for t in draft.doc[title.start : title.end] if t.dep_ == "appos"), None)
+    if (
+        noun is not None
+        and title.sector in _OFFICES
+        and any(c.lower_ in lexicon.former for c in noun.children if c.i < title.start)
+    ):
+        draft.sector = "ELI"  # the former word stands outside the title's phrase ("a former associate justice")
+        draft.code = _compose(title.country, "ELI", False, "state")
 
 
 def _described(
@@ -2368,7 +2463,7 @@ def _described(
 ) -> bool:
     """An unknown name takes the code of the title described after it; False when what follows it is a
     place ("Tom Bean, Texas"): a town the parser took for a person."""
-    _apposition(draft, kept, drafts, towns)
+    _apposition(draft, kept, drafts, towns, lexicon)
     if draft.code is None:
         _relative_title(draft, kept, drafts, towns)
     if draft.code is None:
