@@ -1196,52 +1196,56 @@ _TITLE_WORDS = frozenset({"NOUN", "PROPN", "ADJ"})  # words of a title before a 
 def _coordinated_titles(doc: Doc, groups: list[list[_Piece]], lexicon: ActorLexicon) -> list[list[_Piece]]:
     """ "businessman and Trump loyalist X", "lawyer and activist X", "former minister and party leader X":
     bare titles joined by "and" before a name all describe that one person. The first title is no actor
-    of its own: its group joins the name's, with the role words between (the nearest title with a
-    sector gives the person's, as a lone title does). Only a bare singular role noun (no article, not
-    the object of a preposition: "the government and opposition leader X" and "nominated X for
-    president and rapper Y" name two parties) before "and" and title words alone up to the name."""
+    of its own: its group joins the name's (a title right before the name gives the person's sector, as
+    a lone title does; the first gives it where the other has none: "businessman and party donor X")."""
     merged: list[list[_Piece]] = []
     k = 0
     while k < len(groups):
-        group = groups[k]
-        last = _named_after_titles(doc, groups, k, lexicon)
+        last = _named_after_titles(doc, groups, k) if _bare_title(doc, groups[k], lexicon) else None
         if last is None:
-            merged.append(group)
+            merged.append(groups[k])
             k += 1
             continue
-        between = [p for g in groups[k + 1 : last] for p in g if p.kind == "role"]
-        merged.append([*group, *between, *groups[last]])
+        start = groups[last][0].start  # the title right before the name ("activist"), not "party" in
+        nearest = [p for g in groups[k + 1 : last] for p in g if p.kind == "role" and p.end == start]
+        merged.append([*groups[k], *nearest, *groups[last]])
         k = last + 1
     return merged
 
 
-def _named_after_titles(doc: Doc, groups: list[list[_Piece]], k: int, lexicon: ActorLexicon) -> int | None:
-    """The index of the group holding the name that the bare title `groups[k]` and a title coordinated
-    with it describe, or None."""
-    group = groups[k]
-    if any(p.kind != "role" for p in group) or k + 1 >= len(groups):
-        return None
+def _bare_title(doc: Doc, group: list[_Piece], lexicon: ActorLexicon) -> bool:
+    """A bare singular role noun before "and": no article or possessive, not the object of a preposition
+    ("the government and opposition leader X", "nominated X for president and rapper Y" name two
+    parties), not a body's name or word ("Congress and ...", "police and ...")."""
     words = _words(doc)
-    first, head = words.tokens[group[0].start], words.tokens[group[-1].end - 1]
-    if head.tag_ != "NN" or head.lower_ in lexicon.collective_nouns or (first.text[:1].isupper() and not first.is_sent_start):
-        return None  # "police and ...", "Congress and Senate Majority Leader X": bodies, not one's titles
-    before = words.tokens[first.i - 1] if first.i > 0 else None
-    if before is not None and (before.pos_ in ("DET", "ADP", "PRON") or before.lower_ in _POSSESSIVE):
-        return None
     end = group[-1].end
-    if end >= len(doc) or words.lowers[end] != "and":
-        return None
+    if any(p.kind != "role" for p in group) or end >= len(doc) or words.lowers[end] != "and":
+        return False
+    first, head = words.tokens[group[0].start], words.tokens[end - 1]
+    before = words.tokens[first.i - 1] if first.i > 0 else None
+    return not (
+        head.tag_ != "NN"
+        or head.lower_ in lexicon.collective_nouns
+        or (first.text[:1].isupper() and not first.is_sent_start)
+        or (before is not None and (before.pos_ in ("DET", "ADP", "PRON") or before.lower_ in _POSSESSIVE))
+    )
+
+
+def _named_after_titles(doc: Doc, groups: list[list[_Piece]], k: int) -> int | None:
+    """The index of the group whose name the bare title `groups[k]` and the title after its "and"
+    describe: only title words (nouns, names, adjectives) stand between, a few at most."""
+    words = _words(doc)
+    end = groups[k][-1].end
     for last in range(k + 1, len(groups)):
         name = groups[last][-1]
         if name.kind in ("person", "name"):
             stretch = words.tokens[end + 1 : name.start]
-            if len(stretch) > _TITLE_GAP + 1 or any(
-                t.pos_ not in _TITLE_WORDS and t.text != "-" for t in stretch
-            ):
-                return None
-            return last if any(g[0].start < name.start for g in groups[k + 1 : last + 1]) or stretch else None
+            fits = len(stretch) <= _TITLE_GAP + 1 and all(
+                t.pos_ in _TITLE_WORDS or t.text == "-" for t in stretch
+            )
+            return last if fits and (stretch or groups[last][0].start < name.start) else None
         if groups[last][0].start > end + _TITLE_GAP + 2:
-            return None
+            break
     return None
 
 
@@ -1988,6 +1992,8 @@ def _body_of(person: _Draft, kept: list[_Draft]) -> tuple[str, str | None] | Non
         body = next((d for d in here if d.kind in ("organisation", "state")), None)
         if body is not None:
             role = next((d for d in here if d.kind == "role" and d.start <= attr.i < d.end), None)
+            if role is None and not body.start <= attr.i < body.end:
+                continue  # "X has been the subject of United States sanctions": no position in a body
             return body.country, (role.sector if role else None) or body.sector  # type: ignore[return-value]
     return None
 
@@ -2434,12 +2440,7 @@ def _apposition(
         # ... or a title of a state's ("Carrie Lam, the chief executive of Hong Kong": a role phrase whose
         # state is named in it reads as the state's sector)
         body = next(
-            (
-                d
-                for d in following
-                if d.start in inside
-                and (d.kind in ("organisation", "role") or (d.kind == "state" and d.sector is not None))
-            ),
+            (d for d in following if d.start in inside and d.kind in ("organisation", "role")),
             None,
         )
         if body is None:
@@ -2454,7 +2455,9 @@ def _apposition(
         and title.sector in _OFFICES
         and any(c.lower_ in lexicon.former for c in noun.children if c.i < title.start)
     ):
-        draft.sector = "ELI"  # the former word stands outside the title's phrase ("a former associate justice")
+        draft.sector = (
+            "ELI"  # the former word stands outside the title's phrase ("a former associate justice")
+        )
         draft.code = _compose(title.country, "ELI", False, "state")
 
 
