@@ -1121,3 +1121,8 @@ def test_sectors_a_copulas_attribute_gives_a_body_only_with_a_position_in_it() -
     )
     found = actors_of(text, "2021-03-02")
     assert by_text(found, "Mwale").code == "ZMBBUS"  # no position in the United States
+
+
+def test_sectors_a_name_of_a_body_named_after_a_comma_takes_its_code() -> None:
+    text = "In Zambia, Peter Mwale, of the Lusaka provincial council, said the roads were closed."
+    assert by_text(actors_of(text, "2021-03-02"), "Peter Mwale").code == "ZMBGOV"

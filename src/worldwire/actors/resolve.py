@@ -2501,11 +2501,24 @@ def _relative_title(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], tow
 
 
 def _of_body(draft: _Draft, drafts: list[_Draft]) -> None:
-    """ "Agnes Callamard of Amnesty International": an unknown name of a body named right after it."""
-    if draft.end >= len(draft.doc) or draft.doc[draft.end].lower_ != "of":
+    """ "Agnes Callamard of Amnesty International", "Jane Roe, of the provincial council": an unknown name
+    of a body named right after it: an organisation, or a body's role noun with a sector ("the army's
+    Western Command", "the provincial council"), not a place ("Ann Lee of Texas")."""
+    doc = draft.doc
+    at = draft.end + 1 if draft.end < len(doc) and doc[draft.end].text == "," else draft.end
+    if at >= len(doc) or doc[at].lower_ != "of":
         return
+    objects = [t.i for t in doc[at].children if t.dep_ == "pobj"]
     body = next(
-        (d for d in drafts if d.doc is draft.doc and d.start == draft.end + 1 and d.kind == "organisation"),
+        (
+            d
+            for d in drafts
+            if d.doc is doc
+            and (d.start == at + 1 or any(d.start <= i < d.end for i in objects))
+            and (
+                d.kind == "organisation" or (d.sector is not None and any(p.kind == "role" for p in d.pieces))
+            )
+        ),
         None,
     )
     if body is not None and body.code:
