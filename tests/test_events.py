@@ -2430,7 +2430,7 @@ def test_coerce_an_enacted_instrument_acts_for_its_enactor() -> None:
 def test_coerce_seizures_warrants_permits_and_defiance() -> None:
     assert ("KENCOP", "KENCRM", "1711") in _codes_of("Kenyan police seized the smuggler's weapons.")
     assert ("TUR", "GRCMED", "173") in _codes_of("Turkey issued arrest warrants for two Greek journalists.")
-    assert ("DEU", "IRN", "172") in _codes_of("Germany suspended the Iranian airline's permit.")
+    assert ("DEU", "IRNBUS", "172") in _codes_of("Germany suspended the Iranian airline's permit.")
     assert ("BRAGOV", "BRAJUD", "128") in _codes_of(
         "The Brazilian government disregarded the Supreme Court's ruling."
     )
