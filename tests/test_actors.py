@@ -1068,3 +1068,61 @@ def test_personnouns_anyone_narrowed_as_an_object_is_the_private_persons_aimed_a
     assert by_text(found, "anyone").code == "ZMBCVL"
     found = actors_of("Anyone can apply for a visa to Zambia, the minister said.", "2021-03-02")
     assert [a.text for a in found if a.text == "Anyone"] == []  # a generic subject
+
+
+def test_sectors_coordinated_titles_before_a_name_are_one_persons() -> None:
+    found = actors_of("In Zambia, lawyer and activist Mary Banda criticised the police.", "2021-03-02")
+    assert by_text(found, "lawyer and activist Mary Banda").code == "ZMBOPP"
+    assert [a.text for a in found if a.text == "lawyer"] == []  # no second actor for the first title
+    found = actors_of(
+        "In Zambia, businessman and party donor Peter Mwale praised the minister.", "2021-03-02"
+    )
+    assert by_text(found, "businessman and party donor Peter Mwale").code == "ZMBBUS"
+    # two parties: a body with its article
+    found = actors_of("The Zambian government and opposition leader Peter Mwale met on Monday.", "2021-03-02")
+    assert by_text(found, "Zambian government").code == "ZMBGOV"
+    assert by_text(found, "opposition leader Peter Mwale").code == "ZMBOPP"
+
+
+def test_sectors_a_former_office_in_an_apposition_makes_an_elite() -> None:
+    text = "In Zambia, Peter Mwale, a former associate justice of the Supreme Court, died on Monday."
+    assert by_text(actors_of(text, "2021-03-02"), "Peter Mwale").code == "ZMBELI"
+
+
+def test_sectors_an_armed_forces_word_after_a_states_adjective_names_its_forces() -> None:
+    found = actors_of("Kurdish groups condemned the Turkish military operation.", "2021-03-02")
+    assert by_text(found, "Turkish").code == "TURMIL"
+    found = actors_of("Rockets struck an Iraqi air base on Friday.", "2021-03-02")
+    assert by_text(found, "Iraqi").code == "IRQMIL"
+    found = actors_of("Iraq condemned the US airstrike.", "2021-03-02")
+    assert by_text(found, "US").code == "USA"  # a bare act stays the state's
+
+
+def test_sectors_role_nouns_of_the_agents_dictionary() -> None:
+    text = (
+        "In Zambia, Councillor Mary Banda said two surgeons, an astronomer and a magazine had criticised "
+        "the airline. Political prisoners were freed. Detective Inspector John Phiri said investigators "
+        "had questioned the pilot."
+    )
+    found = actors_of(text, "2021-03-02")
+    assert by_text(found, "Councillor Mary Banda").code == "ZMBGOV"
+    assert by_text(found, "two surgeons").code == "ZMBHLH"
+    assert by_text(found, "astronomer").code == "ZMBEDU"
+    assert by_text(found, "magazine").code == "ZMBMED"
+    assert by_text(found, "airline").code == "ZMBBUS"
+    assert by_text(found, "Political prisoners").code == "ZMBOPP"
+    assert by_text(found, "Detective Inspector John Phiri").code == "ZMBCOP"
+    assert by_text(found, "investigators").code == "ZMBCOP"
+
+
+def test_sectors_a_copulas_attribute_gives_a_body_only_with_a_position_in_it() -> None:
+    text = (
+        "Zambian businessman Peter Mwale was arrested. Mwale has been the subject of United States sanctions."
+    )
+    found = actors_of(text, "2021-03-02")
+    assert by_text(found, "Mwale").code == "ZMBBUS"  # no position in the United States
+
+
+def test_sectors_a_name_of_a_body_named_after_a_comma_takes_its_code() -> None:
+    text = "In Zambia, Peter Mwale, of the Lusaka provincial council, said the roads were closed."
+    assert by_text(actors_of(text, "2021-03-02"), "Peter Mwale").code == "ZMBGOV"

@@ -2430,7 +2430,7 @@ def test_coerce_an_enacted_instrument_acts_for_its_enactor() -> None:
 def test_coerce_seizures_warrants_permits_and_defiance() -> None:
     assert ("KENCOP", "KENCRM", "1711") in _codes_of("Kenyan police seized the smuggler's weapons.")
     assert ("TUR", "GRCMED", "173") in _codes_of("Turkey issued arrest warrants for two Greek journalists.")
-    assert ("DEU", "IRN", "172") in _codes_of("Germany suspended the Iranian airline's permit.")
+    assert ("DEU", "IRNBUS", "172") in _codes_of("Germany suspended the Iranian airline's permit.")
     assert ("BRAGOV", "BRAJUD", "128") in _codes_of(
         "The Brazilian government disregarded the Supreme Court's ruling."
     )
@@ -2582,7 +2582,7 @@ def test_eventnouns_an_act_noun_a_party_s_adjective_names_is_its_act() -> None:
     codes = _codes_of("Kenya has been the focus of Somali militant attacks since 2011.", "2019-06-01")
     assert [(c[1], c[2][:2]) for c in codes] == [("KEN", "18")]  # the copula's subject undergoes them
     codes = _codes_of("The goal of the Russian military operation is to destroy the rebels, officials said.")
-    assert [c[0] for c in codes if c[2][:2] in ("13", "19")] == ["RUS"]
+    assert [c[0] for c in codes if c[2][:2] in ("13", "19")] == ["RUSMIL"]  # "military": its armed forces
     assert _codes_of("Syrian opposition & Turkish occupation") == []
     assert not [
         c for c in _codes_of("The Florida Highway Patrol said the driver was hurt.") if c[2][:2] == "15"

@@ -127,6 +127,8 @@ class ActorLexicon:
     senate_states: frozenset[str] = frozenset()
     sending_verbs: frozenset[str] = frozenset()
     act_nouns: frozenset[str] = frozenset()
+    armed_words: frozenset[str] = frozenset()
+    armed_sites: frozenset[str] = frozenset()
     foreign: frozenset[str] = frozenset()
     foreign_states: frozenset[str] = frozenset()
     foreign_state_words: frozenset[str] = frozenset()
@@ -356,6 +358,10 @@ class RoleTable:
     senate_states: frozenset[str] = frozenset()  # the states whose legislators hold it
     sending_verbs: frozenset[str] = frozenset()  # "sent": "X sent troops" are X's troops
     act_nouns: frozenset[str] = frozenset()  # "shooting": "a police shooting" is the police's act
+    armed_words: frozenset[str] = (
+        frozenset()
+    )  # "military": "the Turkish military operation" is Turkey's forces'
+    armed_sites: frozenset[str] = frozenset()  # "air base": "an Iraqi air base" is Iraq's forces
     foreign: frozenset[str] = frozenset()  # "foreign forces": some other state's, not the story's
     foreign_states: frozenset[str] = frozenset()  # "powers" in "foreign powers": governments of no state
     foreign_state_words: frozenset[str] = frozenset()  # "regional" in "regional countries"
@@ -527,6 +533,8 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         senate_states=frozenset(_section(raw, "senates", "states", where, required=False)),
         sending_verbs=frozenset(w.lower() for w in _section(raw, "sending", "verbs", where, required=False)),
         act_nouns=frozenset(w.lower() for w in _section(raw, "acts", "nouns", where, required=False)),
+        armed_words=frozenset(w.lower() for w in _section(raw, "armed", "words", where, required=False)),
+        armed_sites=frozenset(w.lower() for w in _section(raw, "armed", "sites", where, required=False)),
         foreign=frozenset(w.lower() for w in _section(raw, "foreign", "words", where, required=False)),
         foreign_states=frozenset(
             w.lower() for w in _section(raw, "foreign", "states", where, required=False)
@@ -771,6 +779,8 @@ def build_lexicon(
         senate_states=roles.senate_states if roles else frozenset(),
         sending_verbs=roles.sending_verbs if roles else frozenset(),
         act_nouns=roles.act_nouns if roles else frozenset(),
+        armed_words=roles.armed_words if roles else frozenset(),
+        armed_sites=roles.armed_sites if roles else frozenset(),
         foreign=roles.foreign if roles else frozenset(),
         foreign_states=roles.foreign_states if roles else frozenset(),
         foreign_state_words=roles.foreign_state_words if roles else frozenset(),

@@ -1176,6 +1176,7 @@ def _assemble(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon
             groups[-1].append(piece)
         else:
             groups.append([piece])
+    groups = _coordinated_titles(doc, groups, lexicon)
     drafts: list[_Draft] = []
     for group in groups:
         parts = _split_coordination(doc, group)
@@ -1187,6 +1188,65 @@ def _assemble(doc: Doc, offset: int, pieces: list[_Piece], lexicon: ActorLexicon
                 )  # "his Greek and French counterparts": one each
                 drafts.append(draft)
     return drafts
+
+
+_TITLE_WORDS = frozenset({"NOUN", "PROPN", "ADJ"})  # words of a title before a name ("Trump loyalist")
+
+
+def _coordinated_titles(doc: Doc, groups: list[list[_Piece]], lexicon: ActorLexicon) -> list[list[_Piece]]:
+    """ "businessman and Trump loyalist X", "lawyer and activist X", "former minister and party leader X":
+    bare titles joined by "and" before a name all describe that one person. The first title is no actor
+    of its own: its group joins the name's (a title right before the name gives the person's sector, as
+    a lone title does; the first gives it where the other has none: "businessman and party donor X")."""
+    merged: list[list[_Piece]] = []
+    k = 0
+    while k < len(groups):
+        last = _named_after_titles(doc, groups, k) if _bare_title(doc, groups[k], lexicon) else None
+        if last is None:
+            merged.append(groups[k])
+            k += 1
+            continue
+        start = groups[last][0].start  # the title right before the name ("activist"), not "party" in
+        nearest = [p for g in groups[k + 1 : last] for p in g if p.kind == "role" and p.end == start]
+        merged.append([*groups[k], *nearest, *groups[last]])
+        k = last + 1
+    return merged
+
+
+def _bare_title(doc: Doc, group: list[_Piece], lexicon: ActorLexicon) -> bool:
+    """A bare singular role noun before "and": no article or possessive, not the object of a preposition
+    ("the government and opposition leader X", "nominated X for president and rapper Y" name two
+    parties), not a body's name or word ("Congress and ...", "police and ...")."""
+    words = _words(doc)
+    end = group[-1].end
+    if any(p.kind != "role" for p in group) or end >= len(doc) or words.lowers[end] != "and":
+        return False
+    first, head = words.tokens[group[0].start], words.tokens[end - 1]
+    before = words.tokens[first.i - 1] if first.i > 0 else None
+    return not (
+        head.tag_ != "NN"
+        or head.lower_ in lexicon.collective_nouns
+        or (first.text[:1].isupper() and not first.is_sent_start)
+        or (before is not None and (before.pos_ in ("DET", "ADP", "PRON") or before.lower_ in _POSSESSIVE))
+    )
+
+
+def _named_after_titles(doc: Doc, groups: list[list[_Piece]], k: int) -> int | None:
+    """The index of the group whose name the bare title `groups[k]` and the title after its "and"
+    describe: only title words (nouns, names, adjectives) stand between, a few at most."""
+    words = _words(doc)
+    end = groups[k][-1].end
+    for last in range(k + 1, len(groups)):
+        name = groups[last][-1]
+        if name.kind in ("person", "name"):
+            stretch = words.tokens[end + 1 : name.start]
+            fits = len(stretch) <= _TITLE_GAP + 1 and all(
+                t.pos_ in _TITLE_WORDS or t.text == "-" for t in stretch
+            )
+            return last if fits and (stretch or groups[last][0].start < name.start) else None
+        if groups[last][0].start > end + _TITLE_GAP + 2:
+            break
+    return None
 
 
 def _joins(doc: Doc, group: list[_Piece], piece: _Piece, lexicon: ActorLexicon) -> bool:
@@ -1414,6 +1474,8 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
     if draft.former and (draft.sector in _OFFICES or (draft.sector is None and draft.kind == "person")):
         # "former president", "ex-senator": an elite; "the former Soviet Union" is still a state
         draft.sector = "ELI"
+    if draft.kind == "state" and draft.sector is None and _military_act(draft, lexicon):
+        draft.sector = "MIL"  # "Turkish airstrikes", "the Turkish military operation"
     if draft.kind == "state" and reading.base is None and draft.sector is not None:
         draft.kind = "role"
     draft.code = _compose(reading.base, draft.sector, reading.prefix, draft.kind)
@@ -1428,6 +1490,22 @@ def _resolve_alone(draft: _Draft, lexicon: ActorLexicon, day: str | None) -> Non
         holder = lexicon.holder(draft.country, draft.office, day)
         if holder is not None:
             _apply_term(draft, holder, lexicon)
+
+
+def _military_act(draft: _Draft, lexicon: ActorLexicon) -> bool:
+    """A state named only by its adjective or possessive before a noun that an armed-forces word modifies
+    ("the Turkish military operation", "Iran's naval vessels") or before a site only armed forces hold
+    ("an Iraqi air base"): the state's armed forces."""
+    if any(p.kind.removeprefix("shared_") not in _COUNTRY_KINDS for p in draft.pieces):
+        return False
+    head = draft.doc[draft.end - 1]
+    noun = head.head
+    if head.dep_ not in ("amod", "compound", "nmod", "poss") or noun.i < draft.end or noun.pos_ != "NOUN":
+        return False
+    between = [t.lower_ for t in draft.doc[draft.end : noun.i] if t.lower_ not in _POSSESSIVE]
+    lemma = noun.lemma_.lower()
+    armed = bool(between) and between[0] in lexicon.armed_words
+    return armed or lemma in lexicon.armed_sites or " ".join([*between[-1:], lemma]) in lexicon.armed_sites
 
 
 def _heads_polity(draft: _Draft, lexicon: ActorLexicon) -> bool:
@@ -1914,6 +1992,8 @@ def _body_of(person: _Draft, kept: list[_Draft]) -> tuple[str, str | None] | Non
         body = next((d for d in here if d.kind in ("organisation", "state")), None)
         if body is not None:
             role = next((d for d in here if d.kind == "role" and d.start <= attr.i < d.end), None)
+            if role is None and not body.start <= attr.i < body.end:
+                continue  # "X has been the subject of United States sanctions": no position in a body
             return body.country, (role.sector if role else None) or body.sector  # type: ignore[return-value]
     return None
 
@@ -2341,8 +2421,11 @@ def _link_definite(draft: _Draft, kept: list[_Draft]) -> None:
         _copy(draft, kept, same)
 
 
-def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], towns: Counter[str]) -> None:
-    """An unknown name described right after it: "Kofi Annan, UN secretary-general" → the title's code."""
+def _apposition(
+    draft: _Draft, kept: list[_Draft], drafts: list[_Draft], towns: Counter[str], lexicon: ActorLexicon
+) -> None:
+    """An unknown name described right after it: "Kofi Annan, UN secretary-general" → the title's code;
+    a former office's ("X, a former associate justice of the Supreme Court") makes an elite (ELI)."""
     following = [d for d in drafts if d.doc is draft.doc and d.start >= draft.end and d.code]
     if not following:
         return
@@ -2354,13 +2437,28 @@ def _apposition(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], towns: 
         # place alone ("Salalah, Oman", "Lakewood, New Jersey") is where, not who
         described = [t for t in draft.doc[draft.start : draft.end] for t in t.children if t.dep_ == "appos"]
         inside = {t.i for appos in described for t in appos.subtree}
-        body = next((d for d in following if d.start in inside and d.kind in ("organisation", "role")), None)
+        # ... or a title of a state's ("Carrie Lam, the chief executive of Hong Kong": a role phrase whose
+        # state is named in it reads as the state's sector)
+        body = next(
+            (d for d in following if d.start in inside and d.kind in ("organisation", "role")),
+            None,
+        )
         if body is None:
             return
         title = body
     if title.country is None and title.kind == "role":
         _infer_country(title, kept, drafts, towns)
     draft.code, draft.country, draft.sector = title.code, title.country, title.sector
+    noun = next((t for t in draft.doc[title.start : title.end] if t.dep_ == "appos"), None)
+    if (
+        noun is not None
+        and title.sector in _OFFICES
+        and any(c.lower_ in lexicon.former for c in noun.children if c.i < title.start)
+    ):
+        draft.sector = (
+            "ELI"  # the former word stands outside the title's phrase ("a former associate justice")
+        )
+        draft.code = _compose(title.country, "ELI", False, "state")
 
 
 def _described(
@@ -2368,7 +2466,7 @@ def _described(
 ) -> bool:
     """An unknown name takes the code of the title described after it; False when what follows it is a
     place ("Tom Bean, Texas"): a town the parser took for a person."""
-    _apposition(draft, kept, drafts, towns)
+    _apposition(draft, kept, drafts, towns, lexicon)
     if draft.code is None:
         _relative_title(draft, kept, drafts, towns)
     if draft.code is None:
@@ -2403,11 +2501,24 @@ def _relative_title(draft: _Draft, kept: list[_Draft], drafts: list[_Draft], tow
 
 
 def _of_body(draft: _Draft, drafts: list[_Draft]) -> None:
-    """ "Agnes Callamard of Amnesty International": an unknown name of a body named right after it."""
-    if draft.end >= len(draft.doc) or draft.doc[draft.end].lower_ != "of":
+    """ "Agnes Callamard of Amnesty International", "Jane Roe, of the provincial council": an unknown name
+    of a body named right after it: an organisation, or a body's role noun with a sector ("the army's
+    Western Command", "the provincial council"), not a place ("Ann Lee of Texas")."""
+    doc = draft.doc
+    at = draft.end + 1 if draft.end < len(doc) and doc[draft.end].text == "," else draft.end
+    if at >= len(doc) or doc[at].lower_ != "of":
         return
+    objects = [t.i for t in doc[at].children if t.dep_ == "pobj"]
     body = next(
-        (d for d in drafts if d.doc is draft.doc and d.start == draft.end + 1 and d.kind == "organisation"),
+        (
+            d
+            for d in drafts
+            if d.doc is doc
+            and (d.start == at + 1 or any(d.start <= i < d.end for i in objects))
+            and (
+                d.kind == "organisation" or (d.sector is not None and any(p.kind == "role" for p in d.pieces))
+            )
+        ),
         None,
     )
     if body is not None and body.code:
