@@ -2709,6 +2709,23 @@ def test_violate_a_reported_wrong_is_not_done_to_its_reporter() -> None:
     )
 
 
+def test_implicit_counted_states_stand_for_the_states_named_before() -> None:
+    """ "Chile and Peru ... Both countries ...", "the two nations": a counted word for states is a group of
+    as many states named just before (a coordination, else the sentence before); one record per state. A
+    bare or uncounted plural ("two countries", "many nations") and a count that does not fit name nobody."""
+    before = "Chile and Peru signed a fishing accord on Monday."
+    codes = _codes_of(before + " Both countries criticised Bolivia over the border dispute.")
+    assert {("CHL", "BOL", "111"), ("PER", "BOL", "111")} <= set(codes)
+    three = _codes_of("Norway, Sweden and Finland met in Oslo. All three nations condemned Russia on Friday.")
+    assert {("NOR", "RUS", "111"), ("SWE", "RUS", "111"), ("FIN", "RUS", "111")} <= set(three)
+    assert not any(
+        code == "111" for *_, code in _codes_of(before + " Two countries criticised Bolivia on Friday.")
+    )
+    assert not any(
+        code == "111" for *_, code in _codes_of(before + " All three nations criticised Bolivia on Friday.")
+    )
+
+
 def test_quantifiers_a_bare_quantifier_subject_is_the_plural_party_before() -> None:
     """ "Two officers were tried. Both received prison terms": a quantifier standing alone as a subject
     ("both", "others", "the two", "all three") is the nearest plural party of its sentence or the one before;

@@ -152,6 +152,7 @@ class ActorLexicon:
     collective_nouns: frozenset[str] = frozenset()  # "Police" takes "they"
     neuter_pronouns: frozenset[str] = frozenset()  # "it": a body or state, only as a reported subject
     quantifiers: frozenset[str] = frozenset()  # "both", "others": a subject standing for a plural party
+    counted_states: frozenset[str] = frozenset()  # "both countries": the states named just before
     first_person: frozenset[str] = frozenset()  # "I", "we": the speaker of the quote they stand in
     second_person: frozenset[str] = frozenset()  # "you": whom the quote's speaker addressed
     leading: frozenset[str] = frozenset()
@@ -336,6 +337,7 @@ class RoleTable:
     collective_nouns: frozenset[str] = frozenset()
     neuter_pronouns: frozenset[str] = frozenset()
     quantifiers: frozenset[str] = frozenset()
+    counted_states: frozenset[str] = frozenset()
     people_sector: str | None = None
     first_person: frozenset[str] = frozenset()
     second_person: frozenset[str] = frozenset()
@@ -502,6 +504,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
         collective_nouns=frozenset(w.lower() for w in _optional(pronouns, "collective", where)),
         neuter_pronouns=frozenset(w.lower() for w in _optional(pronouns, "neuter", where)),
         quantifiers=frozenset(w.lower() for w in _optional(pronouns, "quantifiers", where)),
+        counted_states=frozenset(w.lower() for w in _optional(pronouns, "counted_states", where)),
         first_person=frozenset(w.lower() for w in _optional(pronouns, "first_person", where)),
         second_person=frozenset(w.lower() for w in _optional(pronouns, "second_person", where)),
         leading=frozenset(w.lower() for w in _section(raw, "hyphenated", "leading", where, required=False)),
@@ -804,6 +807,7 @@ def build_lexicon(
         collective_nouns=roles.collective_nouns if roles else frozenset(),
         neuter_pronouns=roles.neuter_pronouns if roles else frozenset(),
         quantifiers=roles.quantifiers if roles else frozenset(),
+        counted_states=roles.counted_states if roles else frozenset(),
         first_person=roles.first_person if roles else frozenset(),
         second_person=roles.second_person if roles else frozenset(),
         leading=roles.leading if roles else frozenset(),

@@ -45,7 +45,8 @@ _NOMINAL_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "dativ
 _GROUP_KINDS = frozenset({"group", "group_adjective"})
 _SUBJECT_KINDS = ("state", "person", "organisation", "group", "role")  # any mention but a pronoun
 _NOT_ROLES = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"})  # "Soviet Union", "Supreme Court Act"
-_STANDALONE = frozenset({"pronoun", "plural_pronoun", "neuter_pronoun", "quantifier"})
+_STANDALONE = frozenset({"pronoun", "plural_pronoun", "neuter_pronoun", "quantifier", "counted_states"})
+_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "role"})
 _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
@@ -587,9 +588,9 @@ def _pieces(doc: Doc, sent: Span, lexicon: ActorLexicon) -> list[_Piece]:
     i, end = sent.start, sent.end
     while i < end:
         token = words.tokens[i]
-        if words.lowers[i] in lexicon.foreign_states and _foreign_states(token, lexicon):
-            states = Entry("role", sector="GOV", name=token.lower_, generic=True)
-            pieces.append(_Piece(i, i + 1, "role", (states,)))  # "foreign powers", "regional countries"
+        states = _states_word(token, lexicon)
+        if states is not None:
+            pieces.append(states)
             i += 1
             continue
         piece = _longest(words, i, end, lexicon, index)
@@ -717,6 +718,29 @@ def _pronoun_kind(token: Token, lexicon: ActorLexicon) -> str | None:
     if _quantifier_subject(token, lexicon):
         return "quantifier"
     return None
+
+
+def _states_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
+    """A plural word for states: "foreign powers", "regional countries" (governments of no state named);
+    "both countries", "the two nations" (`counted_states`: the states named just before)."""
+    i = token.i
+    if token.lower_ in lexicon.foreign_states and _foreign_states(token, lexicon):
+        states = Entry("role", sector="GOV", name=token.lower_, generic=True)
+        return _Piece(i, i + 1, "role", (states,))
+    if token.tag_ == "NNS" and token.lemma_.lower() in lexicon.counted_states and _count(token):
+        return _Piece(i, i + 1, "counted_states")
+    return None
+
+
+def _count(token: Token) -> int:
+    """How many a plural noun counts as a definite set: "both countries" 2, "the two nations" 2, "all three
+    countries" 3; 0 for a bare or indefinite number ("two countries", "many nations")."""
+    words = {c.lower_: c.dep_ for c in token.children}
+    if words.get("both") in ("det", "predet", "preconj"):
+        return 2
+    definite = any(words.get(w) in ("det", "predet") for w in ("the", "all", "these", "those"))
+    number = next((c.lower_ for c in token.children if c.dep_ == "nummod"), "")
+    return _COUNTS.get(number, 0) if definite else 0
 
 
 def _quantifier_subject(token: Token, lexicon: ActorLexicon) -> bool:
@@ -2176,6 +2200,8 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
         target = target or _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
     elif draft.role == "quantifier":
         target = _plural_before(draft, kept)
+    elif draft.role == "counted_states":
+        return _counted_states(draft, kept)
     elif draft.role == "neuter_pronoun":
         target = _reporter(draft, kept, kinds=("state", "organisation", "role"))
     else:
@@ -2206,6 +2232,45 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _counted_states(draft: _Draft, kept: list[_Draft]) -> bool:
+    """ "India and Pakistan exchanged fire. Both countries ...", "Trump and Erdogan spoke. Then both nations
+    ...": a counted word for states stands for as many states named just before: those of the last
+    coordination of parties in its sentence or the one before, else those named in the sentence before and
+    in its own before it, when exactly that many (`counted_states`); a group, one record per state."""
+    count = _count(draft.doc[draft.end - 1])
+    near = [
+        d
+        for d in kept
+        if draft.sentence - 1 <= d.sentence <= draft.sentence
+        and d.char_start < draft.char_start
+        and d.country is not None
+        and d.code is not None
+        and not _quoted(d)
+    ]
+    states: list[str] = []
+    for d in reversed(near):
+        head = d.doc[d.end - 1]
+        if head.dep_ != "conj" and not any(c.dep_ == "conj" for c in head.children):
+            continue
+        top = head
+        while top.dep_ == "conj" and top.head is not top:
+            top = top.head
+        joined = {top.i, *(c.i for c in top.conjuncts)}
+        states = list(
+            dict.fromkeys(
+                e.country for e in near if e.doc is d.doc and e.doc[e.end - 1].i in joined and e.country
+            )
+        )
+        if len(states) > 1:  # the parser may join a name's own words ("President ... and ...")
+            break
+    if len(states) < 2:
+        states = list(dict.fromkeys(d.country for d in near if d.country))
+    if len(states) != count:
+        return False
+    draft.kind, draft.members, draft.code = "group", tuple(states), states[0]
+    return True
 
 
 def _plural_before(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
