@@ -2720,3 +2720,21 @@ def test_quantifiers_a_bare_quantifier_subject_is_the_plural_party_before() -> N
     clash = "Israeli soldiers and Palestinian militants clashed in Gaza."
     assert ("PSEREB", "IGOUNO", "112") in _codes_of(clash + " Both accused the United Nations.")
     assert not any(code == "112" for *_, code in _codes_of(clash + " Three accused the United Nations."))
+
+
+def test_other_root_blame_in_its_own_clause_beside_a_coded_appeal() -> None:
+    # a speaker's words that code an appeal still criticise, in a clause of their own, the party they name
+    text = (
+        'The foreign minister of Kenya said, "We urge all citizens to stay calm, because the prime minister '
+        'of Uganda is a reckless man."'
+    )
+    codes = _codes_of(text)
+    assert ("KENGOV", "UGAGOV", "111") in codes
+    assert ("KENGOV", "CVL", "025") in codes  # the appeal is still coded
+    # words of the coded act's own clause are that act's: a plain meeting blames nobody
+    assert "111" not in {
+        c[2]
+        for c in _codes_of(
+            'The president of Ghana said, "We will meet the prime minister of Kenya next week."'
+        )
+    }

@@ -16,7 +16,7 @@ from worldwire.events.grammar import (
     in_question,
     to_clause,
 )
-from worldwire.events.modality import read_modality
+from worldwire.events.modality import CLAUSE_BREAKS, read_modality
 from worldwire.events.parties import Match, Side, referent, resolved, same_party
 from worldwire.events.patterns import Pattern, modality_cues
 from worldwire.events.refine import CodeRefiner
@@ -147,7 +147,12 @@ class Attribution(CodeRefiner):
             # still blames its doer ("X said Y broke the law and likes dropping bombs")
             if (wrong := self._wrong_done(words, source)) is not None:
                 yield _said(verb, source, *wrong)
-            return
+                return
+            # ... but words of blame in a clause of their own still blame: 'X said, "I am asking all
+            # Americans to defeat somebody who is the most dangerous president"'
+            words = self._outside_coded_clauses(words)
+            if not words:
+                return
         if self._conditional_judgement(words):
             return  # "it would be an outrage if Parliament were prevented": no act judged
         # "officials said two officers were stabbed": a verb of violence reports the attack itself, not
@@ -204,6 +209,25 @@ class Attribution(CodeRefiner):
         target = self._blamed_act(verb, words, source) or blamed[:1]
         if target or not verdict:
             yield _said(verb, source, code, target)
+
+    def _outside_coded_clauses(self, words: list[Token]) -> list[Token]:
+        """The speaker's words that stand in no clause of a coded predicate: a word whose clause (its heads
+        climbed up to a clause boundary) holds a coded predicate is that act's, not the speaker's verdict."""
+        coded = self.emitted_heads.keys() | self.coded_heads
+        inside = {t.i for t in words}
+        kept = []
+        for word in words:
+            node, clause = word, False
+            while node.i in inside:
+                if node.i in coded:
+                    clause = True
+                    break
+                if node.dep_ in CLAUSE_BREAKS or node.head.i == node.i:
+                    break
+                node = node.head
+            if not clause:
+                kept.append(word)
+        return kept
 
     def _wrong_done(self, words: list[Token], source: list[int]) -> tuple[str, list[int]] | None:
         """'"The government are breaking the law," said X', "X said the ruling ignores the realities": a
