@@ -2738,3 +2738,15 @@ def test_other_root_blame_in_its_own_clause_beside_a_coded_appeal() -> None:
             'The president of Ghana said, "We will meet the prime minister of Kenya next week."'
         )
     }
+
+
+def test_no_such_a_thing_as_the_object_of_a_party_verb_is_no_party() -> None:
+    # "=obj" patterns (hosting, support) act on the party the object is, not on a thing about or from one
+    assert _codes_of("The president of Kenya received the Ugandan party's nomination on Friday.") == []
+    assert _codes_of("The government of Sudan received 40 questions on Egypt from reporters.") == []
+    hosted = _codes_of("The president of Kenya received the prime minister of Uganda in Nairobi.")
+    assert ("KENGOV", "UGAGOV", "043") in hosted
+    delegation = _codes_of("The president of Kenya received a delegation of Ugandan officials.")
+    assert ("KENGOV", "UGAGOV", "043") in delegation  # people of a party
+    members = _codes_of("The foreign minister of Kenya met members of the Ugandan opposition.")
+    assert ("KENGOV", "UGAOPP", "040") in members

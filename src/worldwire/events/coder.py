@@ -551,7 +551,24 @@ class _SegmentCoder(Attribution):
             for t in c.subtree
             if (i := self.token_actor[t.i]) is not None
         }
+        if self._thing_named(obj):
+            return []
         return [i for i in self._actors_of(obj) if i not in sent]
+
+    def _thing_named(self, obj: Token) -> bool:
+        """ "Received the party's nomination", "supported LGBT rights", "received questions on Iran": an
+        object that is a thing owned by, given by or about a party is no party acted on; the party is the
+        object itself or its appositive, a group or count of its people ("a delegation of", "members of",
+        `party_nouns`), or the maker of a thing it made ("backed Israel's plan": `made_things`)."""
+        lemma = obj.lemma_.lower()
+        return (
+            obj.pos_ == "NOUN"
+            and self.token_actor[obj.i] is None
+            and lemma not in self.book.party_nouns
+            and lemma not in self.book.quantity_nouns
+            and lemma not in self.book.made_things
+            and not any(c.dep_ == "appos" and self.token_actor[c.i] is not None for c in obj.children)
+        )
 
     def _done_act(self, verb: Token, obj: Token) -> bool:
         """ "ordered the killing of protesters", "ordered the arrest of X": a light verb's object that is an
