@@ -2750,3 +2750,15 @@ def test_no_such_a_thing_as_the_object_of_a_party_verb_is_no_party() -> None:
     assert ("KENGOV", "UGAGOV", "043") in delegation  # people of a party
     members = _codes_of("The foreign minister of Kenya met members of the Ugandan opposition.")
     assert ("KENGOV", "UGAOPP", "040") in members
+
+
+def test_no_such_what_is_discussed_or_demonstrated_that_is_no_counterpart_or_protest() -> None:
+    # the object of "discuss" is the topic: no consultation with a party it names
+    text = "With Wikinews, the president of Kenya discussed his campaign and the government of Uganda."
+    assert _codes_of(text) == []
+    talks = _codes_of("The president of Kenya discussed trade with the prime minister of Uganda.")
+    assert ("KENGOV", "UGAGOV", "040") in talks
+    # "demonstrate that ..." shows; it is no protest
+    assert _codes_of("Kenyan students demonstrated that the government of Uganda was wrong.") == []
+    protest = _codes_of("Protesters in Uganda demonstrated against the government of Uganda.")
+    assert ("UGAOPP", "UGAGOV", "141") in protest

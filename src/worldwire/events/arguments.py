@@ -401,6 +401,8 @@ class ArgumentReader(SegmentState):
         objects = [*objects_of(token), *self._patient_words(token, pattern)]
         if pattern.code.startswith(self.book.instrument_object_codes):
             objects = []  # "deployed the National Guard": the forces are the actor's means
+        elif token.lemma_.lower() in self.book.topic_object_verbs:
+            objects = []  # "discussed his role on the Biden ticket": what is talked about, not with whom
         if pattern.preps:
             named = self._pobj_actors(token, pattern.preps)
             for obj in objects:

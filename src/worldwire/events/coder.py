@@ -263,7 +263,7 @@ class _SegmentCoder(Attribution):
         if (
             code.startswith(book.protest_root)
             and token.lemma_.lower() in book.intransitive_protest_verbs
-            and any(c.dep_ == "dobj" and self.token_actor[c.i] is None for c in token.children)
+            and any(c.dep_ in ("dobj", "ccomp") and self.token_actor[c.i] is None for c in token.children)
         ):
             return True
         present = token.tag_ in ("VBZ", "VBP")  # "the website advises", "guidelines call for"

@@ -182,6 +182,7 @@ class PatternBook:
     naming_verbs: frozenset[str] = frozenset()
     accusation_words: frozenset[str] = frozenset()
     criticism_words: frozenset[str] = frozenset()
+    topic_object_verbs: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     criticism_code: str = "111"
     accusation_code: str = "112"
@@ -375,6 +376,7 @@ _WORD_SETS = (
     "naming_verbs",
     "accusation_words",
     "criticism_words",
+    "topic_object_verbs",
     "party_nouns",
     "praise_words",
     "sympathy_words",
