@@ -2762,3 +2762,15 @@ def test_no_such_what_is_discussed_or_demonstrated_that_is_no_counterpart_or_pro
     assert _codes_of("Kenyan students demonstrated that the government of Uganda was wrong.") == []
     protest = _codes_of("Protesters in Uganda demonstrated against the government of Uganda.")
     assert ("UGAOPP", "UGAGOV", "141") in protest
+
+
+def test_other_root_sadness_and_tragedy_said_of_a_death_are_sympathy() -> None:
+    text = 'The president of Kenya said the victims were "young students" in a "terrible tragedy".'
+    assert ("KENGOV", "KENCVL", "018") in _codes_of(text)
+    text = (
+        'The president of Kenya wrote, "I announce with great sadness the death of the former vice president '
+        'of Kenya."'
+    )
+    codes = _codes_of(text)
+    assert ("KENGOV", "KENELI", "018") in codes
+    assert "051" not in {c[2] for c in codes}  # sadness at a death is no praise
