@@ -2774,3 +2774,11 @@ def test_other_root_sadness_and_tragedy_said_of_a_death_are_sympathy() -> None:
     codes = _codes_of(text)
     assert ("KENGOV", "KENELI", "018") in codes
     assert "051" not in {c[2] for c in codes}  # sadness at a death is no praise
+
+
+def test_no_such_a_reported_it_is_no_plural_speaker() -> None:
+    # "officials confirmed it has killed three": "it" (the virus) is not the officials who report it
+    text = (
+        "The virus spread in Kenya. Kenyan officials confirmed it has infected 200 people and killed three."
+    )
+    assert not any(c[0] == "KENGOV" for c in _codes_of(text))
