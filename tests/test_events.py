@@ -2722,22 +2722,20 @@ def test_quantifiers_a_bare_quantifier_subject_is_the_plural_party_before() -> N
     assert not any(code == "112" for *_, code in _codes_of(clash + " Three accused the United Nations."))
 
 
-def test_other_root_blame_in_its_own_clause_beside_a_coded_appeal() -> None:
-    # a speaker's words that code an appeal still criticise, in a clause of their own, the party they name
+def test_other_root_sympathy_in_its_own_clause_beside_a_coded_act() -> None:
+    # a speaker's words that also tell a coded act still express, in a clause of their own, sympathy
     text = (
-        'The foreign minister of Kenya said, "We urge all citizens to stay calm, because the prime minister '
-        'of Uganda is a reckless man."'
+        'The president of Kenya said the victims were "young students" in a "terrible tragedy", while the '
+        "interior minister of Kenya wrote he had ordered an investigation into the fire."
     )
     codes = _codes_of(text)
-    assert ("KENGOV", "UGAGOV", "111") in codes
-    assert ("KENGOV", "CVL", "025") in codes  # the appeal is still coded
-    # words of the coded act's own clause are that act's: a plain meeting blames nobody
-    assert "111" not in {
-        c[2]
-        for c in _codes_of(
-            'The president of Ghana said, "We will meet the prime minister of Kenya next week."'
-        )
-    }
+    assert ("KENGOV", "KENCVL", "018") in codes
+    # ... but words of blame beside the act describe it: no criticism of the party they name
+    text = (
+        'The foreign minister of Kenya said, "We urge all citizens to stay calm, because the prime minister '
+    )
+    text += 'of Uganda is a reckless man."'
+    assert "111" not in {c[2] for c in _codes_of(text)}
 
 
 def test_no_such_a_thing_as_the_object_of_a_party_verb_is_no_party() -> None:

@@ -495,7 +495,8 @@ class _SegmentCoder(Attribution):
                 continue  # a bare "lemma prep" pattern ("agree on", "arrive in") needs its preposition
             if pattern.object_target:  # "petitioned the court", "the court was petitioned by X"
                 patients = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
-                if not any(self._patients_of(c) for c in patients if not self._done_act(token, c)):
+                persons = pattern.code.startswith(self.book.person_object_codes)
+                if not any(self._patients_of(c, persons) for c in patients if not self._done_act(token, c)):
                     continue
                 score += 1
             if best is None or score > best.score:
@@ -541,7 +542,7 @@ class _SegmentCoder(Attribution):
         ten", "the minister was arrested"), and so is an accusation ("X was accused of fraud")."""
         return source.index is None and not source.code and code[:2] in self.book.authored_roots
 
-    def _patients_of(self, obj: Token) -> list[int]:
+    def _patients_of(self, obj: Token, persons: bool = False) -> list[int]:
         """ "Welcomed the minister": the parties an object names, not the sender of a thing it names
         ("received a letter from the president" hosts no president)."""
         sent = {
@@ -551,7 +552,7 @@ class _SegmentCoder(Attribution):
             for t in c.subtree
             if (i := self.token_actor[t.i]) is not None
         }
-        if self._thing_named(obj):
+        if persons and self._thing_named(obj):
             return []
         return [i for i in self._actors_of(obj) if i not in sent]
 
