@@ -2813,3 +2813,61 @@ def test_intents_a_text_released_is_published_and_assisting_in_work_is_no_aid() 
     assert not any(c.startswith("07") for *_, c in study)
     helped = _codes_of("The Kenyan army assisted Somali troops in the offensive.")
     assert ("KENMIL", "SOMMIL", "070") in helped
+def test_other_root_sympathy_in_its_own_clause_beside_a_coded_act() -> None:
+    # a speaker's words that also tell a coded act still express, in a clause of their own, sympathy
+    text = (
+        'The president of Kenya said the victims were "young students" in a "terrible tragedy", while the '
+        "interior minister of Kenya wrote he had ordered an investigation into the fire."
+    )
+    codes = _codes_of(text)
+    assert ("KENGOV", "KENCVL", "018") in codes
+    # ... but words of blame beside the act describe it: no criticism of the party they name
+    text = (
+        'The foreign minister of Kenya said, "We urge all citizens to stay calm, because the prime minister '
+    )
+    text += 'of Uganda is a reckless man."'
+    assert "111" not in {c[2] for c in _codes_of(text)}
+
+
+def test_no_such_a_thing_as_the_object_of_a_party_verb_is_no_party() -> None:
+    # "=obj" patterns (hosting, support) act on the party the object is, not on a thing about or from one
+    assert _codes_of("The president of Kenya received the Ugandan party's nomination on Friday.") == []
+    assert _codes_of("The government of Sudan received 40 questions on Egypt from reporters.") == []
+    hosted = _codes_of("The president of Kenya received the prime minister of Uganda in Nairobi.")
+    assert ("KENGOV", "UGAGOV", "043") in hosted
+    delegation = _codes_of("The president of Kenya received a delegation of Ugandan officials.")
+    assert ("KENGOV", "UGAGOV", "043") in delegation  # people of a party
+    members = _codes_of("The foreign minister of Kenya met members of the Ugandan opposition.")
+    assert ("KENGOV", "UGAOPP", "040") in members
+
+
+def test_no_such_what_is_discussed_or_demonstrated_that_is_no_counterpart_or_protest() -> None:
+    # the object of "discuss" is the topic: no consultation with a party it names
+    text = "With Wikinews, the president of Kenya discussed his campaign and the government of Uganda."
+    assert _codes_of(text) == []
+    talks = _codes_of("The president of Kenya discussed trade with the prime minister of Uganda.")
+    assert ("KENGOV", "UGAGOV", "040") in talks
+    # "demonstrate that ..." shows; it is no protest
+    assert _codes_of("Kenyan students demonstrated that the government of Uganda was wrong.") == []
+    protest = _codes_of("Protesters in Uganda demonstrated against the government of Uganda.")
+    assert ("UGAOPP", "UGAGOV", "141") in protest
+
+
+def test_other_root_sadness_and_tragedy_said_of_a_death_are_sympathy() -> None:
+    text = 'The president of Kenya said the victims were "young students" in a "terrible tragedy".'
+    assert ("KENGOV", "KENCVL", "018") in _codes_of(text)
+    text = (
+        'The president of Kenya wrote, "I announce with great sadness the death of the former vice president '
+        'of Kenya."'
+    )
+    codes = _codes_of(text)
+    assert ("KENGOV", "KENELI", "018") in codes
+    assert "051" not in {c[2] for c in codes}  # sadness at a death is no praise
+
+
+def test_no_such_a_reported_it_is_no_plural_speaker() -> None:
+    # "officials confirmed it has killed three": "it" (the virus) is not the officials who report it
+    text = (
+        "The virus spread in Kenya. Kenyan officials confirmed it has infected 200 people and killed three."
+    )
+    assert not any(c[0] == "KENGOV" for c in _codes_of(text))

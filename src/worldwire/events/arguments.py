@@ -303,11 +303,17 @@ class ArgumentReader(SegmentState):
                 # "officials said it killed nine people".
                 kinds = SPEAKER_PRONOUNS[subject.lower_]
                 speaker = [c for c in node.head.children if c.dep_ == "nsubj"]
-                said = self._actors_of(speaker[0]) if speaker else []
+                # ... nor "officials confirmed it has killed three": "it" stands for no plural speaker
+                said = self._actors_of(speaker[0]) if speaker and self._agrees(subject, speaker[0]) else []
                 actors = [i for i in said if resolved(self.actors, i).kind in kinds]
             if actors:
                 return actors
         return self._passive_subject(node, bool(subjects))
+
+    def _agrees(self, pronoun: Token, speaker: Token) -> bool:
+        """A reported "it" stands for a speaker named in the singular ("the ministry said it had ..."), not
+        for one named in the plural ("officials said it killed nine people": "it" is the blast)."""
+        return not (pronoun.lower_ == "it" and speaker.tag_ in ("NNS", "NNPS"))
 
     def _enactor(self, noun: Token) -> list[int]:
         """ "signed a decree banning X", "voted on a resolution to expel Y", "a law barring Z was passed by
@@ -401,6 +407,8 @@ class ArgumentReader(SegmentState):
         objects = [*objects_of(token), *self._patient_words(token, pattern)]
         if pattern.code.startswith(self.book.instrument_object_codes):
             objects = []  # "deployed the National Guard": the forces are the actor's means
+        elif token.lemma_.lower() in self.book.topic_object_verbs:
+            objects = []  # "discussed his role on the Biden ticket": what is talked about, not with whom
         if pattern.preps:
             named = self._pobj_actors(token, pattern.preps)
             for obj in objects:

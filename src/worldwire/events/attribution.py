@@ -16,7 +16,7 @@ from worldwire.events.grammar import (
     in_question,
     to_clause,
 )
-from worldwire.events.modality import read_modality
+from worldwire.events.modality import CLAUSE_BREAKS, read_modality
 from worldwire.events.parties import Match, Side, referent, resolved, same_party
 from worldwire.events.patterns import Pattern, modality_cues
 from worldwire.events.refine import CodeRefiner
@@ -138,12 +138,19 @@ class Attribution(CodeRefiner):
         book = self.book
         if not source:
             return
-        if any(t.i in self.emitted_heads or t.i in self.coded_heads for t in words):
+        beside_act = any(t.i in self.emitted_heads or t.i in self.coded_heads for t in words)
+        if beside_act:
             # words that code an act blame nobody by their words of blame; a wrong they tell beside the act
             # still blames its doer ("X said Y broke the law and likes dropping bombs")
             if (wrong := self._wrong_done(words, source)) is not None:
                 yield _said(verb, source, *wrong)
-            return
+                return
+            # ... but sympathy in a clause of its own is still felt: 'X said the victims were "joyful girls"
+            # in an "appalling tragedy" while Y wrote he had ordered checks' (words of blame or praise beside
+            # an act mostly describe it: "refugees who entered illegally", "hand over to Great Britain")
+            words = self._outside_coded_clauses(words)
+            if not words:
+                return
         if self._conditional_judgement(words):
             return  # "it would be an outrage if Parliament were prevented": no act judged
         # "officials said two officers were stabbed": a verb of violence reports the attack itself, not
@@ -159,19 +166,21 @@ class Attribution(CodeRefiner):
         ]
         lemmas = {t.lemma_.lower() for t in blaming} | {t.lower_ for t in blaming} | _hyphened(blaming)
         code = (
-            book.accusation_code
+            None
+            if beside_act
+            else book.accusation_code
             if lemmas & book.accusation_words
             else book.criticism_code
             if lemmas & book.criticism_words
             else None
         )
-        wrong = self._wrong_done(words, source)
+        wrong = None if beside_act else self._wrong_done(words, source)
         if wrong is not None:  # '"The government are breaking the law," said X': X blames the government
             wrong_code, wrongdoers = wrong
             yield _said(verb, source, code if code == book.accusation_code else wrong_code, wrongdoers)
             return
         thing, quoted = self._named_thing(verb)
-        verdict = code is None and quoted  # the quoted label alone says it is blame
+        verdict = code is None and quoted and not beside_act  # the quoted label alone says it is blame
         if verdict and not lemmas & book.sympathy_words:
             code = None if any(self._praise_of_other(t) for t in words) else book.criticism_code
         speakers = {referent(self.actors, i) for i in source}
@@ -190,7 +199,7 @@ class Attribution(CodeRefiner):
             and named
         ):
             yield _said(verb, source, book.sympathy_code, named[:1])  # "our condolences to the family"
-        elif code is None and named and any(self._praise_of_other(t) for t in words):
+        elif code is None and named and not beside_act and any(self._praise_of_other(t) for t in words):
             yield _said(verb, source, book.praise_code, named[:1])  # "Y was an iconic leader," said X
         if code is None:
             return
@@ -200,6 +209,25 @@ class Attribution(CodeRefiner):
         target = self._blamed_act(verb, words, source) or blamed[:1]
         if target or not verdict:
             yield _said(verb, source, code, target)
+
+    def _outside_coded_clauses(self, words: list[Token]) -> list[Token]:
+        """The speaker's words that stand in no clause of a coded predicate: a word whose clause (its heads
+        climbed up to a clause boundary) holds a coded predicate is that act's, not the speaker's sympathy."""
+        coded = self.emitted_heads.keys() | self.coded_heads
+        inside = {t.i for t in words}
+        kept = []
+        for word in words:
+            node, clause = word, False
+            while node.i in inside:
+                if node.i in coded:
+                    clause = True
+                    break
+                if node.dep_ in CLAUSE_BREAKS or node.head.i == node.i:
+                    break
+                node = node.head
+            if not clause:
+                kept.append(word)
+        return kept
 
     def _wrong_done(self, words: list[Token], source: list[int]) -> tuple[str, list[int]] | None:
         """'"The government are breaking the law," said X', "X said the ruling ignores the realities": a

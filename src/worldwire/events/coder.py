@@ -272,7 +272,7 @@ class _SegmentCoder(Attribution):
         if (
             code.startswith(book.protest_root)
             and token.lemma_.lower() in book.intransitive_protest_verbs
-            and any(c.dep_ == "dobj" and self.token_actor[c.i] is None for c in token.children)
+            and any(c.dep_ in ("dobj", "ccomp") and self.token_actor[c.i] is None for c in token.children)
         ):
             return True
         present = token.tag_ in ("VBZ", "VBP")  # "the website advises", "guidelines call for"
@@ -504,7 +504,8 @@ class _SegmentCoder(Attribution):
                 continue  # a bare "lemma prep" pattern ("agree on", "arrive in") needs its preposition
             if pattern.object_target:  # "petitioned the court", "the court was petitioned by X"
                 patients = [*objects_of(token), *(c for c in token.children if c.dep_ == "nsubjpass")]
-                if not any(self._patients_of(c) for c in patients if not self._done_act(token, c)):
+                persons = pattern.code.startswith(self.book.person_object_codes)
+                if not any(self._patients_of(c, persons) for c in patients if not self._done_act(token, c)):
                     continue
                 score += 1
             if best is None or score > best.score:
@@ -550,7 +551,7 @@ class _SegmentCoder(Attribution):
         ten", "the minister was arrested"), and so is an accusation ("X was accused of fraud")."""
         return source.index is None and not source.code and code[:2] in self.book.authored_roots
 
-    def _patients_of(self, obj: Token) -> list[int]:
+    def _patients_of(self, obj: Token, persons: bool = False) -> list[int]:
         """ "Welcomed the minister": the parties an object names, not the sender of a thing it names
         ("received a letter from the president" hosts no president)."""
         sent = {
@@ -560,7 +561,24 @@ class _SegmentCoder(Attribution):
             for t in c.subtree
             if (i := self.token_actor[t.i]) is not None
         }
+        if persons and self._thing_named(obj):
+            return []
         return [i for i in self._actors_of(obj) if i not in sent]
+
+    def _thing_named(self, obj: Token) -> bool:
+        """ "Received the party's nomination", "supported LGBT rights", "received questions on Iran": an
+        object that is a thing owned by, given by or about a party is no party acted on; the party is the
+        object itself or its appositive, a group or count of its people ("a delegation of", "members of",
+        `party_nouns`), or the maker of a thing it made ("backed Israel's plan": `made_things`)."""
+        lemma = obj.lemma_.lower()
+        return (
+            obj.pos_ == "NOUN"
+            and self.token_actor[obj.i] is None
+            and lemma not in self.book.party_nouns
+            and lemma not in self.book.quantity_nouns
+            and lemma not in self.book.made_things
+            and not any(c.dep_ == "appos" and self.token_actor[c.i] is not None for c in obj.children)
+        )
 
     def _done_act(self, verb: Token, obj: Token) -> bool:
         """ "ordered the killing of protesters", "ordered the arrest of X": a light verb's object that is an

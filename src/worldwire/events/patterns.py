@@ -184,6 +184,9 @@ class PatternBook:
     naming_verbs: frozenset[str] = frozenset()
     accusation_words: frozenset[str] = frozenset()
     criticism_words: frozenset[str] = frozenset()
+    topic_object_verbs: frozenset[str] = frozenset()
+    party_nouns: frozenset[str] = frozenset()
+    person_object_codes: tuple[str, ...] = ()
     criticism_code: str = "111"
     accusation_code: str = "112"
     praise_words: frozenset[str] = frozenset()
@@ -378,6 +381,8 @@ _WORD_SETS = (
     "naming_verbs",
     "accusation_words",
     "criticism_words",
+    "topic_object_verbs",
+    "party_nouns",
     "praise_words",
     "sympathy_words",
     "sympathy_idioms",
@@ -464,6 +469,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         peacekeeping_code=require(raw, "peacekeeping_code", str, where),
         deployment_code=require(raw, "deployment_code", str, where),
         instrument_object_codes=tuple(string_list(raw, "instrument_object_codes", where)),
+        person_object_codes=tuple(string_list(raw, "person_object_codes", where)),
         protest_root=require(raw, "protest_root", str, where),
         enacting_preps=frozenset(string_list(raw, "enacting_prepositions", where)),
         threat_root=require(raw, "threat_root", str, where),
