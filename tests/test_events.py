@@ -2813,6 +2813,8 @@ def test_intents_a_text_released_is_published_and_assisting_in_work_is_no_aid() 
     assert not any(c.startswith("07") for *_, c in study)
     helped = _codes_of("The Kenyan army assisted Somali troops in the offensive.")
     assert ("KENMIL", "SOMMIL", "070") in helped
+
+
 def test_other_root_sympathy_in_its_own_clause_beside_a_coded_act() -> None:
     # a speaker's words that also tell a coded act still express, in a clause of their own, sympathy
     text = (
