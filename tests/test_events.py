@@ -2720,3 +2720,44 @@ def test_quantifiers_a_bare_quantifier_subject_is_the_plural_party_before() -> N
     clash = "Israeli soldiers and Palestinian militants clashed in Gaza."
     assert ("PSEREB", "IGOUNO", "112") in _codes_of(clash + " Both accused the United Nations.")
     assert not any(code == "112" for *_, code in _codes_of(clash + " Three accused the United Nations."))
+
+
+def test_fighting_force_against_an_ill_or_a_task_is_no_violence() -> None:
+    """ "fought the pandemic", "battled the blaze", "executed a planned shutdown": a verb of assault or
+    fighting whose object is an ill, a cause or a task and no actor is figurative (no 18-20 event)."""
+    for said in (
+        "The Kenyan government is fighting the cholera outbreak with new clinics.",
+        "Argentina fought inflation with higher interest rates last year.",
+        "The government of Fiji executed a planned shutdown of public offices on Monday.",
+        "The senator has spent her career battling the establishment in Washington.",
+    ):
+        assert not any(code[:2] in ("18", "19", "20") for *_, code in _codes_of(said)), said
+    # fighting a war, an army or rebels is still fighting; executing prisoners is still killing
+    assert ("ARM", "AZE", "190") in _codes_of("Armenia and Azerbaijan fought a war over the region.")
+    assert any(code == "1823" for *_, code in _codes_of("Iran executed two men convicted of spying."))
+
+
+def test_fighting_a_seizure_is_of_territory_by_arms_or_a_state() -> None:
+    """ "Collins took over as the nominee", "Johnson took control of the party": taking over by a party or
+    citizen, or of a party, is succession or ownership, not occupation (192)."""
+    for said in (
+        "The Labour leader took control of the Labour Party in 2015.",
+        "After the vote, the Green Party took over the city council of Bristol.",
+    ):
+        assert not any(code == "192" for *_, code in _codes_of(said)), said
+    assert any(
+        code == "192" for *_, code in _codes_of("Taliban fighters took control of Kunduz city on Sunday.")
+    )
+
+
+def test_fighting_police_force_on_one_person_is_the_force_not_repression() -> None:
+    """ "The officers shot him dead": the police's force on one person, no protest named, keeps its own code
+    (193) — neither repression (175) nor unconventional violence (180); amid protesters it is repression."""
+    codes = _codes_of(
+        "A man stabbed two shoppers in Leeds. Police officers later shot him dead outside a shop."
+    )
+    assert any(src == "GBRCOP" and code == "193" for src, _, code in codes), codes
+    crowd = _codes_of(
+        "Surrounded by protesters in Hong Kong, a police officer drew his pistol and shot at one person."
+    )
+    assert any(code == "175" for *_, code in crowd), crowd
