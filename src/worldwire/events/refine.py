@@ -171,7 +171,8 @@ class CodeRefiner(ArgumentReader):
 
     def _unseized(self, code: str, source: Side, target: Side | None) -> bool:
         """ "Collins took over as the nominee", "Johnson took control of the party": a seizure (192) by a
-        party with no arms or state, or of a party, firm or office, is succession or ownership, no conquest."""
+        party with no arms or state, or of a party, firm or office, is succession or ownership, not
+        conquest."""
         book = self.book
         if code not in book.seizure_codes:
             return False
