@@ -2761,3 +2761,26 @@ def test_fighting_police_force_on_one_person_is_the_force_not_repression() -> No
         "Surrounded by protesters in Hong Kong, a police officer drew his pistol and shot at one person."
     )
     assert any(code == "175" for *_, code in crowd), crowd
+
+
+def test_fighting_the_modifier_of_the_attack_is_its_author() -> None:
+    """ "Six people were killed in Israeli airstrikes": a party named as the modifier of the attack the harm
+    was done in or by is the attack's author, as it is when the attack is the subject."""
+    assert any(
+        src == "ISR" and code == "195"
+        for src, _, code in _codes_of("Seven people were killed in Israeli airstrikes on Gaza on Monday.")
+    )
+    assert any(
+        src == "RUS" and code == "195"
+        for src, _, code in _codes_of("Two civilians died in a Russian air strike on Idlib.")
+    )
+
+
+def test_fighting_clashes_between_two_forces_of_one_country_are_mutual() -> None:
+    """ "Clashes between Kurdish fighters and Turkish troops", "fighting between Armenian and Azerbaijani
+    forces": the two sides of a fight are two parties even when of one country (two codes), each the
+    other's target; not one party named twice."""
+    codes = _codes_of("Clashes between Kurdish fighters and Turkish troops continued for a third day.")
+    assert ("TURMIL", "TURREB", "190") in codes and ("TURREB", "TURMIL", "190") in codes, codes
+    fight = _codes_of("Heavy fighting between Armenian and Azerbaijani forces broke out on Sunday.")
+    assert any(src[:3] == "AZE" and (tgt or "")[:3] == "ARM" for src, tgt, _ in fight if src), fight

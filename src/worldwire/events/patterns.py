@@ -139,6 +139,7 @@ class PatternBook:
     party_object_roots: frozenset[str] = frozenset()
     non_party_objects: frozenset[str] = frozenset()
     crowd_words: frozenset[str] = frozenset()
+    author_attack_preps: frozenset[str] = frozenset()
     force_sense_roots: frozenset[str] = frozenset()
     unforceful_objects: frozenset[str] = frozenset()
     seizure_codes: frozenset[str] = frozenset()
@@ -353,6 +354,7 @@ _WORD_SETS = (
     "party_object_roots",
     "non_party_objects",
     "crowd_words",
+    "author_attack_preps",
     "force_sense_roots",
     "unforceful_objects",
     "seizure_codes",
