@@ -2781,6 +2781,7 @@ def test_fighting_clashes_between_two_forces_of_one_country_are_mutual() -> None
     forces": the two sides of a fight are two parties even when of one country (two codes), each the
     other's target; not one party named twice."""
     codes = _codes_of("Clashes between Kurdish fighters and Turkish troops continued for a third day.")
-    assert ("TURMIL", "TURREB", "190") in codes and ("TURREB", "TURMIL", "190") in codes, codes
+    assert ("TURMIL", "TURREB", "190") in codes, codes
+    assert ("TURREB", "TURMIL", "190") in codes, codes
     fight = _codes_of("Heavy fighting between Armenian and Azerbaijani forces broke out on Sunday.")
     assert any(src[:3] == "AZE" and (tgt or "")[:3] == "ARM" for src, tgt, _ in fight if src), fight
