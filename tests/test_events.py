@@ -984,7 +984,8 @@ def test_the_party_words_of_blame_say_was_wronged_is_not_the_one_blamed() -> Non
 
 
 def test_an_act_whose_anniversary_is_marked_is_history() -> None:
-    text = "Yesterday was the 70th anniversary of the Communist Party's takeover of China."
+    # (a party's "takeover" is no seizure of territory: see test_fighting_a_seizure_is_of_territory_...)
+    text = "Yesterday was the 80th anniversary of the Soviet Union's invasion of Poland."
     assert {e.modality for e in _events_of(text, "2019-10-02")} == {"historical"}
 
 
