@@ -2731,6 +2731,7 @@ def test_fighting_force_against_an_ill_or_a_task_is_no_violence() -> None:
         "Argentina fought inflation with higher interest rates last year.",
         "The government of Fiji executed a planned shutdown of public offices on Monday.",
         "The senator has spent her career battling the establishment in Washington.",
+        "The charity fights against violence towards domestic workers in Manila.",
     ):
         assert not any(code[:2] in ("18", "19", "20") for *_, code in _codes_of(said)), said
     # fighting a war, an army or rebels is still fighting; executing prisoners is still killing
