@@ -986,7 +986,14 @@ class ArgumentReader(SegmentState):
             # a go-between may mediate within one country (between its government and the rebels)
             return found if len({s.code for s in self._sides(found)}) > 1 else []
         found = list(dict.fromkeys(found))
-        return found if len({s.country or s.code for s in self._sides(found)}) > 1 else []
+        return found if self._several(self._sides(found), pattern) else []
+
+    def _several(self, sides: list[Side], pattern: Pattern) -> bool:
+        """Two parties or more, not one named twice ("APEC"): of two states, or, where force is used, of two
+        codes, as fighting is often within one country ("clashes between Kurdish fighters and Turkish
+        troops", "between police and protesters")."""
+        forceful = pattern.code[:2] in self.book.forceful_roots
+        return len({(s.code if forceful else None) or s.country or s.code for s in sides}) > 1
 
     def _pairs(
         self,
@@ -1047,7 +1054,7 @@ class ArgumentReader(SegmentState):
             if not targets:
                 return [], found  # a visit is to somewhere: "leave room for" is none
         mutual = self._mutual(pattern)
-        several = len({s.country or s.code for s in sources}) > 1  # not one party named twice ("APEC")
+        several = self._several(sources, pattern)
         if not targets and mutual and several:
             return [(a, b) for a in sources for b in sources if not same_party(a, b)], "target_following"
         # a curfew is on the actor's own ground; "called for his death to be investigated" asks no party the
@@ -1445,7 +1452,28 @@ class ArgumentReader(SegmentState):
                 found += [i for o in agent.children if o.dep_ == "pobj" for i in self._actors_of(o)]
             if found:
                 return found
-        return []
+        return self._attack_modifier(token)
+
+    def _attack_modifier(self, token: Token) -> list[int]:
+        """ "Six people were killed in Israeli airstrikes", "two civilians died in a Russian air strike":
+        the party a modifier names on the attack noun the harm was done in or by (`author_attack_preps`) is
+        the attack's author, as "Israeli airstrikes killed six" names it as the subject."""
+        book = self.book
+        nouns = [
+            o
+            for c in token.children
+            if c.dep_ in ("prep", "agent") and c.lower_ in book.author_attack_preps
+            for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() in book.violence_words and self.token_actor[o.i] is None
+        ]
+        found = [
+            i
+            for noun in nouns
+            for m in noun.children
+            if m.dep_ in ("amod", "compound", "nmod") and m.i < noun.i
+            for i in self._actors_of(m)
+        ]
+        return self._others(found)
 
     def _told_attacker(self, token: Token) -> list[int]:
         """ "A gunman opened fire on shoppers. ... Six Mexicans were killed in the attack": "the attack" with

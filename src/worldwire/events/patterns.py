@@ -138,6 +138,13 @@ class PatternBook:
     addressee_preps: frozenset[str] = frozenset()
     party_object_roots: frozenset[str] = frozenset()
     non_party_objects: frozenset[str] = frozenset()
+    crowd_words: frozenset[str] = frozenset()
+    author_attack_preps: frozenset[str] = frozenset()
+    force_sense_roots: frozenset[str] = frozenset()
+    unforceful_objects: frozenset[str] = frozenset()
+    seizure_codes: frozenset[str] = frozenset()
+    unseizing_sectors: frozenset[str] = frozenset()
+    unseized_sectors: frozenset[str] = frozenset()
     state_target_codes: frozenset[str] = frozenset()
     counterpartless_intents: tuple[str, ...] = ()  # intentions coded with no target
     quantity_nouns: frozenset[str] = frozenset()
@@ -349,6 +356,13 @@ _WORD_SETS = (
     "argument_target_roots",
     "party_object_roots",
     "non_party_objects",
+    "crowd_words",
+    "author_attack_preps",
+    "force_sense_roots",
+    "unforceful_objects",
+    "seizure_codes",
+    "unseizing_sectors",
+    "unseized_sectors",
     "state_target_codes",
     "quantity_nouns",
     "personal_pronouns",

@@ -107,12 +107,22 @@ class CodeRefiner(ArgumentReader):
             and target is not None
             and (target.sector in book.repression_targets)
         ):
-            return book.repression_code
+            # the state's force on one person, no crowd named: the force itself ("shot him dead": 193)
+            return code if self._lone_suspect(token, target) else book.repression_code
         state = source.index is not None and resolved(self.actors, source.index).kind == "state"
         armed = state or source.sector in book.conventional_armed_sectors
         if code in book.refinable_violence and code[:2] == "19" and not armed and victims:
             return book.unconventional_code
         return code
+
+    def _lone_suspect(self, token: Token, target: Side) -> bool:
+        """ "The officers shot him dead", "he was shot by another police officer": police force on one person
+        where the sentence names no protest or crowd is the force itself (a shooting, 193), not repression
+        (175), which is force on protesters ("shot at one person" among protesters is still repression), nor
+        unconventional violence (180): the police are the state's arms."""
+        if not target.single:
+            return False
+        return not any(t.lemma_.lower() in self.book.crowd_words for t in token.sent)
 
     def _weapon(self, sentence: Span) -> str | None:
         """The code of the weapon a sentence names ("a car bomb": 1832), if any."""
@@ -152,9 +162,22 @@ class CodeRefiner(ArgumentReader):
             for o in c.children
             if o.dep_ == "pobj"
         ]
+        unparties = book.non_party_objects
+        if pattern.code[:2] in book.force_sense_roots:  # "fought the pandemic": no physical act
+            unparties = unparties | book.unforceful_objects
         return any(
-            w.lemma_.lower() in book.non_party_objects and self.token_actor[w.i] is None
-            for w in (*words, *counted)
+            w.lemma_.lower() in unparties and self.token_actor[w.i] is None for w in (*words, *counted)
+        )
+
+    def _unseized(self, code: str, source: Side, target: Side | None) -> bool:
+        """ "Collins took over as the nominee", "Johnson took control of the party": a seizure (192) by a
+        party with no arms or state, or of a party, firm or office, is succession or ownership, not
+        conquest."""
+        book = self.book
+        if code not in book.seizure_codes:
+            return False
+        return source.sector in book.unseizing_sectors or (
+            target is not None and target.sector in book.unseized_sectors
         )
 
     def _winner_named(self, token: Token, pattern: Pattern) -> bool:
