@@ -2874,6 +2874,8 @@ def test_no_such_a_reported_it_is_no_plural_speaker() -> None:
         "The virus spread in Kenya. Kenyan officials confirmed it has infected 200 people and killed three."
     )
     assert not any(c[0] == "KENGOV" for c in _codes_of(text))
+
+
 def test_fighting_force_against_an_ill_or_a_task_is_no_violence() -> None:
     """ "fought the pandemic", "battled the blaze", "executed a planned shutdown": a verb of assault or
     fighting whose object is an ill, a cause or a task and no actor is figurative (no 18-20 event)."""
