@@ -360,9 +360,8 @@ class RoleTable:
     senate_states: frozenset[str] = frozenset()  # the states whose legislators hold it
     sending_verbs: frozenset[str] = frozenset()  # "sent": "X sent troops" are X's troops
     act_nouns: frozenset[str] = frozenset()  # "shooting": "a police shooting" is the police's act
-    armed_words: frozenset[str] = (
-        frozenset()
-    )  # "military": "the Turkish military operation" is Turkey's forces'
+    # "military": "the Turkish military operation" is Turkey's forces'
+    armed_words: frozenset[str] = frozenset()
     armed_sites: frozenset[str] = frozenset()  # "air base": "an Iraqi air base" is Iraq's forces
     foreign: frozenset[str] = frozenset()  # "foreign forces": some other state's, not the story's
     foreign_states: frozenset[str] = frozenset()  # "powers" in "foreign powers": governments of no state

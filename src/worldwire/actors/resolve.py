@@ -2502,12 +2502,7 @@ def _apposition(
         # place alone ("Salalah, Oman", "Lakewood, New Jersey") is where, not who
         described = [t for t in draft.doc[draft.start : draft.end] for t in t.children if t.dep_ == "appos"]
         inside = {t.i for appos in described for t in appos.subtree}
-        # ... or a title of a state's ("Carrie Lam, the chief executive of Hong Kong": a role phrase whose
-        # state is named in it reads as the state's sector)
-        body = next(
-            (d for d in following if d.start in inside and d.kind in ("organisation", "role")),
-            None,
-        )
+        body = next((d for d in following if d.start in inside and d.kind in ("organisation", "role")), None)
         if body is None:
             return
         title = body
@@ -2520,9 +2515,8 @@ def _apposition(
         and title.sector in _OFFICES
         and any(c.lower_ in lexicon.former for c in noun.children if c.i < title.start)
     ):
-        draft.sector = (
-            "ELI"  # the former word stands outside the title's phrase ("a former associate justice")
-        )
+        # the former word stands outside the title's phrase ("a former associate justice")
+        draft.sector = "ELI"
         draft.code = _compose(title.country, "ELI", False, "state")
 
 

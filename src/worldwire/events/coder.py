@@ -151,7 +151,7 @@ class _SegmentCoder(Attribution):
         # sentence by sentence, so an act a sentence tells by its noun ("the accused performed two attacks")
         # is told before the next sentence refers back to it ("the first attack left 42 dead")
         for sent in self.parsed.sents:
-            yield from self._sentence_coded(list(sent))
+            yield from self._sentence_coded(self.tokens[sent.start : sent.end])
         yield from self._speech(self._criticisms())
         yield from self._speech(self._requests_acted_on())
 
