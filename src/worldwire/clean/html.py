@@ -6,12 +6,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
-import trafilatura
-
 from worldwire.errors import Errors, InputError
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
+
+# trafilatura is imported where a page is extracted, not with this module: plain-text and JSONL input
+# never need it, and every ingest worker process would otherwise pay 0.15 s of CPU importing it.
 
 # Measured on the article-extraction benchmark (`worldwire eval aeb`): leaving comments out and favouring
 # precision beats trafilatura's defaults on news pages; the debris filter then takes what it keeps.
@@ -55,6 +56,8 @@ def extract_article(html: str, what: str) -> HtmlArticle:
 
 
 def _extract(html: str, what: str) -> HtmlArticle | None:
+    import trafilatura
+
     try:
         result = trafilatura.bare_extraction(html, with_metadata=True, **PRECISION_OPTIONS)
         broad = trafilatura.extract(html, **RECALL_OPTIONS) or ""
@@ -85,6 +88,8 @@ def _is_fragment(html: str) -> bool:
 
 def _nesting_depth(html: str) -> int:
     """How many levels deep the parsed page goes (libxml2 stops at `_PARSER_MAX_DEPTH`)."""
+    import trafilatura
+
     tree = trafilatura.load_html(html)
     if tree is None:
         return 0

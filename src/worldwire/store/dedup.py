@@ -11,10 +11,17 @@ import re
 import zlib
 from functools import cache
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
 
 from worldwire.store.config import StoreConfig, store_config
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
+
+# datasketch (which imports SciPy, 0.4 s of CPU) is imported by the clusterer, not with this module:
+# the ingest workers only compute signatures, and each of them would otherwise pay for the import.
 
 _WORD = re.compile(r"\w+")
 _PRIME = np.uint64((1 << 61) - 1)
@@ -65,6 +72,8 @@ def bands(config: StoreConfig | None = None) -> tuple[tuple[int, int], ...]:
 
 @cache
 def _bands(threshold: float, num_perm: int) -> tuple[tuple[int, int], ...]:
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
     return tuple((int(start), int(end)) for start, end in lsh.hashranges)
 
@@ -77,6 +86,8 @@ class Clusterer:
     """
 
     def __init__(self, config: StoreConfig | None = None) -> None:
+        from datasketch import MinHashLSH
+
         self.config = config or store_config()
         self._lsh = MinHashLSH(threshold=self.config.threshold, num_perm=self.config.num_perm)
         self._signatures: dict[str, np.ndarray] = {}
@@ -92,17 +103,23 @@ class Clusterer:
         if sig is not None and article_id not in self._signatures:
             self._signatures[article_id] = sig
             self._order[article_id] = len(self._order)
-            self._lsh.insert(article_id, LeanMinHash(seed=_SEED, hashvalues=sig, scheme="affine32"))
+            self._lsh.insert(article_id, _lean(sig))
 
     def assign(self, article_id: str, sig: np.ndarray | None) -> str:
         """The cluster of `article_id` (its own id when no earlier article is a near-duplicate)."""
         cluster_id = article_id
         if sig is not None:
             best: tuple[float, int] | None = None  # (score, -order): higher is better
-            for candidate in self._lsh.query(LeanMinHash(seed=_SEED, hashvalues=sig, scheme="affine32")):
+            for candidate in self._lsh.query(_lean(sig)):
                 score = similarity(sig, self._signatures[candidate])
                 rank = (score, -self._order[candidate])
                 if score >= self.config.threshold and (best is None or rank > best):
                     best, cluster_id = rank, self._cluster_of[candidate]
         self.add(article_id, sig, cluster_id)
         return cluster_id
+
+
+def _lean(sig: np.ndarray) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
+    return LeanMinHash(seed=_SEED, hashvalues=sig, scheme="affine32")
