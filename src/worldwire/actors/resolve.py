@@ -747,13 +747,16 @@ def _quantifier_subject(token: Token, lexicon: ActorLexicon) -> bool:
     """ "Both received prison terms", "others dismissed the claims", "the two were arrested", "all three
     denied it": a quantifier standing alone as a clause's subject, with no noun of its own ("both nations")
     and no "of" phrase ("some of the protesters", which names its party)."""
+    # The token's own strings first: every test below only says no, and the tree costs new Tokens.
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if token.tag_ != "CD" and token.lower_ not in lexicon.quantifiers:
+        return False
     if any(c.dep_ == "prep" for c in token.children):
         return False
     verb = token.head
     if verb.tag_ in ("VBG", "VBN") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False  # "rescuers, some using their hands", "with 25 others injured": a detail, no clause
-    if token.dep_ not in ("nsubj", "nsubjpass"):
-        return False
     if token.tag_ == "CD":  # "the two", "all three" (not "the other one", a thing)
         return token.lower_ not in ("one", "1") and any(
             c.dep_ in ("det", "predet") and c.lower_ in ("the", "all") for c in token.children

@@ -14,6 +14,7 @@ Nobody is guessed: no cue, no speaker. The actor code comes from an actor mentio
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -148,18 +149,21 @@ def find_quotes(doc: EventDocument, sentences: tuple[Sentence, ...] | None = Non
         return ()
     sentences = annotated.sentences if sentences is None else sentences
     tokens = [(seg.offset, tok) for seg in annotated.segments for tok in seg.doc]
+    # Where each token starts in the body, ascending (segments follow each other, tokens within them):
+    # a quote's zone is a slice of the tokens, found by bisection instead of a pass over all of them.
+    ats = [offset + tok.idx for offset, tok in tokens]
     inside = [(p.start - 1, p.end + 1) for p in pieces]
     speakers: list[Speaker | None] = []
     for i, piece in enumerate(pieces):
         zone, bare = _zone(piece, sentences, text, rules)
-        speaker = _speaker(piece, zone, tokens, inside, text, rules)
+        speaker = _speaker(piece, zone, tokens, ats, inside, text, rules)
         if speaker is None and bare:
             if i and speakers[i - 1] is not None and _follows(pieces[i - 1], piece, sentences, text):
                 speaker = speakers[i - 1]  # '"A," she said. "B."': B is hers too
             else:
                 after = _next_sentence(piece, zone, sentences, text)
                 if after is not None:
-                    speaker = _speaker(piece, (zone[0], after.end), tokens, inside, text, rules)
+                    speaker = _speaker(piece, (zone[0], after.end), tokens, ats, inside, text, rules)
         speakers.append(speaker)
     by_chain: dict[int, Speaker] = {}
     for piece, speaker in zip(pieces, speakers, strict=True):
@@ -219,21 +223,22 @@ def _speaker(
     piece: _Piece,
     zone: tuple[int, int],
     tokens: list[tuple[int, Token]],
+    ats: list[int],
     inside: list[tuple[int, int]],
     text: str,
     rules: QuoteRules,
 ) -> Speaker | None:
     cues = []
-    for offset, tok in tokens:
-        at = offset + tok.idx
-        if not zone[0] <= at < zone[1] or any(s <= at < e for s, e in inside):
+    first, stop = bisect.bisect_left(ats, zone[0]), bisect.bisect_left(ats, zone[1])
+    for (offset, tok), at in zip(tokens[first:stop], ats[first:stop], strict=True):
+        if any(s <= at < e for s, e in inside):
             continue
         lemma = tok.lemma_.lower()
         if (lemma in rules.cue_verbs and tok.pos_ in ("VERB", "AUX")) or tok.lower_ in rules.according:
             distance = piece.start - at if at < piece.start else at - piece.end
             cues.append((distance, offset, tok))
     if not cues:
-        colon = _lead_in_colon(piece, tokens, text)
+        colon = _lead_in_colon(piece, tokens, ats, text)
         verb = None if colon is None else _verb_before(colon[1])
         if colon is not None and verb is not None:
             cues.append((0, colon[0], verb))  # 'X proposed: "..."' whatever the verb
@@ -258,16 +263,16 @@ def _verb_before(colon: Token) -> Token | None:
     return None
 
 
-def _lead_in_colon(piece: _Piece, tokens: list[tuple[int, Token]], text: str) -> tuple[int, Token] | None:
+def _lead_in_colon(
+    piece: _Piece, tokens: list[tuple[int, Token]], ats: list[int], text: str
+) -> tuple[int, Token] | None:
     """The colon that directly introduces the quotation in its own sentence, if any."""
     before = text[: piece.start - 1].rstrip()
     if not before.endswith(":"):
         return None
     at = len(before) - 1
-    for offset, tok in tokens:
-        if offset + tok.idx == at:
-            return offset, tok
-    return None
+    index = bisect.bisect_left(ats, at)
+    return tokens[index] if index < len(ats) and ats[index] == at else None
 
 
 def _subject(cue: Token, rules: QuoteRules, offset: int, inside: list[tuple[int, int]]) -> Token | None:
