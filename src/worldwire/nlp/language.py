@@ -6,10 +6,15 @@ pycountry, so E301 can say "looks like Vietnamese" for any of the model's 140-od
 
 from __future__ import annotations
 
+import hashlib
+import lzma
+import os
 import re
+import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from worldwire.datafiles import data_validator, load_data, require, require_schema, string_list
@@ -60,10 +65,59 @@ def _build(raw: Mapping[str, Any], where: str) -> LanguageData:
 
 @cache
 def _identifier() -> Any:
-    """The model, loaded once per process (about a second)."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """The model, loaded once per process: from the decompressed copy kept on disk (`_unpacked_model`),
+    else as py3langid loads it (decompressing its 68 MB from LZMA costs each process 0.45 s of CPU)."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
+    unpacked = _unpacked_model(MODEL_DIR / MODEL_FILE)
+    if unpacked is not None:
+        try:
+            return _from_unpacked(unpacked)
+        except (OSError, ValueError, KeyError):
+            pass  # an unreadable copy only costs the decompression
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def _from_unpacked(path: Path) -> Any:
+    """What `LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)` returns (py3langid 0.4.0's
+    `modelio.load_model`, without the LZMA step), read from the model's npz as it is inside the .xz."""
+    import numpy as np
+    from py3langid.langid import LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    with np.load(path, allow_pickle=False) as data:
+        return LanguageIdentifier(
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            _to_array(data["nextmove"]),
+            data["out_feat"].tolist(),
+            norm_probs=True,
+            tk_row=_to_array(data["nextmove_row"]),
+        )
+
+
+def _unpacked_model(packed: Path) -> Path | None:
+    """The model's npz, decompressed once into the cache folder (the place index's) and kept there: its
+    name holds a digest of the packed file, so another model never reads it. None when it cannot be kept."""
+    from worldwire.nlp.places import _cache_dir
+
+    try:
+        key = hashlib.sha256(packed.read_bytes()).hexdigest()[:16]
+        path = _cache_dir() / f"langid-{key}.npz"
+        if path.is_file():
+            return path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        with lzma.open(packed) as source, partial.open("wb") as target:
+            shutil.copyfileobj(source, target, length=1 << 20)
+        partial.replace(path)
+        for stale in path.parent.glob("langid-*.npz"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except (OSError, lzma.LZMAError):
+        return None  # a read-only home: py3langid decompresses, as before
+    return path
 
 
 @cache
