@@ -748,9 +748,9 @@ def _quantifier_subject(token: Token, lexicon: ActorLexicon) -> bool:
     denied it": a quantifier standing alone as a clause's subject, with no noun of its own ("both nations")
     and no "of" phrase ("some of the protesters", which names its party)."""
     # The token's own strings first: every test below only says no, and the tree costs new Tokens.
-    if token.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    if token.tag_ != "CD" and token.lower_ not in lexicon.quantifiers:
+    if token.dep_ not in ("nsubj", "nsubjpass") or (
+        token.tag_ != "CD" and token.lower_ not in lexicon.quantifiers
+    ):
         return False
     if any(c.dep_ == "prep" for c in token.children):
         return False

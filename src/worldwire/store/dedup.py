@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import zlib
 from functools import cache
-
 from typing import TYPE_CHECKING
 
 import numpy as np
