@@ -83,15 +83,19 @@ def _build(raw: Mapping[str, Any], where: str) -> TimeRules:
     year_preps = _alt(prepositions)
     number = rf"(?P<n>\d+|{_alt(_NUMBER_WORDS)}|a|an)"
     month_heads = _heads(months, abbreviations)
+    my_heads = _heads(months, ("in", "since", "by", "until"))
+    ago_heads = _heads(_NUMBER_WORDS, ("a", "an"), digits=True)
+    weekday_heads = _heads(weekdays, _WEEKDAY_SHIFTS)
+    weekday_shifts = "|".join(_WEEKDAY_SHIFTS)
     pattern = re.compile(
         "|".join(
             [
                 rf"{month_heads}(?P<mdy>{month}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<year>\d{{4}}))?)\b",
                 rf"(?=\d)(?P<dmy>(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<month2>{_alt(months)})(?:,?\s(?P<year2>\d{{4}}))?)\b",
-                rf"{_heads(months, ('in', 'since', 'by', 'until'))}(?P<my>(?:in\s|since\s|by\s|until\s)?(?P<month3>{_alt(months)})(?:\s(?P<year3>\d{{4}})|(?!\s\d)))\b",
-                rf"{_heads(_NUMBER_WORDS, ('a', 'an'), digits=True)}(?P<ago>{number}\s(?P<unit>{_alt(units)})\sago)\b",
+                rf"{my_heads}(?P<my>(?:in\s|since\s|by\s|until\s)?(?P<month3>{_alt(months)})(?:\s(?P<year3>\d{{4}})|(?!\s\d)))\b",
+                rf"{ago_heads}(?P<ago>{number}\s(?P<unit>{_alt(units)})\sago)\b",
                 rf"{_heads(shifts)}(?P<shift>(?P<which>{_alt(shifts)})(?:\s(?:this|last))?\s(?P<unit2>{_alt(units)}))\b",
-                rf"{_heads(weekdays, _WEEKDAY_SHIFTS)}(?P<weekday>(?:(?P<wshift>{'|'.join(_WEEKDAY_SHIFTS)})\s)?(?P<wd>{_alt(weekdays)}))\b",
+                rf"{weekday_heads}(?P<weekday>(?:(?P<wshift>{weekday_shifts})\s)?(?P<wd>{_alt(weekdays)}))\b",
                 rf"{_heads(days)}(?P<relday>{_alt(days)})\b",
                 rf"{_heads(prepositions)}(?P<yr>(?:{year_preps})\s(?P<year4>(?:1[89]|20)\d{{2}}))\b",
             ]
