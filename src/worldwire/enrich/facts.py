@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +49,16 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _heads(words: Iterable[str], *, digits: bool = False) -> str:
+    """A lookahead for the characters a pattern's alternation of `words` (and a digit) can start with: the
+    scan skips at once the positions where every word would fail; the matches are the same. Empty (no
+    lookahead) when a word is empty."""
+    words = list(words)
+    if not all(words):
+        return ""
+    return "(?=[" + ("\\d" if digits else "") + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
 def _float_table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, float]:
     table = require(raw, key, dict, where)
     if not table or not all(
@@ -78,11 +88,13 @@ def _build(raw: Mapping[str, Any], where: str) -> NumberRules:
     counts = require(raw, "counts", dict, where)
     nouns = _alternation(list(string_list(counts, "nouns", where)))
     verbs = _alternation(list(string_list(counts, "verbs", where)))
+    verb_heads = _heads(string_list(counts, "verbs", where))
     states = _alternation(list(string_list(counts, "states", where)))
     hedges = _alternation(list(string_list(counts, "hedges", where)))
     long_mags = _alternation([m for m in magnitudes if len(m) > 1])
     short_mags = _alternation([m for m in magnitudes if len(m) == 1])
     number_word = _alternation([w for w in number_words if w not in ("a", "an")])
+    number_heads = _heads([w for w in number_words if w not in ("a", "an")], digits=True)
     amount = rf"(?P<num>{_NUM}|(?:{number_word})(?:[- ](?:{number_word}))?)"
     magnitude = rf"(?:\s?(?P<mag>{long_mags}|{short_mags})\b)?"
     symbol = rf"(?P<sym>{_alternation(list(symbols))})"
@@ -91,10 +103,11 @@ def _build(raw: Mapping[str, Any], where: str) -> NumberRules:
     money = (
         re.compile(rf"{symbol}\s?{amount}{magnitude}", re.IGNORECASE),
         re.compile(rf"\b(?-i:(?P<code>{codes}))\s?{amount}{magnitude}", re.IGNORECASE),
-        re.compile(rf"\b{amount}{magnitude}\s{word}", re.IGNORECASE),
+        re.compile(rf"\b{number_heads}{amount}{magnitude}\s{word}", re.IGNORECASE),
     )
+    percent_words = _alternation(list(string_list(raw, "percent", where)))
     percent = re.compile(
-        rf"\b{amount}\s?(?P<pct>{_alternation(list(string_list(raw, 'percent', where)))})(?!\w)",
+        rf"\b{number_heads}{amount}\s?(?P<pct>{percent_words})(?!\w)",
         re.IGNORECASE,
     )
     vague_words = _alternation(list(vague))
@@ -102,11 +115,14 @@ def _build(raw: Mapping[str, Any], where: str) -> NumberRules:
     count_magnitude = r"(?:\s(?P<mag>million|thousand|hundred))?"
     count_amount = rf"(?P<num>{_NUM}|(?:{number_word})(?:[- ](?:{number_word}))?){count_magnitude}"
     counts_patterns = (
-        re.compile(rf"\b(?P<vague>{vague_words})\sof\s{adjective}(?P<unit>{nouns})\b", re.IGNORECASE),
-        re.compile(rf"\b(?P<unit>{verbs})\s(?:(?:{hedges})\s)?{count_amount}\b", re.IGNORECASE),
-        re.compile(rf"\b{count_amount}\s{adjective}(?P<unit>{nouns})\b", re.IGNORECASE),
         re.compile(
-            rf"\b{count_amount}\s(?:(?:were|have been|had been|are|was)\s)?(?P<unit>{states})\b",
+            rf"\b{_heads(vague)}(?P<vague>{vague_words})\sof\s{adjective}(?P<unit>{nouns})\b", re.IGNORECASE
+        ),
+        re.compile(rf"\b{verb_heads}(?P<unit>{verbs})\s(?:(?:{hedges})\s)?{count_amount}\b", re.IGNORECASE),
+        re.compile(rf"\b{number_heads}{count_amount}\s{adjective}(?P<unit>{nouns})\b", re.IGNORECASE),
+        re.compile(
+            rf"\b{number_heads}{count_amount}\s(?:(?:were|have been|had been|are|was)\s)?"
+            rf"(?P<unit>{states})\b",
             re.IGNORECASE,
         ),
     )

@@ -1,4 +1,5 @@
-"""The time pattern's lookaheads (`_heads`) only make its scan faster: the same matches without them."""
+"""The lookaheads of the time and number patterns (`_heads`) only make their scans faster: the same
+matches without them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import random
 import re
 
 from worldwire.datafiles import load_data
+from worldwire.enrich.facts import NumberRules
 from worldwire.enrich.times import TimeRules
 
 _HEAD = re.compile(r"\(\?=(?:\[[^\]]*\]|\\d)\)")
@@ -26,3 +28,20 @@ def test_lookaheads_change_no_match() -> None:
     for text in texts:
         expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in rules.pattern.finditer(text)] == expected
+
+
+def test_number_lookaheads_change_no_match() -> None:
+    rules: NumberRules = load_data("numbers")
+    texts = [
+        "Five people were killed and 1,200 injured; $5 billion, 12 percent, thousands of protesters.",
+        "killing at least twenty-five, 3 million dollars, 40% of voters, hundreds of thousands of people",
+        "\u212a\u017f 12 PERCENT, Twenty Five Dollars, ＴＷＯ percent, ٢٠ percent",
+    ]
+    rng = random.Random(17)  # noqa: S311 (test strings, not secrets)
+    alphabet = "aAtTfFsSeEnNoOdDhHkK\u212a\u017f0123456789 ,.%$€-\n" + "twentyfivemillionkilledpercentdollars"
+    texts += ["".join(rng.choice(alphabet) for _ in range(300)) for _ in range(300)]
+    for pattern in (*rules.money, rules.percent, *rules.counts):
+        plain = re.compile(_HEAD.sub("", pattern.pattern), re.IGNORECASE)
+        for text in texts:
+            expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groupdict()) for m in pattern.finditer(text)] == expected
