@@ -673,7 +673,7 @@ _STUCK_POOL = textwrap.dedent(
     r"""
     import multiprocessing, os, re
     from concurrent.futures import ProcessPoolExecutor
-    from worldwire.store.runner import _watch_parent
+    from worldwire.store.workers import _watch_parent
 
     def stuck(_):
         print(os.getpid(), flush=True)

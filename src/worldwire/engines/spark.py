@@ -7,7 +7,7 @@ The job, stage by stage (each stage calls the function the local engine calls, s
    order in which the local engine sees it. `ids.content_hash` / `ids.input_key` key it.
 2. Triage as the local runner does: a repeated input key is skipped, a failed read is `failed`, and of
    several copies of one body + URL only the first is analysed (later ones are `duplicate`).
-3. `mapInArrow` runs `store.runner.analyse` (the whole pipeline and the MinHash signature) per
+3. `mapInArrow` runs `store.workers.analyse` (the whole pipeline and the MinHash signature) per
    partition; the spaCy model and the codebooks are loaded once per Python worker (module caches) and
    Spark reuses its workers (`spark.python.worker.reuse`).
 4. Near-duplicates: the signatures' LSH bands (datasketch's own `b`, `r`) are self-joined, so each
@@ -51,8 +51,8 @@ from worldwire.settings import default
 from worldwire.store.config import store_config
 from worldwire.store.dedup import bands
 from worldwire.store.ids import content_hash, input_key
-from worldwire.store.runner import analyse
 from worldwire.store.schema import LATEST
+from worldwire.store.workers import analyse
 from worldwire.store.writer import CLUSTER_TABLES, cluster_rows, now
 
 if TYPE_CHECKING:

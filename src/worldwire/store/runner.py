@@ -3,18 +3,15 @@
 Each input is keyed by where it came from and what it holds. An input already in the ingest log is
 skipped, so a second run adds nothing and a run killed half-way resumes where its last committed batch
 ended. Articles, their rows and their log entries are committed together in one transaction per batch.
-Workers (separate processes, one spaCy model each) run the whole pipeline on chunks of documents; the
-parent only hashes inputs, clusters near-duplicates and writes, so only one process ever writes.
+Workers (separate processes, one spaCy model each) run the whole pipeline on chunks of documents
+(`worldwire.store.workers`); the parent only hashes inputs, clusters near-duplicates and writes, so only
+one process ever writes.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import os
-import signal
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -31,11 +28,12 @@ from worldwire.ingest import JsonlFields, read_inputs
 from worldwire.ingest.guard import readable
 from worldwire.models import RawDocument
 from worldwire.output import to_record
-from worldwire.pipeline import extract_documents, failed_document
+from worldwire.pipeline import failed_document
 from worldwire.settings import default
 from worldwire.store.config import store_config
 from worldwire.store.dedup import Clusterer, signature
 from worldwire.store.ids import content_hash, digest, input_key
+from worldwire.store.workers import _analyse_chunk, _watch_parent, analyse
 from worldwire.store.writer import Entry, Status, Writer, load_clusterer, now
 
 COMMIT_EVERY = 16  # inputs per transaction: a kill loses at most this much work, never data
@@ -45,7 +43,6 @@ CHUNK = 8  # documents per worker task
 WORKER_TASKS = 25
 # A JSONL file's last line still being written (E116): reported, but left out of the log.
 INCOMPLETE = "[E116]"
-_PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 @dataclass(slots=True)
@@ -74,56 +71,6 @@ class _Pending:
     raw: RawDocument
     key: str
     content: str | None
-
-
-def _watch_parent(parent: int) -> None:
-    """Worker start-up: exit when the parent dies (a killed ingest must not leave workers behind).
-
-    On Linux the kernel kills the worker (PR_SET_PDEATHSIG), even one stuck in C code that holds the GIL,
-    where the watching thread below could never run; elsewhere that thread does it.
-    """
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # died before the line above took effect
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="worldwire-parent-watch", daemon=True).start()
-
-
-def analyse(
-    raws: Iterable[RawDocument],
-    *,
-    raw_mode: bool,
-    default_date: str | None,
-    batch_size: int,
-    doc_seconds: float = default("doc_seconds"),
-) -> Iterator[tuple[dict[str, Any], np.ndarray | None]]:
-    """The whole pipeline over documents, in order: records with their MinHash signatures (None for a
-    failed record or a body too short to compare). Every engine analyses documents with this."""
-    config = store_config()
-    documents = extract_documents(
-        raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size, doc_seconds=doc_seconds
-    )
-    for doc in documents:
-        record = to_record(doc)
-        yield record, None if record["error"] else signature(record["text"], config)
-
-
-def _analyse_chunk(
-    raws: Sequence[RawDocument], raw_mode: bool, default_date: str | None, batch_size: int, doc_seconds: float
-) -> list[tuple[dict[str, Any], np.ndarray | None]]:
-    """Worker: the whole pipeline over a chunk."""
-    return list(
-        analyse(
-            raws, raw_mode=raw_mode, default_date=default_date, batch_size=batch_size, doc_seconds=doc_seconds
-        )
-    )
 
 
 class _Session:
