@@ -1006,7 +1006,7 @@ class ArgumentReader(SegmentState):
     ) -> tuple[list[tuple[Side, Side | None]], str]:
         """The dyads to code, and where their target came from (a confidence cue): an argument, the next
         actor in the clause (or a compound subject acting mutually), the story, or none."""
-        sources = self._sides(source)
+        sources = self._one_per_phrase(self._sides(source))
         if pattern.code in self.book.reciprocal:  # "people visiting Hong Kong": no party pays a visit
             sources = [
                 a
@@ -1046,6 +1046,7 @@ class ArgumentReader(SegmentState):
             if c.dep_ == "poss" and (owner := self.token_actor[c.i]) is not None
         }
         targets = [t for t in self._sides(target) if t.index not in source and t.index not in itself]
+        targets = self._one_per_phrase(targets)
         found = "target_argument"
         if pattern.code in self.book.reciprocal:  # a visit is to a country or an organisation, not a hospital
             targets = [t for t in targets if t.country is not None or len(t.code or "") > 3]
@@ -1382,6 +1383,42 @@ class ArgumentReader(SegmentState):
                     side = replace(side, people=referent(self.actors, index), single=self._single(index))
                 sides.append(side)
         return sides
+
+    def _one_per_phrase(self, sides: list[Side]) -> list[Side]:
+        """One party per phrase: two mentions of one code that no coordinator joins name one party ("the
+        general manager of X Media, Dr Y" → X's, once; "the European Union (EU)"; "Iranian airline Mahan
+        Air"), as the gold gives one record per party; "X and Y", "X as well as Y" stay two."""
+        kept: list[Side] = []
+        for side in sides:
+            if (
+                side.index is None
+                or side.code is None
+                or not any(
+                    k.index is not None and k.code == side.code and not self._coordinated(k.index, side.index)
+                    for k in kept
+                )
+            ):
+                kept.append(side)
+        return kept
+
+    def _coordinated(self, first: int, second: int) -> bool:
+        """Two mentions joined as two parties: a coordinator (`coordinators`) or a ";" between them, or
+        their heads parsed as conjuncts."""
+        if first == second:
+            return False
+        a, b = sorted((self.actors[first], self.actors[second]), key=lambda x: x.start)
+        if a.end > b.start:
+            return False  # nested or overlapping: one phrase
+        between = self.text[a.end - self.offset : b.start - self.offset].lower()
+        if ";" in between or any(f" {w} " in f" {between} " for w in self.book.coordinators):
+            return True
+        spans = [
+            self.parsed.char_span(x.start - self.offset, x.end - self.offset, alignment_mode="expand")
+            for x in (a, b)
+        ]
+        if spans[0] is None or spans[1] is None:
+            return True
+        return spans[1].root in spans[0].root.conjuncts
 
     def _single(self, index: int) -> bool:
         """An unnamed mention of one person: "he", "she", a singular people noun ("a man", "the victim")."""

@@ -119,6 +119,7 @@ class PatternBook:
     time_clause_codes: tuple[str, ...] = ()
     reported_act_codes: tuple[str, ...] = ()
     object_control_preps: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()  # "X and Y", "X as well as Y": two parties, not one phrase
     legal_action_codes: tuple[str, ...] = ()
     legal_told_roots: frozenset[str] = frozenset()
     victim_owner_nouns: frozenset[str] = frozenset()
@@ -344,6 +345,7 @@ _WORD_SETS = (
     "mandative_verbs",
     "characterization_verbs",
     "object_control_preps",
+    "coordinators",
     "legal_told_roots",
     "victim_owner_nouns",
     "acting_owner_kinds",
