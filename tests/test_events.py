@@ -1162,6 +1162,28 @@ def test_criticism_a_quoted_label_for_a_party_or_its_act_is_a_criticism() -> Non
     assert "111" not in {c[2] for c in plain}  # no quotation marks: no verdict of the speaker's
 
 
+def test_labelling_a_criminal_label_accuses_and_a_pejorative_one_criticizes() -> None:
+    text = "The foreign minister of Kenya called the president of Uganda a war criminal."
+    assert ("KENGOV", "UGAGOV", "1121") in _codes_of(text)
+    text = "The foreign minister of Kenya said the president of Uganda was a murderer."
+    assert ("KENGOV", "UGAGOV", "1121") in _codes_of(text)
+    text = "The opposition leader of Kenya described the budget of the government of Kenya as a surrender."
+    assert ("KENOPP", "KENGOV", "111") in _codes_of(text)
+    denied = _codes_of("The foreign minister of Kenya said the president of Uganda was not a murderer.")
+    assert not [c for c in denied if c[2].startswith("11")]
+    neutral = _codes_of("The president of Ghana called the prime minister of Kenya a partner.")
+    assert not [c for c in neutral if c[2].startswith("11")]  # a neutral label is no disapproval
+    told = _codes_of("Police in Kenya said the terrorist was killed in a disaster.")
+    assert not [c for c in told if c[2].startswith("11")]  # the words outside a label blame nobody
+
+
+def test_labelling_what_a_party_claims_is_its_words() -> None:
+    text = "The opposition leader of Kenya claimed the president of Kenya was a crook."
+    assert ("KENOPP", "KENGOV", "1121") in _codes_of(text)
+    text = 'The opposition leader of Kenya claimed, "The budget of the government of Kenya is a disaster."'
+    assert ("KENOPP", "KENGOV", "111") in _codes_of(text)
+
+
 def test_criticism_of_a_withdrawal_or_a_ban_told_before_is_of_its_author() -> None:
     text = "The president of Kenya said Kenyan troops would be leaving Somalia."
     text += " The government of Somalia opposed the withdrawal."

@@ -174,6 +174,10 @@ class Attribution(CodeRefiner):
             if lemmas & book.criticism_words
             else None
         )
+        # "called the president a war criminal", "described the plan as a surrender": what the label names
+        # (not where the verb codes its own act: "labelled X a terrorist" is 112)
+        settled = beside_act or code is not None or verb.i in self.emitted_heads
+        code, labelled = (code, None) if settled else self._label_code(verb, words)
         wrong = None if beside_act else self._wrong_done(words, source)
         if wrong is not None:  # '"The government are breaking the law," said X': X blames the government
             wrong_code, wrongdoers = wrong
@@ -206,9 +210,82 @@ class Attribution(CodeRefiner):
         blamed = [i for i in named if resolved(self.actors, i).sector not in book.unconventional_targets]
         if thing is not None:  # what was called so, not a party its label names ("a betrayal of Y")
             blamed = [i for i in blamed if any(self.token_actor[t.i] == i for t in thing.subtree)]
+        # the party labelled, not one the label names ("a war criminal")
+        blamed = blamed if labelled is None else [i for i in named if self._within(i, labelled)]
         target = self._blamed_act(verb, words, source) or blamed[:1]
-        if target or not verdict:
+        if target or not (verdict or labelled is not None):
             yield _said(verb, source, code, target)
+
+    def _within(self, index: int, phrase: Token) -> bool:
+        return any(self.token_actor[t.i] == index for t in phrase.subtree)
+
+    def _label_code(self, verb: Token, words: list[Token]) -> tuple[str | None, Token | None]:
+        """The code of the label a speaker puts on a party or an act (`criminal_labels`: 1121,
+        `pejorative_labels`: 111), and what is labelled."""
+        book = self.book
+        labels, labelled = self._labels(verb, words)
+        named_as = {t.lemma_.lower() for t in labels} | {t.lower_ for t in labels} | _hyphened(labels)
+        if named_as & book.criminal_labels:
+            return book.criminal_label_code, labelled
+        if named_as & book.pejorative_labels:
+            return book.criticism_code, labelled
+        return None, None
+
+    def _labels(self, verb: Token, words: list[Token]) -> tuple[list[Token], Token | None]:
+        """The label a speaker puts on a party or an act, and what is labelled: the complement of a naming
+        verb ("called the president a war criminal", "described the plan as a surrender") or the attribute of
+        "be" in the speaker's words ('"this individual is a terrorist"'), with its conjuncts, appositions and
+        adjectives ("a clown, a racist", "a corrupt oaf"); none where it is denied ("is not a criminal") or
+        the speaker's own ("I am no saint")."""
+        pairs: list[tuple[Token, Token]] = []
+        if verb.lemma_.lower() in self.book.naming_verbs:
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            if objects and not any(c.dep_ == "neg" for c in verb.children):
+                heads = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp")]
+                heads += [
+                    o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                ]
+                heads += objects[1:] + [c for c in objects[0].rights if c.dep_ == "amod"]
+                # "called him to be a fraud": the attribute of the "be" clause
+                heads = [a for h in heads for a in ([h] if h.lemma_ != "be" else self._attributes(h))]
+                pairs = [(h, objects[0]) for h in heads]
+        else:
+            for word in words:
+                if word.dep_ not in ("attr", "acomp") or word.head.lemma_.lower() != "be":
+                    continue
+                copula = word.head
+                subjects = [c for c in copula.children if c.dep_ == "nsubj"]
+                if not subjects or subjects[0].lower_ in FIRST_PERSON or self._quoted_pointer(subjects[0]):
+                    continue
+                if any(c.dep_ == "neg" for c in copula.children):
+                    continue
+                pairs.append((word, subjects[0]))
+        labels: list[Token] = []
+        labelled = None
+        for head, thing in pairs:
+            if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children):
+                continue
+            for word in (head, *head.conjuncts, *(c for c in head.children if c.dep_ == "appos")):
+                labels.append(word)
+                labels += [c for c in word.children if c.dep_ in ("amod", "compound")]
+                # "a gang of murderers", "a bunch of liars"
+                labels += [
+                    o for c in word.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                ]
+            labelled = labelled or thing
+        return labels, labelled
+
+    def _quoted_pointer(self, word: Token) -> bool:
+        """'"this individual is a terrorist"': a pronoun or a demonstrative phrase in a quotation points into
+        the speaker's talk (as `_quoted_pronoun`); whom the story takes it for is no safe party to label."""
+        pointing = word.lower_ in PRONOUNS or any(
+            c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in word.children
+        )
+        return pointing and self._in_quotation(word)
+
+    @staticmethod
+    def _attributes(copula: Token) -> list[Token]:
+        return [c for c in copula.children if c.dep_ in ("attr", "acomp")]
 
     def _outside_coded_clauses(self, words: list[Token]) -> list[Token]:
         """The speaker's words that stand in no clause of a coded predicate: a word whose clause (its heads

@@ -192,6 +192,9 @@ class PatternBook:
     naming_verbs: frozenset[str] = frozenset()
     accusation_words: frozenset[str] = frozenset()
     criticism_words: frozenset[str] = frozenset()
+    criminal_labels: frozenset[str] = frozenset()
+    pejorative_labels: frozenset[str] = frozenset()
+    criminal_label_code: str = "1121"
     topic_object_verbs: frozenset[str] = frozenset()
     party_nouns: frozenset[str] = frozenset()
     person_object_codes: tuple[str, ...] = ()
@@ -397,6 +400,8 @@ _WORD_SETS = (
     "naming_verbs",
     "accusation_words",
     "criticism_words",
+    "criminal_labels",
+    "pejorative_labels",
     "topic_object_verbs",
     "party_nouns",
     "praise_words",
@@ -520,6 +525,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),
         criticism_code=require(raw, "criticism_code", str, where),
         accusation_code=require(raw, "accusation_code", str, where),
+        criminal_label_code=require(raw, "criminal_label_code", str, where),
         praise_code=require(raw, "praise_code", str, where),
         sympathy_code=require(raw, "sympathy_code", str, where),
         verbs=frozen_mapping({k: tuple(v) for k, v in verbs.items()}),
