@@ -2984,3 +2984,14 @@ def test_other_root_one_phrase_names_one_party() -> None:
         "2019-10-10",
     )
     assert both.count(("RUSGOV", "UKRGOV", "111")) == 2
+def test_requests_consultation_nouns_call_contact_communication() -> None:
+    """A call, contact or communication "with" or "between" parties is a consultation (041 for a call, 040
+    otherwise), each way."""
+    call = _codes_of("Details emerged about the German chancellor's call with the French president.")
+    assert {(s, t) for s, t, c in call if c == "041"} == {("DEUGOV", "FRAGOV"), ("FRAGOV", "DEUGOV")}
+    contact = _codes_of("Russia has been in contact with Turkey over the crisis.")
+    assert ("RUS", "TUR", "040") in contact
+    assert ("TUR", "RUS", "040") in contact
+    talked = _codes_of("The Polish president was in communication with the German chancellor almost daily.")
+    assert ("POLGOV", "DEUGOV", "040") in talked
+    assert _codes_of("Protesters repeated their calls for the resignation of the president.") == []
