@@ -2984,6 +2984,8 @@ def test_other_root_one_phrase_names_one_party() -> None:
         "2019-10-10",
     )
     assert both.count(("RUSGOV", "UKRGOV", "111")) == 2
+
+
 def test_requests_consultation_nouns_call_contact_communication() -> None:
     """A call, contact or communication "with" or "between" parties is a consultation (041 for a call, 040
     otherwise), each way."""
