@@ -733,8 +733,6 @@ class ArgumentReader(SegmentState):
             and pattern.code.startswith(tuple(self.book.patient_passive_roots))
             and self._patient_owned(token)
         )
-        target = target or self._struck_place(token, pattern, kind)  # "a mosque in Kabul was bombed"
-        args = replace(args, target=target)
         if (patient and target) or self._unattributed_violence(token, pattern, kind, target or []):
             return replace(args, unattributed=True)
         # "a bombing took place", "rockets struck near the base": an attack told with nobody named
@@ -744,54 +742,6 @@ class ArgumentReader(SegmentState):
             return replace(args, unattributed=True)
         crowd = self._crowd(token, pattern) if kind == "noun" else None
         return None if crowd is None else replace(args, crowd=crowd)
-
-    def _struck_place(self, token: Token, pattern: Pattern, kind: str) -> list[int]:
-        """ "A mosque in Kabul was bombed", "two rockets were fired at a base in Iraq", "after an attack
-        on oil facilities in Saudi Arabia": violence by nobody named on nobody named as a party was done where
-        the sentence places it, on the people of that place, as an author's would be ("gunmen attacked a
-        station in Kabul"): the place named after a place preposition on the predicate, on what it struck
-        (its object, its passive subject, an attack noun's "on"/"against" phrase) or on those in turn."""
-        if kind not in self.book.struck_place_kinds or pattern.code[:2] not in self.book.unattributed_roots:
-            return []
-        # an attack noun is told as done only as its clause's subject or as an occasion that brings it up
-        # anew ("a week after an attack on ..."), not as what is feared or discussed ("fear an attack in X"),
-        # nor as a time told by the attack the story is about ("36 minutes after the shooting in X")
-        definite = any(
-            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in self.book.definite_determiners)
-            for c in token.children
-        )
-        if token.pos_ in ("NOUN", "PROPN") and not (
-            token.dep_ in ("nsubj", "nsubjpass")
-            or (
-                token.dep_ == "pobj" and token.head.lower_ in self.book.occasion_attack_preps and not definite
-            )
-        ):
-            return []
-        struck = [c for c in token.children if c.dep_ == "nsubjpass"] + objects_of(token)
-        struck += [
-            o
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ in self.book.default_preps
-            for o in c.children
-            if o.dep_ == "pobj"
-        ]
-        passing = self.book.place_preps - self.book.location_preps  # "after", "during": not where
-        seen: set[int] = set()
-        for word in [token, *struck]:
-            stack = [word]
-            while stack:
-                node = stack.pop(0)
-                for prep in node.children:
-                    if prep.dep_ != "prep" or prep.i in seen or prep.lower_ in passing or dated(prep):
-                        continue
-                    seen.add(prep.i)
-                    objects = [o for o in prep.children if o.dep_ == "pobj"]
-                    if prep.lower_ in self.book.location_preps:
-                        found = self._others(i for o in objects for i in self._actors_of(o))
-                        if found:
-                            return found
-                    stack += objects
-        return []
 
     def _received_act(self, token: Token, pattern: Pattern) -> bool:
         """ "The two men face charges of fraud", "she received a ten-year sentence": an act of a patient root

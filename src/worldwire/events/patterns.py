@@ -206,8 +206,6 @@ class PatternBook:
     participation_words: frozenset[str] = frozenset()
     one_attack_roots: frozenset[str] = frozenset()
     author_verbs: frozenset[str] = frozenset()
-    struck_place_kinds: frozenset[str] = frozenset()  # "a mosque in Kabul was bombed": on its people
-    definite_determiners: frozenset[str] = frozenset()  # "after the shooting": the attack told before
     victim_subject_verbs: frozenset[str] = frozenset()  # "dozens died in the attack": the subject was hit
     armed_departure_verbs: frozenset[str] = frozenset()  # "troops left Iraq": a withdrawal only when armed
     questioning_verbs: frozenset[str] = frozenset()  # "police questioned the driver": an inquiry (091)
@@ -411,8 +409,6 @@ _WORD_SETS = (
     "one_attack_roots",
     "author_verbs",
     "victim_subject_verbs",
-    "struck_place_kinds",
-    "definite_determiners",
     "armed_departure_verbs",
     "questioning_verbs",
     "investigating_sectors",
