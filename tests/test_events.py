@@ -2997,3 +2997,48 @@ def test_requests_consultation_nouns_call_contact_communication() -> None:
     talked = _codes_of("The Polish president was in communication with the German chancellor almost daily.")
     assert ("POLGOV", "DEUGOV", "040") in talked
     assert _codes_of("Protesters repeated their calls for the resignation of the president.") == []
+def test_unauthored_time_clause_read_as_a_phrase_is_mended() -> None:
+    """ "Riots broke out after the governor was shot": the small model reads "after" as a preposition, the
+    clause's subject as its object and the clause's verb as hung on the main one with no subject; mended, the
+    shooting is told, done to the governor, by nobody named."""
+    from spacy.tokens import Doc
+
+    from worldwire.nlp import load_pipeline
+    from worldwire.nlp.repair import repair_misparses
+
+    words = ["Riots", "broke", "out", "after", "the", "governor", "was", "shot", "."]
+    heads = [1, 1, 1, 1, 5, 3, 7, 1, 1]
+    deps = ["nsubj", "ROOT", "prt", "prep", "det", "pobj", "auxpass", "advcl", "punct"]
+    tags = ["NNS", "VBD", "RP", "IN", "DT", "NN", "VBD", "VBN", "."]
+    pos = ["NOUN", "VERB", "ADP", "ADP", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    doc = Doc(load_pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+    assert repair_misparses(doc) == 1
+    shot = doc[7]
+    assert (shot.dep_, shot.head.text) == ("advcl", "broke")
+    assert sorted((c.text, c.dep_) for c in shot.children if c.dep_ in ("mark", "nsubjpass")) == [
+        ("after", "mark"),
+        ("governor", "nsubjpass"),
+    ]
+    assert repair_misparses(doc) == 0  # mended once
+    # a preposition whose object is followed by the main clause's own verb stays one: "after the vote, ..."
+    words = ["Talks", "after", "the", "vote", "were", "tense", "."]
+    doc = Doc(
+        load_pipeline().vocab,
+        words=words,
+        heads=[4, 0, 3, 1, 4, 4, 4],
+        deps=["nsubj", "prep", "det", "pobj", "ROOT", "acomp", "punct"],
+        tags=["NNS", "IN", "DT", "NN", "VBD", "JJ", "."],
+        pos=["NOUN", "ADP", "DET", "NOUN", "AUX", "ADJ", "PUNCT"],
+    )
+    assert repair_misparses(doc) == 0
+    # end to end: the stabbing in the clause is coded
+    stabbed = _codes_of("Protests broke out after the mayor of Gdansk was stabbed last night.")
+    assert [(s, c) for s, _, c in stabbed] == [(None, "182")]
+
+
+def test_unauthored_time_clause_is_an_act_of_its_own() -> None:
+    """ "Police arrested a man after the mayor was stabbed": a clause a time word marks is an act of its own,
+    not a participle of the main one's force ("rebels attacked the post, killing three" is one act)."""
+    codes = _codes_of("Police arrested a man after the mayor was stabbed.")
+    assert (None, "GOV", "182") in codes
+    assert [c for *_, c in _codes_of("Rebels attacked the post, killing three soldiers.")] == ["190"]

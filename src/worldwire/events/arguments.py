@@ -909,6 +909,8 @@ class ArgumentReader(SegmentState):
                 clause.dep_ not in ("advcl", "xcomp", "acl")
                 or clause.pos_ != "VERB"
                 or not codes_one_of(clause, self.book.verbs, self.book.forceful_roots)
+                # "was arrested after the mayor was stabbed": a clause the time marks is an act of its own
+                or any(c.dep_ == "mark" and c.lower_ in self.book.time_clause_markers for c in clause.lefts)
             ):
                 continue
             self.coded_heads.add(clause.i)

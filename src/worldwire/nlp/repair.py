@@ -13,6 +13,9 @@ NOMINALS = frozenset({"NOUN", "PROPN"})
 
 
 SUBCLAUSES = frozenset({"relcl", "advcl", "ccomp", "acl", "csubj", "pcomp"})
+# Words that are a preposition or a subordinator: "after the vote" / "after the mayor was stabbed".
+SUBORDINATORS = frozenset({"after", "before", "since", "until", "till"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def repair_misparses(doc: Doc) -> int:
@@ -38,7 +41,36 @@ def repair_misparses(doc: Doc) -> int:
             noun.head, noun.dep_ = verb, "dobj"
         subject.head, subject.dep_ = verb, "nsubj"
         mended += 1
+    for marker in [t for t in doc if t.dep_ == "prep" and t.lower_ in SUBORDINATORS]:
+        mended += _mend_time_clause(marker)
     return mended
+
+
+def _mend_time_clause(marker: Token) -> int:
+    """ "X was arrested after Adamowicz, mayor of Gdansk, was stabbed": a subordinator read as a
+    preposition, the clause's subject as its object and the clause's verb hung elsewhere with no subject.
+    When a finite verb (or its auxiliary) comes right after that object and has no subject of its own, the
+    object is its subject and the verb's clause is marked by the word. Returns 1 when mended."""
+    objects = [c for c in marker.children if c.dep_ == "pobj"]
+    if len(objects) != 1 or objects[0].right_edge.i + 1 >= len(marker.doc):
+        return 0
+    subject = objects[0]
+    first = marker.doc[subject.right_edge.i + 1]
+    verb = first.head if first.dep_ in ("aux", "auxpass") else first
+    if (
+        first.tag_ not in FINITE_TAGS
+        or verb.pos_ not in ("VERB", "AUX")
+        or verb.i < subject.i
+        or any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        or subject.left_edge.i <= verb.head.i <= subject.right_edge.i
+        or verb.head.i == verb.i
+    ):
+        return 0
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    verb.head, verb.dep_ = marker.head, "advcl"
+    marker.head, marker.dep_ = verb, "mark"
+    subject.head, subject.dep_ = verb, "nsubjpass" if passive else "nsubj"
+    return 1
 
 
 def _main_finite(token: Token) -> bool:
