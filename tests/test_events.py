@@ -2997,6 +2997,8 @@ def test_requests_consultation_nouns_call_contact_communication() -> None:
     talked = _codes_of("The Polish president was in communication with the German chancellor almost daily.")
     assert ("POLGOV", "DEUGOV", "040") in talked
     assert _codes_of("Protesters repeated their calls for the resignation of the president.") == []
+
+
 def test_unauthored_time_clause_read_as_a_phrase_is_mended() -> None:
     """ "Riots broke out after the governor was shot": the small model reads "after" as a preposition, the
     clause's subject as its object and the clause's verb as hung on the main one with no subject; mended, the
