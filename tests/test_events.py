@@ -2189,6 +2189,8 @@ def test_legal_a_sentence_given_or_handed_is_a_sentencing() -> None:
     given = _codes_of("The former Ghanaian mayor was given a two-year suspended sentence.", "2020-08-20")
     assert ("GHAJUD", "GHAELI", "173") in given
     assert _codes_of("Ghanaian voters gave the president a second term.", "2020-08-20") == []
+    jailed = _codes_of("Four Ghanaian men were jailed for fraud on Monday.", "2020-08-20")
+    assert [(s, code) for s, _, code in jailed] == [("GHAJUD", "173")]  # the court that sentenced them
 
 
 def test_judicial_a_legal_noun_owned_by_a_person_is_done_to_that_person() -> None:
