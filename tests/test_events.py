@@ -2192,6 +2192,29 @@ def test_legal_charges_or_a_sentence_received_are_a_court_s_act_on_the_receiver(
     assert _codes_of("The Kenyan minister received a second term as governor.", "2020-08-20") == []
 
 
+def test_legal_charges_brought_or_filed_are_legal_action_active_or_passive() -> None:
+    """Criminal charges brought, laid or filed against a party are legal action (173, as "charged with"), not
+    a lawsuit (115); in a passive whose subject is the charges, the party after "against" is the target and
+    the charge noun names the courts as author."""
+    brought = _codes_of("Ghanaian prosecutors brought fraud charges against the former mayor.", "2020-08-20")
+    assert ("GHAJUD", "GHAELI", "173") in brought
+    assert not any(code.startswith("115") for _, _, code in brought)
+    filed = _codes_of("Charges were filed against the former Ghanaian mayor on Monday.", "2020-08-20")
+    assert ("GHAJUD", "GHAELI", "173") in filed
+
+
+def test_legal_a_sentence_given_or_handed_is_a_sentencing() -> None:
+    """ "handed X a life sentence", "X was given a suspended sentence", "imposed a ten-year term on X": a
+    sentence given is the court's legal action on X (173); a term of office given is none."""
+    handed = _codes_of("A Ghanaian court handed the former mayor a life sentence.", "2020-08-20")
+    assert ("GHAJUD", "GHAELI", "173") in handed
+    given = _codes_of("The former Ghanaian mayor was given a two-year suspended sentence.", "2020-08-20")
+    assert ("GHAJUD", "GHAELI", "173") in given
+    assert _codes_of("Ghanaian voters gave the president a second term.", "2020-08-20") == []
+    jailed = _codes_of("Four Ghanaian men were jailed for fraud on Monday.", "2020-08-20")
+    assert [(s, code) for s, _, code in jailed] == [("GHAJUD", "173")]  # the court that sentenced them
+
+
 def test_judicial_a_legal_noun_owned_by_a_person_is_done_to_that_person() -> None:
     """ "Sokolov's arrest", "after his arrest": the owner of a noun of legal action underwent it, by the
     author the act implies (the police for an arrest); a police force owning it made it."""

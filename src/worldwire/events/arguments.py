@@ -710,8 +710,9 @@ class ArgumentReader(SegmentState):
             if target is None:
                 source, target, mediated = self._between_parties(token, pattern, source)
             self.blocked = tuple(self._sides(source))
-            if patient and target is None:  # "X was arrested": done to X by someone unnamed
-                target = [i for word in undergone for i in self._actors_of(word)]
+            if patient and target is None:  # "X was arrested": done to X by someone unnamed; a subject that
+                # is the act's own thing ("charges were filed against X") leaves the target to its preposition
+                target = [i for word in undergone for i in self._actors_of(word)] or None
             target = target if target is not None else self._verb_target(token, pattern)
             target = self._one_act(token, pattern, target)
         else:
@@ -1576,8 +1577,9 @@ class ArgumentReader(SegmentState):
         """The one possible author of an act done to `target` by nobody named: "X was arrested in Syria" by
         Syria's police, "X was arrested" by the police of X's state, "X was sentenced" by its courts; else
         nobody."""
-        # "faced charges", "received a sentence": the act's noun says who, as its verb would
-        said = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+        # "faced charges", "received a sentence", "charges were filed": the act's noun says who, as its verb
+        # would (the object, or the subject of a passive)
+        said = [c.lemma_.lower() for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
         implied = self.book.implied_agent_verbs
         sector = next((implied[w] for w in [token.lemma_.lower(), *said] if w in implied), None)
         sector = sector or self.book.implied_agent(code)
