@@ -3014,7 +3014,8 @@ def test_requests_a_plan_the_speaker_announces_is_an_intent() -> None:
     planned = _events_of("Germany announced it would build a new hospital in the capital next year.")
     assert [(e.source.code, e.cameo, e.modality) for e in planned] == [("DEU", "030", "intended")]
     joint = _codes_of("Chile and Peru said they were to form three working groups.")
-    assert ("CHL", "PER", "030") in joint and ("PER", "CHL", "030") in joint
+    assert ("CHL", "PER", "030") in joint
+    assert ("PER", "CHL", "030") in joint
     assert _codes_of("Portugal said it would meet on Monday.") == []
     assert _codes_of("Portugal said it would no longer fund the museum.") == []
     assert _codes_of("Portugal said it would fund the museum if the city paid half.") == []

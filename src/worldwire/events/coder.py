@@ -216,6 +216,10 @@ class _SegmentCoder(Attribution):
             if match is None or (claimed and not self._occasion_participant(token, match.pattern)):
                 continue
             yield from ((tree_depth(token.head), e) for e in self._code(token, match, "noun"))
+        yield from self._plans(tokens)
+
+    def _plans(self, tokens: list[Token]) -> Iterator[tuple[int, Event]]:
+        """The plans the sentence's speakers declare (`_announced_plan`), each as `announced_plan_code`."""
         plan = self.book.announced_plan
         for token in tokens:
             act = self._announced_plan(token) if plan is not None else None
@@ -244,19 +248,7 @@ class _SegmentCoder(Attribution):
         subjects = [c for c in clause.children if c.dep_ == "nsubj"]
         if not subjects or subjects[0].lower_ not in book.plan_subject_pronouns:
             return None
-        act: Token | None = None
-        if clause.lemma_ in ("be", "go") and not any(c.dep_ == "aux" for c in clause.children):
-            # "they were to form", "it is going to open": the act is the infinitive
-            act = next(
-                (
-                    c
-                    for c in clause.children
-                    if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                ),
-                None,
-            )
-        elif any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in clause.children):
-            act = clause
+        act = _future_act(clause)
         if act is None or act.pos_ != "VERB" or is_passive(act) or self._claimed(act):
             return None
         words = [*act.children, *clause.children]
@@ -264,9 +256,8 @@ class _SegmentCoder(Attribution):
             not any(c.dep_ == "dobj" for c in act.children)
             or any(c.dep_ == "neg" or c.lower_ in ("never", "longer") for c in words)
             or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in words)
+            or any(t.i in self.coded_heads or t.i in self.emitted_heads for t in clause.subtree)
         ):
-            return None
-        if any(t.i in self.coded_heads or t.i in self.emitted_heads for t in clause.subtree):
             return None
         return act
 
@@ -824,3 +815,20 @@ def place_names() -> Mapping[str, tuple[PlaceEntry, ...]]:
         if len(key) == 1
         and (entries := tuple(e for e in all_entries if e.kind in ("adjective", "capital") and e.country))
     }
+
+
+def _future_act(clause: Token) -> Token | None:
+    """The act a clause puts in its subject's future: "it will/would open" (the clause's verb), "they were
+    to form", "it is going to open" (the infinitive)."""
+    if clause.lemma_ in ("be", "go") and not any(c.dep_ == "aux" for c in clause.children):
+        return next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in clause.children):
+        return clause
+    return None
