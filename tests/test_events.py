@@ -3007,6 +3007,8 @@ def test_other_root_one_phrase_names_one_party() -> None:
         "2019-10-10",
     )
     assert both.count(("RUSGOV", "UKRGOV", "111")) == 2
+
+
 def test_requests_a_plan_the_speaker_announces_is_an_intent() -> None:
     """A reported clause in which the speaker, as a pronoun, says what they will do to something is a declared
     plan (030, intended) when it codes nothing itself; not a schedule with no object, a negated act, a
