@@ -221,9 +221,11 @@ class _SegmentCoder(Attribution):
     def _plans(self, tokens: list[Token]) -> Iterator[tuple[int, Event]]:
         """The plans the sentence's speakers declare (`_announced_plan`), each as `announced_plan_code`."""
         plan = self.book.announced_plan
+        if plan is None:
+            return
         for token in tokens:
-            act = self._announced_plan(token) if plan is not None else None
-            if act is not None and plan is not None:
+            act = self._announced_plan(token)
+            if act is not None:
                 # "they were to form": the infinitive's subject is the clause's
                 source = self._subject(token) if act is not token else None
                 coded = self._code(act, Match(plan, 0), "verb", source=source or None)
