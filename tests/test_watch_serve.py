@@ -145,6 +145,11 @@ def test_serve_watch_creates_the_store_and_the_api_sees_each_cycle(tmp_path: Pat
         while client.get("/api/stats").json()["articles"] < 1:
             assert time.monotonic() < deadline, "the watcher stored nothing"
             time.sleep(0.2)
+        # a cycle commits its articles before its rules raise alerts: wait for the next cycle to start
+        storing = app.state.watcher.cycles
+        while app.state.watcher.cycles <= storing:
+            assert time.monotonic() < deadline, "the cycle that stored the article never ended"
+            time.sleep(0.05)
         assert client.get("/api/alerts").json()["total"] == 1
         assert client.post("/api/alerts").status_code == 405  # the API still never writes
     watcher = app.state.watcher
