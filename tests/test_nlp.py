@@ -9,6 +9,7 @@ from typing import Any
 
 from worldwire.models import CleanDocument, RawDocument
 from worldwire.nlp import annotate, load_pipeline, split_segments
+from worldwire.nlp.numbers import number_value
 
 
 def _doc(doc_id: str, text: str, error: str | None = None) -> CleanDocument:
@@ -82,3 +83,13 @@ def test_annotate_long_document_with_two_processes() -> None:
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=300, check=False
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_number_value_reads_digits_and_the_number_words_of_the_data() -> None:
+    assert [number_value(t) for t in ("1,200.5", "five", "twenty-five", "two hundred", "both")] == [
+        1200.5,
+        5,
+        25,
+        200,
+        None,
+    ]
