@@ -119,6 +119,13 @@ def test_unclosed_quote_ends_at_its_paragraph() -> None:
     assert text[piece.start : piece.end] == "we will return to the table"
 
 
+def test_quote_open_at_a_paragraph_end_runs_on_when_the_next_opens_with_a_mark() -> None:
+    text = 'She said: "We will stay.\n\n"We will not leave.\n\nOther news. "Yes," he said.'
+    pieces = quote_spans(text)
+    assert [text[p.start : p.end] for p in pieces] == ["We will stay.", "We will not leave.", "Yes,"]
+    assert [p.chain for p in pieces] == [0, 0, 1]
+
+
 def test_bare_quote_takes_the_attribution_in_the_next_sentence(nlp: Any) -> None:
     text = 'The fire spread fast.\n\n"Our town is burning. It is a national crisis!" Rivera told reporters.'
     (quote,) = find_quotes(coded(parse(text, nlp)))

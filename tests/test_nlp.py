@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from worldwire.models import CleanDocument, RawDocument
-from worldwire.nlp import annotate, load_pipeline, split_segments
+from worldwire.nlp import annotate, load_pipeline, quotations, split_segments
+from worldwire.nlp.numbers import number_value
 
 
 def _doc(doc_id: str, text: str, error: str | None = None) -> CleanDocument:
@@ -82,3 +83,19 @@ def test_annotate_long_document_with_two_processes() -> None:
         [sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=300, check=False
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_quotations_close_a_mark_only_with_its_own_closer() -> None:
+    text = 'He said “a "b" c” and "d'
+    assert quotations(text) == [(8, 16), (22, len(text))]
+    assert quotations("«x» „y“", {"«": "»", "„": "“"}) == [(0, 2), (4, 6)]
+
+
+def test_number_value_reads_digits_and_the_number_words_of_the_data() -> None:
+    assert [number_value(t) for t in ("1,200.5", "five", "twenty-five", "two hundred", "both")] == [
+        1200.5,
+        5,
+        25,
+        200,
+        None,
+    ]

@@ -7,8 +7,8 @@ import random
 import re
 
 from worldwire.datafiles import load_data
-from worldwire.enrich.facts import NumberRules
 from worldwire.enrich.times import TimeRules
+from worldwire.nlp.numbers import NumberRules
 
 _HEAD = re.compile(r"\(\?=(?:\[[^\]]*\]|\\d)\)")
 

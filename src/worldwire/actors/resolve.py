@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from worldwire.actors.lexicon import ActorLexicon, Casualties, Entry, Term
 from worldwire.models import Actor, ActorKind, AnnotatedDocument, Location
 from worldwire.nlp import inside_quotation, quotations
+from worldwire.nlp.numbers import number_value
 from worldwire.nlp.tokens import Words, held_tokens, words_of
 
 if TYPE_CHECKING:
@@ -46,7 +47,6 @@ _GROUP_KINDS = frozenset({"group", "group_adjective"})
 _SUBJECT_KINDS = ("state", "person", "organisation", "group", "role")  # any mention but a pronoun
 _NOT_ROLES = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "LAW"})  # "Soviet Union", "Supreme Court Act"
 _STANDALONE = frozenset({"pronoun", "plural_pronoun", "neuter_pronoun", "quantifier", "counted_states"})
-_COUNTS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 _AFTER_POSSESSIVE = frozenset({"counterpart", "adjective", "group_adjective", "role"})
 _BEFORE_OF = frozenset({"role", "person", "name", "counterpart"})
 _AFTER_OF = frozenset({"country", "organisation", "group", "actor"})
@@ -734,13 +734,15 @@ def _states_word(token: Token, lexicon: ActorLexicon) -> _Piece | None:
 
 def _count(token: Token) -> int:
     """How many a plural noun counts as a definite set: "both countries" 2, "the two nations" 2, "all three
-    countries" 3; 0 for a bare or indefinite number ("two countries", "many nations")."""
+    countries" 3 (the number in digits or in the number words of data file ``numbers``); 0 for a bare or
+    indefinite number ("two countries", "many nations"), or a number that is no set of two or more."""
     words = {c.lower_: c.dep_ for c in token.children}
     if words.get("both") in ("det", "predet", "preconj"):
         return 2
     definite = any(words.get(w) in ("det", "predet") for w in ("the", "all", "these", "those"))
     number = next((c.lower_ for c in token.children if c.dep_ == "nummod"), "")
-    return _COUNTS.get(number, 0) if definite else 0
+    value = number_value(number) if definite and number else None
+    return int(value) if value is not None and value >= 2 and value.is_integer() else 0
 
 
 def _quantifier_subject(token: Token, lexicon: ActorLexicon) -> bool:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from worldwire.datafiles import data_validator, load_data, require, require_schema, string_list
 from worldwire.errors import DataFileError, Errors
 from worldwire.models import Actor, EventDocument, Quote, Sentence, Speaker
+from worldwire.nlp import quotations
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,6 +33,7 @@ _RELATIVE_TAGS = frozenset({"WDT", "WP"})
 _NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _TRAILING = " \t\n,;"
 _MARKS = frozenset('"“”«»„')
+_BLANK = " \t\r\n"  # what may stand between the lines of a quotation that runs on
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,40 +82,20 @@ class _Piece:
 
 
 def quote_spans(text: str, rules: QuoteRules | None = None) -> list[_Piece]:
-    """The quoted stretches of `text` (inside the marks), paired as described in the module docstring."""
+    """The quoted stretches of `text` (inside the marks), paired line by line by `quotations` with the
+    marks of the data file; a quotation still open at a line's end is cut there and continues (the same
+    chain) when the next line that is not blank opens with a mark."""
     rules = rules or load_data("quotes")
-    marks = set(rules.openers) | set(rules.openers.values())
     pieces: list[_Piece] = []
-    open_at: int | None = None
-    closer = ""
     chain = 0
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n" and open_at is not None:
-            j = i
-            while j < n and text[j] in " \t\r\n":
-                j += 1
-            if "\n" in text[i:j] and text[i:j].count("\n") >= 1:
-                pieces.append(_Piece(open_at, i, chain))
-                open_at = None
-                if j < n and text[j] in rules.openers:
-                    open_at, closer = j + 1, rules.openers[text[j]]  # the quote continues
-                    i = j + 1
-                    continue
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        for opening, closing in quotations(line, rules.openers):
+            pieces.append(_Piece(start + opening + 1, start + closing, chain))
+            if closing < len(line) or text[end:].lstrip(_BLANK)[:1] not in rules.openers:
                 chain += 1
-            i = j
-            continue
-        if ch in marks:
-            if open_at is not None and ch == closer:
-                pieces.append(_Piece(open_at, i, chain))
-                chain += 1
-                open_at = None
-            elif open_at is None and ch in rules.openers:
-                open_at, closer = i + 1, rules.openers[ch]
-        i += 1
-    if open_at is not None:
-        pieces.append(_Piece(open_at, n, chain))
+        start = end + 1
     return pieces
 
 

@@ -222,15 +222,28 @@ class ArgumentReader(SegmentState):
         finite = node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ") and node.head.dep_ == "xcomp"
         return None, node.head.head if finite and node.head.tag_ == "VB" else node.head
 
-    def _charged(self, noun: Token) -> bool:
-        """ "sentenced X for the murder of Y": an event noun after a preposition of a coded legal action
-        (`legal_action_codes`) is the act it was taken for."""
-        prep = noun.head
-        return (
-            noun.dep_ == "pobj"
-            and prep.lower_ in self.book.object_control_preps
-            and self.emitted_heads.get(prep.head.i, "").startswith(self.book.legal_action_codes)
-        )
+    def _charged(self, token: Token, *, told: bool = False) -> bool:
+        """ "Sentenced X for murdering Y", "arrested a man for attacking a woman", "found X guilty of raping
+        Y", "jailed for the rape of Y": an act (a gerund or an event noun) after a preposition
+        (`object_control_preps`) of a coded legal action (`legal_action_codes`), or of its object or
+        complement, is the act the action was taken for, done by the one it was taken against.
+
+        `told`: the act must also be one of violence, protest or refusal (`legal_told_roots`). The coder asks
+        this when deciding whether the act is told as having happened, which only those acts are ("convicted
+        of obstructing justice" is the charge's wording); who did the act, which the arguments ask, is the
+        one charged whatever the act."""
+        book = self.book
+        prep = token.head
+        if token.dep_ not in ("pcomp", "pobj") or prep.lower_ not in book.object_control_preps:
+            return False
+        if told and not codes_one_of(
+            token, book.nouns if token.pos_ in ("NOUN", "PROPN") else book.verbs, book.legal_told_roots
+        ):
+            return False
+        holder = prep.head
+        if holder.dep_ in ("dobj", "acomp", "ccomp", "oprd") and holder.pos_ not in ("VERB", "AUX"):
+            holder = holder.head  # "arrested a man for ...", "found two officers guilty of ..."
+        return self.emitted_heads.get(holder.i, "").startswith(book.legal_action_codes)
 
     def _gerund_controller(self, node: Token) -> list[int] | None:
         """ "accused Iran of attacking tankers", "sentenced X for murdering Y", "X was convicted of killing

@@ -360,7 +360,7 @@ class _SegmentCoder(Attribution):
     def _claimed(self, token: Token) -> bool:
         """True when an enclosing predicate of the same clause chain was already coded."""
         coded = token.i in self.coded_heads  # the clause of a demand already coded
-        if coded or self._charged_act(token):
+        if coded or self._charged(token, told=True):
             return coded  # unclaimed: "sentenced X for murdering Y" tells the murder too
         node, reported = token, False
         for _ in range(4):
@@ -379,26 +379,6 @@ class _SegmentCoder(Attribution):
             if node.i in self.coded_heads:
                 return True
         return False
-
-    def _charged_act(self, token: Token) -> bool:
-        """ "Sentenced X for murdering Y", "arrested a man for attacking a woman", "found X guilty of raping
-        Y", "jailed for the rape of Y": an act of violence, protest or refusal (`legal_told_roots`) after a
-        preposition (`object_control_preps`) of a coded legal action (`legal_action_codes`), or of its object
-        or complement, is the act the action was taken for: told too."""
-        book = self.book
-        prep = token.head
-        if (
-            token.dep_ not in ("pcomp", "pobj")
-            or prep.lower_ not in book.object_control_preps
-            or not codes_one_of(
-                token, book.nouns if token.pos_ in ("NOUN", "PROPN") else book.verbs, book.legal_told_roots
-            )
-        ):
-            return False
-        holder = prep.head
-        if holder.dep_ in ("dobj", "acomp", "ccomp", "oprd") and holder.pos_ not in ("VERB", "AUX"):
-            holder = holder.head  # "arrested a man for ...", "found two officers guilty of ..."
-        return self.emitted_heads.get(holder.i, "").startswith(book.legal_action_codes)
 
     def _answered(self, verb: Token) -> list[int] | None:
         """ "The government asked the judge to delay his ruling, but he declined": a bare refusal joined to a

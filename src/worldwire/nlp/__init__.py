@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from worldwire.errors import Errors
@@ -103,19 +104,24 @@ def inside_quotation(before: str) -> bool:
     return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
-def quotations(text: str) -> list[tuple[int, int]]:
-    """The quotations of a paragraph as (opening mark, closing mark) character offsets, read like
-    `inside_quotation`: a straight quote opens or closes by turns, curly ones by their shape; a quotation
-    still open at the end closes at `len(text)` (it runs on into the next paragraph)."""
+# The quotation marks `inside_quotation` reads, as (opening, closing) mark: a straight one opens and closes.
+QUOTATION_MARKS: Mapping[str, str] = MappingProxyType({"\u201c": "\u201d", '"': '"'})
+
+
+def quotations(text: str, marks: Mapping[str, str] = QUOTATION_MARKS) -> list[tuple[int, int]]:
+    """The quotations of a paragraph (or line) as (opening mark, closing mark) character offsets: an opening
+    mark (a key of `marks`) opens a quotation when none is open, and only its own closing mark closes it; a
+    quotation still open at the end closes at `len(text)` (it runs on into the next paragraph). The one
+    pairing of quotation marks: the quotes of enrich call it line by line with their data file's marks."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
+    closer = ""
     for i, char in enumerate(text):
-        if char == "\u201c" or (char == '"' and opened is None):
-            if opened is None:
-                opened = i
-        elif char in ('"', "\u201d") and opened is not None:
+        if opened is not None and char == closer:
             spans.append((opened, i))
             opened = None
+        elif opened is None and char in marks:
+            opened, closer = i, marks[char]
     if opened is not None:
         spans.append((opened, len(text)))
     return spans
