@@ -1240,6 +1240,9 @@ def test_received_judgement_with_no_judge_named_is_voiced_by_the_receiver_s_publ
     text = "The police of Canada face allegations that they failed to act."
     assert _codes_of(text) == [("CANCVL", "CANCOP", "112")]
     assert ("KENCVL", "KENGOV", "111") in _codes_of("The president of Kenya came under fire for the new tax.")
+    # a word on the noun may say which of the public
+    text = "The president of Kenya received media scrutiny when he appeared in the film."
+    assert _codes_of(text) == [("KENMED", "KENGOV", "110")]
     # from abroad: by nobody known
     text = "The government of Japan faced international criticism over the dam."
     assert _codes_of(text) == [(None, "JPNGOV", "111")]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from worldwire.events.grammar import (
     FIRST_PERSON,
+    MODIFIERS,
     OBJECTS,
     PRONOUNS,
     SAID,
@@ -796,7 +797,12 @@ class Attribution(CodeRefiner):
         country = next((s.country for s in self._sides(target) if s.country), None)
         if foreign or country is None:
             return Side(None, "", None, None, None)
-        sector = book.received_unnamed_sector
+        # "media scrutiny", "congressional criticism": the word on the noun says which of the public
+        words = book.judge_sector_words
+        said = [
+            words.get(c.lower_) or words.get(c.lemma_.lower()) for c in noun.children if c.dep_ in MODIFIERS
+        ]
+        sector = next((s for s in said if s), book.received_unnamed_sector)
         return Side(None, "", country + sector, country, sector)
 
     def _from_actors(self, head: Token, preps: tuple[str, ...] = ("from",)) -> list[int]:

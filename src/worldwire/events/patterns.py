@@ -197,6 +197,7 @@ class PatternBook:
     foreign_judgement_words: frozenset[str] = frozenset()  # "international criticism"
     received_unnamed_root: str = "11"
     received_unnamed_sector: str = "CVL"
+    judge_sector_words: Mapping[str, str] = field(default_factory=dict)  # "media scrutiny": MED
     anti_targets: Mapping[str, str] = field(default_factory=dict)
     evaluation_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
@@ -542,6 +543,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         provoking_phrases=_phrases(raw, "provoking_phrases", where),
         received_unnamed_root=require(raw, "received_unnamed_root", str, where),
         received_unnamed_sector=require(raw, "received_unnamed_sector", str, where),
+        judge_sector_words=frozen_mapping(_sectors_table(raw, "judge_sector_words", where, keys=str.isalpha)),
         anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),
         criticism_code=require(raw, "criticism_code", str, where),
         accusation_code=require(raw, "accusation_code", str, where),
