@@ -1228,11 +1228,51 @@ def test_criticism_received_from_a_named_party_is_that_party_s() -> None:
     assert ("IGOUNO", "GHAGOV", "051") in praise
     text = "Statements of condemnation have come from the president of France and the government of Germany."
     assert {c[0] for c in _codes_of(text) if c[2] == "111"} == {"FRAGOV", "DEUGOV"}
-    assert (
-        _codes_of("The president of Kenya drew criticism over the new tax.") == []
-    )  # judged by nobody named
     gunfire = _codes_of("Soldiers of Mali came under fire from militants near the border.")
     assert "111" not in {c[2] for c in gunfire}  # fire from armed men is gunfire
+
+
+def test_received_judgement_with_no_judge_named_is_voiced_by_the_receiver_s_public() -> None:
+    # news that names no critic: disapproval by the public of the receiver's state
+    assert _codes_of("The president of Kenya drew criticism over the new tax.") == [
+        ("KENCVL", "KENGOV", "111")
+    ]
+    text = "The police of Canada face allegations that they failed to act."
+    assert _codes_of(text) == [("CANCVL", "CANCOP", "112")]
+    assert ("KENCVL", "KENGOV", "111") in _codes_of("The president of Kenya came under fire for the new tax.")
+    # a word on the noun may say which of the public
+    text = "The president of Kenya received media scrutiny when he appeared in the film."
+    assert _codes_of(text) == [("KENMED", "KENGOV", "110")]
+    # from abroad: by nobody known
+    text = "The government of Japan faced international criticism over the dam."
+    assert _codes_of(text) == [(None, "JPNGOV", "111")]
+    # fire with no judge and no reason is gunfire; allegations received are reports sent in
+    assert _codes_of("Soldiers of Mali came under fire near the border.") == []
+    assert _codes_of("The police of Canada received allegations of abuse.") == []
+
+
+def test_received_through_a_preposition_or_a_quantity() -> None:
+    text = "The president of Kenya was met with criticism from the opposition in Kenya."
+    assert _codes_of(text) == [("KENOPP", "KENGOV", "111")]
+    text = "The prime minister of Uganda was subjected to criticism from lawmakers in Uganda."
+    assert _codes_of(text) == [("UGALEG", "UGAGOV", "111")]
+    text = "The president of Kenya faced a storm of criticism from the opposition in Kenya."
+    assert _codes_of(text) == [("KENOPP", "KENGOV", "111")]
+    text = "The president of Kenya raised taxes despite criticism from the opposition in Kenya."
+    assert ("KENOPP", "KENGOV", "111") in _codes_of(text)
+    # "amid anger" with no judge named: whose anger at whom, the clause does not say
+    assert "110" not in {
+        c[2] for c in _codes_of("Soldiers of Mali clashed with rebels amid anger over the killing.")
+    }
+
+
+def test_received_judge_named_by_of_or_among() -> None:
+    text = "The prime minister of Japan drew the ire of the government of China."
+    assert _codes_of(text) == [("CHNGOV", "JPNGOV", "110")]
+    text = (
+        "The president of Kenya announced a new tax. The decision sparked outrage among lawmakers in Kenya."
+    )
+    assert ("KENLEG", "KENGOV", "110") in _codes_of(text)  # of whoever decided
 
 
 def test_criticism_a_party_s_displeasure_at_another_s_act_is_disapproval() -> None:

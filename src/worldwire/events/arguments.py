@@ -937,6 +937,8 @@ class ArgumentReader(SegmentState):
         self, token: Token, pattern: Pattern, args: Arguments, code: str
     ) -> tuple[list[tuple[Side, Side | None]], str]:
         """The dyads of one predicate, and where their target came from (a confidence cue)."""
+        if args.judge is not None:
+            return [(args.judge, b) for b in self._sides(args.target)], "target_argument"
         if args.crowd is not None:
             opposed = self._sides(args.target) or self._opposed(token, args.crowd)
             return [(args.crowd, b) for b in opposed] or [(args.crowd, None)], "target_argument"

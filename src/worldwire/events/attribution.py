@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING
 
 from worldwire.events.grammar import (
     FIRST_PERSON,
+    MODIFIERS,
     OBJECTS,
     PRONOUNS,
     SAID,
     SPEAKER_PRONOUNS,
+    WH_WORDS,
+    codes_one_of,
     in_question,
     to_clause,
 )
@@ -38,6 +41,7 @@ class Said:
     claim: Token | None = None
     source: list[int] | None = None
     at: Token | None = None
+    judge: Side | None = None  # the party nobody is named for that voiced it ("X drew criticism")
 
 
 def _said(verb: Token, source: list[int], code: str, target: list[int]) -> Said:
@@ -666,46 +670,140 @@ class Attribution(CodeRefiner):
                 yield Said(word, Match(pattern, 0), "verb", target, source=source)
 
     def _received(self) -> Iterator[Said]:
-        """ "X drew criticism from Y", "X came under fire from Y", "the plan prompted objections from Y",
-        "statements of condemnation came from Y": a judgement named by its noun, by the party a "from"
-        names, of the party that received it or whose act provoked it."""
+        """ "X drew criticism from Y", "X came under fire from Y", "X was met with anger from Y", "the plan
+        prompted objections from Y", "the law sparked outrage among Y", "statements of condemnation came from
+        Y": a judgement named by its noun, by the party a "from" (or an adjective: "media scrutiny") names, of
+        the party that received it or whose act provoked it. With nobody named as its author ("X drew
+        criticism for ...", "X faces allegations that ..."), a disapproval (root 11) was still voiced of X:
+        by the public of X's state (`received_unnamed_sector`), or by nobody known when X has no state or
+        the noun says it came from abroad ("international criticism")."""
         book = self.book
         for noun in self.tokens:
-            code = book.received_judgements.get(noun.lemma_.lower())
+            lemma = noun.lemma_.lower()
+            code = book.received_judgements.get(lemma)
             if code is None or noun.pos_ != "NOUN" or self.token_actor[noun.i] is not None:
                 continue
-            verb, target = self._receiver(noun)
+            verb, target, provoked = self._receiver(self._judgement_head(noun))
             if verb is None or verb.i in self.coded_heads:
                 continue
-            source = self._from_actors(noun) or self._from_actors(verb)
+            if lemma in book.reported_judgements and verb.lemma_.lower() in book.report_receiving_verbs:
+                continue  # "the police received allegations of abuse": reports sent in, not blame borne
+            preps = ("from", "among") if provoked else ("from",)
+            source = (
+                self._from_actors(noun, (*preps, "by"))
+                or self._from_actors(verb, preps)
+                or self._judge_modifier(noun)
+                or ([] if provoked else self._judge_of(noun))
+            )
+            if verb is noun and not source:
+                continue  # "amid anger over the killing": whose anger, at whom, the clause does not say
+            if any(
+                t.dep_ == "relcl" and codes_one_of(t, book.verbs, (code[:2],)) for t in noun.subtree
+            ):  # "criticism by the minister, who questioned his authority": the judges' own verb tells it
+                continue
             armed = any(side.sector in book.armed_sectors for side in self._sides(source))
-            if source and not (
-                armed and noun.lemma_.lower() in book.gunfire_words
-            ):  # "under fire from militants"
-                lemma = noun.lemma_.lower()
-                pattern = Pattern(code, "verb", verb.lemma_.lower(), (), (), False, 0, lemma)
-                yield Said(
-                    verb, Match(pattern, 0), "verb", [i for i in target if i not in source], source=source
-                )
+            gunfire = lemma in book.gunfire_words
+            if gunfire and (armed or not (source or self._reasoned(verb))):
+                continue  # "came under fire from militants", "the convoy came under fire": gunfire
+            pattern = Pattern(code, "verb", verb.lemma_.lower(), (), (), False, 0, lemma)
+            target = [i for i in target if i not in source]
+            if source:
+                yield Said(verb, Match(pattern, 0), "verb", target, source=source)
+            elif target and code.startswith(book.received_unnamed_root):
+                judge = self._unnamed_judge(noun, target)
+                yield Said(verb, Match(pattern, 0), "verb", target, judge=judge)
 
-    def _receiver(self, noun: Token) -> tuple[Token | None, list[int]]:
-        """The verb by which a judgement's noun was received, and who received it (maybe nobody named)."""
+    def _judgement_head(self, noun: Token) -> Token:
+        """The word that stands in the clause for a judgement noun: its quantity ("a storm of criticism",
+        "a lot of flak") or the noun itself."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            holder = noun.head.head
+            if holder.lemma_.lower() in self.book.judgement_quantities:
+                return holder
+        return noun
+
+    def _receiver(self, noun: Token) -> tuple[Token | None, list[int], bool]:
+        """The verb by which a judgement's noun was received, who received it (maybe nobody named), and
+        whether the verb tells it as provoked (its subject, or the act its subject names, drew it)."""
         book = self.book
         head = noun.head
-        if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() in ("come", "be"):
-            return head.head, self._subject(head.head)  # "X came under fire from Y"
+        if noun.dep_ == "pobj" and head.dep_ == "prep":
+            verb = head.head
+            phrase = (verb.lemma_.lower(), head.lower_)
+            if phrase in book.receiving_phrases or phrase in book.provoking_phrases:
+                # "X came under fire", "X met with criticism", "the move was met with anger", "X was
+                # subjected to criticism", "which led to criticism"
+                return verb, self._receiving_party(verb), phrase in book.provoking_phrases
+        if noun.dep_ == "pobj" and head.lower_ in book.concessive_preps and head.head.pos_ in ("VERB", "AUX"):
+            # "X pressed ahead despite criticism from Y", "X resigned amid accusations from Y": the clause's
+            # subject bore it; told by the noun, its verb being an act of its own
+            return noun, self._receiving_party(head.head), False
         lemma = head.lemma_.lower()
         if noun.dep_ == "dobj" and (lemma in book.receiving_verbs or lemma in book.provoking_verbs):
-            target = self._subject(head)  # "X drew criticism"; "the decision drew criticism": its author's
-            subjects = [c for c in head.children if c.dep_ == "nsubj"]
-            if not target and subjects and lemma in book.provoking_verbs and self._told_act(subjects[0]):
-                authors = self._act_author(head, subjects[0], [])
-                target = [a.index for a in authors[:1] if a.index is not None]
-            return head, target
+            # "X drew criticism"; "the decision drew criticism": its author's
+            # "drew" is either: "the decision drew anger among ..." provoked it, "X drew the ire of Y" bore it
+            received = lemma in book.receiving_verbs and bool(self._subject(head))
+            return head, self._receiving_party(head), lemma in book.provoking_verbs and not received
         subject = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else noun  # "statements of"
         if subject.dep_ == "nsubj" and subject.head.lemma_.lower() in book.arriving_verbs:
-            return subject.head, self._from_actors(noun, ("of", "against"))  # "criticism came from Y"
-        return None, []
+            return subject.head, self._from_actors(noun, ("of", "against")), False  # "criticism came from Y"
+        return None, [], False
+
+    def _receiving_party(self, verb: Token) -> list[int]:
+        """Who bore a judgement told by `verb`: its subject (passive too: "the move was met with anger"), or
+        the author of the act its subject names ("the decision drew criticism")."""
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        target = self._actors_of(patients[0]) if patients else self._subject(verb)
+        subjects = patients or [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ in WH_WORDS and verb.dep_ == "relcl":
+            subjects = [verb.head]  # "..., which led to criticism": what "which" stands for
+        if not target and subjects and self._told_act(subjects[0]):
+            authors = self._act_author(verb, subjects[0], [])
+            target = [a.index for a in authors[:1] if a.index is not None]
+        return target
+
+    def _judge_modifier(self, noun: Token) -> list[int]:
+        """A party named on the judgement noun itself: "Chinese criticism", "media scrutiny"."""
+        return [
+            i
+            for c in noun.children
+            if c.dep_ in ("amod", "compound", "poss")
+            for t in c.subtree
+            if (i := self.token_actor[t.i]) is not None
+        ]
+
+    def _judge_of(self, noun: Token) -> list[int]:
+        """ "drew the ire of Chinese officials", "won the praise of the UN": a party that is itself the object
+        of the noun's "of" (not a thing of a party's: "criticism of its policy")."""
+        return [
+            i
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children
+            if o.dep_ == "pobj"
+            for t in (o, *o.conjuncts)
+            if (i := self.token_actor[t.i]) is not None
+        ]
+
+    def _reasoned(self, verb: Token) -> bool:
+        """ "came under fire for his remarks", "over the plan": the verb says what the judgement is for."""
+        return any(c.dep_ == "prep" and c.lower_ in self.book.judgement_reasons for c in verb.children)
+
+    def _unnamed_judge(self, noun: Token, target: list[int]) -> Side:
+        """Whose judgement nobody is named for: the public (`received_unnamed_sector`) of the state of the
+        party that bore it, unless the noun says it came from abroad; else nobody known."""
+        book = self.book
+        foreign = any(c.lower_ in book.foreign_judgement_words for c in noun.children)
+        country = next((s.country for s in self._sides(target) if s.country), None)
+        if foreign or country is None:
+            return Side(None, "", None, None, None)
+        # "media scrutiny", "congressional criticism": the word on the noun says which of the public
+        words = book.judge_sector_words
+        said = [
+            words.get(c.lower_) or words.get(c.lemma_.lower()) for c in noun.children if c.dep_ in MODIFIERS
+        ]
+        sector = next((s for s in said if s), book.received_unnamed_sector)
+        return Side(None, "", country + sector, country, sector)
 
     def _from_actors(self, head: Token, preps: tuple[str, ...] = ("from",)) -> list[int]:
         """The parties named by the objects of `head`'s prepositions ("from Y"), each of a list ("from A, B

@@ -52,7 +52,7 @@ from worldwire.events.grammar import (
     tree_depth,
 )
 from worldwire.events.modality import infinitival, read_modality
-from worldwire.events.parties import Match, Side, same_party, state_or_organisation
+from worldwire.events.parties import Arguments, Match, Side, same_party, state_or_organisation
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import ActorDocument, Event, EventActor, EventDocument, Modality
 
@@ -232,7 +232,13 @@ class _SegmentCoder(Attribution):
         """Code what the speech readings found (`attribution`), each as the predicate it names."""
         for said in found:
             coded = self._code(
-                said.token, said.match, said.kind, target=said.target, claim=said.claim, source=said.source
+                said.token,
+                said.match,
+                said.kind,
+                target=said.target,
+                claim=said.claim,
+                source=said.source,
+                judge=said.judge,
             )
             yield from ((tree_depth(said.at or said.token), e) for e in coded)
 
@@ -590,11 +596,16 @@ class _SegmentCoder(Attribution):
         target: list[int] | None = None,
         claim: Token | None = None,
         source: list[int] | None = None,
+        judge: Side | None = None,
     ) -> Iterator[Event]:
         """One predicate's events, in four steps: its arguments (who acted, on whom), whose act it is when
-        nobody is named, its modality, then one event per dyad with its codes and confidence."""
+        nobody is named (or the `judge` the reading implied), its modality, then one event per dyad with its
+        codes and confidence."""
         pattern = match.pattern
-        args = self._arguments(token, pattern, kind, target, source)
+        if judge is not None:  # "X drew criticism": voiced of X by a party nobody names
+            args: Arguments | None = Arguments([], target or [], token, judge=judge) if target else None
+        else:
+            args = self._arguments(token, pattern, kind, target, source)
         if args is None or self._thing_object(token, pattern) or self._winner_named(token, pattern):
             return  # nobody acts, or no party is acted on ("ordered the killing of pigs")
         if args.code is not None:  # "the envoy held talks between the two factions": a mediation

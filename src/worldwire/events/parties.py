@@ -40,6 +40,8 @@ class Arguments:
     anchor: Token
     unattributed: bool = False
     crowd: Side | None = None
+    # the party nobody names that voiced a judgement a party received ("X drew criticism": X's public)
+    judge: Side | None = None
     # the act its parties make of it: talks a third party holds between two are mediation
     code: str | None = None
 

@@ -187,6 +187,17 @@ class PatternBook:
     gunfire_words: frozenset[str] = frozenset()
     provoking_verbs: frozenset[str] = frozenset()
     received_judgements: Mapping[str, str] = field(default_factory=dict)
+    receiving_phrases: frozenset[tuple[str, str]] = frozenset()  # ("come", "under"): "came under fire"
+    provoking_phrases: frozenset[tuple[str, str]] = frozenset()  # ("lead", "to"): "led to criticism"
+    judgement_quantities: frozenset[str] = frozenset()  # "a storm of criticism"
+    judgement_reasons: frozenset[str] = frozenset()  # "came under fire for ..."
+    concessive_preps: frozenset[str] = frozenset()  # "despite criticism from Y"
+    reported_judgements: frozenset[str] = frozenset()  # "received allegations": reports sent in
+    report_receiving_verbs: frozenset[str] = frozenset()
+    foreign_judgement_words: frozenset[str] = frozenset()  # "international criticism"
+    received_unnamed_root: str = "11"
+    received_unnamed_sector: str = "CVL"
+    judge_sector_words: Mapping[str, str] = field(default_factory=dict)  # "media scrutiny": MED
     anti_targets: Mapping[str, str] = field(default_factory=dict)
     evaluation_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
@@ -396,6 +407,12 @@ _WORD_SETS = (
     "receiving_verbs",
     "gunfire_words",
     "provoking_verbs",
+    "judgement_quantities",
+    "judgement_reasons",
+    "concessive_preps",
+    "reported_judgements",
+    "report_receiving_verbs",
+    "foreign_judgement_words",
     "evaluation_verbs",
     "naming_verbs",
     "accusation_words",
@@ -522,6 +539,11 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         court_finding_code=require(raw, "court_finding_code", str, where),
         displeasure_code=require(raw, "displeasure_code", str, where),
         received_judgements=frozen_mapping(_codes_table(raw, "received_judgements", where)),
+        receiving_phrases=_phrases(raw, "receiving_phrases", where),
+        provoking_phrases=_phrases(raw, "provoking_phrases", where),
+        received_unnamed_root=require(raw, "received_unnamed_root", str, where),
+        received_unnamed_sector=require(raw, "received_unnamed_sector", str, where),
+        judge_sector_words=frozen_mapping(_sectors_table(raw, "judge_sector_words", where, keys=str.isalpha)),
         anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),
         criticism_code=require(raw, "criticism_code", str, where),
         accusation_code=require(raw, "accusation_code", str, where),
@@ -588,6 +610,17 @@ def _words_by_code(raw: Mapping[str, Any], key: str, where: str) -> dict[str, fr
     if not all(code.isdigit() for code in table):
         raise DataFileError(Errors.E403.format(path=where, reason=f"{key} keys must be CAMEO codes"))
     return {code: frozenset(string_list(table, code, where)) for code in table}
+
+
+def _phrases(raw: Mapping[str, Any], name: str, where: str) -> frozenset[tuple[str, str]]:
+    """ "come under": a verb and the preposition it takes, as (verb, preposition)."""
+    phrases = [tuple(text.split()) for text in string_list(raw, name, where)]
+    for phrase in phrases:
+        if len(phrase) != 2:
+            raise DataFileError(
+                Errors.E403.format(path=f"{where} {name}", reason=f"{phrase!r}: verb preposition")
+            )
+    return frozenset((verb, prep) for verb, prep in phrases)
 
 
 def _codes_table(raw: Mapping[str, Any], key: str, where: str) -> dict[str, str]:
