@@ -3107,3 +3107,36 @@ def test_unauthored_time_clause_is_an_act_of_its_own() -> None:
     codes = _codes_of("Police arrested a man after the mayor was stabbed.")
     assert (None, "GOV", "182") in codes
     assert [c for *_, c in _codes_of("Rebels attacked the post, killing three soldiers.")] == ["190"]
+
+
+def test_comparisons_the_earlier_cases_compared_with_are_background() -> None:
+    # a count of earlier occasions, the last earlier occasion, and a count of other cases
+    assert _codes_of("Only twice before has the parliament of Kenya censured the president of Kenya.") == []
+    assert _codes_of("The senate of Chile voted once before to censure the president of Chile.") == []
+    assert _codes_of("The president of Peru last met the president of Bolivia in 2012.") == []
+    assert _codes_of("The last time the government of Peru ordered the newspaper to close was in 1990.") == []
+    assert _codes_of("The parliament of Kenya has only censured two other ministers.") == []
+    assert _codes_of("Only two other ministers have been censured by the parliament of Kenya.") == []
+    # the same acts told as the news keep their events
+    assert ("KENLEG", "KENGOV", "111") in _codes_of(
+        "The parliament of Kenya censured the president of Kenya."
+    )
+    assert ("PERGOV", "BOLGOV", "040") in _codes_of("The president of Peru met the president of Bolivia.")
+
+
+def test_comparisons_a_rank_told_with_was_describes_but_a_rank_reached_is_news() -> None:
+    ranked = "Peru's president was the first Peruvian leader to reject a treaty with Chile since 1990."
+    assert _codes_of(ranked) == []
+    assert (
+        _codes_of("Peru's president was the last Peruvian leader to be censured by the senate of Peru.") == []
+    )
+    reached = _codes_of("Peru's president became the first Peruvian leader to visit Bolivia since 1990.")
+    assert ("PERGOV", "BOL", "042") in reached
+    told = _codes_of(
+        "The president of Peru, the third leader to be censured by the senate of Peru, resigned."
+    )
+    assert ("PERLEG", "PERGOV", "111") in told  # an apposition tells the news
+    # "the first time since": the news itself
+    assert ("IRN", "USA", "040") in _codes_of(
+        "It was the first time since 2015 that Iran held talks with the United States."
+    )

@@ -62,6 +62,9 @@ if TYPE_CHECKING:
     from worldwire.actors.lexicon import Entry as PlaceEntry
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
 @dataclass(frozen=True, slots=True)
 class CoderOptions:
     """How to code: the pattern book (None: worldwire's own), whether intended events become CAMEO 03x,
@@ -262,6 +265,7 @@ class _SegmentCoder(Attribution):
         if (
             self._time_clause(token, code)
             or self._earlier_time(token, code)
+            or self._compared_past(token, code)
             or self._past_relationship(token)
             or self._assertion(token, code)
             or self._description(token)
@@ -312,9 +316,93 @@ class _SegmentCoder(Attribution):
         puts the act at some unspecified earlier time tells background, not the news."""
         if not code.startswith(self.book.time_clause_codes):
             return False
+        book = self.book
         perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
-        adverbs = self.book.perfect_earlier_time_adverbs if perfect else self.book.earlier_time_adverbs
+        adverbs = book.perfect_earlier_time_adverbs if perfect else book.earlier_time_adverbs
         return any(c.dep_ == "advmod" and c.lower_ in adverbs and not list(c.children) for c in verb.children)
+
+    def _compared_past(self, verb: Token, code: str) -> bool:
+        """The earlier cases the news is compared with, background: "only once before has Congress voted to
+        ...", "Iran last held talks in 2015", "the last time the government ordered the network to shut down
+        was in 1972" (and what such a clause reports), "Lincoln was the last candidate to be elected", "the
+        House has only impeached two other presidents"."""
+        if not code.startswith(self.book.time_clause_codes):
+            return False
+        node = verb
+        while not self._earlier_occasion(node):
+            if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+                break
+            if node.dep_ == "conj" and (
+                node.tag_ in FINITE_TAGS or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+            ):
+                break  # "Iran last held talks in 2015 and resumed them on Monday": a finite conjunct is news
+            node = node.head
+        else:
+            return True
+        if node.dep_ in ("relcl", "acl") and (self._previous_occasion(node.head) or self._ranked(node)):
+            return True
+        return self._counted_cases(verb)
+
+    def _earlier_occasion(self, node: Token) -> bool:
+        """An adverbial of the verb that puts it on an earlier occasion: "last time, the leaders met", "only
+        twice before has X censured Y" (the parser may hang the adverb on the auxiliary), "Iran last held
+        talks", "was once jailed" (before the verb; "spoke last" is "at the end", "once again" is no past)."""
+        book = self.book
+        if any(c.dep_ == "npadvmod" and self._previous_occasion(c) for c in node.children):
+            return True  # ("for the last time" is "finally")
+        auxiliaries = [a for a in node.children if a.dep_ in ("aux", "auxpass")]
+        for c in [*node.children, *(g for a in auxiliaries for g in a.children)]:
+            if c.dep_ != "advmod":
+                continue
+            if c.lower_ in book.perfect_earlier_time_adverbs and self._counted(c):
+                return True
+            if c.lower_ in book.previous_occasion_adverbs and c.i < node.i and not list(c.children):
+                return True
+        return False
+
+    def _counted_cases(self, verb: Token) -> bool:
+        """ "the House has only impeached two other presidents", "only two other ministers have been
+        censured": a perfect whose party is a count of other cases, restricted by "only"."""
+        book = self.book
+        if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+            return False
+        for party in verb.children:
+            if party.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+                continue
+            kids = list(party.children)
+            numbers = [k for k in kids if k.dep_ == "nummod"]
+            if not numbers or not any(
+                k.dep_ == "amod" and k.lower_ in book.counted_case_adjectives for k in kids
+            ):
+                continue
+            near = [*verb.children, *kids, *(g for n in numbers for g in n.children)]
+            if any(w.dep_ == "advmod" and w.lower_ in book.restricting_adverbs for w in near):
+                return True
+        return False
+
+    def _ranked(self, clause: Token) -> bool:
+        """ "Trump was the first president to refuse to do so since 1976", "Lincoln was the last candidate
+        to be elected": a rank held, told with a past "be", describes its holder against earlier cases
+        ("became the first leader to visit Israel", "making her the first royal to run" tell the news)."""
+        noun = clause.head
+        return (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and noun.dep_ == "attr"
+            and noun.head.lemma_.lower() == "be"
+            and noun.head.tag_ == "VBD"  # "is the first president to visit North Korea" may be the news
+            and any(a.dep_ == "amod" and a.lower_ in self.book.ranking_adjectives for a in noun.children)
+        )
+
+    def _previous_occasion(self, noun: Token) -> bool:
+        """ "the last time", "the previous occasion": an occasion named as earlier than the news."""
+        return noun.lemma_.lower() in self.book.occasion_nouns and any(
+            a.dep_ == "amod" and a.lower_ in self.book.previous_adjectives for a in noun.children
+        )
+
+    def _counted(self, adverb: Token) -> bool:
+        """ "once before", "twice before", "three times before": a count of earlier occasions."""
+        counts = [c for c in adverb.children if c.dep_ in ("advmod", "npadvmod")]
+        return bool(counts) and all(c.lemma_.lower() in self.book.repetition_words for c in counts)
 
     def _past_relationship(self, verb: Token) -> bool:
         """ "D'Souza worked with the government": a working relationship in the simple past, with no aim
@@ -616,6 +704,8 @@ class _SegmentCoder(Attribution):
             return  # "the YPG militia, which supports the PKK" describes; "which I endorse" acts
         if kind == "verb" and self._other_than_news(token, pattern.code):
             return  # background, a consequence, another sense of the word, or a provision
+        if kind == "noun" and args.anchor is not token and self._compared_past(args.anchor, pattern.code):
+            return  # "Iran last held talks with the US in 2015": the light verb of an earlier case
         self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(

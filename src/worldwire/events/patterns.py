@@ -102,6 +102,13 @@ class PatternBook:
     consequence_verbs: frozenset[str] = frozenset()
     earlier_time_adverbs: frozenset[str] = frozenset()
     perfect_earlier_time_adverbs: frozenset[str] = frozenset()
+    repetition_words: frozenset[str] = frozenset()
+    previous_occasion_adverbs: frozenset[str] = frozenset()
+    occasion_nouns: frozenset[str] = frozenset()
+    previous_adjectives: frozenset[str] = frozenset()
+    counted_case_adjectives: frozenset[str] = frozenset()
+    restricting_adverbs: frozenset[str] = frozenset()
+    ranking_adjectives: frozenset[str] = frozenset()
     relationship_verbs: frozenset[str] = frozenset()
     guidance_nouns: frozenset[str] = frozenset()
     assertion_senses: frozenset[str] = frozenset()
@@ -345,6 +352,13 @@ _WORD_SETS = (
     "consequence_verbs",
     "earlier_time_adverbs",
     "perfect_earlier_time_adverbs",
+    "repetition_words",
+    "previous_occasion_adverbs",
+    "occasion_nouns",
+    "previous_adjectives",
+    "counted_case_adjectives",
+    "restricting_adverbs",
+    "ranking_adjectives",
     "relationship_verbs",
     "guidance_nouns",
     "assertion_senses",
