@@ -3009,6 +3009,22 @@ def test_other_root_one_phrase_names_one_party() -> None:
     assert both.count(("RUSGOV", "UKRGOV", "111")) == 2
 
 
+def test_requests_a_plan_the_speaker_announces_is_an_intent() -> None:
+    """A reported clause in which the speaker, as a pronoun, says what they will do to something is a declared
+    plan (030, intended) when it codes nothing itself; not a schedule with no object, a negated act, a
+    condition, a question, nor another party's future."""
+    planned = _events_of("Germany announced it would build a new hospital in the capital next year.")
+    assert [(e.source.code, e.cameo, e.modality) for e in planned] == [("DEU", "030", "intended")]
+    joint = _codes_of("Chile and Peru said they were to form three working groups.")
+    assert ("CHL", "PER", "030") in joint
+    assert ("PER", "CHL", "030") in joint
+    assert _codes_of("Portugal said it would meet on Monday.") == []
+    assert _codes_of("Portugal said it would no longer fund the museum.") == []
+    assert _codes_of("Portugal said it would fund the museum if the city paid half.") == []
+    assert _codes_of("Portugal did not announce whom it would fund.") == []
+    assert _codes_of("Portugal said the museum would fund the exhibition.") == []
+
+
 def test_requests_consultation_nouns_call_contact_communication() -> None:
     """A call, contact or communication "with" or "between" parties is a consultation (041 for a call, 040
     otherwise), each way."""

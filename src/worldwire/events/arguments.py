@@ -1069,7 +1069,7 @@ class ArgumentReader(SegmentState):
         if not targets and (pattern.code in self.book.own_ground_codes or asked or occasion):
             return [(a, None) for a in sources], "target_none"
         targets = targets or self._appealed_court(token, pattern, sources)
-        fallback = self.book.fallback.get(pattern.lemma) is pattern
+        fallback = self.book.fallback.get(pattern.lemma) is pattern or pattern is self.book.announced_plan
         strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)
         if not targets:
             following = self._following_actor(anchor, pattern.code, token if strict else None, itself)
