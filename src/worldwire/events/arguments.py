@@ -297,7 +297,7 @@ class ArgumentReader(SegmentState):
                 ]
             if relative:  # "a decree that bars ...": the party that signed it
                 return self._actors_of(subject) or self._enactor(subject)
-            actors = self._actors_of(subject) or self._copular_subject(subject)
+            actors = self._joint_speakers(subject, node) or self._actors_of(subject) or self._copular_subject(subject)
             if not actors and subject.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
                 # "Switzerland said it had expelled ...": the reported "it" is the speaker; not in
                 # "officials said it killed nine people".
@@ -309,6 +309,18 @@ class ArgumentReader(SegmentState):
             if actors:
                 return actors
         return self._passive_subject(node, bool(subjects))
+
+    def _joint_speakers(self, subject: Token, clause: Token) -> list[int]:
+        """ "Chile and Peru said they would form working groups", "US and Chinese officials said they had
+        agreed": a "they" that is the subject of a clause reported by parties named together (coordinated)
+        stands for all of them, whatever party a "they" named before stands for; none otherwise."""
+        if subject.lower_ != "they" or clause.dep_ != "ccomp":
+            return []
+        speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or not any(t.dep_ == "cc" for t in speaker.subtree):
+            return []
+        said = self._actors_of(speaker)
+        return said if len(said) > 1 else []
 
     def _agrees(self, pronoun: Token, speaker: Token) -> bool:
         """A reported "it" stands for a speaker named in the singular ("the ministry said it had ..."), not
@@ -992,11 +1004,13 @@ class ArgumentReader(SegmentState):
         return found if self._several(self._sides(found), pattern) else []
 
     def _several(self, sides: list[Side], pattern: Pattern) -> bool:
-        """Two parties or more, not one named twice ("APEC"): of two states, or, where force is used, of two
-        codes, as fighting is often within one country ("clashes between Kurdish fighters and Turkish
-        troops", "between police and protesters")."""
-        forceful = pattern.code[:2] in self.book.forceful_roots
-        return len({(s.code if forceful else None) or s.country or s.code for s in sides}) > 1
+        """Two parties or more, not one named twice ("APEC"): of two states, or of two codes that are not one
+        party (`same_party`), as fighting is often within one country ("clashes between Kurdish fighters and
+        Turkish troops", "between police and protesters") and so are talks and joint plans ("Biden and
+        Sanders will form working groups": USAPTY and USALEG; not "Putin and Russia", one state)."""
+        if len({s.country or s.code for s in sides}) > 1:
+            return True
+        return any(a.code != b.code and not same_party(a, b) for a in sides for b in sides)
 
     def _pairs(
         self,
