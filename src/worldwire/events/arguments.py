@@ -297,7 +297,11 @@ class ArgumentReader(SegmentState):
                 ]
             if relative:  # "a decree that bars ...": the party that signed it
                 return self._actors_of(subject) or self._enactor(subject)
-            actors = self._joint_speakers(subject, node) or self._actors_of(subject) or self._copular_subject(subject)
+            actors = (
+                self._joint_speakers(subject, node)
+                or self._actors_of(subject)
+                or self._copular_subject(subject)
+            )
             if not actors and subject.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
                 # "Switzerland said it had expelled ...": the reported "it" is the speaker; not in
                 # "officials said it killed nine people".
@@ -1097,8 +1101,11 @@ class ArgumentReader(SegmentState):
             )
         if targets:
             return [(a, b) for a in sources for b in _one_per_code(targets)], found
-        if pattern.code[:3] in self.book.needs_target_roots:
-            return [], found  # a meeting with nobody named is no event ("she discusses her background")
+        # a meeting with nobody named is no event ("she discusses her background"); a plan read from a
+        # reported clause alone is coded only towards a party the text names ("said it would open an
+        # embassy in Namibia", not "said he would release his tax returns": docs/events.md)
+        if pattern.code[:3] in self.book.needs_target_roots or pattern is self.book.announced_plan:
+            return [], found
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], "target_none"
