@@ -3049,6 +3049,40 @@ def test_other_root_one_phrase_names_one_party() -> None:
     assert both.count(("RUSGOV", "UKRGOV", "111")) == 2
 
 
+def test_requests_a_plan_the_speaker_announces_is_an_intent() -> None:
+    """A reported clause in which the speaker, as a pronoun, says what they will do to a party the text
+    names is a declared plan (030, intended) when it codes nothing itself; not a plan towards no party, a
+    schedule with no object, a negated act, a condition, a question, nor another party's future."""
+    planned = _events_of("Germany announced it would open an embassy in Namibia.")
+    assert [(e.source.code, e.target and e.target.code, e.cameo, e.modality) for e in planned] == [
+        ("DEU", "NAMGOV", "030", "intended")
+    ]
+    assert _codes_of("Portugal said it would build a new hospital in the capital next year.") == []
+    joint = _codes_of("Chile and Peru said they were to form three working groups.")
+    assert ("CHL", "PER", "030") in joint
+    assert ("PER", "CHL", "030") in joint
+    assert _codes_of("Portugal said it would meet on Monday.") == []
+    assert _codes_of("Portugal said it would no longer fund the museum.") == []
+    assert _codes_of("Portugal said it would fund the museum if the city paid half.") == []
+    assert _codes_of("Portugal did not announce whom it would fund.") == []
+    assert _codes_of("Portugal said the museum would fund the exhibition.") == []
+
+
+def test_plans_joint_plan_of_two_parties_of_one_state_goes_both_ways() -> None:
+    """ "X and Y said they would ...": the reported "they" is both speakers, whatever plural party was named
+    before; a joint plan (and any mutual act) of two codes of one state that are not one party goes each way,
+    but a state and its own leader are one party."""
+    joint = _codes_of(
+        "Opposition activists marched in Madrid on Sunday. The Spanish government and the Spanish"
+        " opposition said they would form a joint commission."
+    )
+    assert ("ESPGOV", "ESPOPP", "030") in joint
+    assert ("ESPOPP", "ESPGOV", "030") in joint
+    talks = _codes_of("The House of Representatives and the White House held talks on Monday.")
+    assert sorted(talks) == [("USAGOV", "USALEG", "040"), ("USALEG", "USAGOV", "040")]
+    assert _codes_of("Vladimir Putin and Russia held talks on Monday.") == []
+
+
 def test_requests_consultation_nouns_call_contact_communication() -> None:
     """A call, contact or communication "with" or "between" parties is a consultation (041 for a call, 040
     otherwise), each way."""

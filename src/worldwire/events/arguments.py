@@ -310,7 +310,11 @@ class ArgumentReader(SegmentState):
                 ]
             if relative:  # "a decree that bars ...": the party that signed it
                 return self._actors_of(subject) or self._enactor(subject)
-            actors = self._actors_of(subject) or self._copular_subject(subject)
+            actors = (
+                self._joint_speakers(subject, node)
+                or self._actors_of(subject)
+                or self._copular_subject(subject)
+            )
             if not actors and subject.lower_ in SPEAKER_PRONOUNS and node.dep_ == "ccomp":
                 # "Switzerland said it had expelled ...": the reported "it" is the speaker; not in
                 # "officials said it killed nine people".
@@ -322,6 +326,18 @@ class ArgumentReader(SegmentState):
             if actors:
                 return actors
         return self._passive_subject(node, bool(subjects))
+
+    def _joint_speakers(self, subject: Token, clause: Token) -> list[int]:
+        """ "Chile and Peru said they would form working groups", "US and Chinese officials said they had
+        agreed": a "they" that is the subject of a clause reported by parties named together (coordinated)
+        stands for all of them, whatever party a "they" named before stands for; none otherwise."""
+        if subject.lower_ != "they" or clause.dep_ != "ccomp":
+            return []
+        speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if speaker is None or not any(t.dep_ == "cc" for t in speaker.subtree):
+            return []
+        said = self._actors_of(speaker)
+        return said if len(said) > 1 else []
 
     def _agrees(self, pronoun: Token, speaker: Token) -> bool:
         """A reported "it" stands for a speaker named in the singular ("the ministry said it had ..."), not
@@ -1007,11 +1023,13 @@ class ArgumentReader(SegmentState):
         return found if self._several(self._sides(found), pattern) else []
 
     def _several(self, sides: list[Side], pattern: Pattern) -> bool:
-        """Two parties or more, not one named twice ("APEC"): of two states, or, where force is used, of two
-        codes, as fighting is often within one country ("clashes between Kurdish fighters and Turkish
-        troops", "between police and protesters")."""
-        forceful = pattern.code[:2] in self.book.forceful_roots
-        return len({(s.code if forceful else None) or s.country or s.code for s in sides}) > 1
+        """Two parties or more, not one named twice ("APEC"): of two states, or of two codes that are not one
+        party (`same_party`), as fighting is often within one country ("clashes between Kurdish fighters and
+        Turkish troops", "between police and protesters") and so are talks and joint plans ("Biden and
+        Sanders will form working groups": USAPTY and USALEG; not "Putin and Russia", one state)."""
+        if len({s.country or s.code for s in sides}) > 1:
+            return True
+        return any(a.code != b.code and not same_party(a, b) for a in sides for b in sides)
 
     def _pairs(
         self,
@@ -1084,7 +1102,7 @@ class ArgumentReader(SegmentState):
         if not targets and (pattern.code in self.book.own_ground_codes or asked or occasion):
             return [(a, None) for a in sources], "target_none"
         targets = targets or self._appealed_court(token, pattern, sources)
-        fallback = self.book.fallback.get(pattern.lemma) is pattern
+        fallback = self.book.fallback.get(pattern.lemma) is pattern or pattern is self.book.announced_plan
         strict = fallback or any(pattern.code.startswith(r) for r in self.book.argument_target_roots)
         if not targets:
             following = self._following_actor(anchor, pattern.code, token if strict else None, itself)
@@ -1098,8 +1116,11 @@ class ArgumentReader(SegmentState):
             )
         if targets:
             return [(a, b) for a in sources for b in _one_per_code(targets)], found
-        if pattern.code[:3] in self.book.needs_target_roots:
-            return [], found  # a meeting with nobody named is no event ("she discusses her background")
+        # a meeting with nobody named is no event ("she discusses her background"); a plan read from a
+        # reported clause alone is coded only towards a party the text names ("said it would open an
+        # embassy in Namibia", not "said he would release his tax returns": docs/events.md)
+        if pattern.code[:3] in self.book.needs_target_roots or pattern is self.book.announced_plan:
+            return [], found
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], "target_none"

@@ -44,6 +44,7 @@ from worldwire.events.grammar import (
     for_clauses,
     in_order,
     in_question,
+    is_passive,
     lemma_in,
     objects_of,
     simple_present,
@@ -55,6 +56,9 @@ from worldwire.events.modality import infinitival, read_modality
 from worldwire.events.parties import Arguments, Match, Side, same_party, state_or_organisation
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import ActorDocument, Event, EventActor, EventDocument, Modality
+
+# what puts a reported clause in its subject's future: "announced it will/would/shall ..."
+_FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -215,6 +219,52 @@ class _SegmentCoder(Attribution):
             if match is None or (claimed and not self._occasion_participant(token, match.pattern)):
                 continue
             yield from ((tree_depth(token.head), e) for e in self._code(token, match, "noun"))
+        yield from self._plans(tokens)
+
+    def _plans(self, tokens: list[Token]) -> Iterator[tuple[int, Event]]:
+        """The plans the sentence's speakers declare (`_announced_plan`), each as `announced_plan_code`."""
+        plan = self.book.announced_plan
+        if plan is None:
+            return
+        for token in tokens:
+            act = self._announced_plan(token)
+            if act is not None:
+                # "they were to form": the infinitive's subject is the clause's
+                source = self._subject(token) if act is not token else None
+                coded = self._code(act, Match(plan, 0), "verb", source=source or None)
+                yield from ((tree_depth(act), e) for e in coded)
+
+    def _announced_plan(self, clause: Token) -> Token | None:
+        """ "X announced it would open an office", "X said they were to form working groups": a clause
+        reported by a verb of saying or announcing (`plan_announcing_verbs`) in which the speaker, named by a
+        pronoun (`plan_subject_pronouns`), says what they will do to something (the act has an object), and
+        which codes nothing itself, is a plan declared; its act verb is returned. Not a plan: a question ("did
+        not announce whom they would support"), a condition ("would vote for it if ..."), a negated act ("we
+        will no longer say"), a schedule with no object ("the Senate said it would meet on Monday")."""
+        book = self.book
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in book.plan_announcing_verbs:
+            return None
+        if any(c.dep_ == "neg" for c in clause.head.children) or any(
+            t.tag_ in ("WP", "WP$", "WRB", "WDT") or t.lower_ in ("if", "whether")
+            for t in clause.subtree
+            if t.i < clause.i
+        ):
+            return None
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if not subjects or subjects[0].lower_ not in book.plan_subject_pronouns:
+            return None
+        act = _future_act(clause)
+        if act is None or act.pos_ != "VERB" or is_passive(act) or self._claimed(act):
+            return None
+        words = [*act.children, *clause.children]
+        if (
+            not any(c.dep_ == "dobj" for c in act.children)
+            or any(c.dep_ == "neg" or c.lower_ in ("never", "longer") for c in words)
+            or any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children) for c in words)
+            or any(t.i in self.coded_heads or t.i in self.emitted_heads for t in clause.subtree)
+        ):
+            return None
+        return act
 
     def _mere_gathering(self, noun: Token) -> bool:
         """ "announced it at a rally", "spoke in a march", "the primaries on March 10": a gathering noun
@@ -848,3 +898,20 @@ def place_names() -> Mapping[str, tuple[PlaceEntry, ...]]:
         if len(key) == 1
         and (entries := tuple(e for e in all_entries if e.kind in ("adjective", "capital") and e.country))
     }
+
+
+def _future_act(clause: Token) -> Token | None:
+    """The act a clause puts in its subject's future: "it will/would open" (the clause's verb), "they were
+    to form", "it is going to open" (the infinitive)."""
+    if clause.lemma_ in ("be", "go") and not any(c.dep_ == "aux" for c in clause.children):
+        return next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            ),
+            None,
+        )
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUXILIARIES for c in clause.children):
+        return clause
+    return None

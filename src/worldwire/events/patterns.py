@@ -254,6 +254,9 @@ class PatternBook:
     asked_thing_preps: frozenset[str] = frozenset()  # "pushed for more funding": what, not whom
     judged_act_roots: frozenset[str] = frozenset()  # "condemned Russia's attack": Russia attacked too
     answer_verbs: Mapping[str, Pattern] = field(default_factory=dict)  # "asked him to wait, but he declined"
+    plan_announcing_verbs: frozenset[str] = frozenset()  # "X announced it would ...": a plan declared
+    plan_subject_pronouns: frozenset[str] = frozenset()  # the speaker, in the clause of the plan
+    announced_plan: Pattern | None = None  # what such a plan is, when the clause codes nothing itself
     target_sector_codes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     leaving_words: frozenset[str] = frozenset()  # "the resignation of X": X is asked to go
     go_between_codes: frozenset[str] = frozenset()  # "mediated between X and Y": the subject's, to both
@@ -347,6 +350,8 @@ _WORD_SETS = (
     "enacted_instruments",
     "enacting_verbs",
     "clause_fallback_verbs",
+    "plan_announcing_verbs",
+    "plan_subject_pronouns",
     "foreboding_verbs",
     "foreboding_auxiliaries",
     "consequence_verbs",
@@ -576,6 +581,16 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         occasion_attack_preps=frozenset(string_list(raw, "occasion_attack_prepositions", where)),
         answer_verbs=frozen_mapping(answers),
+        announced_plan=Pattern(
+            require(raw, "announced_plan_code", str, where),
+            "verb",
+            "announce",
+            (),
+            (),
+            False,
+            order + len(fallback) + len(answers),
+            "announced plan",
+        ),
         target_sector_codes=frozen_mapping(
             {
                 code: frozen_mapping({sector: require(by, sector, str, where) for sector in by})
