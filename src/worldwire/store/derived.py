@@ -52,17 +52,24 @@ class Change:
         self.con = con
         self.ids = ids
         self.params = params or []
+        self._known: set[str] | None = None
         _snapshot(con, BEFORE, ids, self.params)
 
     def known(self) -> set[str]:
         """The touched events the store holds already."""
-        return {str(row[0]) for row in self.con.execute(f"SELECT event_id FROM {BEFORE}").fetchall()}  # noqa: S608
+        if self._known is None:
+            rows = self.con.execute(f"SELECT event_id FROM {BEFORE}").fetchall()  # noqa: S608
+            self._known = {str(row[0]) for row in rows}
+        return self._known
 
     def settle(self) -> None:
+        """When the touched events are all new (the snapshot before holds none: most ingest batches),
+        the summaries and the index skip what only an event that was counted before needs."""
+        fresh = not self.known()
         _snapshot(self.con, AFTER, self.ids, self.params)
-        summaries.apply(self.con, BEFORE, AFTER)
-        wordindex.apply(self.con, BEFORE, AFTER)
-        wordsummaries.apply(self.con, BEFORE, AFTER)
+        summaries.apply(self.con, BEFORE, AFTER, fresh=fresh)
+        wordindex.apply(self.con, BEFORE, AFTER, fresh=fresh)
+        wordsummaries.apply(self.con, BEFORE, AFTER, fresh=fresh)
         self.con.execute(f"DROP TABLE {BEFORE}; DROP TABLE {AFTER}")
 
 

@@ -391,39 +391,73 @@ def replace_sql(tables: tuple[Summary, ...] = SUMMARIES) -> str:
 
 
 def apply(
-    con: duckdb.DuckDBPyConnection, before: str, after: str, tables: tuple[Summary, ...] = SUMMARIES
+    con: duckdb.DuckDBPyConnection,
+    before: str,
+    after: str,
+    tables: tuple[Summary, ...] = SUMMARIES,
+    *,
+    fresh: bool | None = None,
 ) -> None:
     """Add to every summary of `tables` what the touched events add now (`after`) less what they added
     before (`before`): two tables of the same events' rows (an event absent from `before` is new). A
     summary nothing changed in is not touched; only a group that lost events can have none left to
-    delete."""
+    delete. `fresh`: whether `before` is empty (every touched event is new, so every changed group
+    gains events), when the caller knows; None: looked up.
+
+    Each statement costs DuckDB a few milliseconds to plan whatever it reads, and an ingest batch runs
+    this once per transaction over a few dozen events, so the statements are few: one looks up which
+    summaries hold rows (and whether `before` is empty). When it is, every changed group gains events, and
+    each summary merges what the events add in one statement (a group nothing was added to is not
+    touched); otherwise it takes its differences into a table (whose creation counts them), reads their
+    lowest count and merges them."""
+    if not tables:
+        return
+    probes = [f"EXISTS (SELECT 1 FROM {summary.table})" for summary in tables]  # noqa: S608
+    if fresh is None:
+        probes.append(f"NOT EXISTS (SELECT 1 FROM {before})")  # noqa: S608
+    found = con.execute(f"SELECT {', '.join(probes)}").fetchall()[0]
+    if fresh is None:
+        fresh = bool(found[-1])
+    made = False
     try:
-        for summary in tables:
+        for summary, held in zip(tables, found[: len(tables)], strict=True):
+            if fresh:  # every changed group gains events: merged (a first load: inserted in order) at once
+                grouped = f"{summary.grouped(summary.rows(after), having=True)} ORDER BY {summary.order}"
+                con.execute(
+                    _merge(summary, f"({grouped})") if held else f"INSERT INTO {summary.table} {grouped}"
+                )
+                continue
             rows = f"{summary.rows(after)} UNION ALL {summary.rows(before, sign=-1)}"
             grouped = summary.grouped(rows, having=True)
-            con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_delta AS {grouped} ORDER BY {summary.order}")
-            changed, lowest = con.execute("SELECT count(*), min(events) FROM _ww_delta").fetchall()[0]
-            if not changed:
+            made = True
+            created = con.execute(
+                f"CREATE OR REPLACE TEMP TABLE _ww_delta AS {grouped} ORDER BY {summary.order}"
+            )
+            if not created.fetchall()[0][0]:  # no group changed
                 continue
-            empty = not con.execute(f"SELECT 1 FROM {summary.table} LIMIT 1").fetchall()  # noqa: S608
-            if empty and lowest > 0:  # a first load: its rows in order
+            lowest = con.execute("SELECT min(events) FROM _ww_delta").fetchall()[0][0]
+            if not held and lowest > 0:  # a first load: its rows in order
                 con.execute(f"INSERT INTO {summary.table} SELECT * FROM _ww_delta")  # noqa: S608
                 continue
-            on = " AND ".join(f't."{n}" IS NOT DISTINCT FROM d."{n}"' for n in summary.names)
-            update = ", ".join(f'"{n}" = t."{n}" + d."{n}"' for n in summary.measure_names)
-            con.execute(
-                f"""
-                MERGE INTO {summary.table} AS t USING _ww_delta AS d ON {on}
-                WHEN MATCHED THEN UPDATE SET {update}
-                WHEN NOT MATCHED THEN INSERT BY NAME
-                """
-            )
+            con.execute(_merge(summary, "_ww_delta"))
             if lowest < 0:
                 con.execute(f"DELETE FROM {summary.table} WHERE events = 0")  # noqa: S608
     finally:
-        con.execute("DROP TABLE IF EXISTS _ww_delta")
+        if made:
+            con.execute("DROP TABLE IF EXISTS _ww_delta")
+
+
+def _merge(summary: Summary, delta: str) -> str:
+    """`delta` (a table or subquery of a summary's rows) added to the summary's groups."""
+    on = " AND ".join(f't."{n}" IS NOT DISTINCT FROM d."{n}"' for n in summary.names)
+    update = ", ".join(f'"{n}" = t."{n}" + d."{n}"' for n in summary.measure_names)
+    return f"""
+        MERGE INTO {summary.table} AS t USING {delta} AS d ON {on}
+        WHEN MATCHED THEN UPDATE SET {update}
+        WHEN NOT MATCHED THEN INSERT BY NAME
+        """
 
 
 def add_new(con: duckdb.DuckDBPyConnection, new: str) -> None:
     """Add events no summary counts yet (`new`: a table or subquery of events rows)."""
-    apply(con, f"(SELECT * FROM {new} LIMIT 0)", new)  # noqa: S608
+    apply(con, f"(SELECT * FROM {new} LIMIT 0)", new, fresh=True)  # noqa: S608

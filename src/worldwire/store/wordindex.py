@@ -76,8 +76,12 @@ def add_new(con: duckdb.DuckDBPyConnection, new: str) -> None:
         con.execute("DROP TABLE IF EXISTS _ww_tokens")
 
 
-def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
-    """Post the events of `after` that `before` lacks; note the date of those whose date moved."""
+def apply(con: duckdb.DuckDBPyConnection, before: str, after: str, *, fresh: bool = False) -> None:
+    """Post the events of `after` that `before` lacks; note the date of those whose date moved.
+    `fresh`: the caller knows `before` is empty (every event is new, no date moved)."""
+    if fresh:
+        add_new(con, after)
+        return
     add_new(con, f"(SELECT * FROM {after} a WHERE a.event_id NOT IN (SELECT event_id FROM {before}))")  # noqa: S608
     con.execute(
         f"""

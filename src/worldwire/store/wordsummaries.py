@@ -86,22 +86,24 @@ def posted(words: str) -> str:
     )
 
 
-def apply(con: duckdb.DuckDBPyConnection, before: str, after: str) -> None:
-    """Bring the summaries up to date with the touched events (`before`, `after`: as in
+def apply(con: duckdb.DuckDBPyConnection, before: str, after: str, *, fresh: bool | None = None) -> None:
+    """Bring the summaries up to date with the touched events (`before`, `after`, `fresh`: as in
     `summaries.apply`), once the word index holds them; then summarise the words that reached
-    `FREQUENT`."""
-    try:  # each event's words found once, not once per summary
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_words_before AS {worded(before)}")
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_words_after AS {worded(after)}")
-        summaries.apply(con, "_ww_words_before", "_ww_words_after", SUMMARIES)
-    finally:
-        con.execute("DROP TABLE IF EXISTS _ww_words_before; DROP TABLE IF EXISTS _ww_words_after")
+    `FREQUENT`. While no word is summarised (a store of fewer than `FREQUENT` events) there is nothing
+    to bring up to date, and the dozen statements that would find so are not run."""
+    if con.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})").fetchall()[0][0]:  # noqa: S608
+        try:  # each event's words found once, not once per summary
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_words_before AS {worded(before)}")
+            con.execute(f"CREATE OR REPLACE TEMP TABLE _ww_words_after AS {worded(after)}")
+            summaries.apply(con, "_ww_words_before", "_ww_words_after", SUMMARIES, fresh=fresh)
+        finally:
+            con.execute("DROP TABLE IF EXISTS _ww_words_before; DROP TABLE IF EXISTS _ww_words_after")
     _summarise_frequent(con)
 
 
 def add_new(con: duckdb.DuckDBPyConnection, new: str) -> None:
     """Count events no summary counts yet (`new`), once the word index holds them."""
-    apply(con, f"(SELECT * FROM {new} LIMIT 0)", new)  # noqa: S608
+    apply(con, f"(SELECT * FROM {new} LIMIT 0)", new, fresh=True)  # noqa: S608
 
 
 def _summarise_frequent(con: duckdb.DuckDBPyConnection) -> None:
