@@ -1126,3 +1126,34 @@ def test_sectors_a_copulas_attribute_gives_a_body_only_with_a_position_in_it() -
 def test_sectors_a_name_of_a_body_named_after_a_comma_takes_its_code() -> None:
     text = "In Zambia, Peter Mwale, of the Lusaka provincial council, said the roads were closed."
     assert by_text(actors_of(text, "2021-03-02"), "Peter Mwale").code == "ZMBGOV"
+
+
+def test_apposition_a_name_whose_last_words_the_mention_left_out_takes_its_appositions_office() -> None:
+    # the parser's mention is "Rosselló" alone; the apposition hangs on "Nevares", the name's last word
+    text = (
+        "Ricardo Rosselló Nevares, Puerto Rico's governor, announced his resignation late on Wednesday in a "
+        "video. Rosselló said he was sorry."
+    )
+    found = actors_of(text, "2019-07-28")
+    assert [a.code for a in found if a.text in ("Rosselló", "he")] == ["PRIGOV"] * 3
+
+
+def test_apposition_a_titles_short_form_in_brackets_still_titles_the_name() -> None:
+    found = actors_of("Member of parliament (MP) Jane Roe said the law was a sad day for New South Wales.")
+    assert by_text(found, "Jane Roe").code == "AUSLEG"
+    found = actors_of(
+        "Prime Minister Boris Johnson asked Queen Elizabeth II to suspend Parliament.", "2019-09-11"
+    )
+    assert by_text(found, "Queen Elizabeth II").code == "GBRGOV"
+
+
+def test_apposition_a_name_the_parser_found_in_two_words_is_one_mention_after_its_title() -> None:
+    text = (
+        "Today, Governor of Puerto Rico Elena Marquez delivered her annual speech. Marquez was interrupted "
+        "by legislators. Critics said Elena Marquez failed."
+    )
+    found = actors_of(text, "2021-03-02")
+    first = by_text(found, "Elena Marquez")
+    assert first.code == "PRIGOV"
+    assert text[first.start : first.start + 13] == "Elena Marquez"
+    assert [a.code for a in found if a.text in ("Marquez", "Elena Marquez")] == ["PRIGOV"] * 3

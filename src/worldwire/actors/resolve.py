@@ -482,6 +482,7 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
         if "-" in w and w.split("-", 1)[0].lower() in lexicon.name_articles and len(w.split("-", 1)[1]) > 2
     }  # "al-Harbi": the parser reads "al", "-", "Harbi"
     words.update({k: v for k, v in articled.items() if k not in words})
+    full = {d.name for d in drafts if d.kind == "person" and d.name}
     firms = _firms(drafts, lexicon)
     if not words and not firms:
         return []
@@ -513,6 +514,15 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
                     and start - 2 not in covered
                 ):
                     start -= 2  # "al-Harbi": the article is part of the mention
+                last = found[-1] if found else None
+                joined = f"{last.name} {words[_fold(token.text)]}" if last is not None else ""
+                whole = next((n for n in full if f" {_fold(joined)} " in f" {_fold(n)} "), None)
+                if last is not None and last.doc is segment.doc and last.end == start and whole is not None:
+                    # "Carrie" + "Lam": one name in two words the parser missed, one mention (of the whole
+                    # name where it is one, "Carrie Lam")
+                    last.end, last.pieces = token.i + 1, [_Piece(last.start, token.i + 1, "name")]
+                    last.name = whole if _fold(whole) == _fold(joined) else joined
+                    continue
                 draft = _Draft(
                     segment.doc, segment.offset, start, token.i + 1, [_Piece(start, token.i + 1, "name")]
                 )
@@ -2502,10 +2512,12 @@ def _apposition(
     title = following[0]
     head = title.doc[title.end - 1]
     place = all(p.kind in _PLACE_NAMES for p in title.pieces)
-    if place or not (head.dep_ == "appos" and draft.start <= head.head.i < draft.end):
+    # "Ricardo Rosselló Nevares, Puerto Rico's governor": the name's head is a word the mention left out
+    name = _name_span(draft)
+    if place or not (head.dep_ == "appos" and name[0] <= head.head.i < name[1]):
         # "Qasem Soleimani, head of Iran's Quds Force": the body named in the apposition's own phrase; a
         # place alone ("Salalah, Oman", "Lakewood, New Jersey") is where, not who
-        described = [t for t in draft.doc[draft.start : draft.end] for t in t.children if t.dep_ == "appos"]
+        described = [t for t in draft.doc[name[0] : name[1]] for t in t.children if t.dep_ == "appos"]
         inside = {t.i for appos in described for t in appos.subtree}
         body = next((d for d in following if d.start in inside and d.kind in ("organisation", "role")), None)
         if body is None:
@@ -2523,6 +2535,17 @@ def _apposition(
         # the former word stands outside the title's phrase ("a former associate justice")
         draft.sector = "ELI"
         draft.code = _compose(title.country, "ELI", False, "state")
+
+
+def _name_span(draft: _Draft) -> tuple[int, int]:
+    """The token range of the mention's name with the words of the same name the mention left out after
+    it ("Ricardo Rosselló | Nevares": the parser's name runs on as compounds of a last proper noun)."""
+    end = draft.end
+    last = draft.doc[end - 1]
+    while last.dep_ == "compound" and last.head.i == end and last.head.pos_ == "PROPN":
+        last = last.head
+        end += 1
+    return draft.start, end
 
 
 def _described(
@@ -2611,6 +2634,8 @@ def _title_before(
     if title is None or title.kind in ("person", "pronoun") or title.sector is None:
         return
     between = draft.doc[title.end : draft.start]
+    if title.start > 0 and draft.doc[title.start - 1].text == "(" and [t.text for t in between] == [")"]:
+        between = between[1:]  # "Member of parliament (MP) Jane Roe": the title's short form in brackets
     head = draft.doc[title.end - 1]
     own_phrase = {t.i for t in head.subtree}  # "Minister of Economy", "Ambassador to Germany"
     # ... and the name's own first words ("Senator from Vermont Bernie Sanders": "Bernie")
