@@ -3051,9 +3051,9 @@ def test_other_root_one_phrase_names_one_party() -> None:
 
 def test_requests_a_plan_the_speaker_announces_is_an_intent() -> None:
     """A reported clause in which the speaker, as a pronoun, says what they will do is a declared plan (030,
-    intended) when it codes nothing itself, towards the party it names or towards nobody (the guide codes "China
-    will host a summit"); not a schedule with no object, a negated act, a condition, a question, nor another
-    party's future."""
+    intended) when it codes nothing itself, towards the party it names or towards nobody (the guide codes
+    "China will host a summit"); not a schedule with no object, a negated act, a condition, a question, nor
+    another party's future."""
     planned = _events_of("Germany announced it would open an embassy in Namibia.")
     assert [(e.source.code, e.target and e.target.code, e.cameo, e.modality) for e in planned] == [
         ("DEU", "NAMGOV", "030", "intended")

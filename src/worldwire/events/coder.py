@@ -726,6 +726,17 @@ class _SegmentCoder(Attribution):
                 where, lemmas = self.offset + token.idx, frozenset({token.lemma_.lower()})
                 self.parent.acts.append((where, lemmas, self.book.statement_code, speaker[0]))
 
+    def _reports_nothing(self, token: Token, pattern: Pattern, kind: str, args: Arguments) -> bool:
+        """The predicate tells no current act: a question, a description, background or an earlier case."""
+        if in_question(token):
+            return True  # a question asks whether something happened; it reports nothing
+        if kind == "verb" and token.dep_ == "relcl" and simple_present(token) and not self._personal(token):
+            return True  # "the YPG militia, which supports the PKK" describes; "which I endorse" acts
+        if kind == "verb" and self._other_than_news(token, pattern.code):
+            return True  # background, a consequence, another sense of the word, or a provision
+        # "Iran last held talks with the US in 2015": the light verb of an earlier case
+        return kind == "noun" and args.anchor is not token and self._compared_past(args.anchor, pattern.code)
+
     def _code(
         self,
         token: Token,
@@ -748,14 +759,8 @@ class _SegmentCoder(Attribution):
             return  # nobody acts, or no party is acted on ("ordered the killing of pigs")
         if args.code is not None:  # "the envoy held talks between the two factions": a mediation
             pattern = replace(pattern, code=args.code, mutual=False)
-        if in_question(token):
-            return  # a question asks whether something happened; it reports nothing
-        if kind == "verb" and token.dep_ == "relcl" and simple_present(token) and not self._personal(token):
-            return  # "the YPG militia, which supports the PKK" describes; "which I endorse" acts
-        if kind == "verb" and self._other_than_news(token, pattern.code):
-            return  # background, a consequence, another sense of the word, or a provision
-        if kind == "noun" and args.anchor is not token and self._compared_past(args.anchor, pattern.code):
-            return  # "Iran last held talks with the US in 2015": the light verb of an earlier case
+        if self._reports_nothing(token, pattern, kind, args):
+            return
         self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
         modality, code = read_modality(
