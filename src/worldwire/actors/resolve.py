@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from worldwire.actors.lexicon import ActorLexicon, Casualties, Entry, Term
 from worldwire.models import Actor, ActorKind, AnnotatedDocument, Location
-from worldwire.nlp import inside_quotation, quotations
+from worldwire.nlp import QUOTATION_MARKS, inside_quotation, quotations
 from worldwire.nlp.numbers import number_value
 from worldwire.nlp.tokens import Words, held_tokens, words_of
 
@@ -338,7 +338,7 @@ def _quotation_opening(draft: _Draft, number: int, doc: AnnotatedDocument) -> tu
 def _first_mark(text: str) -> int:
     """Where a paragraph's text starts, if it starts with a quotation mark (else -1)."""
     stripped = len(text) - len(text.lstrip())
-    return stripped if text[stripped : stripped + 1] in ('"', "\u201c") else -1
+    return stripped if text[stripped : stripped + 1] in QUOTATION_MARKS else -1
 
 
 def _verb_idx(draft: _Draft) -> int:

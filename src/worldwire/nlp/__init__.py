@@ -98,14 +98,19 @@ def _flush_finished(
         yield AnnotatedDocument(clean=doc, language=language, segments=segments, error=error)
 
 
+# The quotation marks of news text, as (opening, closing) mark: a straight one opens and closes.
+QUOTATION_MARKS: Mapping[str, str] = MappingProxyType({"\u201c": "\u201d", '"': '"'})
+
+
 def inside_quotation(before: str) -> bool:
     """Whether text that follows `before` stands inside quotation marks: an odd number of straight quotes
     before it, or more opening than closing curly ones."""
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
-
-
-# The quotation marks `inside_quotation` reads, as (opening, closing) mark: a straight one opens and closes.
-QUOTATION_MARKS: Mapping[str, str] = MappingProxyType({"\u201c": "\u201d", '"': '"'})
+    return any(
+        before.count(opening) % 2 == 1
+        if opening == closing
+        else before.count(opening) > before.count(closing)
+        for opening, closing in QUOTATION_MARKS.items()
+    )
 
 
 def quotations(text: str, marks: Mapping[str, str] = QUOTATION_MARKS) -> list[tuple[int, int]]:
