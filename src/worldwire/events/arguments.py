@@ -1116,8 +1116,11 @@ class ArgumentReader(SegmentState):
             )
         if targets:
             return [(a, b) for a in sources for b in _one_per_code(targets)], found
-        if pattern.code[:3] in self.book.needs_target_roots:
-            return [], found  # a meeting with nobody named is no event ("she discusses her background")
+        # a meeting with nobody named is no event ("she discusses her background"); a plan read from a
+        # reported clause alone is coded only towards a party the text names ("said it would open an
+        # embassy in Namibia", not "said he would release his tax returns": docs/events.md)
+        if pattern.code[:3] in self.book.needs_target_roots or pattern is self.book.announced_plan:
+            return [], found
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], "target_none"
