@@ -900,6 +900,11 @@ def test_entering_an_agreement_is_signing_it_and_a_petition_to_a_party_is_an_app
 def test_a_standing_description_in_a_relative_clause_is_no_event() -> None:
     text = "The SDF is largely made up of the YPG militia, which supports the Kurdistan Workers' Party."
     assert not [c for c in _codes_of(text, "2019-10-08") if c[2].startswith("05")]
+    # the aim a relative clause describes, through its infinitive: no intent dated by the news
+    aim = "The government faces the Houthi movement, which seeks to retake control of the country."
+    assert not [c for c in _codes_of(aim, "2019-10-08") if c[2].startswith("13")]
+    told = "The government faces the Houthi movement, which vowed on Monday to retake control of the country."
+    assert [c for c in _codes_of(told, "2019-10-08") if c[2].startswith("13")]
 
 
 def test_an_event_noun_after_following_is_an_act_of_its_own() -> None:

@@ -730,7 +730,15 @@ class _SegmentCoder(Attribution):
         """The predicate tells no current act: a question, a description, background or an earlier case."""
         if in_question(token):
             return True  # a question asks whether something happened; it reports nothing
-        if kind == "verb" and token.dep_ == "relcl" and simple_present(token) and not self._personal(token):
+        clause = token
+        while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+            clause = clause.head  # "the Taliban, which seeks to retake control": the aim the clause describes
+        if (
+            kind == "verb"
+            and clause.dep_ == "relcl"
+            and simple_present(clause)
+            and not self._personal(clause)
+        ):
             return True  # "the YPG militia, which supports the PKK" describes; "which I endorse" acts
         if kind == "verb" and self._other_than_news(token, pattern.code):
             return True  # background, a consequence, another sense of the word, or a provision
