@@ -515,9 +515,12 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
                 ):
                     start -= 2  # "al-Harbi": the article is part of the mention
                 last = found[-1] if found else None
-                joined = f"{last.name} {words[_fold(token.text)]}" if last is not None else ""
-                whole = next((n for n in full if f" {_fold(joined)} " in f" {_fold(n)} "), None)
-                if last is not None and last.doc is segment.doc and last.end == start and whole is not None:
+                whole = None
+                if last is not None and last.doc is segment.doc and last.end == start:
+                    joined = f"{last.name} {words[_fold(token.text)]}"
+                    folded = f" {_fold(joined)} "
+                    whole = next((n for n in full if folded in f" {_fold(n)} "), None)
+                if last is not None and whole is not None:
                     # "Carrie" + "Lam": one name in two words the parser missed, one mention (of the whole
                     # name where it is one, "Carrie Lam")
                     last.end, last.pieces = token.i + 1, [_Piece(last.start, token.i + 1, "name")]
