@@ -176,6 +176,16 @@ def test_actors_she_does_not_refer_to_someone_called_he() -> None:
     assert not [a for a in actors if a.text == "she"]
 
 
+def test_actors_a_surname_the_parser_read_as_a_verb_in_a_subjects_slot_is_the_person() -> None:
+    # "Drive", first in its paragraph, is tagged a verb, yet it is the subject: the person named before
+    actors = actors_of(
+        "Kenyan President Aldo Drive spoke on Monday.\n\n"
+        "Drive and his legal team have come under scrutiny from the opposition."
+    )
+    again = by_text(actors, "Drive")
+    assert (again.code, again.name) == ("KENGOV", "Aldo Drive")
+
+
 def test_actors_a_lone_surname_of_a_leader_out_of_office_is_not_taken_for_them() -> None:
     text = (
         "A court in Multan sentenced a man named Anwar on Monday. Pakistani media said the case was closed."

@@ -461,6 +461,9 @@ def _in_text_order(drafts: list[_Draft], kept: list[_Draft]) -> list[_Draft]:
 
 
 _MISREAD_NAME_ENTITIES = ("PERSON", "ORG")  # a surname the small model tagged as an organisation
+# Slots only a noun fills: a named person's surname the parser tagged as a verb or an adjective but hung in
+# one of these ("Trump and his legal team came under scrutiny": "Trump", a verb, is the subject) is the name.
+_NOUN_SLOTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "appos", "dative", "conj"})
 
 
 def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexicon) -> list[_Draft]:
@@ -504,7 +507,11 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
                 continue
             if i > 0 and strings.texts[i - 1] in lexicon.name_openers:
                 continue  # "Hurricane Lorenzo" is no namesake of a Lorenzo named before
-            if token.pos_ == "PROPN" or token.ent_type_ in _MISREAD_NAME_ENTITIES:
+            if (
+                token.pos_ == "PROPN"
+                or token.ent_type_ in _MISREAD_NAME_ENTITIES
+                or _name_in_noun_slot(token)
+            ):
                 start = token.i
                 if (
                     _fold(token.text) in articled
@@ -532,6 +539,17 @@ def _name_parts(doc: AnnotatedDocument, drafts: list[_Draft], lexicon: ActorLexi
                 draft.kind, draft.name = "person", words[_fold(token.text)]
                 found.append(draft)
     return found
+
+
+def _name_in_noun_slot(token: Token) -> bool:
+    """A capitalised word the parser tagged as no noun (at a sentence's start "Trump" is often a verb) but
+    hung where only a noun can stand: the subject, an object, an owner."""
+    return (
+        token.pos_ not in _NOUN_POS
+        and token.dep_ in _NOUN_SLOTS
+        and token.ent_type_ == ""
+        and token.text[1:].islower()
+    )
 
 
 def _surnames_over_places(drafts: list[_Draft]) -> list[_Draft]:
