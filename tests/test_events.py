@@ -3196,6 +3196,8 @@ def test_force_victory_in_arms_is_fought_by_armed_parties_only() -> None:
     assert _codes_of("The parliament of Ghana defeated the bill.") == []
     # no victor named: a state of things claimed, no battle told
     assert _codes_of("The rebels in Mali have been defeated.") == []
+    # a journey: nobody vanquished
+    assert _codes_of("Soldiers of Mali drove out of the base on Monday.") == []
     # an assault verb of the same words keeps its sense ("beat" 182 by anyone)
     assert [c[2] for c in _codes_of("A man from Kenya beat a teacher from Uganda.")] == ["182"]
 

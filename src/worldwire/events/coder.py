@@ -655,12 +655,13 @@ class _SegmentCoder(Attribution):
     def _unarmed_victory(self, token: Token, pattern: Pattern, source: Side, target: Side | None) -> bool:
         """ "Biden defeated Trump", "the bill was crushed": a victory is fought (190) only where a party that
         bears arms wins or loses ("the army routed the rebels"); an election, a vote or a match is none. And
-        only with its victor named: "ISIS has been defeated" tells a state of things claimed, not a battle."""
+        only with victor and vanquished named: "ISIS has been defeated" tells a state of things claimed, not
+        a battle; "police drove him back to the station" a journey."""
         book = self.book
         if pattern.code != book.victory_code or token.lemma_.lower() not in book.victory_verbs:
             return False
         armed = any(side is not None and side.sector in book.armed_sectors for side in (source, target))
-        return not (armed and source.code)
+        return not (armed and source.code and target is not None)
 
     def _responding(self, pattern: Pattern, code: str, source: Side) -> bool:
         """ "Officers arrived at the scene": police coming to a place answer a call; they deploy nothing."""
