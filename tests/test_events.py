@@ -3183,3 +3183,38 @@ def test_comparisons_a_rank_told_with_was_describes_but_a_rank_reached_is_news()
     assert ("IRN", "USA", "040") in _codes_of(
         "It was the first time since 2015 that Iran held talks with the United States."
     )
+
+
+def test_force_victory_in_arms_is_fought_by_armed_parties_only() -> None:
+    # the DESTROY verbs of CAMEO: a victory won or lost by a party that bears arms is fighting (190)
+    assert _codes_of("The army of Nigeria routed the militants near the border.") == [
+        ("NGAMIL", "NGAREB", "190")
+    ]
+    assert _codes_of("Troops of Mali drove the rebels out of the town.") == [("MLIMIL", "MLIREB", "190")]
+    # an election, a vote, a match: no force
+    assert _codes_of("The president of Kenya defeated the opposition leader in the election.") == []
+    assert _codes_of("The parliament of Ghana defeated the bill.") == []
+    # no victor named: a state of things claimed, no battle told
+    assert _codes_of("The rebels in Mali have been defeated.") == []
+    # a journey: nobody vanquished
+    assert _codes_of("Soldiers of Mali drove out of the base on Monday.") == []
+    # an assault verb of the same words keeps its sense ("beat" 182 by anyone)
+    assert [c[2] for c in _codes_of("A man from Kenya beat a teacher from Uganda.")] == ["182"]
+
+
+def test_force_conjoined_clause_subject_is_no_object_of_the_first_clause() -> None:
+    # "X defeated Y and Z would ...": Z is the second clause's subject, not a second party defeated
+    text = "Soldiers of Mali defeated the rebels and Niger would send more troops to the region."
+    assert ("MLIMIL", "NER", "190") not in _codes_of(text)
+    assert ("MLIMIL", "MLIREB", "190") in _codes_of(text)
+
+
+def test_force_threats_received_are_made_by_the_party_named() -> None:
+    text = "A reporter in Kenya received death threats from militants."
+    assert _codes_of(text) == [("KENREB", "KENMED", "138")]  # CAMEO: a death threat received is 138
+    text = "The mayor of Lagos faced threats from the rebels."
+    assert _codes_of(text) == [("NGAREB", "NGAGOV", "130")]
+    # a threat is no disapproval: with nobody named, no public of the receiver's state made it
+    assert ("NGACVL", "NGAGOV", "130") not in _codes_of("The mayor of Lagos received threats after the vote.")
+    # what a party "faces" with nobody named is a danger, not a message
+    assert _codes_of("The mayor of Lagos faced threats after the vote.") == []

@@ -705,10 +705,18 @@ class Attribution(CodeRefiner):
             gunfire = lemma in book.gunfire_words
             if gunfire and (armed or not (source or self._reasoned(verb))):
                 continue  # "came under fire from militants", "the convoy came under fire": gunfire
+            threat = code[:2] in book.received_threat_roots
+            if threat:  # "received death threats": CAMEO's kind of threat, by the word on the noun
+                kinds = (
+                    book.received_threat_kinds.get(c.lower_) for c in noun.children if c.dep_ in MODIFIERS
+                )
+                code = next((k for k in kinds if k), code)
             pattern = Pattern(code, "verb", verb.lemma_.lower(), (), (), False, 0, lemma)
             target = [i for i in target if i not in source]
             if source:
                 yield Said(verb, Match(pattern, 0), "verb", target, source=source)
+            elif threat:
+                continue  # a threat is no disapproval: no public of the receiver's state made it
             elif target and code.startswith(book.received_unnamed_root):
                 judge = self._unnamed_judge(noun, target)
                 yield Said(verb, Match(pattern, 0), "verb", target, judge=judge)

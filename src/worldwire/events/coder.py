@@ -652,6 +652,17 @@ class _SegmentCoder(Attribution):
             and source.sector not in self.book.armed_sectors
         )
 
+    def _unarmed_victory(self, token: Token, pattern: Pattern, source: Side, target: Side | None) -> bool:
+        """ "Biden defeated Trump", "the bill was crushed": a victory is fought (190) only where a party that
+        bears arms wins or loses ("the army routed the rebels"); an election, a vote or a match is none. And
+        only with victor and vanquished named: "ISIS has been defeated" tells a state of things claimed, not
+        a battle; "police drove him back to the station" a journey."""
+        book = self.book
+        if pattern.code != book.victory_code or token.lemma_.lower() not in book.victory_verbs:
+            return False
+        armed = any(side is not None and side.sector in book.armed_sectors for side in (source, target))
+        return not (armed and source.code and target is not None)
+
     def _responding(self, pattern: Pattern, code: str, source: Side) -> bool:
         """ "Officers arrived at the scene": police coming to a place answer a call; they deploy nothing."""
         return (
@@ -803,6 +814,7 @@ class _SegmentCoder(Attribution):
                 stateless
                 or (b is not None and same_party(a, b, self._apart(pattern)))
                 or self._unarmed_departure(token, pattern, a)
+                or self._unarmed_victory(token, pattern, a, b)
                 or self._responding(pattern, code, a)
                 or self._uninvestigated(token, pattern, a)
                 or self._authorless(a, code)

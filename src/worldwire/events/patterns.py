@@ -150,6 +150,8 @@ class PatternBook:
     author_attack_preps: frozenset[str] = frozenset()
     force_sense_roots: frozenset[str] = frozenset()
     unforceful_objects: frozenset[str] = frozenset()
+    victory_verbs: frozenset[str] = frozenset()
+    victory_code: str = "190"
     seizure_codes: frozenset[str] = frozenset()
     unseizing_sectors: frozenset[str] = frozenset()
     unseized_sectors: frozenset[str] = frozenset()
@@ -203,6 +205,8 @@ class PatternBook:
     report_receiving_verbs: frozenset[str] = frozenset()
     foreign_judgement_words: frozenset[str] = frozenset()  # "international criticism"
     received_unnamed_root: str = "11"
+    received_threat_roots: tuple[str, ...] = ()
+    received_threat_kinds: Mapping[str, str] = field(default_factory=dict)
     received_unnamed_sector: str = "CVL"
     judge_sector_words: Mapping[str, str] = field(default_factory=dict)  # "media scrutiny": MED
     anti_targets: Mapping[str, str] = field(default_factory=dict)
@@ -395,6 +399,7 @@ _WORD_SETS = (
     "author_attack_preps",
     "force_sense_roots",
     "unforceful_objects",
+    "victory_verbs",
     "seizure_codes",
     "unseizing_sectors",
     "unseized_sectors",
@@ -561,6 +566,9 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         receiving_phrases=_phrases(raw, "receiving_phrases", where),
         provoking_phrases=_phrases(raw, "provoking_phrases", where),
         received_unnamed_root=require(raw, "received_unnamed_root", str, where),
+        victory_code=require(raw, "victory_code", str, where),
+        received_threat_roots=tuple(string_list(raw, "received_threat_roots", where)),
+        received_threat_kinds=frozen_mapping(_codes_table(raw, "received_threat_kinds", where)),
         received_unnamed_sector=require(raw, "received_unnamed_sector", str, where),
         judge_sector_words=frozen_mapping(_sectors_table(raw, "judge_sector_words", where, keys=str.isalpha)),
         anti_targets=frozen_mapping(_sectors_table(raw, "anti_targets", where, keys=str.isalpha)),

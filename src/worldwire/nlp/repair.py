@@ -43,7 +43,42 @@ def repair_misparses(doc: Doc) -> int:
         mended += 1
     for marker in [t for t in doc if t.dep_ == "prep" and t.lower_ in SUBORDINATORS]:
         mended += _mend_time_clause(marker)
+    for verb in [t for t in doc if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")]:
+        mended += _mend_conjoined_subject(verb)
     return mended
+
+
+def _mend_conjoined_subject(verb: Token) -> int:
+    """ "US troops had defeated ISIS and Turkey would be moving into Syria": a second clause's subject read
+    as a conjunct of the first clause's object, its verb left a conjunct with no subject. A finite verb (or
+    its auxiliary) right after that conjunct, which has no subject of its own, is that noun's clause: the
+    noun is its subject and "and" joins the two clauses. Returns 1 when mended."""
+    doc = verb.doc
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return 0
+    first = verb.left_edge
+    if first.i == 0 or first.tag_ not in FINITE_TAGS:
+        return 0
+    if first.i != verb.i and (first.head.i != verb.i or first.dep_ not in ("aux", "auxpass")):
+        return 0
+    subject = doc[first.i - 1]
+    while subject.dep_ != "conj" and subject.head.i != subject.i and subject.head.i < first.i:
+        subject = subject.head  # "the Turkish army would ...": the noun phrase's head
+    cc = [c for c in subject.head.children if c.dep_ == "cc" and c.i < subject.i]
+    if (
+        subject.dep_ != "conj"
+        or subject.pos_ not in NOMINALS
+        or subject.right_edge.i != first.i - 1
+        or subject.head.dep_ not in ("dobj", "pobj", "attr")
+        or subject.head.i < verb.head.i
+        or not any(t.i == subject.head.i for t in verb.head.subtree)
+        or not cc
+    ):
+        return 0
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    subject.head, subject.dep_ = verb, "nsubjpass" if passive else "nsubj"
+    cc[-1].head = verb.head
+    return 1
 
 
 def _mend_time_clause(marker: Token) -> int:
