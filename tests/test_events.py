@@ -3183,3 +3183,17 @@ def test_comparisons_a_rank_told_with_was_describes_but_a_rank_reached_is_news()
     assert ("IRN", "USA", "040") in _codes_of(
         "It was the first time since 2015 that Iran held talks with the United States."
     )
+
+
+def test_audit_cooperation_and_aid_with_no_counterpart_are_no_events() -> None:
+    """Cooperation (06) is done with someone and aid (07) given to someone: with nobody named it is a
+    description or a generic statement ("the people collaborate", "the firm provided support"), not coded;
+    named, or promised (03x), it is."""
+    assert _codes_of("The Australian people collaborate in their own community.") == []
+    assert _codes_of("German cities cooperate with each other in every state.") == []
+    assert not any(c[:2] == "07" for *_, c in _codes_of("The Indian government provided support for years."))
+    assert ("USABUS", "USAGOV", "060") in _codes_of("Boeing is collaborating with NASA on a new spacecraft.")
+    assert ("FRA", "DEU", "031") in _codes_of(
+        "France will be working together with Germany on the transition."
+    )
+    assert ("INDGOV", "NPL", "070") in _codes_of("The Indian government provided assistance to Nepal.")

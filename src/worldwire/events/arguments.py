@@ -1119,7 +1119,12 @@ class ArgumentReader(SegmentState):
         # a meeting with nobody named is no event ("she discusses her background"); a plan read from a
         # reported clause alone is coded only towards a party the text names ("said it would open an
         # embassy in Namibia", not "said he would release his tax returns": docs/events.md)
-        if pattern.code[:3] in self.book.needs_target_roots or pattern is self.book.announced_plan:
+        # ... and cooperation done or aid given to nobody is none: "cities collaborate", "provided support"
+        if (
+            pattern.code[:3] in self.book.needs_target_roots
+            or pattern is self.book.announced_plan
+            or code[:2] in self.book.counterpart_roots
+        ):
             return [], found
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
