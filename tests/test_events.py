@@ -3218,3 +3218,15 @@ def test_force_threats_received_are_made_by_the_party_named() -> None:
     assert ("NGACVL", "NGAGOV", "130") not in _codes_of("The mayor of Lagos received threats after the vote.")
     # what a party "faces" with nobody named is a danger, not a message
     assert _codes_of("The mayor of Lagos faced threats after the vote.") == []
+def test_audit_cooperation_and_aid_with_no_counterpart_are_no_events() -> None:
+    """Cooperation (06) is done with someone and aid (07) given to someone: with nobody named it is a
+    description or a generic statement ("the people collaborate", "the firm provided support"), not coded;
+    named, or promised (03x), it is."""
+    assert _codes_of("The Australian people collaborate in their own community.") == []
+    assert _codes_of("German cities cooperate with each other in every state.") == []
+    assert not any(c[:2] == "07" for *_, c in _codes_of("The Indian government provided support for years."))
+    assert ("USABUS", "USAGOV", "060") in _codes_of("Boeing is collaborating with NASA on a new spacecraft.")
+    assert ("FRA", "DEU", "031") in _codes_of(
+        "France will be working together with Germany on the transition."
+    )
+    assert ("INDGOV", "NPL", "070") in _codes_of("The Indian government provided assistance to Nepal.")

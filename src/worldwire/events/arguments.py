@@ -1119,11 +1119,22 @@ class ArgumentReader(SegmentState):
         # a meeting with nobody named is no event ("she discusses her background"); a plan read from a
         # reported clause alone is coded only towards a party the text names ("said it would open an
         # embassy in Namibia", not "said he would release his tax returns": docs/events.md)
-        if pattern.code[:3] in self.book.needs_target_roots or pattern is self.book.announced_plan:
+        # ... and cooperation done or aid given in a sentence naming nobody else is none: "cities
+        # collaborate", "the firm provided support" (a party named but missed is kept)
+        if (
+            pattern.code[:3] in self.book.needs_target_roots
+            or pattern is self.book.announced_plan
+            or (code[:2] in self.book.counterpart_roots and self._alone(token, sources))
+        ):
             return [], found
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], "target_none"
+
+    def _alone(self, token: Token, sources: list[Side]) -> bool:
+        """The sentence names no party but the actors themselves (`counterpart_roots`)."""
+        present = dict.fromkeys(i for t in token.sent if (i := self.token_actor[t.i]) is not None)
+        return all(any(same_party(side, a) for a in sources) for side in self._sides(present))
 
     def _appealed_court(self, token: Token, pattern: Pattern, sources: list[Side]) -> list[Side]:
         """ "The officers will appeal the verdict": an appeal to no one and for nothing is made to the

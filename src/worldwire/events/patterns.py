@@ -83,6 +83,7 @@ class PatternBook:
     peacekeeping_code: str = "074"
     deployment_code: str = "154"
     needs_target_roots: frozenset[str] = frozenset()
+    counterpart_roots: frozenset[str] = frozenset()
     own_ground_codes: frozenset[str] = frozenset()
     time_clause_markers: frozenset[str] = frozenset()
     instrument_object_codes: tuple[str, ...] = ()
@@ -346,6 +347,7 @@ _WORD_SETS = (
     "shared_occasion_roots",
     "peacekeeping_words",
     "needs_target_roots",
+    "counterpart_roots",
     "own_ground_codes",
     "time_clause_markers",
     "state_force_sectors",
