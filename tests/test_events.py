@@ -271,8 +271,11 @@ def test_evidence_offsets_and_fields() -> None:
 
 
 def test_historical_by_year_against_the_document_date() -> None:
-    coded = code_events(_actor_doc("In 1992, Russia signed a treaty with Ukraine.", date="2023-05-17"))
+    coded = code_events(_actor_doc("In 2019, Russia signed a treaty with Ukraine.", date="2023-05-17"))
     assert {e.modality for e in coded.events} == {"historical"}
+    # more than a decade before the story (`history_min_years`): history, not coded at all
+    old = code_events(_actor_doc("In 1992, Russia signed a treaty with Ukraine.", date="2023-05-17"))
+    assert old.events == ()
     recent = code_events(_actor_doc("On Monday, Russia signed a treaty with Ukraine.", date="2023-05-17"))
     assert {e.modality for e in recent.events} == {"asserted"}
 
@@ -514,8 +517,9 @@ def test_a_month_or_an_event_year_long_before_the_document_is_background() -> No
     assert ("RUS", "UKR", "190", "historical") in _dyads_of("In March 2022, Russia attacked Ukraine.")
     assert ("RUS", "UKR", "190", "asserted") in _dyads_of("In March 2023, Russia attacked Ukraine.")
     assert any(
-        m == "historical" for *_, m in _dyads_of("The 1944 attack on Britain was carried out by Germany.")
+        m == "historical" for *_, m in _dyads_of("The 2019 attack on Britain was carried out by Germany.")
     )
+    assert not _dyads_of("The 1944 attack on Britain was carried out by Germany.")  # history: not coded
 
 
 def _confidences(text: str) -> list[float]:
@@ -1120,7 +1124,7 @@ def test_coercion_ordering_an_arrest_or_a_killing_is_that_act_by_the_orderer() -
 
 
 def test_yield_armed_forces_leaving_a_country_withdraw_from_it() -> None:
-    left = _codes_of("Russian troops left Georgia in 2008 after a five-day war.", "2019-10-08")
+    left = _codes_of("Russian troops left Georgia in 2012 after a five-day war.", "2019-10-08")
     assert ("RUSMIL", "GEO", "0874") in left
     assert _codes_of("The Georgian president left Tbilisi on Friday.", "2019-10-08") == []
 
@@ -3218,6 +3222,8 @@ def test_force_threats_received_are_made_by_the_party_named() -> None:
     assert ("NGACVL", "NGAGOV", "130") not in _codes_of("The mayor of Lagos received threats after the vote.")
     # what a party "faces" with nobody named is a danger, not a message
     assert _codes_of("The mayor of Lagos faced threats after the vote.") == []
+
+
 def test_audit_cooperation_and_aid_with_no_counterpart_are_no_events() -> None:
     """Cooperation (06) is done with someone and aid (07) given to someone: with nobody named it is a
     description or a generic statement ("the people collaborate", "the firm provided support"), not coded;

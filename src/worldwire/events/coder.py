@@ -52,7 +52,7 @@ from worldwire.events.grammar import (
     stranded_preps,
     tree_depth,
 )
-from worldwire.events.modality import infinitival, read_modality
+from worldwire.events.modality import history, infinitival, read_modality
 from worldwire.events.parties import Arguments, Match, Side, same_party, state_or_organisation
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import ActorDocument, Event, EventActor, EventDocument, Modality
@@ -785,6 +785,8 @@ class _SegmentCoder(Attribution):
         modality, code = read_modality(
             token, args.anchor, modality_cues(), self.parent.published, pattern.code, recode
         )
+        if modality == "historical" and history(token, args.anchor, modality_cues(), self.parent.published):
+            return  # "Roosevelt mediated a peace agreement in 1905": history told as background, not news
         cues = {
             "pattern_specific" if match.score >= 3 else "pattern_preposition" if match.score > 0 else "",
             "noun" if kind == "noun" else "",

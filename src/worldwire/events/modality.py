@@ -337,6 +337,21 @@ def _historical(token: Token, anchor: Token, cues: ModalityCues, published: date
     return False
 
 
+def history(token: Token, anchor: Token, cues: ModalityCues, published: date | None) -> bool:
+    """The predicate is dated only to a year long before the document (`history_min_years`): history told
+    as background ("Roosevelt mediated a peace agreement in 1905"), not news."""
+    if published is None:
+        return False
+    heads = [(token, anchor)] + ([(anchor.head, anchor.head)] if anchor.dep_ == "advcl" else [])
+    for word_token, word_anchor in heads:
+        for word in _clause(word_anchor):
+            found = YEAR.fullmatch(word.text)
+            if found and word.ent_type_ == "DATE" and _dates(word, word_anchor, word_token):
+                if int(found.group(1)) <= published.year - cues.history_min_years:
+                    return True
+    return False
+
+
 def _month(year: Token) -> int | None:
     """The month named in the year's own date phrase ("March 2018", "3 March 2018"), if any."""
     entity = [t for t in year.doc[max(0, year.i - 3) : year.i] if t.ent_type_ == "DATE"]

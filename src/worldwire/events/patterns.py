@@ -706,6 +706,7 @@ class ModalityCues:
     historical_words: frozenset[str]
     historical_min_years: int
     historical_min_months: int
+    history_min_years: int
     condition_markers: frozenset[str]
     generic_determiners: frozenset[str]
     generic_nouns: frozenset[str]
@@ -798,6 +799,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
         **words,
         historical_min_years=require(raw, "historical_min_years", int, where),
         historical_min_months=require(raw, "historical_min_months", int, where),
+        history_min_years=require(raw, "history_min_years", int, where),
         preparation_code=require(raw, "preparation_code", str, where),
         consideration_code=require(raw, "consideration_code", str, where),
         intent_codes=tables["intent_codes"],
