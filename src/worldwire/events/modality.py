@@ -346,9 +346,13 @@ def history(token: Token, anchor: Token, cues: ModalityCues, published: date | N
     for word_token, word_anchor in heads:
         for word in _clause(word_anchor):
             found = YEAR.fullmatch(word.text)
-            if found and word.ent_type_ == "DATE" and _dates(word, word_anchor, word_token):
-                if int(found.group(1)) <= published.year - cues.history_min_years:
-                    return True
+            if (
+                found
+                and int(found.group(1)) <= published.year - cues.history_min_years
+                and word.ent_type_ == "DATE"
+                and _dates(word, word_anchor, word_token)
+            ):
+                return True
     return False
 
 
