@@ -568,6 +568,14 @@ def test_actors_a_name_containing_a_place_is_not_that_state() -> None:
     assert [a.code for a in actors] == ["USAMED"]
 
 
+def test_actors_a_states_word_in_the_name_of_a_sea_is_no_actor() -> None:
+    actors = actors_of(
+        "Iraq sent ships to the Persian Gulf, the Gulf of Oman and the South China Sea. Oman protested.",
+        "2020-01-01",
+    )
+    assert [a.code for a in actors] == ["IRQ", "OMN"]
+
+
 def test_actors_a_role_takes_the_state_where_its_act_happens() -> None:
     actors = actors_of(
         "A bomb in Baghdad killed 18 people on Monday. Demonstrators marched through Belgrade on Sunday.",

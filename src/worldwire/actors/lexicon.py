@@ -136,6 +136,7 @@ class ActorLexicon:
     subject_fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     fate_outranks: Mapping[str, Outranks] = field(default_factory=lambda: MappingProxyType({}))
     buildings: frozenset[str] = frozenset()
+    waters: frozenset[str] = frozenset()
     polity_nouns: frozenset[str] = frozenset()
     polity_offices: frozenset[str] = frozenset()
     delegates: frozenset[str] = frozenset()
@@ -370,6 +371,7 @@ class RoleTable:
     subject_fates: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # "confess"
     fate_outranks: Mapping[str, Outranks] = field(default_factory=lambda: MappingProxyType({}))  # CRM > CVL
     buildings: frozenset[str] = frozenset()  # "cathedral": a name with or described by one is a place
+    waters: frozenset[str] = frozenset()  # "Gulf": "Persian" in "the Persian Gulf" names a sea, no state
     polity_nouns: frozenset[str] = frozenset()  # "state": "the state of X" as a party is its government
     polity_offices: frozenset[str] = frozenset()  # "chief executive" of a state by name is its government
     delegates: frozenset[str] = frozenset()  # "representatives from Iran" are its government's delegates
@@ -554,6 +556,7 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             w.lower() for w in _section(raw, "polity", "offices", where, required=False)
         ),
         name_openers=frozenset(_section(raw, "buildings", "name_openers", where, required=False)),
+        waters=frozenset(_section(raw, "buildings", "waters", where, required=False)),
         company_words=frozenset(_section(raw, "short_names", "company_words", where, required=False)),
         name_articles=frozenset(
             w.lower() for w in _section(raw, "short_names", "name_articles", where, required=False)
@@ -804,6 +807,7 @@ def build_lexicon(
         subject_fates=roles.subject_fates if roles else MappingProxyType({}),
         fate_outranks=roles.fate_outranks if roles else MappingProxyType({}),
         buildings=roles.buildings if roles else frozenset(),
+        waters=roles.waters if roles else frozenset(),
         polity_nouns=roles.polity_nouns if roles else frozenset(),
         polity_offices=roles.polity_offices if roles else frozenset(),
         delegates=roles.delegates if roles else frozenset(),

@@ -1199,6 +1199,8 @@ def _plausible_state(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
         return False  # "a Greek Orthodox church" that is a building: no Greek actor
     if piece.kind in ("capital", "city") and _names_a_thing(doc[piece.end - 1], lexicon):
         return False
+    if _names_a_sea(doc, piece, lexicon):
+        return False
     kind = doc[piece.start].ent_type_
     if kind != "PERSON" and kind not in _THING_NAMES:
         return True
@@ -1206,6 +1208,16 @@ def _plausible_state(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
     if kind in _THING_NAMES and around and any((t.lower_,) in lexicon.folded for t in around[0]):
         return True  # "the Kenya Police", which the small parser may call an event, names an actor
     return not around or len(around[0]) == piece.end - piece.start  # not inside "George Washington"
+
+
+def _names_a_sea(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
+    """ "the Persian Gulf", "the South China Sea", "the Gulf of Oman": a state's word in a sea's name (a
+    city's or an island's still says where the story is: "the Java Sea")."""
+    if piece.kind not in ("country", "adjective"):
+        return False
+    after = doc[piece.end].text if piece.end < len(doc) else ""
+    before = doc[piece.start - 2].text if piece.start > 1 and doc[piece.start - 1].lower_ == "of" else ""
+    return after in lexicon.waters or before in lexicon.waters
 
 
 def _name_piece(doc: Doc, i: int, limit: int, entity: str = "PERSON") -> _Piece | None:
