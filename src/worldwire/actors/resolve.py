@@ -1197,10 +1197,10 @@ def _plausible_state(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
         return False
     if piece.kind in _ADJECTIVE_KINDS and _describes_building(doc[piece.end - 1], lexicon):
         return False  # "a Greek Orthodox church" that is a building: no Greek actor
-    if piece.kind in ("capital", "city") and _names_a_thing(doc[piece.end - 1], lexicon):
-        return False
-    if _names_a_sea(doc, piece, lexicon):
-        return False
+    if (piece.kind in ("capital", "city") and _names_a_thing(doc[piece.end - 1], lexicon)) or _names_a_sea(
+        doc, piece, lexicon
+    ):
+        return False  # "the Paris agreement", "the Persian Gulf": a thing or a sea the state's word names
     kind = doc[piece.start].ent_type_
     if kind != "PERSON" and kind not in _THING_NAMES:
         return True
