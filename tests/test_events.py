@@ -3236,3 +3236,49 @@ def test_audit_cooperation_and_aid_with_no_counterpart_are_no_events() -> None:
         "France will be working together with Germany on the transition."
     )
     assert ("INDGOV", "NPL", "070") in _codes_of("The Indian government provided assistance to Nepal.")
+def _with_modality(text: str, day: str = "2020-03-02") -> list[tuple[str | None, str | None, str, str]]:
+    return [
+        (e.source.code, e.target.code if e.target else None, e.cameo, e.modality)
+        for e in _events_of(text, day)
+    ]
+
+
+def test_nouns_an_event_noun_of_the_clause_s_occasion_is_no_part_of_its_modality() -> None:
+    # the vow's intention, the future and the negation of the clause are not the noun's: the attack is told
+    vowed = _with_modality(
+        "After the attack on Armenian villages by Azerbaijani troops, Armenia vowed revenge."
+    )
+    assert ("AZEMIL", "ARMCVL", "190", "asserted") in vowed
+    assert not [e for e in vowed if e[0] == "AZEMIL" and e[2].startswith("13")]
+    host = _with_modality("Despite Israel's shelling of Lebanon, Egypt will host a summit.")
+    assert ("ISR", "LBN", "194", "asserted") in host
+    absent = _with_modality("Following Ethiopia's attack on Eritrea, Egypt will not attend the talks.")
+    assert ("ETH", "ERI", "190", "asserted") in absent
+    # what comes before the news may be still to come: "before" keeps the clause's future
+    before = _with_modality("Egypt will mediate before Ethiopia's talks with Sudan.")
+    assert not [e for e in before if e[2] == "040" and e[3] == "asserted"]
+
+
+def test_nouns_the_owner_of_an_act_noun_acts_on_its_object() -> None:
+    seized = _codes_of("Iran's seizure of a Danish tanker raised tensions in the Gulf.")
+    assert ("IRN", "DNK", "171") in seized
+    by = _codes_of("The seizure of a Danish tanker by Iran raised tensions.")
+    assert ("IRN", "DNK", "171") in by
+    assert not _codes_of("The seizure of the moment was remarkable.")
+    # the act a protest, a welcome or a criticism is about is told as done, so is the act judged as subject
+    protested = _codes_of("Pakistan protested India's arrest of Pakistani diplomats.")
+    assert ("IND", "PAKGOV", "173") in protested
+    welcomed = _codes_of("The EU welcomed Iran's release of the Danish tanker.")
+    assert ("IRN", "DNK") in {c[:2] for c in welcomed if c[2].startswith("08")}
+    drew = _codes_of("Turkey's invasion of Syria drew condemnation from France.")
+    assert ("TUR", "SYR", "190") in drew
+    condemned = _codes_of("Russia's attack on Georgia was condemned by the EU.")
+    assert ("RUS", "GEO", "190") in condemned
+
+
+def test_nouns_a_judged_act_keeps_its_own_modality() -> None:
+    # "did not condemn", "will condemn": the judgement's negation or future is not the invasion's
+    silent = _with_modality("Russia did not condemn Turkey's invasion of Syria.")
+    assert ("TUR", "SYR", "190", "asserted") in silent
+    future = _with_modality("The EU will condemn Russia's annexation of Crimea.")
+    assert ("RUS", "UKR", "192", "asserted") in future

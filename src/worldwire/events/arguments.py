@@ -1315,12 +1315,14 @@ class ArgumentReader(SegmentState):
     def _judged_act(self, noun: Token) -> bool:
         """ "France condemned Russia's attack on Ukraine", "criticized Trump's refusal to debate": the owned
         act a criticism or rejection is about is told as done, an event of its owner too
-        (`judged_act_roots`), with no counterpart but what its own phrase names (not the critic)."""
+        (`judged_act_roots`), with no counterpart but what its own phrase names (not the critic); so is the
+        one that is the subject of the judgement: "Russia's annexation of Crimea was condemned by the EU",
+        "China's crackdown on protesters drew criticism"."""
         code = self.emitted_heads.get(noun.head.i)
         return (
             code is not None
             and code[:2] in self.book.judged_act_roots
-            and noun.dep_ == "dobj"
+            and noun.dep_ in ("dobj", "nsubjpass", "nsubj")
             and any(c.dep_ == "poss" and self.token_actor[c.i] is not None for c in noun.children)
         )
 

@@ -782,8 +782,11 @@ class _SegmentCoder(Attribution):
             return
         self.coded_heads.update(t.i for t in (token, args.anchor, claim) if t is not None)
         recode = self.parent.options.recode_intent
+        # the act a judgement is about is told as done, whatever the judgement's own modality: "will not
+        # condemn Russia's attack", "will condemn Russia's annexation of Crimea" (no threat of Russia's)
+        judged = kind == "noun" and args.anchor is token and self._judged_act(token)
         modality, code = read_modality(
-            token, args.anchor, modality_cues(), self.parent.published, pattern.code, recode
+            token, args.anchor, modality_cues(), self.parent.published, pattern.code, recode, judged
         )
         if modality == "historical" and history(token, args.anchor, modality_cues(), self.parent.published):
             return  # "Roosevelt mediated a peace agreement in 1905": history told as background, not news

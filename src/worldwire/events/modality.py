@@ -33,13 +33,17 @@ MONTHS = {
 }
 
 
-def _chain(token: Token, anchor: Token) -> list[Token]:
-    """The predicate, its anchor, and the words governing them up the clause (not across reported speech)."""
+def _chain(token: Token, anchor: Token, cues: ModalityCues, alone: bool = False) -> list[Token]:
+    """The predicate, its anchor, and the words governing them up the clause (not across reported speech,
+    nor out of an event noun that is the occasion of its clause: `occasion_prepositions`); `alone`: the
+    predicate only, an act told as done whatever governs it."""
     chain = [token] if anchor is token else [token, anchor]
     node = anchor
-    for _ in range(6):
+    for _ in range(0 if alone else 6):
         if (node.dep_ not in CHAIN and not infinitival(node)) or node.head.i == node.i:
             break
+        if _occasion(node, cues):
+            break  # "vowed revenge after the killing of X": the killing is told as done
         if node.dep_ == "conj" and (node.tag_ in FINITE or _own_subject(node)):
             # "would have faced X but resigned": a finite conjunct states its own event, and so does one
             # with its own subject ("X is not illegal, but an author was sentenced")
@@ -47,6 +51,18 @@ def _chain(token: Token, anchor: Token) -> list[Token]:
         node = node.head
         chain.append(node)
     return chain
+
+
+def _occasion(node: Token, cues: ModalityCues) -> bool:
+    """An event noun after an occasion preposition hung on a verb: "after the killing", "despite the attack"
+    ("following" may be parsed as a verb: "following the arrest")."""
+    prep = node.head
+    return (
+        node.pos_ in ("NOUN", "PROPN")
+        and node.dep_ in ("pobj", "dobj")
+        and prep.lower_ in cues.occasion_prepositions
+        and (node.dep_ == "pobj" or prep.lower_ == "following")
+    )
 
 
 def _own_subject(node: Token) -> bool:
@@ -72,12 +88,19 @@ def _clause(token: Token) -> list[Token]:
 
 
 def read_modality(
-    token: Token, anchor: Token, cues: ModalityCues, published: date | None, code: str, recode: bool = True
+    token: Token,
+    anchor: Token,
+    cues: ModalityCues,
+    published: date | None,
+    code: str,
+    recode: bool = True,
+    alone: bool = False,
 ) -> tuple[Modality, str]:
     """The event's modality, and its CAMEO code as that modality makes it: an intended event becomes an
     expression of intent (03x), or a threat when made conditional ("... unless Y"); a negated intention
-    ("will not accept", "refuses to meet") a rejection (12x)."""
-    chain = _chain(token, anchor)
+    ("will not accept", "refuses to meet") a rejection (12x). `alone`: an act told as done by what governs
+    it ("Russia did not condemn Turkey's invasion": the invasion is told), read from its own words only."""
+    chain = _chain(token, anchor, cues, alone)
     children = [c for word in chain for c in word.children]
     # the light verb of an event noun states the event, not an intention: "undertook a mission",
     # "committed atrocities", "offered concessions" (its own auxiliaries still count: "will undertake")

@@ -725,6 +725,7 @@ class ModalityCues:
     performative_verbs: frozenset[str]
     performative_lead_ins: frozenset[str]
     performative_subjects: frozenset[str]
+    occasion_prepositions: frozenset[str]
     intent_codes: Mapping[str, str]
     refusal_codes: Mapping[str, str]
     threat_codes: Mapping[str, str]
@@ -787,6 +788,7 @@ def _validate_modality(raw: Mapping[str, Any], where: str) -> ModalityCues:
             "performative_verbs",
             "performative_lead_ins",
             "performative_subjects",
+            "occasion_prepositions",
         )
     }
     tables = {}
