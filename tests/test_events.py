@@ -3236,6 +3236,8 @@ def test_audit_cooperation_and_aid_with_no_counterpart_are_no_events() -> None:
         "France will be working together with Germany on the transition."
     )
     assert ("INDGOV", "NPL", "070") in _codes_of("The Indian government provided assistance to Nepal.")
+
+
 def _with_modality(text: str, day: str = "2020-03-02") -> list[tuple[str | None, str | None, str, str]]:
     return [
         (e.source.code, e.target.code if e.target else None, e.cameo, e.modality)
