@@ -568,6 +568,13 @@ def test_actors_a_name_containing_a_place_is_not_that_state() -> None:
     assert [a.code for a in actors] == ["USAMED"]
 
 
+def test_actors_world_leaders_lead_no_state_of_the_story() -> None:
+    actors = actors_of(
+        "Kenya mourned on Monday. World leaders and global leaders sent condolences.", "2020-01-01"
+    )
+    assert [(a.text, a.code) for a in actors] == [("Kenya", "KEN"), ("leaders", "GOV"), ("leaders", "GOV")]
+
+
 def test_actors_a_states_word_in_the_name_of_a_sea_is_no_actor() -> None:
     actors = actors_of(
         "Iraq sent ships to the Persian Gulf, the Gulf of Oman and the South China Sea. Oman protested.",

@@ -2903,13 +2903,17 @@ def _a_national(draft: _Draft) -> bool:
 
 
 def _foreign(draft: _Draft, lexicon: ActorLexicon) -> bool:
-    """ "foreign forces": a modifier that gives the role to some other state; not "foreign minister", a
-    role of its own."""
+    """ "foreign forces", "world leaders": a modifier that gives the role to some other state, or to none;
+    not "foreign minister", a role of its own."""
     inside = {i for p in draft.pieces for i in range(p.start, p.end)}
     head = draft.doc[draft.end - 1]
     if _foreign_states(head, lexicon):
         return True  # "other nations": no state the story names
-    return any(t.lower_ in lexicon.foreign and t.i not in inside for t in draft.doc[draft.start : draft.end])
+    words = [
+        *draft.doc[draft.start : draft.end],
+        *(c for c in head.children if c.dep_ in ("amod", "compound")),
+    ]
+    return any(t.lower_ in lexicon.foreign and t.i not in inside for t in words)  # "world leaders"
 
 
 def _generic(draft: _Draft) -> bool:
