@@ -3284,3 +3284,21 @@ def test_nouns_a_judged_act_keeps_its_own_modality() -> None:
     assert ("TUR", "SYR", "190", "asserted") in silent
     future = _with_modality("The EU will condemn Russia's annexation of Crimea.")
     assert ("RUS", "UKR", "192", "asserted") in future
+
+
+# ── events with no target (issue: a private party acting alone is no political event) ────────────────
+
+
+def test_notarget_a_private_party_acting_alone_is_no_event() -> None:
+    # scientists at work, firms lobbying: no political party acts, and nobody is acted on
+    assert _codes_of("Scientists at a Canadian university examined samples of river water.") == []
+    assert _codes_of("Several German companies lobbied hard for the change.") == []
+
+
+def test_notarget_protest_plea_and_organisations_keep_their_one_party_events() -> None:
+    # a protest and a plea of guilty are political acts in themselves; the WHO is an organisation
+    assert ("CHLEDU", None, "140") in _codes_of(
+        "Thousands of Chilean students protested in Santiago on Monday."
+    )
+    assert ("KENCVL", None, "015") in _codes_of("A Kenyan man pleaded guilty to fraud on Monday.")
+    assert ("IGOUNOHLHWHO", None, "025") in _codes_of("The World Health Organization called for calm.")

@@ -53,7 +53,7 @@ from worldwire.events.grammar import (
     tree_depth,
 )
 from worldwire.events.modality import history, infinitival, read_modality
-from worldwire.events.parties import Arguments, Match, Side, same_party, state_or_organisation
+from worldwire.events.parties import Arguments, Match, Side, resolved, same_party, state_or_organisation
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import ActorDocument, Event, EventActor, EventDocument, Modality
 
@@ -825,6 +825,7 @@ class _SegmentCoder(Attribution):
                 or self._authorless(a, code)
                 or self._unseized(code, a, b)
                 or (b is None and self._aimless_intent(code, modality))
+                or (b is None and self._private_alone(token, a, code))
             ):
                 continue
             deployed = self._deployment(token, pattern, a, code)
@@ -872,6 +873,30 @@ class _SegmentCoder(Attribution):
         """ "They would urge calm": an intended act aimed at nobody is no event between parties; it is coded
         once done (promises and threats excepted: see counterpartless_intents)."""
         return modality == "intended" and not code.startswith(self.book.counterpartless_intents)
+
+    def _private_alone(self, token: Token, source: Side, code: str) -> bool:
+        """ "The hospital asked for patience", "researchers examined the coral": a private party acting with
+        no counterpart named, in a sentence that names no political party, is no political event, unless its
+        act is political in itself (a protest, violence, a plea of guilty: `lone_private_codes`). A sentence
+        that names a state, a government or an organisation makes the act political though the coder found
+        no target in it ("Tutu called for sanctions against Nigeria", "threatened a strike unless Israel
+        ..."). International and non-governmental organisations are political parties whatever their field
+        (the WHO's code names the health sector)."""
+        book = self.book
+        if (
+            source.sector not in book.unpolitical_sectors
+            or (source.code or "").startswith(("IGO", "NGO"))
+            or code.startswith(book.lone_private_codes)
+        ):
+            return False
+        for t in token.sent:
+            index = self.token_actor[t.i]
+            if index is None or index == source.index:
+                continue
+            other = resolved(self.actors, index)
+            if other.code and other.sector not in book.unpolitical_sectors:
+                return False  # a political party is named: its part is missed, not absent
+        return True
 
     def _event(
         self,

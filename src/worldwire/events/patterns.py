@@ -158,6 +158,7 @@ class PatternBook:
     unseized_sectors: frozenset[str] = frozenset()
     state_target_codes: frozenset[str] = frozenset()
     counterpartless_intents: tuple[str, ...] = ()  # intentions coded with no target
+    lone_private_codes: tuple[str, ...] = ()  # acts of private parties coded with no target
     quantity_nouns: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
     made_things: frozenset[str] = frozenset()
@@ -252,6 +253,7 @@ class PatternBook:
     act_pronouns: frozenset[str] = frozenset()  # "called it a non-starter": the act just told
     authored_roots: frozenset[str] = frozenset()  # no event with no author named or known
     private_sectors: frozenset[str] = frozenset()  # their journeys are no visits; visited, they host none
+    unpolitical_sectors: frozenset[str] = frozenset()  # alone, they act in no political event
     nonstate_sectors: frozenset[str] = frozenset()  # of a country named bare, another party than its state
     # one unnamed person of these sectors and other people of them are two parties
     individual_sectors: frozenset[str] = frozenset()
@@ -470,6 +472,7 @@ _WORD_SETS = (
     "act_pronouns",
     "authored_roots",
     "private_sectors",
+    "unpolitical_sectors",
     "nonstate_sectors",
     "individual_sectors",
     "asked_content_roots",
@@ -549,6 +552,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         wrongdoing_verbs=frozen_mapping(_wrongdoing_table(raw, where)),
         addressee_preps=frozenset(string_list(raw, "addressee_prepositions", where)),
         counterpartless_intents=tuple(string_list(raw, "counterpartless_intents", where)),
+        lone_private_codes=tuple(string_list(raw, "lone_private_codes", where)),
         weapon_codes=_weapon_codes(raw, where),
         repression_code=require(raw, "repression_code", str, where),
         unconventional_code=require(raw, "unconventional_code", str, where),
