@@ -3284,3 +3284,26 @@ def test_nouns_a_judged_act_keeps_its_own_modality() -> None:
     assert ("TUR", "SYR", "190", "asserted") in silent
     future = _with_modality("The EU will condemn Russia's annexation of Crimea.")
     assert ("RUS", "UKR", "192", "asserted") in future
+
+
+# ── audit11: disapproval (root 11) on unseen news ─────────────────────────────────────────────────────
+
+
+def test_audit11_a_criticised_thing_gives_no_party_named_before() -> None:
+    codes = _codes_of(
+        "Germany's chancellor met the French president on Monday. "
+        "The opposition leader later criticized the pension system."
+    )
+    assert [(s, t) for s, t, c in codes if c[:2] == "11"] == [("OPP", None)]
+    blamed = _codes_of(
+        "China's foreign minister met the US secretary of state on Monday. "
+        "Japan's prime minister blamed capitalism for the crisis."
+    )
+    assert [(s, t) for s, t, c in blamed if c[:2] == "11"] == [("JPNGOV", None)]
+
+
+def test_audit11_a_verdict_of_ill_judgement_is_criticism() -> None:
+    codes = _codes_of(
+        '"The government\'s response has been short-sighted and unwise," the opposition leader said.'
+    )
+    assert ("OPP", "GOV", "111") in codes
