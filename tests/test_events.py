@@ -3302,3 +3302,24 @@ def test_notarget_protest_plea_and_organisations_keep_their_one_party_events() -
     )
     assert ("KENCVL", None, "015") in _codes_of("A Kenyan man pleaded guilty to fraud on Monday.")
     assert ("IGOUNOHLHWHO", None, "025") in _codes_of("The World Health Organization called for calm.")
+# ── audit11: disapproval (root 11) on unseen news ─────────────────────────────────────────────────────
+
+
+def test_audit11_a_criticised_thing_gives_no_party_named_before() -> None:
+    codes = _codes_of(
+        "Germany's chancellor met the French president on Monday. "
+        "The opposition leader later criticized the pension system."
+    )
+    assert [(s, t) for s, t, c in codes if c[:2] == "11"] == [("OPP", None)]
+    blamed = _codes_of(
+        "China's foreign minister met the US secretary of state on Monday. "
+        "Japan's prime minister blamed capitalism for the crisis."
+    )
+    assert [(s, t) for s, t, c in blamed if c[:2] == "11"] == [("JPNGOV", None)]
+
+
+def test_audit11_a_verdict_of_ill_judgement_is_criticism() -> None:
+    codes = _codes_of(
+        '"The government\'s response has been short-sighted and unwise," the opposition leader said.'
+    )
+    assert ("OPP", "GOV", "111") in codes

@@ -1285,6 +1285,7 @@ class ArgumentReader(SegmentState):
             pattern.code[:2] in self.book.context_target_roots
             and not self._judged_act(token)
             and not self._asked_thing(token, pattern)
+            and not self._judged_thing(token, pattern)
         )
         referent = self._referent_object(token)
         if referent is not None:  # "denied the accusation": whoever made it, whatever the root
@@ -1310,6 +1311,19 @@ class ArgumentReader(SegmentState):
             if prep.dep_ == "prep" and prep.lower_ in self.book.asked_thing_preps
             for obj in prep.children
             if obj.dep_ == "pobj"
+        )
+
+    def _judged_thing(self, token: Token, pattern: Pattern) -> bool:
+        """ "Pierce derided the two-party system", "she criticized the election policy": a disapproval whose
+        object is a thing (a noun, no pronoun; no party named in its phrase; no act told before) judges that
+        thing; whom the story named before is not its counterpart."""
+        return pattern.code in self.book.judged_thing_codes and any(
+            obj.pos_ == "NOUN"
+            and not obj.lower_.endswith(self.book.act_noun_endings)
+            and obj.lemma_.lower() not in self.book.act_referents
+            and not any(self.token_actor[t.i] is not None for t in obj.subtree)
+            for obj in token.children
+            if obj.dep_ == "dobj"
         )
 
     def _judged_act(self, noun: Token) -> bool:

@@ -259,6 +259,8 @@ class PatternBook:
     individual_sectors: frozenset[str] = frozenset()
     asked_content_roots: frozenset[str] = frozenset()  # "rejected calls to resign": no resignation
     asked_thing_preps: frozenset[str] = frozenset()  # "pushed for more funding": what, not whom
+    judged_thing_codes: frozenset[str] = frozenset()  # "derided the two-party system": no one's
+    act_noun_endings: tuple[str, ...] = ()  # "the selection", "the commitment": an act, with an author
     judged_act_roots: frozenset[str] = frozenset()  # "condemned Russia's attack": Russia attacked too
     answer_verbs: Mapping[str, Pattern] = field(default_factory=dict)  # "asked him to wait, but he declined"
     plan_announcing_verbs: frozenset[str] = frozenset()  # "X announced it would ...": a plan declared
@@ -477,6 +479,7 @@ _WORD_SETS = (
     "individual_sectors",
     "asked_content_roots",
     "asked_thing_preps",
+    "judged_thing_codes",
     "judged_act_roots",
     "leaving_words",
     "go_between_codes",
@@ -544,6 +547,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         pessimism_code=require(raw, "pessimism_code", str, where),
         appeal_code=require(raw, "appeal_code", str, where),
         time_clause_codes=tuple(string_list(raw, "time_clause_codes", where)),
+        act_noun_endings=tuple(string_list(raw, "act_noun_endings", where)),
         reported_act_codes=tuple(string_list(raw, "reported_act_codes", where)),
         legal_action_codes=tuple(string_list(raw, "legal_action_codes", where)),
         channel_preps=frozenset(string_list(raw, "channel_prepositions", where)),
