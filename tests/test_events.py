@@ -3302,6 +3302,8 @@ def test_notarget_protest_plea_and_organisations_keep_their_one_party_events() -
     )
     assert ("KENCVL", None, "015") in _codes_of("A Kenyan man pleaded guilty to fraud on Monday.")
     assert ("IGOUNOHLHWHO", None, "025") in _codes_of("The World Health Organization called for calm.")
+
+
 # ── audit11: disapproval (root 11) on unseen news ─────────────────────────────────────────────────────
 
 
