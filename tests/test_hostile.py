@@ -347,7 +347,9 @@ def _spawned(pid: int) -> set[int]:
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the workers through /proc")
 def test_hostile_document_whose_worker_dies_twice_fails_alone_with_e604(tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
-    lines = [{"id": f"d{i}", "text": TEXT.replace("Tuesday", f"day {i}")} for i in range(96)]
+    # long enough that the workers are still busy when the first is killed, however fast the model loads
+    long_text = " ".join([TEXT] * 15)
+    lines = [{"id": f"d{i}", "text": long_text.replace("Tuesday", f"day {i}")} for i in range(96)]
     corpus.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     db = tmp_path / "w.duckdb"
     with subprocess.Popen(
