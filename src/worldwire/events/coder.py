@@ -889,14 +889,14 @@ class _SegmentCoder(Attribution):
             or code.startswith(book.lone_private_codes)
         ):
             return False
-        for t in token.sent:
-            index = self.token_actor[t.i]
-            if index is None or index == source.index:
-                continue
-            other = resolved(self.actors, index)
-            if other.code and other.sector not in book.unpolitical_sectors:
-                return False  # a political party is named: its part is missed, not absent
-        return True
+        named = dict.fromkeys(
+            i for t in token.sent if (i := self.token_actor[t.i]) not in (None, source.index)
+        )
+        # a political party named: its part is missed, not absent
+        return not any(
+            (other := resolved(self.actors, index)).code and other.sector not in book.unpolitical_sectors
+            for index in named
+        )
 
     def _event(
         self,

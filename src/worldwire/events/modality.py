@@ -17,7 +17,7 @@ from worldwire.events.patterns import ModalityCues
 from worldwire.models import Modality
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from spacy.tokens import Token
 
@@ -124,11 +124,7 @@ def read_modality(
         # "X may halt its mediation if ...": a hostile step made conditional is a threat
         threat = cues.threat_code(code) if recode and _conditional(chain, cues) else None
         return ("intended", threat) if threat else ("hypothetical", code)
-    if (
-        habitual
-        or _historical(token, anchor, cues, published)
-        or (anchor.dep_ == "advcl" and _historical(anchor.head, anchor.head, cues, published))
-    ):
+    if habitual or any(_historical(t, a, cues, published) for t, a in _dated_clauses(token, anchor)):
         return "historical", code
     if not intended or not recode:
         return ("intended" if intended else "asserted"), code
@@ -345,11 +341,7 @@ def _historical(token: Token, anchor: Token, cues: ModalityCues, published: date
         return True  # "the 70th anniversary of the Party's takeover"
     if published is None:
         return False
-    for word in clause:
-        found = YEAR.fullmatch(word.text)
-        if not found or word.ent_type_ != "DATE" or not _dates(word, anchor, token):
-            continue
-        year = int(found.group(1))
+    for year, word in _dating_years(token, anchor):
         month = _month(word)
         if month is None and year <= published.year - cues.historical_min_years:
             return True
@@ -365,18 +357,23 @@ def history(token: Token, anchor: Token, cues: ModalityCues, published: date | N
     as background ("Roosevelt mediated a peace agreement in 1905"), not news."""
     if published is None:
         return False
-    heads = [(token, anchor)] + ([(anchor.head, anchor.head)] if anchor.dep_ == "advcl" else [])
-    for word_token, word_anchor in heads:
-        for word in _clause(word_anchor):
-            found = YEAR.fullmatch(word.text)
-            if (
-                found
-                and int(found.group(1)) <= published.year - cues.history_min_years
-                and word.ent_type_ == "DATE"
-                and _dates(word, word_anchor, word_token)
-            ):
-                return True
-    return False
+    oldest = published.year - cues.history_min_years
+    return any(
+        year <= oldest for t, a in _dated_clauses(token, anchor) for year, _word in _dating_years(t, a)
+    )
+
+
+def _dated_clauses(token: Token, anchor: Token) -> list[tuple[Token, Token]]:
+    """The predicate with its anchor, and the clause an adverbial clause hangs on, whose date is its own."""
+    return [(token, anchor)] + ([(anchor.head, anchor.head)] if anchor.dep_ == "advcl" else [])
+
+
+def _dating_years(token: Token, anchor: Token) -> Iterator[tuple[int, Token]]:
+    """The years (and their words) that date the predicate in its clause: "in 1992", not "its 2018 Act"."""
+    for word in _clause(anchor):
+        found = YEAR.fullmatch(word.text)
+        if found and word.ent_type_ == "DATE" and _dates(word, anchor, token):
+            yield int(found.group(1)), word
 
 
 def _month(year: Token) -> int | None:
