@@ -3325,3 +3325,21 @@ def test_audit11_a_verdict_of_ill_judgement_is_criticism() -> None:
         '"The government\'s response has been short-sighted and unwise," the opposition leader said.'
     )
     assert ("OPP", "GOV", "111") in codes
+
+
+# ── confusions (the wrong action coded) ─────────────────────────────────────────────────────────
+
+
+def test_confusions_supporting_a_policy_endorses_nobody() -> None:
+    """A verb of support whose object is a course of action or a thing that names no party states a position:
+    no 05 event; a party, a thing a party made or its candidacy as the object is endorsed."""
+    for text in (
+        "The Greek prime minister supported the expansion of NATO missions.",
+        "Mayor Kowalski has supported minority rights and the inclusion of migrant groups in Poland.",
+        "President Macron supported the removal of French troops from Mali.",
+    ):
+        assert not [c for *_, c in _codes_of(text) if c[:2] == "05"], text
+    assert ("DEU", "FRA", "050") in _codes_of("Germany backed France's proposal on Monday.")
+    assert ("FRAGOV", "DEUGOV", "050") in _codes_of("President Macron supported Chancellor Merkel.")
+    efforts = _codes_of("Spain supported Morocco's efforts to join the trade bloc on Monday.")
+    assert ("ESP", "MAR", "050") in efforts  # a thing the party owns names it

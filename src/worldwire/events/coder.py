@@ -715,6 +715,34 @@ class _SegmentCoder(Attribution):
             and not any(c.dep_ == "appos" and self.token_actor[c.i] is not None for c in obj.children)
         )
 
+    def _stance_object(self, token: Token, pattern: Pattern) -> bool:
+        """ "Endorsed cutting aid to Egypt", "supported the removal of US troops", "has supported LGBT
+        rights": a verb of support whose object is a course of action (a gerund) or a thing that names no
+        party states a position and endorses nobody; "endorsed Biden", "backed France's proposal" (a thing a
+        party made), "supports Turkey's efforts" (one it owns), "support the rights of Palestinians" (a cause
+        it holds) do."""
+        book = self.book
+        if pattern.code not in book.stance_codes or token.lemma_.lower() not in book.stance_verbs:
+            return False
+        objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        if not objects:  # "endorsed cutting aid": the act endorsed is a gerund clause
+            return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in token.children)
+        return not any(self._party_endorsed(o) for o in objects)
+
+    def _party_endorsed(self, obj: Token) -> bool:
+        """The object of a verb of support names a party: itself, a thing the party made or owns, or a cause
+        held by the party of its "of" phrase."""
+        if obj.tag_ == "VBG":
+            return False
+        if not self._thing_named(obj):
+            return True
+        if any(c.dep_ == "poss" and self._actors_of(c) for c in obj.children):
+            return True
+        return obj.lemma_.lower() in self.book.held_causes and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(self._actors_of(o) for o in c.children)
+            for c in obj.children
+        )
+
     def _done_act(self, verb: Token, obj: Token) -> bool:
         """ "ordered the killing of protesters", "ordered the arrest of X": a light verb's object that is an
         event noun names the act the subject has done (through others), not a party the verb acts on."""
@@ -774,7 +802,12 @@ class _SegmentCoder(Attribution):
             args: Arguments | None = Arguments([], target or [], token, judge=judge) if target else None
         else:
             args = self._arguments(token, pattern, kind, target, source)
-        if args is None or self._thing_object(token, pattern) or self._winner_named(token, pattern):
+        if (
+            args is None
+            or self._thing_object(token, pattern)
+            or self._winner_named(token, pattern)
+            or self._stance_object(token, pattern)
+        ):
             return  # nobody acts, or no party is acted on ("ordered the killing of pigs")
         if args.code is not None:  # "the envoy held talks between the two factions": a mediation
             pattern = replace(pattern, code=args.code, mutual=False)

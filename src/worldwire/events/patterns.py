@@ -162,6 +162,9 @@ class PatternBook:
     quantity_nouns: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
     made_things: frozenset[str] = frozenset()
+    stance_verbs: frozenset[str] = frozenset()
+    stance_codes: frozenset[str] = frozenset()
+    held_causes: frozenset[str] = frozenset()
     refinable_violence: frozenset[str] = frozenset()
     weapon_codes: tuple[tuple[tuple[str, ...], str], ...] = ()
     repression_code: str = "175"
@@ -413,6 +416,9 @@ _WORD_SETS = (
     "quantity_nouns",
     "personal_pronouns",
     "made_things",
+    "stance_verbs",
+    "stance_codes",
+    "held_causes",
     "refinable_violence",
     "repression_sources",
     "unrepressive_violence",
