@@ -53,7 +53,15 @@ from worldwire.events.grammar import (
     tree_depth,
 )
 from worldwire.events.modality import history, infinitival, read_modality
-from worldwire.events.parties import Arguments, Match, Side, resolved, same_party, state_or_organisation
+from worldwire.events.parties import (
+    Arguments,
+    Match,
+    Side,
+    referent,
+    resolved,
+    same_party,
+    state_or_organisation,
+)
 from worldwire.events.patterns import Pattern, PatternBook, modality_cues, pattern_book
 from worldwire.models import ActorDocument, Event, EventActor, EventDocument, Modality
 
@@ -727,18 +735,24 @@ class _SegmentCoder(Attribution):
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
         if not objects:  # "endorsed cutting aid": the act endorsed is a gerund clause
             return any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" for c in token.children)
-        return not any(self._party_endorsed(o) for o in objects)
+        speaker = {referent(self.actors, i) for i in self._subject(token)}
+        return not any(self._party_endorsed(o, speaker) for o in objects)
 
-    def _party_endorsed(self, obj: Token) -> bool:
-        """The object of a verb of support names a party: itself, a thing the party made or owns, or a cause
-        held by the party of its "of" phrase."""
+    def _party_endorsed(self, obj: Token, speaker: set[int]) -> bool:
+        """The object of a verb of support names a party: itself, a thing a party made, a thing another party
+        owns, or a cause someone holds ("his candidacy", "the rights of Palestinians")."""
         if obj.tag_ == "VBG":
             return False
         if not self._thing_named(obj):
             return True
-        if any(c.dep_ == "poss" and self._actors_of(c) for c in obj.children):
+        possessors = [c for c in obj.children if c.dep_ == "poss"]
+        owners = {referent(self.actors, i) for c in possessors for i in self._actors_of(c)}
+        if owners - speaker:  # "supports Turkey's efforts"; "his own efforts" are his position
             return True
-        return obj.lemma_.lower() in self.book.held_causes and any(
+        if obj.lemma_.lower() not in self.book.held_causes:
+            return False
+        # "support his candidacy", "the rights of Palestinians": a cause someone holds
+        return bool(possessors) or any(
             c.dep_ == "prep" and c.lower_ == "of" and any(self._actors_of(o) for o in c.children)
             for c in obj.children
         )
