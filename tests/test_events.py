@@ -3343,3 +3343,14 @@ def test_confusions_supporting_a_policy_endorses_nobody() -> None:
     assert ("FRAGOV", "DEUGOV", "050") in _codes_of("President Macron supported Chancellor Merkel.")
     efforts = _codes_of("Spain supported Morocco's efforts to join the trade bloc on Monday.")
     assert ("ESP", "MAR", "050") in efforts  # a thing the party owns names it
+
+
+def test_confusions_requiring_no_party_is_no_demand() -> None:
+    """ "require" demands of a party it names; with no party as its object it states a need or a rule."""
+    for text in (
+        "The flooding required all hands on deck, the Kenyan police said on Monday.",
+        "A two-thirds majority is required by the Kenyan constitution for the change.",
+    ):
+        assert not [c for *_, c in _codes_of(text) if c[:2] == "10"], text
+    demand = _codes_of("The Kenyan government required the British company to hand over its records.")
+    assert [c for *_, c in demand if c[:2] == "10"] == ["100"]
