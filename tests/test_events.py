@@ -3354,3 +3354,25 @@ def test_confusions_requiring_no_party_is_no_demand() -> None:
         assert not [c for *_, c in _codes_of(text) if c[:2] == "10"], text
     demand = _codes_of("The Kenyan government required the British company to hand over its records.")
     assert [c for *_, c in demand if c[:2] == "10"] == ["100"]
+        assert not [c for c in _codes_of(text) if c[2].startswith("10")], text
+    # ... but a party required to act is a demand on it
+    assert ("IGOEUREEC", "GRC", "100") in _codes_of("The European Union required Greece to cut its spending.")
+
+
+def test_demands_a_warning_of_what_a_third_party_could_do_is_no_threat() -> None:
+    # CAMEO 13 is the speaker's own stated intent to do harm: warning of what another party could do, or of a
+    # danger coming, threatens nobody
+    for text in (
+        "Kenyan President Uhuru Kenyatta warned that Somalia could destabilise the region with its policy.",
+        "Kenyan intelligence officials warned the government that Somalia could be a conduit for smuggling.",
+        "Kenyan doctors warned Kenyan citizens about the measles outbreak.",
+    ):
+        assert not [c for c in _codes_of(text) if c[2].startswith("13")], text
+    # ... but a warning of the speaker's own act, of what the one warned will suffer, or of war, is a threat
+    for text in (
+        "Iran warned the United States that it would respond to any attack.",
+        "Iran warned that the United States would face a crushing response.",
+        "North Korea warned of war with South Korea.",
+        "Iran warned the United States not to attack its ships.",
+    ):
+        assert [c for c in _codes_of(text) if c[2].startswith("13")], text

@@ -869,6 +869,7 @@ class _SegmentCoder(Attribution):
                 or self._unarmed_victory(token, pattern, a, b)
                 or self._responding(pattern, code, a)
                 or self._uninvestigated(token, pattern, a)
+                or self._danger_warned(token, pattern, a)
                 or self._authorless(a, code)
                 or self._unseized(code, a, b)
                 or (b is None and self._aimless_intent(code, modality))

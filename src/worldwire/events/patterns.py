@@ -120,6 +120,8 @@ class PatternBook:
     appeal_auxiliaries: frozenset[str] = frozenset()  # "X said Y should ...": an appeal on Y
     appeal_obligation_verbs: frozenset[str] = frozenset()  # "X said Y needs to ...", "has to ..."
     wish_verbs: frozenset[str] = frozenset()  # "X wants Y to ...": an appeal on Y, no act of Y's
+    danger_prepositions: frozenset[str] = frozenset()  # "warned people about the outbreak": no threat
+    suffering_verbs: frozenset[str] = frozenset()  # "warned that Iran would face strikes": a threat
     opinion_verbs: frozenset[str] = frozenset()  # "X suggested Y should ...": an appeal, no demand
     mandative_verbs: frozenset[str] = frozenset()  # "X suggested that Y withdraw": an appeal on Y
     appeal_code: str = "020"
@@ -387,6 +389,8 @@ _WORD_SETS = (
     "appeal_auxiliaries",
     "appeal_obligation_verbs",
     "wish_verbs",
+    "danger_prepositions",
+    "suffering_verbs",
     "opinion_verbs",
     "mandative_verbs",
     "characterization_verbs",

@@ -68,6 +68,65 @@ class CodeRefiner(ArgumentReader):
                 return book.pessimism_code
         return None
 
+    def _danger_warned(self, token: Token, pattern: Pattern, source: Side) -> bool:
+        """ "warned that Biden could destroy the growth", "warned people about the outbreak": a bare warning
+        of what a third party could do, or of a danger coming, is no threat (CAMEO 13 is the speaker's stated
+        intent to do harm); "warned it would retaliate", "warned that Iran would face strikes", "warned Y not
+        to ...", "warned of war" stay threats."""
+        book = self.book
+        if (
+            pattern.required
+            or not pattern.code.startswith(book.threat_root)
+            or token.pos_ != "VERB"
+            or token.lemma_.lower() not in book.foreboding_verbs
+            or any(c.dep_ == "xcomp" for c in token.children)
+        ):
+            return False
+        clauses = [c for c in token.children if c.dep_ == "ccomp"]
+        if clauses:
+            return all(self._third_party_clause(clause, source) for clause in clauses)
+        dangers = [
+            o
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in book.danger_prepositions
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        return bool(dangers) and not any(
+            self._actors_of(o) or o.lemma_.lower() in self._harm_words() for o in dangers
+        )
+
+    def _third_party_clause(self, clause: Token, source: Side) -> bool:
+        """A warned clause that tells what a named party, not the speaker's side, does or could do; not what
+        the one warned will suffer ("Iran would face strikes") nor a passive ("would be met with force")."""
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        if (
+            not subjects
+            or subjects[0].lower_ in PRONOUNS
+            or clause.lemma_.lower() in self.book.suffering_verbs
+        ):
+            return False
+        sides = self._sides(self._actors_of(subjects[0]))
+
+        def state(side: Side) -> bool:  # a country named bare: its organs are itself
+            return side.sector is None and side.person is None
+
+        return bool(sides) and not any(
+            s.code == source.code or (s.country == source.country and (state(s) or state(source)))
+            for s in sides
+        )
+
+    def _harm_words(self) -> frozenset[str]:
+        """The words of harm the threat patterns name ("threaten war|force|sanction|attack ...")."""
+        return frozenset(
+            word
+            for patterns in self.book.verbs.values()
+            for p in patterns
+            if p.code.startswith(self.book.threat_root)
+            for words in p.required
+            for word in words
+        )
+
     def _on_sector(self, code: str, target: Side | None) -> str | None:
         """ "Ordered the newspaper to stop printing": a restriction on the media is one on the press."""
         by_sector = self.book.target_sector_codes.get(code)
