@@ -3376,3 +3376,14 @@ def test_demands_a_warning_of_what_a_third_party_could_do_is_no_threat() -> None
         "Iran warned the United States not to attack its ships.",
     ):
         assert [c for c in _codes_of(text) if c[2].startswith("13")], text
+
+
+def test_intents_a_commitment_held_as_a_state_with_no_counterpart_is_no_promise() -> None:
+    # "is/remains committed to": a stance held, not a promise made to anyone
+    for text in (
+        'Kenyan opposition leader Raila Odinga remains "fully committed" to his campaign.',
+        'Kenyan President Uhuru Kenyatta said, "I am committed to leading our country forward."',
+    ):
+        assert not [c for c in _codes_of(text) if c[2].startswith("03")], text
+    # ... but committing to something is a promise
+    assert ("KENGOV", None, "030") in _codes_of("The Kenyan government committed to reforms.")

@@ -874,6 +874,7 @@ class _SegmentCoder(Attribution):
                 or self._unseized(code, a, b)
                 or (b is None and self._aimless_intent(code, modality))
                 or (b is None and self._private_alone(token, a, code))
+                or (b is None and self._standing_stance(token, pattern))
             ):
                 continue
             deployed = self._deployment(token, pattern, a, code)
@@ -916,6 +917,12 @@ class _SegmentCoder(Attribution):
         "Iran hosted the championship")."""
         journeys = {*self.book.reciprocal, *self.book.reciprocal.values()}
         return frozenset() if pattern.code in journeys else self.book.nonstate_sectors
+
+    def _standing_stance(self, token: Token, pattern: Pattern) -> bool:
+        """ "X remains fully committed to the campaign", "I am committed to leading our country": a promise
+        verb read as a state (the complement of "be", "remain") is a stance held, no promise made to anyone:
+        with no counterpart named it is no event."""
+        return token.dep_ == "acomp" and self.book.fallback.get(token.lemma_.lower()) is pattern
 
     def _aimless_intent(self, code: str, modality: Modality) -> bool:
         """ "They would urge calm": an intended act aimed at nobody is no event between parties; it is coded
