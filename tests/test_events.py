@@ -3384,3 +3384,17 @@ def test_intents_a_commitment_held_as_a_state_with_no_counterpart_is_no_promise(
         assert not [c for c in _codes_of(text) if c[2].startswith("03")], text
     # ... but committing to something is a promise
     assert ("KENGOV", None, "030") in _codes_of("The Kenyan government committed to reforms.")
+def test_recall_between_names_the_parties_of_a_mutual_act_noun() -> None:
+    """The parties "between" names are the two sides of a mutual act noun, not the party that reports it,
+    and the phrase may hang on the verb the noun is the subject of."""
+    announced = _codes_of("The Norwegian government announced a deal between Qatar and Bahrain.")
+    assert ("QAT", "BHR", "057") in announced
+    assert ("BHR", "QAT", "057") in announced
+    assert not any(s == "NORGOV" for s, _, _ in announced)
+    broke = _codes_of("Fighting broke out between Indian and Chinese troops in Ladakh on Monday.")
+    assert ("INDMIL", "CHNMIL", "190") in broke
+    assert ("CHNMIL", "INDMIL", "190") in broke
+    war = _codes_of("A gun battle between Ethiopian and Eritrean troops raged on the border on Tuesday.")
+    assert ("ETHMIL", "ERIMIL", "190") in war
+    # a lawsuit is no battle
+    assert not _codes_of("The legal battle between the senator and the governor continued on Monday.")

@@ -598,6 +598,25 @@ class ArgumentReader(SegmentState):
             return []
         return self._subject(noun.head.head)
 
+    def _noun_between(self, noun: Token, pattern: Pattern) -> list[int]:
+        """The parties a mutual act noun names with "between" ("a deal between A and B", "clashes between
+        police and protesters"), on the noun or on the verb the noun is the subject of ("fighting broke out
+        between A and B"); none for a go-between's act (its mediation) or fewer than two parties. Only the
+        first "between" phrase counts: "deals between A and B and between C and D" are no deal of A with C."""
+        if not self._mutual(pattern) or self._go_between(pattern):
+            return []
+        heads = [noun]
+        if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+            heads.append(noun.head)
+        preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
+        found: list[int] = []
+        for prep in preps[:1]:
+            for obj in prep.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    found.extend(self._actors_of(obj))
+        found = list(dict.fromkeys(self._others(found)))
+        return found if self._several(self._sides(found), pattern) else []
+
     def _frames_clause(self, noun: Token) -> bool:
         """ "in a meeting with X", "during talks with X" hung on a verb: an occasion the clause happens in."""
         prep = noun.head
@@ -611,6 +630,9 @@ class ArgumentReader(SegmentState):
         """Source and target of an event noun, and the light verb it hangs on (if any)."""
         victim = self._owned_victim(noun)
         source, light = self._noun_source(noun, skip_owner=bool(victim))
+        sides = self._noun_between(noun, pattern)
+        if sides and not set(sides) & set(source):  # "X announced a deal between A and B": A and B's act
+            return sides, [], light
         owned = bool(source or victim)
         if not source:  # "U.S. sanctions against Iran"
             modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod")]
