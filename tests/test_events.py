@@ -3384,6 +3384,8 @@ def test_intents_a_commitment_held_as_a_state_with_no_counterpart_is_no_promise(
         assert not [c for c in _codes_of(text) if c[2].startswith("03")], text
     # ... but committing to something is a promise
     assert ("KENGOV", None, "030") in _codes_of("The Kenyan government committed to reforms.")
+
+
 def test_recall_between_names_the_parties_of_a_mutual_act_noun() -> None:
     """The parties "between" names are the two sides of a mutual act noun, not the party that reports it,
     and the phrase may hang on the verb the noun is the subject of."""
