@@ -3400,3 +3400,11 @@ def test_recall_between_names_the_parties_of_a_mutual_act_noun() -> None:
     assert ("ETHMIL", "ERIMIL", "190") in war
     # a lawsuit is no battle
     assert not _codes_of("The legal battle between the senator and the governor continued on Monday.")
+
+
+def test_criticism_offensive_as_a_noun_blames_nobody() -> None:
+    """ "The offensive" is a military push, not a word of blame; "offensive remarks" still blame."""
+    told = _codes_of("The Indian foreign minister told China to stop the offensive.")
+    assert not [c for *_, c in told if c.startswith("11")]
+    said = _codes_of("The Indian foreign minister said the remarks by the Chinese ambassador were offensive.")
+    assert ("INDGOV", "CHNGOV", "111") in said

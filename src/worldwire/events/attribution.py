@@ -167,6 +167,7 @@ class Attribution(CodeRefiner):
             and not (
                 t.pos_ == "VERB" and t.lemma_.lower() in book.wrongdoing_verbs and self._wrong_told(t) is None
             )
+            and not (t.pos_ != "ADJ" and t.lower_ in book.adjective_blame_words)
         ]
         lemmas = {t.lemma_.lower() for t in blaming} | {t.lower_ for t in blaming} | _hyphened(blaming)
         code = (

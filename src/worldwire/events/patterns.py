@@ -221,6 +221,7 @@ class PatternBook:
     naming_verbs: frozenset[str] = frozenset()
     accusation_words: frozenset[str] = frozenset()
     criticism_words: frozenset[str] = frozenset()
+    adjective_blame_words: frozenset[str] = frozenset()
     criminal_labels: frozenset[str] = frozenset()
     pejorative_labels: frozenset[str] = frozenset()
     criminal_label_code: str = "1121"
@@ -457,6 +458,7 @@ _WORD_SETS = (
     "naming_verbs",
     "accusation_words",
     "criticism_words",
+    "adjective_blame_words",
     "criminal_labels",
     "pejorative_labels",
     "topic_object_verbs",
