@@ -1182,3 +1182,21 @@ def test_apposition_a_name_the_parser_found_in_two_words_is_one_mention_after_it
     assert first.code == "PRIGOV"
     assert text[first.start : first.start + 13] == "Elena Marquez"
     assert [a.code for a in found if a.text in ("Marquez", "Elena Marquez")] == ["PRIGOV"] * 3
+
+
+def test_concept_noun_as_actor_an_idea_a_stance_or_a_time_of_life_is_no_party() -> None:
+    actors = actors_of(
+        "The senator supported racial justice and vowed to bring the attackers to justice. "
+        "The governor voiced opposition to the new tax. In her youth, the mayor went to college. "
+        "Farmers marched against the electoral college.",
+        "2020-01-01",
+    )
+    texts = [a.text.lower() for a in actors]
+    assert not {"justice", "opposition", "youth", "college", "her youth"} & set(texts)
+    # ... the same nouns naming a party stay parties
+    actors = actors_of(
+        "The next justice will be named in May. The opposition criticized the government. "
+        "The college said it would close.",
+        "2020-01-01",
+    )
+    assert {"justice", "opposition", "college"} <= {a.text.lower() for a in actors}

@@ -144,6 +144,10 @@ class ActorLexicon:
     company_words: frozenset[str] = frozenset()
     name_articles: frozenset[str] = frozenset()
     occasion_heads: frozenset[str] = frozenset()
+    bare_concepts: frozenset[str] = frozenset()
+    possessed_concepts: frozenset[str] = frozenset()
+    stance_concepts: frozenset[str] = frozenset()
+    concept_things: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     occasions: frozenset[str] = frozenset()
     charged: frozenset[str] = frozenset()
     anyone: frozenset[str] = frozenset()
@@ -379,6 +383,10 @@ class RoleTable:
     company_words: frozenset[str] = frozenset()  # "Company": "X Motor Company" is "X" later on
     name_articles: frozenset[str] = frozenset()  # "al": "al-Zawi" is "Zawi" with its article
     occasion_heads: frozenset[str] = frozenset()  # "party": a role noun that can name an occasion
+    bare_concepts: frozenset[str] = frozenset()  # "justice": bare ("brought to justice") an idea, no party
+    possessed_concepts: frozenset[str] = frozenset()  # "youth": "in his youth" is a time of life
+    stance_concepts: frozenset[str] = frozenset()  # "opposition": "opposition to the plan" is a stance
+    concept_things: Mapping[str, frozenset[str]] = field(default_factory=lambda: MappingProxyType({}))
     charged: frozenset[str] = frozenset()  # "the accused": the person the story charged
     anyone: frozenset[str] = frozenset()  # "urged anyone with information": the private persons it restricts
     occasions: frozenset[str] = frozenset()  # "birthday": makes an occasion head a thing, no actor
@@ -428,6 +436,22 @@ def _fates(raw: Mapping[str, Any], where: str, key: str = "verbs") -> Mapping[st
         if key in item:
             found.update(dict.fromkeys((w.lower() for w in string_list(item, key, where)), sector))
     return MappingProxyType(found)
+
+
+def _concept_things(raw: Mapping[str, Any], where: str) -> Mapping[str, frozenset[str]]:
+    """`[concepts] things`: a role noun -> the words before it that make it a thing ("electoral college")."""
+    section = raw.get("concepts")
+    things = section.get("things", {}) if isinstance(section, dict) else {}
+    if not isinstance(things, dict):
+        raise _fail(where, "[concepts] things must be a table")
+    return MappingProxyType(
+        {
+            noun.lower(): frozenset(
+                w.lower() for w in string_list(things, noun, f"{where} [concepts] things")
+            )
+            for noun in things
+        }
+    )
 
 
 def _casualties(raw: Mapping[str, Any], where: str) -> Casualties | None:
@@ -562,6 +586,14 @@ def _roles(raw: Mapping[str, Any], where: str) -> RoleTable:
             w.lower() for w in _section(raw, "short_names", "name_articles", where, required=False)
         ),
         occasion_heads=_lower_both(_section(raw, "occasions", "heads", where, required=False)),
+        bare_concepts=frozenset(w.lower() for w in _section(raw, "concepts", "bare", where, required=False)),
+        possessed_concepts=frozenset(
+            w.lower() for w in _section(raw, "concepts", "possessed", where, required=False)
+        ),
+        stance_concepts=frozenset(
+            w.lower() for w in _section(raw, "concepts", "stances", where, required=False)
+        ),
+        concept_things=_concept_things(raw, where),
         occasions=frozenset(
             w.lower() for w in _section(raw, "occasions", "modifiers", where, required=False)
         ),
@@ -815,6 +847,10 @@ def build_lexicon(
         company_words=roles.company_words if roles else frozenset(),
         name_articles=roles.name_articles if roles else frozenset(),
         occasion_heads=roles.occasion_heads if roles else frozenset(),
+        bare_concepts=roles.bare_concepts if roles else frozenset(),
+        possessed_concepts=roles.possessed_concepts if roles else frozenset(),
+        stance_concepts=roles.stance_concepts if roles else frozenset(),
+        concept_things=roles.concept_things if roles else MappingProxyType({}),
         charged=roles.charged if roles else frozenset(),
         anyone=roles.anyone if roles else frozenset(),
         occasions=roles.occasions if roles else frozenset(),

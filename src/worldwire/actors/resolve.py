@@ -1079,12 +1079,34 @@ def _plausible(doc: Doc, piece: _Piece, lexicon: ActorLexicon) -> bool:
             and not in_name
             and not _occasion(doc, piece, lexicon)
             and not _building(last, lexicon)
+            and not (piece.end - piece.start == 1 and _concept(last, lexicon))
         )
     if piece.kind == "person":
         return _plausible_person(doc, piece)
     if piece.kind in _COUNTRY_KINDS | _GROUP_KINDS:
         return _plausible_state(doc, piece, lexicon)
     return True
+
+
+def _concept(noun: Token, lexicon: ActorLexicon) -> bool:
+    """ "brought to justice", "in his youth", "expressed opposition to the plan", "the electoral college": a
+    role noun used as an idea, a time of life, a stance or a thing, no party (`[concepts]` of the roles)."""
+    word = noun.lower_
+    children = list(noun.children)
+    bare = noun.is_lower and noun.tag_ == "NN" and noun.dep_ != "compound"
+    if (
+        word in lexicon.bare_concepts
+        and bare
+        and not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in children)
+    ):
+        return True  # "brought to justice", "social justice", "went to college"
+    if word in lexicon.possessed_concepts and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in children):
+        return True  # "in his youth"
+    following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    if word in lexicon.stance_concepts and following is not None and following.lower_ == "to":
+        return following.tag_ == "IN"  # "opposition to the plan" (the parser may hang "to" on the verb)
+    modifiers = lexicon.concept_things.get(word, frozenset())
+    return any(c.dep_ in ("amod", "compound") and c.lower_ in modifiers for c in children)
 
 
 def _nominal_adjective(token: Token) -> bool:
