@@ -3408,3 +3408,12 @@ def test_criticism_offensive_as_a_noun_blames_nobody() -> None:
     assert not [c for *_, c in told if c.startswith("11")]
     said = _codes_of("The Indian foreign minister said the remarks by the Chinese ambassador were offensive.")
     assert ("INDGOV", "CHNGOV", "111") in said
+def test_nonpolitical_evaluation_a_private_tribute_to_a_private_person_is_no_event() -> None:
+    # an obituary's words of a colleague: a scientist on a scientist, no political event
+    text = (
+        'Professor Jane Holt of Leeds University said, "Peter Marsh was the most brilliant chemist I knew."'
+    )
+    assert not [c for *_, c in _codes_of(text, "2020-01-01") if c[:2] in ("01", "05")]
+    # ... an office holder's words of praise stay praise
+    text = 'Kenyan President Uhuru Kenyatta said Raila Odinga of Kenya "has been an iconic leader".'
+    assert ("KENGOV", "KEN", "051") in _codes_of(text, "2021-05-01")

@@ -202,6 +202,8 @@ class Attribution(CodeRefiner):
             and not self._wronged(t)
             and not any(same_party(a, b) for a in voices for b in self._sides([i]))  # "Iraqi sovereignty"
         ]
+        # "Walter was the most brilliant scientist I have ever known," said the chancellor: a private tribute
+        named = [] if code is None and named and self._private_tribute(voices, named[0]) else named
         if (
             code is None
             and (lemmas & book.sympathy_words or any(self._sympathy_idiom(t) for t in words))
@@ -220,6 +222,25 @@ class Attribution(CodeRefiner):
         target = self._blamed_act(verb, words, source) or blamed[:1]
         if target or not (verdict or labelled is not None):
             yield _said(verb, source, code, target)
+
+    def _private_tribute(self, voices: list[Side], index: int) -> bool:
+        """Words of praise or sympathy that a private party (citizens, firms, schools, the press, a person
+        with no office) speaks of a private person (a relative, a colleague, an artist) are a tribute
+        in private life, no political event: an obituary's "she was an extraordinary woman," said her son."""
+        book = self.book
+
+        def private(side: Side) -> bool:
+            return not (side.code or "").startswith(("IGO", "NGO")) and (
+                side.sector in book.unpolitical_sectors or (side.person is not None and side.sector is None)
+            )
+
+        targets = self._sides([index])
+        return (
+            bool(voices)
+            and all(private(v) for v in voices)
+            and bool(targets)
+            and all(t.person is not None and private(t) for t in targets)
+        )
 
     def _within(self, index: int, phrase: Token) -> bool:
         return any(self.token_actor[t.i] == index for t in phrase.subtree)
