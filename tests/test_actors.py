@@ -1200,3 +1200,10 @@ def test_concept_noun_as_actor_an_idea_a_stance_or_a_time_of_life_is_no_party() 
         "2020-01-01",
     )
     assert {"justice", "opposition", "college"} <= {a.text.lower() for a in actors}
+
+
+def test_concept_noun_as_actor_a_persons_opponent_is_a_rival_not_the_opposition() -> None:
+    actors = actors_of("His opponent, Joe Biden, accused Trump of lying.", "2020-10-01")
+    assert not [a for a in actors if (a.code or "").endswith("OPP")]
+    actors = actors_of("Mugabe was known for his violent treatment of opponents.", "2019-09-09")
+    assert any((a.code or "").endswith("OPP") for a in actors)

@@ -1100,8 +1100,8 @@ def _concept(noun: Token, lexicon: ActorLexicon) -> bool:
         and not any(c.dep_ in ("det", "poss", "nummod", "predet") for c in children)
     ):
         return True  # "brought to justice", "social justice", "went to college"
-    if word in lexicon.possessed_concepts and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in children):
-        return True  # "in his youth"
+    if word in lexicon.possessed_concepts and noun.tag_ == "NN" and any(c.dep_ == "poss" for c in children):
+        return True  # "in his youth", "his opponent, Joe Biden"
     following = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
     if word in lexicon.stance_concepts and following is not None and following.lower_ == "to":
         return following.tag_ == "IN"  # "opposition to the plan" (the parser may hang "to" on the verb)
