@@ -3408,6 +3408,8 @@ def test_criticism_offensive_as_a_noun_blames_nobody() -> None:
     assert not [c for *_, c in told if c.startswith("11")]
     said = _codes_of("The Indian foreign minister said the remarks by the Chinese ambassador were offensive.")
     assert ("INDGOV", "CHNGOV", "111") in said
+
+
 def test_nonpolitical_evaluation_a_private_tribute_to_a_private_person_is_no_event() -> None:
     # an obituary's words of a colleague: a scientist on a scientist, no political event
     text = (
