@@ -617,6 +617,17 @@ def test_actors_pronouns_agree_in_gender_with_their_person() -> None:
     assert by_text(actors, "him").code == "USAGOV"
 
 
+def test_parties_a_pronoun_subject_carries_on_the_subject_before_not_a_nearer_possessor() -> None:
+    actors = actors_of(
+        "Senator John Smith, speaking in Ohio, called Governor Tom Baker's plan a disgrace. "
+        + "He described it as reckless.",
+        "2019-05-01",
+    )
+    assert by_text(actors, "He").code == "USALEG"  # John Smith, though Tom Baker is nearer
+    actors = actors_of("Governor Tom Baker met Senator John Smith. Smith said he would meet him again.")
+    assert actors[by_text(actors, "he").antecedent or 0].text == "Smith"  # a name in its own sentence first
+
+
 def test_actors_they_refers_to_a_group_or_a_plural() -> None:
     actors = actors_of("Kenyan police met a senator on Monday. They dispersed the protesters.", "2019-05-01")
     assert by_text(actors, "They").code == "KENCOP"

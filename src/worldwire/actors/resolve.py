@@ -2296,12 +2296,41 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
         target = _reporter(draft, kept)
         if target is not None and not fits(target, known=False):
             target = None
+        # "Biden called Trump's plan a betrayal. He said ...": the subject before, not a nearer possessor
+        target = target or (_subject_before(draft, kept, lambda d: fits(d, known=True)) if gender else None)
         # "Mary Jones met Tom Baker. She ...": a person known to be a woman before the nearest one
         target = target or (_nearest(kept, draft, lambda d: fits(d, known=True)) if gender else None)
+        target = target or _subject_before(draft, kept, lambda d: fits(d, known=False))
         target = target or _nearest(kept, draft, lambda d: fits(d, known=False))
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _subject_before(draft: _Draft, kept: list[_Draft], fits: Callable[[_Draft], bool]) -> _Draft | None:
+    """ "Biden, in Michigan, called Trump's action a betrayal. He described it as ...": a "he"/"she" that is
+    the subject of a main clause, with nobody named before it in its own sentence, carries on the subject
+    of the sentence before (the person the story is telling of), not a nearer possessor or object of it.
+    A pronoun subject there stands for the person it stood for."""
+    token = draft.doc[draft.start]
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or _quoted(draft):
+        return None
+    if any(d.sentence == draft.sentence and d.char_start < draft.char_start for d in kept):
+        return None
+    for d in kept:
+        if d.sentence != draft.sentence - 1 or _quoted(d):
+            continue
+        head = d.doc[d.end - 1]
+        if head.dep_ not in ("nsubj", "nsubjpass") or head.head.dep_ != "ROOT":
+            continue
+        if d.kind != "pronoun":
+            return d if fits(d) else None
+        return (
+            kept[d.antecedent]
+            if d.role == "pronoun" and d.antecedent is not None and fits(kept[d.antecedent])
+            else None
+        )
+    return None
 
 
 def _counted_states(draft: _Draft, kept: list[_Draft]) -> bool:
