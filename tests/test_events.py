@@ -929,6 +929,14 @@ def test_a_finite_verb_joined_to_an_infinitive_shares_the_subject_above() -> Non
     assert ("GBRGOV", "USAGOV", "040") in _codes_of(text, "2019-10-08")
 
 
+def test_parties_a_finite_verb_joined_to_a_for_to_infinitive_shares_the_subject_above() -> None:
+    text = "The governor said he has arranged for 500 soldiers of the National Guard to be ready and has"
+    text += " asked President Donald Trump to declare an emergency."
+    codes = _codes_of(text, "2019-07-12")
+    assert any(c[1] == "USAGOV" and c[2].startswith("02") and c[0] == "USAGOV" for c in codes), codes
+    assert not any(c[0] == "USAMIL" and c[2].startswith("02") for c in codes), codes
+
+
 def test_which_as_a_second_subject_of_a_relative_clause_is_its_object() -> None:
     text = "Turkey will guard ISIS fighters which, the statement said, European nations have refused to"
     text += " repatriate."

@@ -217,10 +217,25 @@ class ArgumentReader(SegmentState):
             controlled = [i for c in takers for i in self._actors_of(c)]
             if controlled:
                 return controlled, None
-        # "urged the embassy to reconsider and spoke with Pompeo": a finite verb is no part of the
-        # infinitive it is parsed as joined to; it shares the subject of the verb above
-        finite = node.dep_ == "conj" and node.tag_ in ("VBD", "VBZ") and node.head.dep_ == "xcomp"
-        return None, node.head.head if finite and node.head.tag_ == "VB" else node.head
+        # "urged the embassy to reconsider and spoke with Pompeo", "arranged for troops to be ready and has
+        # asked ...": a finite verb is no part of the infinitive it is parsed as joined to; it shares the
+        # subject of the verb above
+        return None, node.head.head if self._finite_beside_infinitive(node) else node.head
+
+    @staticmethod
+    def _finite_beside_infinitive(node: Token) -> bool:
+        """A finite verb (told in a tense: "spoke", "has asked", "will meet") parsed as a conjunct of an
+        infinitive ("to reconsider", "for X to be ready")."""
+        head = node.head
+        if node.dep_ != "conj" or head.tag_ != "VB":
+            return False
+        finite = node.tag_ in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ == "aux" and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in node.children
+        )
+        if head.dep_ == "xcomp":
+            return node.tag_ in ("VBD", "VBZ")
+        to = any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        return finite and to and head.dep_ in ("advcl", "xcomp")
 
     def _charged(self, token: Token, *, told: bool = False) -> bool:
         """ "Sentenced X for murdering Y", "arrested a man for attacking a woman", "found X guilty of raping
