@@ -628,6 +628,14 @@ def test_parties_a_pronoun_subject_carries_on_the_subject_before_not_a_nearer_po
     assert actors[by_text(actors, "he").antecedent or 0].text == "Smith"  # a name in its own sentence first
 
 
+def test_parties_they_in_a_clause_a_body_reports_is_that_body() -> None:
+    actors = actors_of(
+        "Doctors treated the villagers in Kenya. The World Health Organization said they had sent vaccines.",
+        "2019-05-01",
+    )
+    assert by_text(actors, "they").code == "IGOUNOHLHWHO"
+
+
 def test_actors_they_refers_to_a_group_or_a_plural() -> None:
     actors = actors_of("Kenyan police met a senator on Monday. They dispersed the protesters.", "2019-05-01")
     assert by_text(actors, "They").code == "KENCOP"

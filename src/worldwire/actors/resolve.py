@@ -2266,7 +2266,7 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     """ "he" → the nearest person before it, or office ("the President's power to do as he proposed");
     "they" → the nearest group or plural actor."""
     if draft.role == "plural_pronoun":
-        target = None if _quoted(draft) else _body_before(draft, kept)
+        target = None if _quoted(draft) else _plural_reporter(draft, kept) or _body_before(draft, kept)
         target = target or _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
     elif draft.role == "quantifier":
         target = _plural_before(draft, kept)
@@ -2305,6 +2305,19 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _plural_reporter(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
+    """ "UNICEF reported they had delivered 100,000 doses", "the police told me they would file a case": a
+    "they" subject of a clause a body (an organisation, a state's organ, a plural group) reports is that
+    body, as "he" in a clause a person reports is the person."""
+    reporter = _reporter(draft, kept, kinds=("organisation", "state", "group", "role"))
+    if reporter is None or reporter.code is None:
+        return None
+    body = reporter.kind == "organisation" or (
+        reporter.kind == "state" and reporter.sector not in (None, "CVL")
+    )
+    return reporter if body or reporter.kind == "group" or reporter.plural else None
 
 
 def _subject_before(draft: _Draft, kept: list[_Draft], fits: Callable[[_Draft], bool]) -> _Draft | None:
