@@ -937,6 +937,14 @@ def test_parties_a_finite_verb_joined_to_a_for_to_infinitive_shares_the_subject_
     assert not any(c[0] == "USAMIL" and c[2].startswith("02") for c in codes), codes
 
 
+def test_parties_people_in_a_body_are_that_body_s() -> None:
+    text = "The Kenyan foreign ministry is cooperating with colleagues in the Ugandan police."
+    codes = _codes_of(text, "2019-07-12")
+    assert any(c[0] == "KENGOV" and c[1] == "UGACOP" for c in codes), codes
+    text = "Kenyan police are cooperating with civilians in Uganda."
+    assert not any(c[1] == "UGA" for c in _codes_of(text, "2019-07-12"))
+
+
 def test_which_as_a_second_subject_of_a_relative_clause_is_its_object() -> None:
     text = "Turkey will guard ISIS fighters which, the statement said, European nations have refused to"
     text += " repatriate."

@@ -98,10 +98,27 @@ class ArgumentReader(SegmentState):
                     ]
                     if inner:
                         break
+            if not inner:
+                inner = self._members_in(unit)
             if not inner:  # "Kenzo Oshima, the United Nations relief coordinator": the apposition's
                 inner = [i for child in unit.rights if child.dep_ == "appos" for i in self._actors_of(child)]
             found.extend(i for i in inner if i is not None)
         return list(dict.fromkeys(found))
+
+    def _members_in(self, unit: Token) -> list[int]:
+        """ "working with colleagues in the British Transport Police", "met officials at the Interior
+        Ministry": people (`party_nouns`) in or at a body are that body's; not a place ("civilians in
+        Syria": a state or town named bare, or a group of private people, is where they are)."""
+        if unit.lemma_.lower() not in self.book.party_nouns:
+            return []
+        found = [
+            index
+            for child in unit.rights
+            if child.dep_ == "prep" and child.lower_ in ("in", "at", "within")
+            for pobj in child.children
+            if pobj.dep_ == "pobj" and (index := self.token_actor[pobj.i]) is not None
+        ]
+        return [i for i in found if resolved(self.actors, i).sector not in (None, "CVL")][:1]
 
     def _joined_inside(self, unit: Token, own: int) -> list[int]:
         """ "US President Donald Trump and Turkish President Recep Erdogan met": the parser hangs one of two
