@@ -99,7 +99,7 @@ class ArgumentReader(SegmentState):
                     if inner:
                         break
             if not inner:
-                inner = self._members_in(unit)
+                inner.extend(self._members_in(unit))
             if not inner:  # "Kenzo Oshima, the United Nations relief coordinator": the apposition's
                 inner = [i for child in unit.rights if child.dep_ == "appos" for i in self._actors_of(child)]
             found.extend(i for i in inner if i is not None)
