@@ -636,6 +636,11 @@ def test_parties_they_in_a_clause_a_body_reports_is_that_body() -> None:
     assert by_text(actors, "they").code == "IGOUNOHLHWHO"
 
 
+def test_parties_it_is_no_plural_noun_that_reports_it() -> None:
+    actors = actors_of("A fire broke out in a Kenyan market. Kenyan officials said it destroyed forty shops.")
+    assert all(a.text != "it" for a in actors), [(a.text, a.code) for a in actors]
+
+
 def test_actors_they_refers_to_a_group_or_a_plural() -> None:
     actors = actors_of("Kenyan police met a senator on Monday. They dispersed the protesters.", "2019-05-01")
     assert by_text(actors, "They").code == "KENCOP"

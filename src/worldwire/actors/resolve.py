@@ -2274,6 +2274,7 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
         return _counted_states(draft, kept)
     elif draft.role == "neuter_pronoun":
         target = _reporter(draft, kept, kinds=("state", "organisation", "role"))
+        target = None if target is not None and _plural_noun(target) else target
     else:
         gender = lexicon.pronoun_gender.get(draft.doc[draft.start].lower_)
         quoted = _quoted(draft)
@@ -2305,6 +2306,12 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     if target is not None:
         _copy(draft, kept, target)
     return target is not None
+
+
+def _plural_noun(draft: _Draft) -> bool:
+    """ "Officials said it killed nine people", "Kenyan officials said it ...": a plural common noun
+    ("officials", "police officers"; not a state's plural name, "the United States") is no "it"."""
+    return draft.plural and draft.doc[draft.end - 1].tag_ == "NNS"
 
 
 def _plural_reporter(draft: _Draft, kept: list[_Draft]) -> _Draft | None:
