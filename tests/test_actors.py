@@ -624,6 +624,10 @@ def test_parties_a_pronoun_subject_carries_on_the_subject_before_not_a_nearer_po
         "2019-05-01",
     )
     assert by_text(actors, "He").code == "USALEG"  # John Smith, though Tom Baker is nearer
+    actors = actors_of(
+        "Kenyan researchers studied samples from infected volunteers. They found it spreads fast."
+    )
+    assert by_text(actors, "They").code == "KENEDU"  # the researchers, though the volunteers are nearer
     actors = actors_of("Governor Tom Baker met Senator John Smith. Smith said he would meet him again.")
     assert actors[by_text(actors, "he").antecedent or 0].text == "Smith"  # a name in its own sentence first
 

@@ -2267,6 +2267,9 @@ def _link_pronoun(draft: _Draft, kept: list[_Draft], lexicon: ActorLexicon) -> b
     "they" → the nearest group or plural actor."""
     if draft.role == "plural_pronoun":
         target = None if _quoted(draft) else _plural_reporter(draft, kept) or _body_before(draft, kept)
+        target = target or _subject_before(
+            draft, kept, lambda d: d.code is not None and (d.kind == "group" or d.plural)
+        )
         target = target or _nearest(kept, draft, lambda d: d.kind == "group" or d.plural)
     elif draft.role == "quantifier":
         target = _plural_before(draft, kept)
@@ -2331,7 +2334,8 @@ def _subject_before(draft: _Draft, kept: list[_Draft], fits: Callable[[_Draft], 
     """ "Biden, in Michigan, called Trump's action a betrayal. He described it as ...": a "he"/"she" that is
     the subject of a main clause, with nobody named before it in its own sentence, carries on the subject
     of the sentence before (the person the story is telling of), not a nearer possessor or object of it.
-    A pronoun subject there stands for the person it stood for."""
+    A pronoun subject there stands for the person it stood for. So does "they", for a plural subject
+    ("Researchers studied samples from volunteers. They found ...")."""
     token = draft.doc[draft.start]
     if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT" or _quoted(draft):
         return None
