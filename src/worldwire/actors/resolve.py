@@ -200,6 +200,7 @@ def _quote_speaker(
     def speaker(draft: _Draft) -> _Draft | None:
         return (
             _quotation_speaker(draft, segments[id(draft.doc)], doc, subjects)
+            or _closing_speaker(draft, speakers)
             or _speaker_of(draft, speakers, (0,))
             or _inline_colon_speaker(draft, inline)
             or _speaker_of(draft, speakers, (1, 2, 3, -1))
@@ -307,6 +308,23 @@ def _quotation_speaker(
         and _verb_idx(d) < opening
     ]
     return _main_subject(max(before, key=lambda d: d.start), before) if before else None
+
+
+def _closing_speaker(draft: _Draft, speakers: list[_Draft]) -> _Draft | None:
+    """'"The biggest lie is told by the administration. [...] The losses were low," X continued': whoever a
+    verb of speaking after the closing mark names speaks the whole quotation, however many sentences before
+    it opened (one quotation, one speaker)."""
+    text = draft.doc.text
+    at = _words(draft.doc).tokens[draft.start].idx
+    closing = next((c for o, c in quotations(text) if o < at < c), -1)
+    if closing < 0 or closing >= len(text):
+        return None  # outside any quotation, or in one that runs on into the next paragraph
+    after = [
+        d
+        for d in speakers
+        if d.doc is draft.doc and _words(d.doc).tokens[d.start].idx > closing and _same_sentence(d, closing)
+    ]
+    return min(after, key=lambda d: d.start) if after else None
 
 
 def _main_subject(nearest: _Draft, before: list[_Draft]) -> _Draft:

@@ -23,7 +23,7 @@ from worldwire.events.modality import CLAUSE_BREAKS, read_modality
 from worldwire.events.parties import Match, Side, referent, resolved, same_party
 from worldwire.events.patterns import Pattern, modality_cues
 from worldwire.events.refine import CodeRefiner
-from worldwire.nlp import inside_quotation
+from worldwire.nlp import inside_quotation, quotations
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -106,6 +106,8 @@ class Attribution(CodeRefiner):
                 readings = according
             elif speaker is not None and self._quote_runs_on(sent):
                 readings = [(sent.root, speaker[0], list(sent))]
+            elif closer := self._closing_speaker(sent):
+                readings = [(sent.root, closer, list(sent))]
             else:
                 speaker = None
             for verb, source, words in readings:
@@ -511,6 +513,22 @@ class Attribution(CodeRefiner):
     def _quote_runs_on(self, sent: Span) -> bool:
         """The sentence starts inside a quotation opened in an earlier sentence."""
         return inside_quotation(self.text[: sent.start_char])
+
+    def _closing_speaker(self, sent: Span) -> list[int]:
+        """'"It is a sad day. [...] He was an icon of liberation," wrote X': a sentence wholly inside a
+        quotation that closes in a later sentence is the words of whom a verb of speaking after the closing
+        mark names (one quotation, one speaker)."""
+        start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+        end = sent.start_char + len(sent.text.rstrip())
+        quotation = next((q for q in quotations(self.text) if q[0] <= start and q[1] >= end), None)
+        if quotation is None or quotation[1] >= len(self.text):
+            return []  # no quotation, or one that runs on into the next paragraph
+        closed = self.parsed.char_span(quotation[1], quotation[1] + 1, alignment_mode="expand")
+        if closed is None or closed.sent.start == sent.start:
+            return []
+        after = self.parsed[closed.end : closed.sent.end]
+        verb = next((t for t in after if t.pos_ == "VERB" and t.lemma_.lower() in self.book.evaluation_verbs), None)
+        return [] if verb is None else self._subject(verb)
 
     def _reported_demands(self) -> Iterator[Said]:
         """ "X said Y must withdraw": a demand by the speaker on the reported clause's subject."""
