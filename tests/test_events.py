@@ -3435,3 +3435,48 @@ def test_nonpolitical_evaluation_a_private_tribute_to_a_private_person_is_no_eve
     # ... an office holder's words of praise stay praise
     text = 'Kenyan President Uhuru Kenyatta said Raila Odinga of Kenya "has been an iconic leader".'
     assert ("KENGOV", "KEN", "051") in _codes_of(text, "2021-05-01")
+def test_quoted_blame_in_a_quotation_closed_by_its_speaker_later() -> None:
+    # one quotation over three sentences, its speaker named only after the closing mark
+    text = (
+        '"The vote was held on Sunday. The government of Uganda is lying to its people. We will keep '
+        'watching the count," the foreign minister of Kenya said.'
+    )
+    assert ("KENGOV", "UGAGOV", "112") in _codes_of(text)
+    # a mark that opens a new quotation does not close an unclosed one: no speaker across the gap
+    unclosed = (
+        'The minister of Kenya said, "We will win. The government of Uganda is lying to its people. '
+        'Rain fell in Kampala. "Talks go on," the president of Ghana said.'
+    )
+    assert ("GHAGOV", "UGAGOV", "112") not in _codes_of(unclosed)
+
+
+def test_quoted_the_speakers_administration_in_a_quotation_closed_by_its_speaker() -> None:
+    # "the administration" three sentences before the closing mark is the quoted US senator's own
+    text = (
+        "Turkey moved troops into Syria on Monday.\n\n"
+        '"The administration has lied to the public about the war. It is far from over. The fighters are '
+        'still there. The region is tense," US Senator John Hale said.'
+    )
+    codes = _codes_of(text, "2019-10-08")
+    assert ("USALEG", "USAGOV", "112") in codes
+    assert not any(t == "TURGOV" for _, t, _ in codes)
+
+
+def test_quoted_praise_words_that_only_grade_a_thing_praise_nobody() -> None:
+    graded = _codes_of('The president of Ghana said, "We have good relations with the government of Kenya."')
+    assert "051" not in {c[2] for c in graded}
+    graded = _codes_of(
+        "The president of Ghana said he has read a great deal of the reports of the army of Kenya."
+    )
+    assert "051" not in {c[2] for c in graded}
+    praised = _codes_of('The president of Ghana said, "The prime minister of Kenya is a great leader."')
+    assert ("GHAGOV", "KENGOV", "051") in praised
+
+
+def test_quoted_lie_of_position_is_no_accusation() -> None:
+    text = (
+        'The president of Ghana said, "We have far to go, and many dangers still lie ahead, but Kenya wins."'
+    )
+    assert "112" not in {c[2] for c in _codes_of(text)}
+    text = 'The president of Ghana said, "The government of Kenya lies to its people."'
+    assert ("GHAGOV", "KENGOV", "112") in _codes_of(text)

@@ -317,8 +317,10 @@ def _closing_speaker(draft: _Draft, speakers: list[_Draft]) -> _Draft | None:
     text = draft.doc.text
     at = _words(draft.doc).tokens[draft.start].idx
     closing = next((c for o, c in quotations(text) if o < at < c), -1)
-    if closing < 0 or closing >= len(text):
-        return None  # outside any quotation, or in one that runs on into the next paragraph
+    if closing <= 0 or closing >= len(text) or text[closing - 1].isspace():
+        return None  # outside any quotation, in one that runs on, or one whose marks are paired amiss
+    if closing + 1 < len(text) and text[closing + 1].isalnum():
+        return None
     after = [
         d
         for d in speakers

@@ -52,6 +52,14 @@ def _said(verb: Token, source: list[int], code: str, target: list[int]) -> Said:
     )
 
 
+def _closes(text: str, mark: int) -> bool:
+    """The mark at `mark` closes a quotation: it ends what it follows ('end," X said'), not opens what
+    follows it (' "In the skies'), as a mark paired with the wrong one after an unclosed quotation does."""
+    if mark >= len(text) or mark == 0 or text[mark - 1].isspace():
+        return False
+    return mark + 1 >= len(text) or not text[mark + 1].isalnum()
+
+
 def _hyphened(words: list[Token]) -> set[str]:
     """ "a cover-up", "a non-starter": the words a hyphen joins, which the tokenizer splits, as one word."""
     return {
@@ -170,6 +178,7 @@ class Attribution(CodeRefiner):
                 t.pos_ == "VERB" and t.lemma_.lower() in book.wrongdoing_verbs and self._wrong_told(t) is None
             )
             and not (t.pos_ != "ADJ" and t.lower_ in book.adjective_blame_words)
+            and not self._told_position(t)
         ]
         lemmas = {t.lemma_.lower() for t in blaming} | {t.lower_ for t in blaming} | _hyphened(blaming)
         code = (
@@ -478,6 +487,8 @@ class Attribution(CodeRefiner):
             return False
         if word.tag_ in ("JJS", "RBS") and self.token_actor[word.head.i] is None:
             return False  # "the party with the best chance": the best of a thing praises nobody
+        if self._degree_only(word):
+            return False  # "a great deal of films", "good relationships", "tremendous stigmatization"
         node = word
         for _ in range(10):
             if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in node.children):
@@ -489,6 +500,27 @@ class Attribution(CodeRefiner):
             word = word.head
         clause = word.head if word.dep_ in ("acomp", "attr", "oprd") else word
         return not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in clause.children)
+
+    def _told_position(self, word: Token) -> bool:
+        """ "Many dangers lie ahead", "the fault lies in the law": a verb of blame that is also a verb of
+        position (`position_blame_verbs`), with a complement of place, tells where something is, not a lie."""
+        return word.lemma_.lower() in self.book.position_blame_verbs and any(
+            c.dep_ in ("prep", "advmod", "prt") and c.lower_ in self.book.position_words
+            for c in word.children
+        )
+
+    def _degree_only(self, word: Token) -> bool:
+        """An adjective of praise before a noun that is neither a party nor a label said of one ("a great
+        man", "called him a decent leader", "as an excellent politician") only grades a thing: "a great deal
+        of films", "we have good relationships", "tremendous stigmatization", "with great sadness"."""
+        if word.dep_ != "amod" or word.pos_ != "ADJ":
+            return False
+        noun = word.head
+        while noun.dep_ == "conj" and noun.head is not noun:
+            noun = noun.head
+        if self.token_actor[noun.i] is not None or noun.dep_ in ("attr", "oprd", "appos", "nsubj", "ROOT"):
+            return False
+        return not (noun.dep_ == "pobj" and noun.head.lower_ == "as")
 
     def _wronged(self, word: Token) -> bool:
         """ "an insult to Christians", "a stab in the back for the SDF", "a betrayal of the Kurds": the
@@ -521,13 +553,15 @@ class Attribution(CodeRefiner):
         start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
         end = sent.start_char + len(sent.text.rstrip())
         quotation = next((q for q in quotations(self.text) if q[0] <= start and q[1] >= end), None)
-        if quotation is None or quotation[1] >= len(self.text):
-            return []  # no quotation, or one that runs on into the next paragraph
+        if quotation is None or not _closes(self.text, quotation[1]):
+            return []  # no quotation, one that runs on into the next paragraph, or marks paired amiss
         closed = self.parsed.char_span(quotation[1], quotation[1] + 1, alignment_mode="expand")
         if closed is None or closed.sent.start == sent.start:
             return []
         after = self.parsed[closed.end : closed.sent.end]
-        verb = next((t for t in after if t.pos_ == "VERB" and t.lemma_.lower() in self.book.evaluation_verbs), None)
+        verb = next(
+            (t for t in after if t.pos_ == "VERB" and t.lemma_.lower() in self.book.evaluation_verbs), None
+        )
         return [] if verb is None else self._subject(verb)
 
     def _reported_demands(self) -> Iterator[Said]:

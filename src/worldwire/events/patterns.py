@@ -222,6 +222,8 @@ class PatternBook:
     accusation_words: frozenset[str] = frozenset()
     criticism_words: frozenset[str] = frozenset()
     adjective_blame_words: frozenset[str] = frozenset()
+    position_blame_verbs: frozenset[str] = frozenset()
+    position_words: frozenset[str] = frozenset()
     criminal_labels: frozenset[str] = frozenset()
     pejorative_labels: frozenset[str] = frozenset()
     criminal_label_code: str = "1121"
@@ -459,6 +461,8 @@ _WORD_SETS = (
     "accusation_words",
     "criticism_words",
     "adjective_blame_words",
+    "position_blame_verbs",
+    "position_words",
     "criminal_labels",
     "pejorative_labels",
     "topic_object_verbs",
