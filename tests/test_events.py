@@ -3480,3 +3480,16 @@ def test_quoted_lie_of_position_is_no_accusation() -> None:
     assert "112" not in {c[2] for c in _codes_of(text)}
     text = 'The president of Ghana said, "The government of Kenya lies to its people."'
     assert ("GHAGOV", "KENGOV", "112") in _codes_of(text)
+
+
+def test_quoted_a_party_said_to_have_no_plan_is_criticised() -> None:
+    text = "The foreign minister of Kenya argued that the president of Uganda had no plan for the economy."
+    assert ("KENGOV", "UGAGOV", "111") in _codes_of(text)
+    text = "The foreign minister of Kenya said the government of Uganda lacks any strategy."
+    assert ("KENGOV", "UGAGOV", "111") in _codes_of(text)
+    for unblamed in (
+        "The foreign minister of Kenya said the government of Uganda has a plan.",
+        "The foreign minister of Kenya said the president of Uganda would have no plan.",
+        "The foreign minister of Kenya said his government had no idea where the rebels were.",
+    ):
+        assert "111" not in {c[2] for c in _codes_of(unblamed)}

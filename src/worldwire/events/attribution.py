@@ -353,7 +353,11 @@ class Attribution(CodeRefiner):
         inside = {t.i for t in words}
         for word in words:
             code = self._wrong_told(word)
-            if code is None or self._wrong_unsure(word) or self._under_coded(word, inside):
+            if (
+                code is None
+                or self._wrong_unsure(word, self._told_lack(word))
+                or self._under_coded(word, inside)
+            ):
                 continue
             if any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in word.children):
                 continue  # "we abandoned them": the speaker's own side owns up, blames nobody
@@ -394,6 +398,12 @@ class Attribution(CodeRefiner):
         objects = [o for c in word.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
         preps = [c for c in word.children if c.dep_ in ("prep", "prt", "dative")]
         for needed, code in self.book.wrongdoing_verbs.get(word.lemma_.lower(), ()):
+            if "=no" in needed:  # "had no plan": only what the party is said to have none of
+                if any(
+                    o.lemma_.lower() in needed and any(d.lower_ == "no" for d in o.children) for o in objects
+                ):
+                    return code
+                continue
             if (
                 not needed
                 or any(o.lemma_.lower() in needed for o in objects)
@@ -404,7 +414,14 @@ class Attribution(CodeRefiner):
                 return code
         return None
 
-    def _wrong_unsure(self, word: Token) -> bool:
+    def _told_lack(self, word: Token) -> bool:
+        """ "X had no plan": the "no" that tells the wrong (a lack) is no denial of it."""
+        entries = self.book.wrongdoing_verbs.get(word.lemma_.lower(), ())
+        return any("=no" in needed for needed, _ in entries) and any(
+            d.lower_ == "no" for c in word.children if c.dep_ == "dobj" for d in c.children
+        )
+
+    def _wrong_unsure(self, word: Token, lack: bool = False) -> bool:
         """A wrong denied ("did not violate"), asked about, foretold ("will undermine"), only supposed ("would
         undermine", "if they lie") or aimed at ("tried to undermine"), or done by nobody ("no one lied"), is
         no wrong told as done."""
@@ -412,8 +429,10 @@ class Attribution(CodeRefiner):
             return True
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "none") for c in word.children):
             return True
+        if lack and any(c.dep_ == "aux" and c.lemma_.lower() not in ("do", "have") for c in word.children):
+            return True  # "would have no plan", "will have no say": a lack foretold or supposed
         modality, _ = read_modality(word, word, modality_cues(), self.parent.published, "111", False)
-        return modality not in ("asserted", "historical")
+        return modality not in ("asserted", "historical", *(("negated",) if lack else ()))
 
     def _conditional_judgement(self, words: list[Token]) -> bool:
         """ "It would be a constitutional outrage if Parliament were prevented": words that judge what would
