@@ -3435,6 +3435,8 @@ def test_nonpolitical_evaluation_a_private_tribute_to_a_private_person_is_no_eve
     # ... an office holder's words of praise stay praise
     text = 'Kenyan President Uhuru Kenyatta said Raila Odinga of Kenya "has been an iconic leader".'
     assert ("KENGOV", "KEN", "051") in _codes_of(text, "2021-05-01")
+
+
 def test_quoted_blame_in_a_quotation_closed_by_its_speaker_later() -> None:
     # one quotation over three sentences, its speaker named only after the closing mark
     text = (
