@@ -2594,6 +2594,33 @@ def test_agentless_munition_striking_reports_an_attack_with_no_party() -> None:
     assert _codes_of("Aim the missile and hit the hangar.", "2019-06-01") == []  # an order reports nothing
 
 
+def test_conflict_a_munition_that_lands_reports_an_attack() -> None:
+    """ "Two rockets landed near the embassy": a munition that lands, falls or slams into something is an
+    attack by its weapon's code; a plane or a person landing is none."""
+    assert [c for *_, c in _codes_of("Three rockets landed near the airport in Erbil on Monday.")] == ["190"]
+    assert [c for *_, c in _codes_of("Two mortar shells fell on a market in the town of Idlib.")] == ["194"]
+    assert _codes_of("The president's plane landed in Tunis on Monday.") == []
+
+
+def test_conflict_a_capitalised_munition_is_still_a_munition() -> None:
+    """ "Rockets struck the embassy": the sentence-initial plural the tagger takes for a name is a weapon."""
+    struck = _codes_of("Rockets struck the Turkish embassy in Tripoli on Friday.")
+    assert [(t, c[:2]) for _, t, c in struck] == [("TURGOV", "19")]
+
+
+def test_conflict_a_state_bombing_is_an_air_attack() -> None:
+    """ "Weeks of Russian bombing": a bombing a state or its forces make is an air attack (195), a
+    militant's bomb is not."""
+    flushed = _codes_of(
+        "Villagers said the fighters were driven from the valley by weeks of Russian bombing."
+    )
+    assert "195" in [c for *_, c in flushed]
+    assert "183" not in [c for *_, c in flushed]
+    assert [
+        c for *_, c in _codes_of("Taliban militants carried out a bombing at a police station in Quetta.")
+    ] == ["183"]
+
+
 def test_personnouns_a_conjunct_with_its_own_subject_keeps_its_own_modality() -> None:
     text = (
         "Criticism of the king is not illegal in Cambodia, but last year an author was sentenced to prison."

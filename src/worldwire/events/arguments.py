@@ -887,10 +887,16 @@ class ArgumentReader(SegmentState):
             and any(
                 c.dep_ == "nsubj"
                 and self.token_actor[c.i] is None
-                and c.lemma_.lower() in self.book.munitions
+                and self._munition_word(c, self.book.munitions)
                 for c in verb.children
             )
         )
+
+    @staticmethod
+    def _munition_word(word: Token, words: frozenset[str]) -> bool:
+        """The word's lemma is one of `words`, or it is a capitalised plural the tagger took for a name
+        ("Rockets struck the embassy": "Rockets", lemma "Rockets")."""
+        return word.lemma_.lower() in words or (word.pos_ == "PROPN" and lemma_in(word, words) != "")
 
     def _thing_subject(self, verb: Token) -> bool:
         """The verb's subject is a thing an actor owns, not the actor ("our condolences go to ...", "his
@@ -912,7 +918,9 @@ class ArgumentReader(SegmentState):
         bare = kind == "verb" and token.tag_ == "VB" and not any(c.dep_ == "aux" for c in token.children)
         # "events where four or more people are killed": a present passive defines, it reports no attack
         standing = kind == "verb" and is_passive(token) and self._standing(token)
-        named = any(t.lemma_.lower() in self.book.violence_words for t in token.sent if t.i not in ambiguous)
+        named = any(
+            self._munition_word(t, self.book.violence_words) for t in token.sent if t.i not in ambiguous
+        )
         return (
             not bare
             and not standing

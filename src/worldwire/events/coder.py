@@ -206,6 +206,7 @@ class _SegmentCoder(Attribution):
             # members but did not accede to the demands" agreed to something uncoded
             if complements and not any(t.i in self.coded_heads for c in complements for t in c.subtree):
                 yield from ((tree_depth(token), e) for e in self._code(token, Match(fallback, 0), "verb"))
+        yield from self._landed(tokens)
         for token in tokens:
             answer = self.book.answer_verbs.get(token.lemma_.lower())
             if answer is not None and (asker := self._answered(token)) is not None:
@@ -228,6 +229,27 @@ class _SegmentCoder(Attribution):
                 continue
             yield from ((tree_depth(token.head), e) for e in self._code(token, match, "noun"))
         yield from self._plans(tokens)
+
+    def _landed(self, tokens: list[Token]) -> Iterator[tuple[int, Event]]:
+        """ "Two rockets landed near the embassy", "mortar shells fell on the market": a munition
+        that is the subject of a verb of landing (`landing_verbs`) reports an attack (`landing_code`)
+        by whoever fired it."""
+        landing = self.book.landing
+        if landing is None:
+            return
+        for token in tokens:
+            if (
+                token.pos_ == "VERB"
+                and token.lemma_.lower() in self.book.landing_verbs
+                and not self._claimed(token)
+                and any(
+                    c.dep_ == "nsubj"
+                    and self.token_actor[c.i] is None
+                    and (c.lemma_.lower() in self.book.munitions or lemma_in(c, self.book.munitions) != "")
+                    for c in token.children
+                )
+            ):
+                yield from ((tree_depth(token), e) for e in self._code(token, Match(landing, 0), "verb"))
 
     def _plans(self, tokens: list[Token]) -> Iterator[tuple[int, Event]]:
         """The plans the sentence's speakers declare (`_announced_plan`), each as `announced_plan_code`."""

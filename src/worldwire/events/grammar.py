@@ -34,9 +34,10 @@ FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "who"})
 
 
-def lemma_in(token: Token, index: Mapping[str, object]) -> str:
+def lemma_in(token: Token, index: Collection[str]) -> str:
     """The token's lemma if `index` has it, else a form of its word with the inflection taken off: the
-    small model's lemmatizer slips on some verbs ("staged" → "stag")."""
+    small model's lemmatizer slips on some verbs ("staged" → "stag") and takes a capitalised plural for a
+    name ("Rockets struck the embassy": "Rockets")."""
     lemma = token.lemma_.lower()
     if lemma in index:
         return lemma

@@ -68,6 +68,11 @@ class PatternBook:
     accident_words: frozenset[str] = frozenset()  # harm no party did: "killed in a car crash"
     state_author_sectors: frozenset[str] = frozenset()  # a toll after their force is theirs
     munitions: frozenset[str] = frozenset()  # "rockets struck near the base": an attack by its subject
+    landing_verbs: frozenset[str] = frozenset()  # "two rockets landed near the embassy": a munition's attack
+    landing: Pattern | None = None  # ... coded so (`landing_code`)
+    plain_bombing_codes: frozenset[str] = frozenset()  # "US bombing of the caves" is no non-military bombing
+    aerial_sectors: frozenset[str] = frozenset()  # ... by a state or these sectors of it
+    aerial_code: str = "195"  # ... but an air attack
     directive_verbs: frozenset[str] = frozenset()
     light_verb_preps: frozenset[str] = frozenset({"in", "on", "into", "to"})
     shared_occasion_preps: frozenset[str] = frozenset()
@@ -351,6 +356,9 @@ _WORD_SETS = (
     "accident_words",
     "state_author_sectors",
     "munitions",
+    "landing_verbs",
+    "plain_bombing_codes",
+    "aerial_sectors",
     "directive_verbs",
     "request_nouns",
     "lawsuit_nouns",
@@ -575,6 +583,17 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         lone_private_codes=tuple(string_list(raw, "lone_private_codes", where)),
         weapon_codes=_weapon_codes(raw, where),
         repression_code=require(raw, "repression_code", str, where),
+        aerial_code=require(raw, "aerial_code", str, where),
+        landing=Pattern(
+            require(raw, "landing_code", str, where),
+            "verb",
+            "land",
+            (),
+            (),
+            False,
+            order + len(fallback) + len(answers) + 1,
+            "munition landed",
+        ),
         unconventional_code=require(raw, "unconventional_code", str, where),
         implied_agents=frozen_mapping(_sectors_table(raw, "implied_agents", where)),
         implied_agent_words=frozen_mapping(_words_by_code(raw, "implied_agent_words", where)),

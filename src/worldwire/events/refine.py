@@ -152,6 +152,8 @@ class CodeRefiner(ArgumentReader):
             retold = source.code is None and self._retold_attack(token)
             told = self._told_attack_sentences(token) if retold or self._refers_to_attack(token) else []
             code = next(filter(None, map(self._weapon, [token.sent, *told])), code)
+        if code in book.plain_bombing_codes and self._state_force(source):
+            code = book.aerial_code  # "weeks of American bombing": a state bombs from the air
         if source.code is None and target is None:
             return code  # "the attack took place at 7:45": nothing says who made it or whom it hit
         # civilians, or a person named with no armed or official role ("X died after being shot in his car")
@@ -173,6 +175,15 @@ class CodeRefiner(ArgumentReader):
         if code in book.refinable_violence and code[:2] == "19" and not armed and victims:
             return book.unconventional_code
         return code
+
+    def _state_force(self, source: Side) -> bool:
+        """The source is a state or its armed forces or government (`aerial_sectors`): a bombing by them is
+        an air attack ("US bombing", "the air force bombed the town"), not a terrorist's bomb."""
+        if source.index is None:
+            return False
+        return source.sector in self.book.aerial_sectors or (
+            source.sector is None and resolved(self.actors, source.index).kind == "state"
+        )
 
     def _lone_suspect(self, token: Token, target: Side) -> bool:
         """ "The officers shot him dead", "he was shot by another police officer": police force on one person
