@@ -1146,7 +1146,7 @@ def test_sectors_an_armed_forces_word_after_a_states_adjective_names_its_forces(
     found = actors_of("Kurdish groups condemned the Turkish military operation.", "2021-03-02")
     assert by_text(found, "Turkish").code == "TURMIL"
     found = actors_of("Rockets struck an Iraqi air base on Friday.", "2021-03-02")
-    assert by_text(found, "Iraqi").code == "IRQMIL"
+    assert [a.code for a in found if a.text.startswith("Iraqi")] == ["IRQMIL"]
     found = actors_of("Iraq condemned the US airstrike.", "2021-03-02")
     assert by_text(found, "US").code == "USA"  # a bare act stays the state's
 

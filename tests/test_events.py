@@ -2621,6 +2621,31 @@ def test_conflict_a_state_bombing_is_an_air_attack() -> None:
     ] == ["183"]
 
 
+def test_conflict_an_armed_post_attacked_is_its_force() -> None:
+    """ "Rebels attacked an army base near the town": a post only armed forces or police hold is that force
+    where it is hit, not the place's civilians; a car rammed into it is an attack on it."""
+    assert ("COGREB", "COGMIL", "190") in _codes_of("Rebels attacked an army base near Bunia in Congo.")
+    assert ("AFGREB", "AFGCOP", "1831") in _codes_of(
+        "A suicide bomber rammed a truck into a police checkpoint in Kandahar, Afghanistan."
+    )
+    assert _codes_of("The senator rammed the bill through the committee.") == []
+
+
+def test_conflict_an_attack_with_no_author_takes_the_author_it_is_retold_with() -> None:
+    """ "A car bomb hit the base. Dozens died in the attack, carried out by the Taliban": the author named
+    in the next sentence made the attack told first; not when the next sentence tells another kind of act."""
+    told = _codes_of(
+        "A car bomb was rammed into an army base in Ghazni, Afghanistan, on Monday. "
+        "Dozens died in the attack, reportedly carried out by the Taliban."
+    )
+    assert ("AFGREBTAL", "AFGMIL", "1832") in told
+    other = _codes_of(
+        "A car bomb was rammed into an army base in Ghazni, Afghanistan, on Monday. "
+        "The Taliban met US envoys in Doha on Tuesday."
+    )
+    assert (None, "AFGMIL", "1832") in other
+
+
 def test_personnouns_a_conjunct_with_its_own_subject_keeps_its_own_modality() -> None:
     text = (
         "Criticism of the king is not illegal in Cambodia, but last year an author was sentenced to prison."

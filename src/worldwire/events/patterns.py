@@ -254,6 +254,7 @@ class PatternBook:
     responding_sectors: frozenset[str] = frozenset()
     questioning_code: str = "091"
     told_attack_sentences: int = 0  # how far back "the attack" may find the weapon it was made with
+    retold_author_sentences: int = 0  # how far ahead an attack with no author finds it retold with one
     happening_verbs: tuple[tuple[str, ...], ...] = ()  # "the attack took place": an attack reported
     happening_nouns: frozenset[str] = frozenset()  # "the bomb went off": an event only so
     # "X was the target of an attack": a role noun whose copular subject undergoes the act of its "of" noun
@@ -630,6 +631,7 @@ def _validate_patterns(raw: Mapping[str, Any], where: str) -> PatternBook:
         location_roots=frozenset(string_list(raw, "place_target_roots", where)),
         questioning_code=require(raw, "questioning_code", str, where),
         told_attack_sentences=int(raw.get("told_attack_sentences", 0)),
+        retold_author_sentences=int(raw.get("retold_author_sentences", 0)),
         happening_verbs=tuple(tuple(v.split()) for v in string_list(raw, "happening_verbs", where)),
         occasion_preps=frozenset(string_list(raw, "occasion_prepositions", where)),
         occasion_attack_preps=frozenset(string_list(raw, "occasion_attack_prepositions", where)),
