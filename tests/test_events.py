@@ -2646,6 +2646,16 @@ def test_conflict_an_attack_with_no_author_takes_the_author_it_is_retold_with() 
     assert (None, "AFGMIL", "1832") in other
 
 
+def test_conflict_allies_aiming_force_at_something_do_not_fight_each_other() -> None:
+    """ "US jets and Afghan forces launched attacks on the caves": force a compound subject aims at something
+    is not a fight between its members; "the two armies clashed on Friday" still is."""
+    allies = _codes_of("Kenyan troops and Somali forces launched heavy attacks on the hideouts near Kismayo.")
+    assert ("KENMIL", "SOMMIL", "190") not in allies
+    assert ("SOMMIL", "KENMIL", "190") not in allies
+    clashed = _codes_of("Armenian and Azerbaijani troops clashed on Friday.")
+    assert ("ARMMIL", "AZEMIL", "190") in clashed
+
+
 def test_personnouns_a_conjunct_with_its_own_subject_keeps_its_own_modality() -> None:
     text = (
         "Criticism of the king is not illegal in Cambodia, but last year an author was sentenced to prison."

@@ -1154,7 +1154,7 @@ class ArgumentReader(SegmentState):
                 return [], found  # a visit is to somewhere: "leave room for" is none
         mutual = self._mutual(pattern)
         several = self._several(sources, pattern)
-        if not targets and mutual and several:
+        if not targets and mutual and several and not self._aimed_elsewhere((token, anchor), pattern):
             return [(a, b) for a in sources for b in sources if not same_party(a, b)], "target_following"
         # a curfew is on the actor's own ground; "called for his death to be investigated" asks no party the
         # clause names, nor the story's
@@ -1192,6 +1192,25 @@ class ArgumentReader(SegmentState):
         # No recipient, or only the actor's own country ("Russia's government criticised Russian media"):
         # coded without one, never as a same-country dyad.
         return [(a, None) for a in sources], "target_none"
+
+    def _aimed_elsewhere(self, heads: tuple[Token, Token], pattern: Pattern) -> bool:
+        """ "US warplanes and Afghan forces launched attacks on the caves", "the allies shelled the ridge":
+        force that a compound subject aims at something (an object, or what "on", "against" or "at" names) is
+        the allies' force on it, not their fight with each other ("Israel and Hamas fought")."""
+        if pattern.code[:2] not in self.book.forceful_roots:
+            return False
+        own = {word for words in pattern.required for word in words}  # "exchanged fire" is mutual
+        # the act's own noun ("launched attacks on the caves") says where the force went as the verb does
+        acts = {
+            *heads,
+            *(c for h in heads for c in h.children if c.dep_ == "dobj" and c.lemma_.lower() in own),
+        }
+        return any(
+            (c.dep_ == "dobj" and c not in acts)
+            or (c.dep_ == "prep" and c.lower_ in self.book.aimed_prepositions and not dated(c))
+            for head in acts
+            for c in head.children
+        )
 
     def _alone(self, token: Token, sources: list[Side]) -> bool:
         """The sentence names no party but the actors themselves (`counterpart_roots`)."""

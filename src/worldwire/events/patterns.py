@@ -189,6 +189,7 @@ class PatternBook:
     own_state_counterparts: Mapping[str, str] = field(default_factory=dict)
     implied_agent_verbs: Mapping[str, str] = field(default_factory=dict)
     forceful_roots: frozenset[str] = frozenset()
+    aimed_prepositions: frozenset[str] = frozenset()  # "attacks on the caves": force aimed, not mutual
     blame_predicates: frozenset[str] = frozenset()
     blame_nouns: frozenset[str] = frozenset()
     belief_verbs: frozenset[str] = frozenset()
@@ -444,6 +445,7 @@ _WORD_SETS = (
     "context_target_roots",
     "reported_wrong_roots",
     "forceful_roots",
+    "aimed_prepositions",
     "blame_predicates",
     "blame_nouns",
     "belief_verbs",
