@@ -3561,6 +3561,9 @@ def test_quoted_a_party_said_to_have_no_plan_is_criticised() -> None:
 
 def test_senses_recognition_is_granted_to_a_party_not_a_thing() -> None:
     """054 is diplomatic recognition of a party; recognising a fact or a thing recognises no one."""
-    text = "The UN envoy Lakhdar Brahimi met Afghan leaders in Bonn. Brahimi recognised the accord was far from perfect."
+    text = (
+        "The UN envoy Lakhdar Brahimi met Afghan leaders in Bonn. "
+        "Brahimi recognised the accord was far from perfect."
+    )
     assert not [c for *_, c in _codes_of(text) if c.startswith("05")]  # not the story's counterpart
     assert ("XKX", "ISR", "054") in _codes_of("Kosovo recognized Israel on Monday.")
