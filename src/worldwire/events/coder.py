@@ -277,7 +277,7 @@ class _SegmentCoder(Attribution):
                 and any(
                     c.dep_ == "nsubj"
                     and self.token_actor[c.i] is None
-                    and (c.lemma_.lower() in self.book.munitions or lemma_in(c, self.book.munitions) != "")
+                    and self._munition_word(c, self.book.munitions)
                     for c in token.children
                 )
             ):
