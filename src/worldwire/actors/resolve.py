@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from worldwire.actors.lexicon import ActorLexicon, Casualties, Entry, Term
 from worldwire.models import Actor, ActorKind, AnnotatedDocument, Location
-from worldwire.nlp import QUOTATION_MARKS, inside_quotation, quotations
+from worldwire.nlp import QUOTATION_MARKS, closes_quotation, inside_quotation, quotations
 from worldwire.nlp.numbers import number_value
 from worldwire.nlp.tokens import Words, held_tokens, words_of
 
@@ -317,10 +317,8 @@ def _closing_speaker(draft: _Draft, speakers: list[_Draft]) -> _Draft | None:
     text = draft.doc.text
     at = _words(draft.doc).tokens[draft.start].idx
     closing = next((c for o, c in quotations(text) if o < at < c), -1)
-    if closing <= 0 or closing >= len(text) or text[closing - 1].isspace():
+    if not closes_quotation(text, closing):
         return None  # outside any quotation, in one that runs on, or one whose marks are paired amiss
-    if closing + 1 < len(text) and text[closing + 1].isalnum():
-        return None
     after = [
         d
         for d in speakers

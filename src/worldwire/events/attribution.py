@@ -23,7 +23,7 @@ from worldwire.events.modality import CLAUSE_BREAKS, read_modality
 from worldwire.events.parties import Match, Side, referent, resolved, same_party
 from worldwire.events.patterns import Pattern, modality_cues
 from worldwire.events.refine import CodeRefiner
-from worldwire.nlp import inside_quotation, quotations
+from worldwire.nlp import closes_quotation, inside_quotation, quotations
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -50,14 +50,6 @@ def _said(verb: Token, source: list[int], code: str, target: list[int]) -> Said:
     return Said(
         verb, Match(Pattern(code, "verb", lemma, (), (), False, 0, lemma), 0), "verb", target, source=source
     )
-
-
-def _closes(text: str, mark: int) -> bool:
-    """The mark at `mark` closes a quotation: it ends what it follows ('end," X said'), not opens what
-    follows it (' "In the skies'), as a mark paired with the wrong one after an unclosed quotation does."""
-    if mark >= len(text) or mark == 0 or text[mark - 1].isspace():
-        return False
-    return mark + 1 >= len(text) or not text[mark + 1].isalnum()
 
 
 def _hyphened(words: list[Token]) -> set[str]:
@@ -572,7 +564,7 @@ class Attribution(CodeRefiner):
         start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
         end = sent.start_char + len(sent.text.rstrip())
         quotation = next((q for q in quotations(self.text) if q[0] <= start and q[1] >= end), None)
-        if quotation is None or not _closes(self.text, quotation[1]):
+        if quotation is None or not closes_quotation(self.text, quotation[1]):
             return []  # no quotation, one that runs on into the next paragraph, or marks paired amiss
         closed = self.parsed.char_span(quotation[1], quotation[1] + 1, alignment_mode="expand")
         if closed is None or closed.sent.start == sent.start:

@@ -132,6 +132,14 @@ def quotations(text: str, marks: Mapping[str, str] = QUOTATION_MARKS) -> list[tu
     return spans
 
 
+def closes_quotation(text: str, mark: int) -> bool:
+    """The mark at `mark` closes a quotation: it ends what it follows ('end," X said'), not opens what
+    follows it (' "In the skies'), as a mark paired with the wrong one after an unclosed quotation does."""
+    if mark <= 0 or mark >= len(text) or text[mark - 1].isspace():
+        return False
+    return mark + 1 >= len(text) or not text[mark + 1].isalnum()
+
+
 def split_segments(text: str, limit: int) -> list[tuple[str, int]]:
     """(segment, offset) pairs: one per paragraph, so that no sentence runs across a paragraph break.
 
